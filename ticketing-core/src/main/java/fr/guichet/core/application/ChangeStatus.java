@@ -1,0 +1,69 @@
+package fr.guichet.core.application;
+
+import fr.guichet.core.domain.TicketingException;
+import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.request.Actor;
+import fr.guichet.core.domain.request.Message;
+import fr.guichet.core.domain.request.Request;
+import fr.guichet.core.domain.request.RequestChange;
+import fr.guichet.core.domain.request.RequestNumber;
+import fr.guichet.core.domain.request.Status;
+import fr.guichet.core.port.RequestRepository;
+import fr.guichet.core.port.UnitOfWork;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Moves a request along its lifecycle. Staff make the moves of {@code Lifecycle}; a requester only answers a request
+ * waiting for them or reopens a resolved one of theirs (within the reopening window). A move the actor may never make
+ * is FORBIDDEN; one the lifecycle does not allow now is a CONFLICT.
+ */
+public final class ChangeStatus {
+
+    private final UnitOfWork unitOfWork;
+    private final RequestRepository requests;
+    private final Labels labels;
+    private final Notifier notifier;
+    private final Clock clock;
+    private final TicketingSettings settings;
+
+    ChangeStatus(UnitOfWork unitOfWork, RequestRepository requests, Labels labels, Notifier notifier, Clock clock,
+            TicketingSettings settings) {
+        this.unitOfWork = unitOfWork;
+        this.requests = requests;
+        this.labels = labels;
+        this.notifier = notifier;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /** {@code comment} and {@code expectedVersion} may be null. */
+    public RequestDetails change(Person person, RequestNumber number, Status to, String comment,
+            Long expectedVersion) {
+        Access.requireActive(person);
+        if (comment != null && !comment.isBlank()) {
+            Message.checkBody(comment);
+        }
+        return unitOfWork.inTransaction(() -> {
+            Request request = Access.visibleRequest(requests, person, number);
+            Actor actor = actorOf(person, request, to);
+            ExpectedVersion.check(request, expectedVersion);
+            Instant now = clock.instant();
+            RequestChange change = request.changeStatus(person, actor, to, comment, settings.reopenWindow(), now);
+            requests.update(change);
+            notifier.notify(change.after(), change.events(), person.id(), now);
+            return labels.details(change.after(), person);
+        });
+    }
+
+    private static Actor actorOf(Person person, Request request, Status to) {
+        if (person.isStaff()) {
+            return Actor.STAFF;
+        }
+        if (!request.isRequester(person.id()) || to != Status.IN_PROGRESS) {
+            throw TicketingException.forbidden("request.status.forbidden",
+                    "Vous pouvez seulement répondre à une demande en attente ou rouvrir une demande résolue.");
+        }
+        return Actor.REQUESTER;
+    }
+}

@@ -1,0 +1,147 @@
+package fr.guichet.core.application;
+
+import fr.guichet.core.domain.DomainError;
+import fr.guichet.core.domain.ErrorKind;
+import fr.guichet.core.domain.TicketingException;
+import fr.guichet.core.domain.person.GroupCode;
+import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.person.PersonId;
+import fr.guichet.core.domain.request.Attachment;
+import fr.guichet.core.domain.request.AttachmentId;
+import fr.guichet.core.domain.request.FileName;
+import fr.guichet.core.domain.request.MediaTypes;
+import fr.guichet.core.domain.request.Request;
+import fr.guichet.core.domain.request.RequestDraft;
+import fr.guichet.core.domain.request.RequestEvent;
+import fr.guichet.core.domain.request.RequestNumber;
+import fr.guichet.core.domain.subject.Subject;
+import fr.guichet.core.domain.subject.SubjectCatalog;
+import fr.guichet.core.port.AttachmentStore;
+import fr.guichet.core.port.RequestRepository;
+import fr.guichet.core.port.UnitOfWork;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Files a request: the requester's address must be eligible, the subject an active leaf, the type known; the request
+ * goes to its subject's support group (and a member chosen by the routing policy), with its attachments, history and
+ * notifications in one unit of work. The same idempotency key from the same person returns the request already filed.
+ */
+public final class FileRequest {
+
+    private final UnitOfWork unitOfWork;
+    private final RequestRepository requests;
+    private final Labels labels;
+    private final AttachmentStore attachments;
+    private final Notifier notifier;
+    private final Router router;
+    private final Clock clock;
+    private final TicketingSettings settings;
+
+    FileRequest(UnitOfWork unitOfWork, RequestRepository requests, Labels labels, AttachmentStore attachments,
+            Notifier notifier, Router router, Clock clock, TicketingSettings settings) {
+        this.unitOfWork = unitOfWork;
+        this.requests = requests;
+        this.labels = labels;
+        this.attachments = attachments;
+        this.notifier = notifier;
+        this.router = router;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    public Filing file(Person requester, RequestDraft draft, List<Upload> uploads, String idempotencyKey) {
+        Access.requireActive(requester);
+        if (!settings.mailDomains().isEligible(requester.email())) {
+            throw TicketingException.forbidden("request.not_eligible",
+                    "Seules les personnes ayant une adresse de messagerie académique peuvent faire une demande.");
+        }
+        SubjectCatalog catalog = labels.catalog();
+        Subject subject = catalog.leafForRequest(draft.subject());
+        if (catalog.requestType(draft.type()).isEmpty()) {
+            throw DomainError.invalid("type", "request_type.unknown", "Ce type de demande n'existe pas.").exception();
+        }
+        checkKey(idempotencyKey);
+        if (uploads.size() > settings.maxFilesPerRequest()) {
+            throw DomainError.invalid("file", "attachment.too_many", "Vous pouvez joindre au plus "
+                    + settings.maxFilesPerRequest() + " fichiers.").exception();
+        }
+        GroupCode group = catalog.supportGroupOf(subject).orElseThrow();
+        try {
+            return unitOfWork.inTransaction(() -> file(requester, draft, uploads, idempotencyKey, subject, group));
+        } catch (TicketingException e) {
+            if (idempotencyKey != null && e.code().equals("request.idempotency_key.taken")) {
+                return unitOfWork.inTransaction(() -> existing(requester, idempotencyKey)).orElseThrow(() -> e);
+            }
+            throw e;
+        }
+    }
+
+    private Filing file(Person requester, RequestDraft draft, List<Upload> uploads, String key, Subject subject,
+            GroupCode group) {
+        if (key != null) {
+            Optional<Filing> existing = existing(requester, key);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+        }
+        Instant now = clock.instant();
+        RequestNumber number = requests.nextNumber();
+        List<Attachment> stored = store(uploads, now);
+        PersonId assignee = router.assignee(group, subject).orElse(null);
+        Request request = Request.file(number, requester, draft, group, assignee, stored, key, now);
+        requests.add(request);
+        notifier.notify(request, List.of(new RequestEvent.Filed(group, assignee)), requester.id(), now);
+        return new Filing(labels.details(request, requester), false);
+    }
+
+    private Optional<Filing> existing(Person requester, String key) {
+        Instant notBefore = clock.instant().minus(settings.idempotencyWindow());
+        return requests.findByIdempotencyKey(requester.id(), key, notBefore)
+                .flatMap(requests::find)
+                .map(r -> new Filing(labels.details(r, requester), true));
+    }
+
+    private List<Attachment> store(List<Upload> uploads, Instant now) {
+        List<Attachment> stored = new ArrayList<>();
+        long remaining = settings.maxRequestBytes();
+        for (Upload upload : uploads) {
+            String name = FileName.sanitise(upload.name());
+            BufferedInputStream in = new BufferedInputStream(upload.content(), MediaTypes.HEAD + 1);
+            String mediaType;
+            try {
+                in.mark(MediaTypes.HEAD + 1);
+                byte[] head = in.readNBytes(MediaTypes.HEAD);
+                in.reset();
+                mediaType = MediaTypes.detect(head, head.length, name);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (!settings.allowedMediaTypes().contains(mediaType)) {
+                throw new DomainError(ErrorKind.UNSUPPORTED_MEDIA_TYPE, "attachment.type_refused", "file",
+                        "Le type du fichier « " + name + " » n'est pas accepté (PDF, images, textes, documents "
+                                + "bureautiques ou archives ZIP).").exception();
+            }
+            long max = Math.min(settings.maxFileBytes(), remaining);
+            AttachmentId id = AttachmentId.random();
+            long size = attachments.store(id, in, max);
+            remaining -= size;
+            stored.add(new Attachment(id, name, mediaType, size, now));
+        }
+        return stored;
+    }
+
+    private static void checkKey(String key) {
+        if (key != null && (key.isEmpty() || key.length() > 64 || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
+            throw DomainError.invalid("Idempotency-Key", "idempotency_key.invalid",
+                    "La clé d'idempotence doit comporter de 1 à 64 caractères visibles.").exception();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package fr.guichet.core.application;
+
+import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.request.Request;
+import fr.guichet.core.domain.request.RequestSummary;
+import fr.guichet.core.domain.subject.RequestType;
+import fr.guichet.core.domain.subject.Subject;
+import fr.guichet.core.domain.subject.SubjectCatalog;
+import fr.guichet.core.port.SubjectCatalogSource;
+
+/** Adds the catalog's labels to requests; a subject or type since removed from the catalog shows its code. */
+final class Labels {
+
+    private final SubjectCatalogSource source;
+
+    Labels(SubjectCatalogSource source) {
+        this.source = source;
+    }
+
+    RequestLine line(SubjectCatalog catalog, RequestSummary summary) {
+        return new RequestLine(summary,
+                catalog.find(summary.subject()).map(Subject::display).orElse(summary.subject().value()),
+                catalog.requestType(summary.type()).map(RequestType::label).orElse(summary.type()));
+    }
+
+    SubjectCatalog catalog() {
+        return source.catalog();
+    }
+
+    RequestDetails details(Request request, Person viewer) {
+        SubjectCatalog catalog = source.catalog();
+        Request seen = viewer.isStaff() ? request : request.asSeenByRequester();
+        return new RequestDetails(seen,
+                catalog.find(request.subject()).map(Subject::display).orElse(request.subject().value()),
+                catalog.requestType(request.type()).map(RequestType::label).orElse(request.type()));
+    }
+}

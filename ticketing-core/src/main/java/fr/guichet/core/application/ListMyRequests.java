@@ -1,0 +1,43 @@
+package fr.guichet.core.application;
+
+import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.request.SchoolYear;
+import fr.guichet.core.domain.subject.SubjectCatalog;
+import fr.guichet.core.port.Page;
+import fr.guichet.core.port.PageRequest;
+import fr.guichet.core.port.RequestQuery;
+import fr.guichet.core.port.RequestRepository;
+import fr.guichet.core.port.UnitOfWork;
+import java.time.Clock;
+
+/** Lists a person's own requests of one school year (the current one by default), newest first, a page at a time. */
+public final class ListMyRequests {
+
+    private final UnitOfWork unitOfWork;
+    private final RequestRepository requests;
+    private final Labels labels;
+    private final Clock clock;
+    private final TicketingSettings settings;
+
+    ListMyRequests(UnitOfWork unitOfWork, RequestRepository requests, Labels labels, Clock clock,
+            TicketingSettings settings) {
+        this.unitOfWork = unitOfWork;
+        this.requests = requests;
+        this.labels = labels;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /** {@code schoolYear} may be null: the current school year. */
+    public Page<RequestLine> list(Person person, SchoolYear schoolYear, PageRequest page) {
+        SchoolYear year = schoolYear != null ? schoolYear : currentSchoolYear();
+        RequestQuery query = RequestQuery.all().withRequester(person.id())
+                .withSubmittedBetween(year.start(settings.zone()), year.end(settings.zone()));
+        SubjectCatalog catalog = labels.catalog();
+        return unitOfWork.inTransaction(() -> requests.list(query, page)).map(s -> labels.line(catalog, s));
+    }
+
+    public SchoolYear currentSchoolYear() {
+        return SchoolYear.of(clock.instant(), settings.zone());
+    }
+}

@@ -1,0 +1,43 @@
+package fr.guichet.core.application;
+
+import fr.guichet.core.domain.DomainError;
+import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.subject.SubjectCatalog;
+import fr.guichet.core.port.Page;
+import fr.guichet.core.port.PageRequest;
+import fr.guichet.core.port.RequestQuery;
+import fr.guichet.core.port.RequestRepository;
+import fr.guichet.core.port.UnitOfWork;
+
+/** Lists requests for staff: their queue (their groups' and their own) or all, with filters; refused to requesters. */
+public final class ListQueue {
+
+    private static final int MAX_WORDS = 200;
+
+    private final UnitOfWork unitOfWork;
+    private final RequestRepository requests;
+    private final Labels labels;
+
+    ListQueue(UnitOfWork unitOfWork, RequestRepository requests, Labels labels) {
+        this.unitOfWork = unitOfWork;
+        this.requests = requests;
+        this.labels = labels;
+    }
+
+    public Page<RequestLine> list(Person staff, QueueFilter filter, PageRequest page) {
+        Access.requireStaff(staff);
+        if (filter.words() != null && filter.words().length() > MAX_WORDS) {
+            throw DomainError.invalid("q", "search.too_long",
+                    "La recherche ne doit pas dépasser " + MAX_WORDS + " caractères.").exception();
+        }
+        RequestQuery query = RequestQuery.all().withStatuses(filter.statuses()).withSubject(filter.subject())
+                .withGroup(filter.group()).withAssignee(filter.assignee()).withWords(filter.words())
+                .withSort(filter.sort());
+        if (filter.queueOnly()) {
+            query = query.withQueueOf(new RequestQuery.QueueOf(staff.id(), staff.groups()));
+        }
+        RequestQuery q = query;
+        SubjectCatalog catalog = labels.catalog();
+        return unitOfWork.inTransaction(() -> requests.list(q, page)).map(s -> labels.line(catalog, s));
+    }
+}

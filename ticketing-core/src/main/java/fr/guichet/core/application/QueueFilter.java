@@ -1,0 +1,27 @@
+package fr.guichet.core.application;
+
+import fr.guichet.core.domain.person.GroupCode;
+import fr.guichet.core.domain.person.PersonId;
+import fr.guichet.core.domain.request.Status;
+import fr.guichet.core.domain.subject.SubjectCode;
+import fr.guichet.core.port.RequestSort;
+import java.util.Set;
+
+/** What a staff member narrows a list to; null criteria match all. {@code queueOnly}: only their groups' and theirs. */
+public record QueueFilter(boolean queueOnly, Set<Status> statuses, SubjectCode subject, GroupCode group,
+        PersonId assignee, String words, RequestSort sort) {
+
+    public QueueFilter {
+        statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
+    }
+
+    /** The staff member's queue, every status, newest first. */
+    public static QueueFilter queue() {
+        return new QueueFilter(true, Set.of(), null, null, null, null, null);
+    }
+
+    /** Every request, every status, newest first. */
+    public static QueueFilter everything() {
+        return new QueueFilter(false, Set.of(), null, null, null, null, null);
+    }
+}

@@ -1,0 +1,38 @@
+package fr.guichet.core.application;
+
+import fr.guichet.core.domain.person.GroupCode;
+import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.person.PersonId;
+import fr.guichet.core.domain.routing.RoutingPolicy;
+import fr.guichet.core.domain.routing.Workload;
+import fr.guichet.core.domain.subject.Subject;
+import fr.guichet.core.port.PersonDirectory;
+import fr.guichet.core.port.RequestRepository;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Asks the routing policy who in a group takes a request, given each active staff member's open requests. */
+final class Router {
+
+    private final PersonDirectory people;
+    private final RequestRepository requests;
+    private final RoutingPolicy policy;
+
+    Router(PersonDirectory people, RequestRepository requests, RoutingPolicy policy) {
+        this.people = people;
+        this.requests = requests;
+        this.policy = policy;
+    }
+
+    Optional<PersonId> assignee(GroupCode group, Subject subject) {
+        List<Person> members = people.membersOf(group).stream().filter(Person::isStaff).filter(Person::active)
+                .toList();
+        if (members.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<PersonId, Long> counts = requests.openRequestCounts(members.stream().map(Person::id).toList());
+        return policy.assignee(group, subject, members.stream()
+                .map(m -> new Workload(m.id(), counts.getOrDefault(m.id(), 0L))).toList());
+    }
+}

@@ -1,0 +1,70 @@
+package fr.guichet.core.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Collects the field errors of one input so that a user sees all of them at once; not thread-safe.
+ */
+public final class Validation {
+
+    private final List<DomainError> errors = new ArrayList<>();
+
+    /** Runs a factory, keeping its value, or its errors for {@link #throwIfInvalid()}; returns null on error. */
+    public <T> T check(Supplier<T> factory) {
+        try {
+            return factory.get();
+        } catch (TicketingException e) {
+            errors.addAll(e.errors());
+            return null;
+        }
+    }
+
+    public void add(DomainError error) {
+        errors.add(error);
+    }
+
+    public void throwIfInvalid() {
+        if (!errors.isEmpty()) {
+            throw new TicketingException(errors);
+        }
+    }
+
+    /** Refuses a null for a required field. */
+    public static <T> T required(T value, String field, String label) {
+        if (value == null) {
+            throw DomainError.invalid(field, field + ".required", label + " est obligatoire.").exception();
+        }
+        return value;
+    }
+
+    /**
+     * Refuses null, blank text, text outside the length bounds, and (when single-line) line breaks or other control
+     * characters; the text is kept exactly as given.
+     */
+    public static String text(String value, String field, String label, int max, boolean multiline) {
+        if (value == null || value.isBlank()) {
+            throw DomainError.invalid(field, field + ".required", label + " est obligatoire.").exception();
+        }
+        int length = value.codePointCount(0, value.length());
+        if (length > max) {
+            throw DomainError.invalid(field, field + ".too_long",
+                    label + " ne doit pas dépasser " + max + " caractères (" + length + " saisis).").exception();
+        }
+        boolean bad = value.codePoints().anyMatch(c -> isForbiddenControl(c, multiline));
+        if (bad) {
+            throw DomainError.invalid(field, field + ".control_characters",
+                    label + " contient des caractères non autorisés.").exception();
+        }
+        return value;
+    }
+
+    private static boolean isForbiddenControl(int c, boolean multiline) {
+        if (multiline && (c == '\n' || c == '\r' || c == '\t')) {
+            return false;
+        }
+        return Character.getType(c) == Character.CONTROL
+                || c == 0x2028 || c == 0x2029 || (c >= 0xD800 && c <= 0xDFFF);
+    }
+}

@@ -1,0 +1,94 @@
+package fr.guichet.core.domain.notification;
+
+import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.request.Actor;
+import fr.guichet.core.domain.request.Request;
+import fr.guichet.core.domain.request.RequestEvent;
+import fr.guichet.core.domain.request.Status;
+import fr.guichet.core.domain.request.StatusLabels;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which event notifies whom: the requester of receipt, answers, redirection and resolution; staff of new requests in
+ * their group and of requests given to them. Internal notes notify nobody; nobody is told of their own act; inactive
+ * people get nothing. Pure and thread-safe.
+ */
+public final class NotificationRules {
+
+    private NotificationRules() {
+    }
+
+    public static List<Notification> notificationsFor(RequestEvent event, Request request, Audience audience) {
+        Map<String, Notification> out = new LinkedHashMap<>();
+        Optional<Person> requester = audience.requesterPerson();
+        Optional<Person> assignee = audience.assigneePerson();
+        if (event instanceof RequestEvent.Filed filed) {
+            requester.ifPresent(p -> add(out, TemplateKey.REQUEST_RECEIVED, p, request, audience, Map.of()));
+            assignee.ifPresent(p -> add(out, TemplateKey.REQUEST_ASSIGNED_TO_YOU, p, request, audience,
+                    Map.of("group", filed.group().value(), "comment", "")));
+            for (Person member : audience.groupMembers()) {
+                add(out, TemplateKey.NEW_REQUEST_FOR_GROUP, member, request, audience,
+                        Map.of("group", filed.group().value()));
+            }
+        } else if (event instanceof RequestEvent.Answered answered) {
+            requester.ifPresent(p -> add(out, TemplateKey.ANSWER_POSTED, p, request, audience,
+                    Map.of("body", answered.message().body(),
+                            "author", answered.message().author().name().display())));
+        } else if (event instanceof RequestEvent.FollowedUp followUp) {
+            assignee.ifPresent(p -> add(out, TemplateKey.FOLLOW_UP_POSTED, p, request, audience,
+                    Map.of("body", followUp.message().body())));
+        } else if (event instanceof RequestEvent.Redirected redirected) {
+            String comment = redirected.comment() == null ? "" : redirected.comment();
+            requester.ifPresent(p -> add(out, TemplateKey.REQUEST_REDIRECTED, p, request, audience,
+                    Map.of("group", redirected.toGroup().value())));
+            assignee.ifPresent(p -> add(out, TemplateKey.REQUEST_ASSIGNED_TO_YOU, p, request, audience,
+                    Map.of("group", redirected.toGroup().value(), "comment", comment)));
+            if (redirected.assignee() == null && !redirected.toGroup().equals(redirected.fromGroup())) {
+                for (Person member : audience.groupMembers()) {
+                    add(out, TemplateKey.NEW_REQUEST_FOR_GROUP, member, request, audience,
+                            Map.of("group", redirected.toGroup().value()));
+                }
+            }
+        } else if (event instanceof RequestEvent.StatusChanged changed) {
+            statusChanged(changed, out, request, audience);
+        }
+        return List.copyOf(out.values());
+    }
+
+    private static void statusChanged(RequestEvent.StatusChanged changed, Map<String, Notification> out,
+            Request request, Audience audience) {
+        String comment = changed.comment() == null ? "" : changed.comment();
+        if (changed.actor() == Actor.STAFF) {
+            if (changed.to() == Status.RESOLVED) {
+                audience.requesterPerson().ifPresent(p -> add(out, TemplateKey.REQUEST_RESOLVED, p, request,
+                        audience, Map.of("comment", comment)));
+            } else if (!comment.isBlank()) {
+                audience.requesterPerson().ifPresent(p -> add(out, TemplateKey.ANSWER_POSTED, p, request, audience,
+                        Map.of("body", comment, "author", "")));
+            }
+        } else if (!comment.isBlank() || changed.from() == Status.RESOLVED) {
+            audience.assigneePerson().ifPresent(p -> add(out, TemplateKey.FOLLOW_UP_POSTED, p, request, audience,
+                    Map.of("body", comment)));
+        }
+    }
+
+    private static void add(Map<String, Notification> out, TemplateKey key, Person to, Request request,
+            Audience audience, Map<String, String> extra) {
+        if (!to.active() || to.id().equals(audience.actor()) || out.containsKey(to.email().value())) {
+            return;
+        }
+        Map<String, String> data = new HashMap<>(extra);
+        data.put("number", request.number().display());
+        data.put("summary", request.summary());
+        data.put("subject", audience.subjectDisplay());
+        data.put("status", StatusLabels.french(request.status()));
+        data.put("requesterName", request.requester().name().display());
+        data.put("recipientName", to.name().display());
+        out.put(to.email().value(), new Notification(key, to.email(), to.name().display(), request.number(), data));
+    }
+}

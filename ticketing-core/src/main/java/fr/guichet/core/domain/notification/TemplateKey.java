@@ -1,0 +1,22 @@
+package fr.guichet.core.domain.notification;
+
+/**
+ * Which e-mail to send; each names the template a channel renders. The data of every notification holds the keys of
+ * {@link Notification}; some add their own, listed here.
+ */
+public enum TemplateKey {
+    /** To the requester: their request was received, with its number. */
+    REQUEST_RECEIVED,
+    /** To the requester: staff answered; adds {@code body} and {@code author}. */
+    ANSWER_POSTED,
+    /** To the requester: the request went to another group or person; adds {@code group}. */
+    REQUEST_REDIRECTED,
+    /** To the requester: the request is resolved; adds {@code comment} (may be empty). */
+    REQUEST_RESOLVED,
+    /** To each member of the group that receives a new or redirected request; adds {@code group}. */
+    NEW_REQUEST_FOR_GROUP,
+    /** To the staff member a request was redirected or assigned to; adds {@code group} and {@code comment}. */
+    REQUEST_ASSIGNED_TO_YOU,
+    /** To the assignee: the requester followed up; adds {@code body}. */
+    FOLLOW_UP_POSTED
+}

@@ -1,0 +1,44 @@
+package fr.guichet.core.domain.request;
+
+import fr.guichet.core.domain.DomainError;
+
+/** A request's number: positive, shown zero-padded to 7 digits ({@code 0022928}), parsed with or without the zeros. */
+public record RequestNumber(long value) implements Comparable<RequestNumber> {
+
+    public RequestNumber {
+        if (value < 1) {
+            throw invalid();
+        }
+    }
+
+    public static RequestNumber of(long value) {
+        return new RequestNumber(value);
+    }
+
+    /** Parses {@code 22928} or {@code 0022928}; anything but 1 to 18 ASCII digits is refused. */
+    public static RequestNumber parse(String text) {
+        if (text == null || text.isEmpty() || text.length() > 18 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw invalid();
+        }
+        return new RequestNumber(Long.parseLong(text));
+    }
+
+    private static RuntimeException invalid() {
+        return DomainError.invalid("number", "request.number.invalid",
+                "Le numéro de demande est invalide.").exception();
+    }
+
+    public String display() {
+        return String.format("%07d", value);
+    }
+
+    @Override
+    public int compareTo(RequestNumber other) {
+        return Long.compare(value, other.value);
+    }
+
+    @Override
+    public String toString() {
+        return display();
+    }
+}

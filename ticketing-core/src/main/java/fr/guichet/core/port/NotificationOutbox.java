@@ -1,0 +1,39 @@
+package fr.guichet.core.port;
+
+import fr.guichet.core.domain.notification.Notification;
+import fr.guichet.core.domain.notification.OutboxEntry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The queue of notifications to send. {@link #enqueue} joins the caller's {@link UnitOfWork}, so a notification exists
+ * only if the change that caused it was committed; the other methods run in their own transactions and are safe for
+ * several dispatchers on several nodes.
+ */
+public interface NotificationOutbox {
+
+    /** Queues notifications, due at {@code now}; returns their entries. */
+    List<OutboxEntry> enqueue(List<Notification> notifications, Instant now);
+
+    /**
+     * Claims up to {@code max} pending entries due at {@code now}, oldest first, for {@code lease}: until the lease
+     * ends no other claim returns them. Each entry is returned to at most one claimer per lease.
+     */
+    List<OutboxEntry> claim(int max, Instant now, Duration lease);
+
+    void markSent(UUID id, Instant now);
+
+    /** Records a failed attempt and when to try again. */
+    void markRetry(UUID id, int attempts, Instant nextAttemptAt, String error);
+
+    /** Records a failure for good; the entry stays, visible, and is never claimed again. */
+    void markFailed(UUID id, int attempts, String error);
+
+    Optional<OutboxEntry> find(UUID id);
+
+    /** Entries that failed for good, most recent first. */
+    List<OutboxEntry> failed(int max);
+}

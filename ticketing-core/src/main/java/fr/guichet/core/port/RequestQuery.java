@@ -1,0 +1,81 @@
+package fr.guichet.core.port;
+
+import fr.guichet.core.domain.person.GroupCode;
+import fr.guichet.core.domain.person.PersonId;
+import fr.guichet.core.domain.request.Status;
+import fr.guichet.core.domain.subject.SubjectCode;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Criteria for listing requests; every criterion left null (or empty) matches all. {@code subject} matches that subject
+ * and those under it; {@code queueOf} keeps requests assigned to one of the groups or to the person; {@code words}
+ * keeps requests whose summary or description holds every word, case-insensitively, taken literally.
+ */
+public record RequestQuery(PersonId requester, Instant submittedFrom, Instant submittedBefore, Set<Status> statuses,
+        SubjectCode subject, GroupCode group, PersonId assignee, QueueOf queueOf, String words, RequestSort sort) {
+
+    public RequestQuery {
+        statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
+        sort = sort == null ? RequestSort.NEWEST : sort;
+        words = words == null || words.isBlank() ? null : words.strip();
+    }
+
+    /** All requests, newest first; narrow it with the {@code with…} methods. */
+    public static RequestQuery all() {
+        return new RequestQuery(null, null, null, Set.of(), null, null, null, null, null, RequestSort.NEWEST);
+    }
+
+    public RequestQuery withRequester(PersonId value) {
+        return new RequestQuery(value, submittedFrom, submittedBefore, statuses, subject, group, assignee, queueOf,
+                words, sort);
+    }
+
+    public RequestQuery withSubmittedBetween(Instant from, Instant before) {
+        return new RequestQuery(requester, from, before, statuses, subject, group, assignee, queueOf, words, sort);
+    }
+
+    public RequestQuery withStatuses(Set<Status> value) {
+        return new RequestQuery(requester, submittedFrom, submittedBefore, value, subject, group, assignee, queueOf,
+                words, sort);
+    }
+
+    public RequestQuery withSubject(SubjectCode value) {
+        return new RequestQuery(requester, submittedFrom, submittedBefore, statuses, value, group, assignee, queueOf,
+                words, sort);
+    }
+
+    public RequestQuery withGroup(GroupCode value) {
+        return new RequestQuery(requester, submittedFrom, submittedBefore, statuses, subject, value, assignee, queueOf,
+                words, sort);
+    }
+
+    public RequestQuery withAssignee(PersonId value) {
+        return new RequestQuery(requester, submittedFrom, submittedBefore, statuses, subject, group, value, queueOf,
+                words, sort);
+    }
+
+    public RequestQuery withQueueOf(QueueOf value) {
+        return new RequestQuery(requester, submittedFrom, submittedBefore, statuses, subject, group, assignee, value,
+                words, sort);
+    }
+
+    public RequestQuery withWords(String value) {
+        return new RequestQuery(requester, submittedFrom, submittedBefore, statuses, subject, group, assignee, queueOf,
+                value, sort);
+    }
+
+    public RequestQuery withSort(RequestSort value) {
+        return new RequestQuery(requester, submittedFrom, submittedBefore, statuses, subject, group, assignee, queueOf,
+                words, value);
+    }
+
+    /** A staff member's queue: requests assigned to one of their groups, or to them. */
+    public record QueueOf(PersonId person, Set<GroupCode> groups) {
+        public QueueOf {
+            Objects.requireNonNull(person, "person");
+            groups = Set.copyOf(groups);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package fr.guichet.core.port;
+
+import fr.guichet.core.domain.person.PersonId;
+import fr.guichet.core.domain.session.StoredSession;
+import fr.guichet.core.domain.session.TokenHash;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Keeps signed-in sessions by token hash (never the token itself); shared by every node; thread-safe. */
+public interface SessionStore {
+
+    void save(StoredSession session);
+
+    /** The session with this hash, if it exists and has not expired at {@code now}. */
+    Optional<StoredSession> find(TokenHash hash, Instant now);
+
+    void delete(TokenHash hash);
+
+    /** Ends every session of a person; returns how many there were. */
+    int deleteAllOf(PersonId person);
+
+    /** Removes sessions expired at {@code now}; returns how many. */
+    int purgeExpired(Instant now);
+}
