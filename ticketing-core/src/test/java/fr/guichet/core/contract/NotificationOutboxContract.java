@@ -1,0 +1,171 @@
+package fr.guichet.core.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.guichet.core.domain.notification.Notification;
+import fr.guichet.core.domain.notification.OutboxEntry;
+import fr.guichet.core.domain.notification.OutboxEntry.DeliveryState;
+import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.port.NotificationOutbox;
+import fr.guichet.core.port.UnitOfWork;
+import fr.guichet.core.testing.Fixtures;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link NotificationOutbox} promises. Each test first leases away whatever earlier tests left due, so it
+ * sees only its own entries.
+ */
+public abstract class NotificationOutboxContract {
+
+    protected abstract UnitOfWork unitOfWork();
+
+    protected abstract NotificationOutbox outbox();
+
+    private static final Duration FOREVER = Duration.ofDays(365L * 100);
+    private final Instant t0 = Instant.parse("2032-01-01T00:00:00Z");
+    private final Duration lease = Duration.ofMinutes(5);
+
+    @BeforeEach
+    void leaseAwayLeftovers() {
+        while (!outbox().claim(500, t0.plus(Duration.ofDays(1)), FOREVER).isEmpty()) {
+            continue;
+        }
+    }
+
+    private List<OutboxEntry> enqueue(int count, Instant at) {
+        List<Notification> notifications = IntStream.range(0, count)
+                .mapToObj(i -> UnitOfWorkContract.notification(Fixtures.newRequester())).toList();
+        return unitOfWork().inTransaction(() -> outbox().enqueue(notifications, at));
+    }
+
+    private static Set<UUID> ids(List<OutboxEntry> entries) {
+        Set<UUID> ids = new HashSet<>();
+        entries.forEach(e -> ids.add(e.id()));
+        return ids;
+    }
+
+    @Test
+    public void a_queued_notification_reads_back_pending_with_its_data() {
+        Person to = Fixtures.newRequester();
+        Notification n = UnitOfWorkContract.notification(to);
+        OutboxEntry e = unitOfWork().inTransaction(() -> outbox().enqueue(List.of(n), t0)).get(0);
+        OutboxEntry read = outbox().find(e.id()).orElseThrow();
+        assertEquals(n, read.notification());
+        assertEquals(DeliveryState.PENDING, read.state());
+        assertEquals(0, read.attempts());
+    }
+
+    @Test
+    public void a_rolled_back_enqueue_leaves_nothing() {
+        List<OutboxEntry>[] queued = new List[1];
+        try {
+            unitOfWork().run(() -> {
+                queued[0] = outbox().enqueue(List.of(UnitOfWorkContract.notification(Fixtures.newRequester())), t0);
+                throw new IllegalStateException("rollback");
+            });
+        } catch (IllegalStateException expected) {
+            assertTrue(outbox().find(queued[0].get(0).id()).isEmpty());
+            return;
+        }
+        throw new AssertionError("the transaction should have failed");
+    }
+
+    @Test
+    public void claim_returns_due_entries_oldest_first_and_not_future_ones() {
+        List<OutboxEntry> older = enqueue(2, t0.plusSeconds(1));
+        List<OutboxEntry> newer = enqueue(2, t0.plusSeconds(2));
+        List<OutboxEntry> future = enqueue(1, t0.plusSeconds(3600));
+        List<OutboxEntry> claimed = outbox().claim(10, t0.plusSeconds(10), lease);
+        assertEquals(4, claimed.size());
+        assertEquals(ids(older), ids(claimed.subList(0, 2)));
+        assertEquals(ids(newer), ids(claimed.subList(2, 4)));
+        assertTrue(claimed.stream().noneMatch(c -> c.id().equals(future.get(0).id())));
+    }
+
+    @Test
+    public void claim_respects_its_maximum() {
+        enqueue(5, t0);
+        assertEquals(3, outbox().claim(3, t0, lease).size());
+        assertEquals(2, outbox().claim(3, t0, lease).size());
+    }
+
+    @Test
+    public void a_claimed_entry_is_not_claimed_again_until_its_lease_ends() {
+        List<OutboxEntry> queued = enqueue(1, t0);
+        assertEquals(ids(queued), ids(outbox().claim(10, t0, lease)));
+        assertTrue(outbox().claim(10, t0.plus(lease).minusSeconds(1), lease).isEmpty());
+        assertEquals(ids(queued), ids(outbox().claim(10, t0.plus(lease), lease)));
+    }
+
+    @Test
+    public void a_sent_entry_is_never_claimed_again() {
+        OutboxEntry e = enqueue(1, t0).get(0);
+        outbox().claim(10, t0, lease);
+        outbox().markSent(e.id(), t0.plusSeconds(1));
+        assertEquals(DeliveryState.SENT, outbox().find(e.id()).orElseThrow().state());
+        assertTrue(outbox().claim(10, t0.plus(Duration.ofDays(1)), lease).isEmpty());
+    }
+
+    @Test
+    public void a_retried_entry_comes_back_at_its_next_attempt_with_attempts_and_error() {
+        OutboxEntry e = enqueue(1, t0).get(0);
+        outbox().claim(10, t0, lease);
+        Instant next = t0.plusSeconds(30);
+        outbox().markRetry(e.id(), 1, next, "421 service not available");
+        assertTrue(outbox().claim(10, next.minusSeconds(1), lease).isEmpty());
+        OutboxEntry again = outbox().claim(10, next, lease).get(0);
+        assertEquals(e.id(), again.id());
+        assertEquals(1, again.attempts());
+        assertEquals("421 service not available", again.lastError());
+    }
+
+    @Test
+    public void a_failed_entry_stays_visible_with_its_reason_and_is_never_claimed() {
+        OutboxEntry e = enqueue(1, t0).get(0);
+        outbox().claim(10, t0, lease);
+        outbox().markFailed(e.id(), 1, "550 5.1.1 mailbox unavailable");
+        OutboxEntry failed = outbox().find(e.id()).orElseThrow();
+        assertEquals(DeliveryState.FAILED, failed.state());
+        assertEquals("550 5.1.1 mailbox unavailable", failed.lastError());
+        assertTrue(outbox().failed(1000).stream().anyMatch(f -> f.id().equals(e.id())));
+        assertTrue(outbox().claim(10, t0.plus(Duration.ofDays(1)), lease).isEmpty());
+    }
+
+    @Test
+    public void two_dispatchers_claiming_at_once_get_each_entry_exactly_once() throws Exception {
+        Set<UUID> queued = ids(enqueue(200, t0));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Callable<List<UUID>> dispatcher = () -> {
+                List<UUID> mine = new ArrayList<>();
+                List<OutboxEntry> batch;
+                while (!(batch = outbox().claim(7, t0, lease)).isEmpty()) {
+                    batch.forEach(b -> mine.add(b.id()));
+                }
+                return mine;
+            };
+            Future<List<UUID>> a = pool.submit(dispatcher);
+            Future<List<UUID>> b = pool.submit(dispatcher);
+            List<UUID> all = new ArrayList<>(a.get());
+            all.addAll(b.get());
+            assertEquals(queued.size(), all.size(), "no entry claimed twice");
+            assertEquals(queued, new HashSet<>(all));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,292 @@
+package fr.guichet.core.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.guichet.core.domain.ErrorKind;
+import fr.guichet.core.domain.TicketingException;
+import fr.guichet.core.domain.person.GroupCode;
+import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.person.PersonId;
+import fr.guichet.core.domain.request.Actor;
+import fr.guichet.core.domain.request.Attachment;
+import fr.guichet.core.domain.request.Request;
+import fr.guichet.core.domain.request.RequestChange;
+import fr.guichet.core.domain.request.RequestDraft;
+import fr.guichet.core.domain.request.RequestNumber;
+import fr.guichet.core.domain.request.RequestSummary;
+import fr.guichet.core.domain.request.Status;
+import fr.guichet.core.domain.request.Visibility;
+import fr.guichet.core.domain.subject.SubjectCode;
+import fr.guichet.core.port.Page;
+import fr.guichet.core.port.PageRequest;
+import fr.guichet.core.port.RequestQuery;
+import fr.guichet.core.port.RequestRepository;
+import fr.guichet.core.port.RequestSort;
+import fr.guichet.core.port.UnitOfWork;
+import fr.guichet.core.testing.Fixtures;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link RequestRepository} promises. Each test works on its own fresh requesters and groups. */
+public abstract class RequestRepositoryContract {
+
+    protected abstract UnitOfWork unitOfWork();
+
+    protected abstract RequestRepository requests();
+
+    private final Instant t0 = Instant.parse("2030-10-01T08:00:00Z");
+
+    protected <T> T tx(Supplier<T> work) {
+        return unitOfWork().inTransaction(work);
+    }
+
+    private Request file(Person requester, RequestDraft draft, GroupCode group, PersonId assignee, Instant at,
+            List<Attachment> attachments, String key) {
+        return tx(() -> {
+            Request r = Request.file(requests().nextNumber(), requester, draft, group, assignee, attachments, key, at);
+            requests().add(r);
+            return r;
+        });
+    }
+
+    private Request file(Person requester, Instant at) {
+        return file(requester, Fixtures.seedDraft(), Fixtures.PLATEFORME, null, at, List.of(), null);
+    }
+
+    private static void assertSameRequest(Request expected, Request actual) {
+        assertEquals(expected.summaryLine(), actual.summaryLine());
+        assertEquals(expected.description(), actual.description());
+        assertEquals(expected.version(), actual.version());
+        assertEquals(expected.resolvedAt(), actual.resolvedAt());
+        assertEquals(expected.idempotencyKey(), actual.idempotencyKey());
+        assertEquals(expected.messages(), actual.messages());
+        assertEquals(expected.attachments(), actual.attachments());
+        assertEquals(expected.history(), actual.history());
+    }
+
+    @Test
+    public void numbers_are_strictly_increasing() {
+        List<RequestNumber> numbers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            numbers.add(tx(() -> requests().nextNumber()));
+        }
+        for (int i = 1; i < numbers.size(); i++) {
+            assertTrue(numbers.get(i).value() > numbers.get(i - 1).value(), numbers.toString());
+        }
+    }
+
+    @Test
+    public void a_filed_request_reads_back_with_every_field() {
+        Person requester = Fixtures.newRequester();
+        Instant at = t0.truncatedTo(ChronoUnit.MILLIS);
+        Request filed = file(requester, Fixtures.seedDraft(), Fixtures.PLATEFORME, PersonId.of("agent1"), at,
+                List.of(Fixtures.attachment("capture d'écran.pdf", at), Fixtures.attachment("notes.txt", at)),
+                "key-" + requester.id());
+        assertSameRequest(filed, tx(() -> requests().find(filed.number())).orElseThrow());
+    }
+
+    @Test
+    public void text_comes_back_exactly_as_given() {
+        String summary = "Accès « ENT » refusé : l'élève 😀 voit \"rien\" ; 100% <b>vide</b>";
+        String description = "Ligne 1 avec accents éèàùç ÉÈ œ\nLigne 2 'quotes' \"double\" \\ backslash\n"
+                + "Tab\tdone; DROP TABLE requests; -- 🚀 𝔘𝔫𝔦𝔠𝔬𝔡𝔢";
+        RequestDraft draft = new RequestDraft(Fixtures.MATHENPOCHE, "USAGE", summary, description, Visibility.PUBLIC);
+        Request filed = file(Fixtures.newRequester(), draft, Fixtures.PLATEFORME, null, t0, List.of(), null);
+        Request read = tx(() -> requests().find(filed.number())).orElseThrow();
+        assertEquals(summary, read.summary());
+        assertEquals(description, read.description());
+    }
+
+    @Test
+    public void an_unknown_number_finds_nothing() {
+        assertTrue(tx(() -> requests().find(RequestNumber.of(9_000_000_000L))).isEmpty());
+    }
+
+    @Test
+    public void an_update_replaces_fields_and_appends_messages_and_history() {
+        Person requester = Fixtures.newRequester();
+        Request filed = file(requester, t0);
+        Person agent = Fixtures.agent();
+        RequestChange answered = filed.staffMessage(agent, "Voici votre nouveau mot de passe.", false,
+                t0.plusSeconds(60));
+        tx(() -> {
+            requests().update(answered);
+            return null;
+        });
+        RequestChange moved = answered.after().changeStatus(agent, Actor.STAFF, Status.IN_PROGRESS, null,
+                Duration.ofDays(15), t0.plusSeconds(120));
+        tx(() -> {
+            requests().update(moved);
+            return null;
+        });
+        RequestChange redirected = moved.after().redirect(agent, Fixtures.EVE, PersonId.of("specialiste-mep"),
+                "Pour le spécialiste", t0.plusSeconds(180));
+        tx(() -> {
+            requests().update(redirected);
+            return null;
+        });
+        Request read = tx(() -> requests().find(filed.number())).orElseThrow();
+        assertSameRequest(redirected.after(), read);
+        assertEquals(4, read.version());
+    }
+
+    @Test
+    public void an_update_at_a_stale_version_is_a_conflict_and_writes_nothing() {
+        Request filed = file(Fixtures.newRequester(), t0);
+        Person agent = Fixtures.agent();
+        RequestChange first = filed.staffMessage(agent, "Première réponse", false, t0.plusSeconds(1));
+        RequestChange second = filed.staffMessage(agent, "Réponse concurrente", true, t0.plusSeconds(2));
+        tx(() -> {
+            requests().update(first);
+            return null;
+        });
+        TicketingException e = assertThrows(TicketingException.class, () -> tx(() -> {
+            requests().update(second);
+            return null;
+        }));
+        assertEquals(ErrorKind.CONFLICT, e.kind());
+        assertEquals("request.version.conflict", e.code());
+        assertSameRequest(first.after(), tx(() -> requests().find(filed.number())).orElseThrow());
+    }
+
+    @Test
+    public void my_requests_are_those_of_the_requester_in_the_period_newest_first_with_the_total() {
+        Person me = Fixtures.newRequester();
+        Person other = Fixtures.newRequester();
+        List<Request> mine = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            mine.add(file(me, t0.plus(Duration.ofDays(i))));
+        }
+        file(other, t0.plus(Duration.ofDays(2)));
+        file(me, t0.minus(Duration.ofDays(400)));
+        RequestQuery query = RequestQuery.all().withRequester(me.id())
+                .withSubmittedBetween(t0.minus(Duration.ofDays(30)), t0.plus(Duration.ofDays(300)));
+        Page<RequestSummary> first = tx(() -> requests().list(query, new PageRequest(1, 2)));
+        assertEquals(5, first.total());
+        assertEquals(List.of(mine.get(4).number(), mine.get(3).number()),
+                first.items().stream().map(RequestSummary::number).toList());
+        Page<RequestSummary> last = tx(() -> requests().list(query, new PageRequest(3, 2)));
+        assertEquals(List.of(mine.get(0).number()), last.items().stream().map(RequestSummary::number).toList());
+        assertEquals(mine.get(0).summaryLine(), last.items().get(0));
+        assertEquals(0, tx(() -> requests().list(query, new PageRequest(9, 2))).items().size());
+    }
+
+    @Test
+    public void requests_filed_at_the_same_instant_are_ordered_by_number() {
+        Person me = Fixtures.newRequester();
+        Request a = file(me, t0);
+        Request b = file(me, t0);
+        RequestQuery query = RequestQuery.all().withRequester(me.id());
+        assertEquals(List.of(b.number(), a.number()), tx(() -> requests().list(query, PageRequest.first())).items()
+                .stream().map(RequestSummary::number).toList());
+        assertEquals(List.of(a.number(), b.number()), tx(() -> requests().list(query.withSort(RequestSort.OLDEST),
+                PageRequest.first())).items().stream().map(RequestSummary::number).toList());
+    }
+
+    @Test
+    public void the_staff_queue_filters_by_group_assignee_status_and_subject() {
+        GroupCode group = Fixtures.newGroup().code();
+        Person staff = Fixtures.newStaff(group);
+        Person requester = Fixtures.newRequester();
+        Request inGroup = file(requester, Fixtures.seedDraft(), group, null, t0, List.of(), null);
+        Request assigned = file(requester, Fixtures.seedDraft(), Fixtures.EVE, staff.id(), t0.plusSeconds(1),
+                List.of(), null);
+        RequestDraft webmail = new RequestDraft(Fixtures.WEBMAIL, "INCIDENT", "Webmail en panne", "Rien ne marche",
+                Visibility.PRIVATE);
+        Request otherSubject = file(requester, webmail, group, null, t0.plusSeconds(2), List.of(), null);
+        file(requester, t0.plusSeconds(3));
+
+        RequestQuery base = RequestQuery.all().withRequester(requester.id());
+        RequestQuery queue = base.withQueueOf(new RequestQuery.QueueOf(staff.id(), Set.of(group)));
+        assertEquals(Set.of(inGroup.number(), assigned.number(), otherSubject.number()), numbers(queue));
+        assertEquals(Set.of(inGroup.number(), otherSubject.number()), numbers(base.withGroup(group)));
+        assertEquals(Set.of(assigned.number()), numbers(base.withAssignee(staff.id())));
+        assertEquals(Set.of(assigned.number()), numbers(base.withStatuses(Set.of(Status.ASSIGNED))));
+        assertEquals(4, numbers(base.withStatuses(Set.of(Status.NEW, Status.ASSIGNED))).size());
+        assertEquals(3, numbers(base.withSubject(Fixtures.EVE_4)).size());
+        assertEquals(Set.of(otherSubject.number()), numbers(base.withSubject(SubjectCode.parse("MES-1"))));
+        assertEquals(Set.of(), numbers(base.withSubject(SubjectCode.parse("EVE-4.20"))));
+    }
+
+    @Test
+    public void words_match_summary_or_description_case_insensitively_and_literally() {
+        Person requester = Fixtures.newRequester();
+        Request a = file(requester, new RequestDraft(Fixtures.MATHENPOCHE, "USAGE", "Imprimante HS",
+                "Le pilote refuse 100% des tâches_en_cours", Visibility.PRIVATE), Fixtures.PLATEFORME, null, t0,
+                List.of(), null);
+        Request b = file(requester, new RequestDraft(Fixtures.MATHENPOCHE, "USAGE", "Écran noir",
+                "L'imprimante affiche 'erreur'", Visibility.PRIVATE), Fixtures.PLATEFORME, null, t0, List.of(), null);
+        RequestQuery base = RequestQuery.all().withRequester(requester.id());
+        assertEquals(Set.of(a.number(), b.number()), numbers(base.withWords("IMPRIMANTE")));
+        assertEquals(Set.of(a.number()), numbers(base.withWords("imprimante pilote")));
+        assertEquals(Set.of(a.number()), numbers(base.withWords("100%")));
+        assertEquals(Set.of(), numbers(base.withWords("1%0")));
+        assertEquals(Set.of(a.number()), numbers(base.withWords("tâches_en")));
+        assertEquals(Set.of(), numbers(base.withWords("t_ches")));
+        assertEquals(Set.of(b.number()), numbers(base.withWords("'erreur'")));
+        assertEquals(Set.of(), numbers(base.withWords("' OR 1=1 --")));
+    }
+
+    private Set<RequestNumber> numbers(RequestQuery query) {
+        Page<RequestSummary> page = tx(() -> requests().list(query, new PageRequest(1, 100)));
+        Set<RequestNumber> numbers = new java.util.HashSet<>();
+        page.items().forEach(s -> numbers.add(s.number()));
+        assertEquals(page.total(), numbers.size());
+        return numbers;
+    }
+
+    @Test
+    public void an_idempotency_key_finds_the_request_of_that_requester_within_the_window() {
+        Person requester = Fixtures.newRequester();
+        Request filed = file(requester, Fixtures.seedDraft(), Fixtures.PLATEFORME, null, t0, List.of(), "double-clic");
+        assertEquals(filed.number(), tx(() -> requests().findByIdempotencyKey(requester.id(), "double-clic",
+                t0.minus(Duration.ofHours(24)))).orElseThrow());
+        assertTrue(tx(() -> requests().findByIdempotencyKey(requester.id(), "double-clic", t0.plusSeconds(1)))
+                .isEmpty());
+        assertTrue(tx(() -> requests().findByIdempotencyKey(Fixtures.newRequester().id(), "double-clic",
+                t0.minus(Duration.ofHours(24)))).isEmpty());
+    }
+
+    @Test
+    public void the_same_idempotency_key_twice_for_one_requester_is_a_conflict() {
+        Person requester = Fixtures.newRequester();
+        file(requester, Fixtures.seedDraft(), Fixtures.PLATEFORME, null, t0, List.of(), "deux-fois");
+        TicketingException e = assertThrows(TicketingException.class, () -> file(requester, Fixtures.seedDraft(),
+                Fixtures.PLATEFORME, null, t0.plusSeconds(1), List.of(), "deux-fois"));
+        assertEquals("request.idempotency_key.taken", e.code());
+        file(Fixtures.newRequester(), Fixtures.seedDraft(), Fixtures.PLATEFORME, null, t0, List.of(), "deux-fois");
+    }
+
+    @Test
+    public void open_request_counts_ignore_resolved_and_closed_ones() {
+        GroupCode group = Fixtures.newGroup().code();
+        Person busy = Fixtures.newStaff(group);
+        Person idle = Fixtures.newStaff(group);
+        Person requester = Fixtures.newRequester();
+        file(requester, Fixtures.seedDraft(), group, busy.id(), t0, List.of(), null);
+        Request second = file(requester, Fixtures.seedDraft(), group, busy.id(), t0, List.of(), null);
+        Request resolved = file(requester, Fixtures.seedDraft(), group, busy.id(), t0, List.of(), null);
+        RequestChange working = resolved.changeStatus(busy, Actor.STAFF, Status.IN_PROGRESS, null,
+                Duration.ofDays(1), t0);
+        RequestChange done = working.after().changeStatus(busy, Actor.STAFF, Status.RESOLVED, null,
+                Duration.ofDays(1), t0);
+        tx(() -> {
+            requests().update(working);
+            requests().update(done);
+            return null;
+        });
+        Map<PersonId, Long> counts = tx(() -> requests().openRequestCounts(List.of(busy.id(), idle.id())));
+        assertEquals(2L, counts.get(busy.id()));
+        assertEquals(0L, counts.getOrDefault(idle.id(), 0L));
+        assertTrue(second.status().isOpen());
+    }
+}

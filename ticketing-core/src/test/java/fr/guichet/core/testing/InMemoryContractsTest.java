@@ -1,0 +1,139 @@
+package fr.guichet.core.testing;
+
+import fr.guichet.core.contract.AttachmentStoreContract;
+import fr.guichet.core.contract.CatalogStoreContract;
+import fr.guichet.core.contract.LocalAccountsContract;
+import fr.guichet.core.contract.NotificationOutboxContract;
+import fr.guichet.core.contract.PersonRegistryContract;
+import fr.guichet.core.contract.RequestRepositoryContract;
+import fr.guichet.core.contract.SessionStoreContract;
+import fr.guichet.core.contract.UnitOfWorkContract;
+import fr.guichet.core.port.AttachmentStore;
+import fr.guichet.core.port.CatalogStore;
+import fr.guichet.core.port.LocalAccounts;
+import fr.guichet.core.port.NotificationOutbox;
+import fr.guichet.core.port.PersonRegistry;
+import fr.guichet.core.port.RequestRepository;
+import fr.guichet.core.port.SessionStore;
+import fr.guichet.core.port.UnitOfWork;
+import org.junit.jupiter.api.Nested;
+
+/** The in-memory ports pass the same contracts as the real adapters. */
+class InMemoryContractsTest {
+
+    private final InMemoryDatabase db = new InMemoryDatabase();
+
+    @Nested
+    class Requests extends RequestRepositoryContract {
+        @Override
+        protected UnitOfWork unitOfWork() {
+            return db;
+        }
+
+        @Override
+        protected RequestRepository requests() {
+            return new InMemoryRequestRepository(db);
+        }
+    }
+
+    @Nested
+    class Transactions extends UnitOfWorkContract {
+        @Override
+        protected UnitOfWork unitOfWork() {
+            return db;
+        }
+
+        @Override
+        protected RequestRepository requests() {
+            return new InMemoryRequestRepository(db);
+        }
+
+        @Override
+        protected NotificationOutbox outbox() {
+            return new InMemoryNotificationOutbox(db);
+        }
+
+        @Override
+        protected SessionStore sessions() {
+            return new InMemorySessionStore(db);
+        }
+    }
+
+    @Nested
+    class People extends PersonRegistryContract {
+        @Override
+        protected UnitOfWork unitOfWork() {
+            return db;
+        }
+
+        @Override
+        protected PersonRegistry registry() {
+            return new InMemoryPersonRegistry(db);
+        }
+    }
+
+    @Nested
+    class Accounts extends LocalAccountsContract {
+        @Override
+        protected UnitOfWork unitOfWork() {
+            return db;
+        }
+
+        @Override
+        protected LocalAccounts accounts() {
+            return new InMemoryLocalAccounts(db);
+        }
+    }
+
+    @Nested
+    class Catalog extends CatalogStoreContract {
+        @Override
+        protected UnitOfWork unitOfWork() {
+            return db;
+        }
+
+        @Override
+        protected CatalogStore catalogStore() {
+            return new InMemoryCatalogStore(db);
+        }
+    }
+
+    @Nested
+    class Attachments extends AttachmentStoreContract {
+        @Override
+        protected UnitOfWork unitOfWork() {
+            return db;
+        }
+
+        @Override
+        protected AttachmentStore attachments() {
+            return new InMemoryAttachmentStore(db);
+        }
+    }
+
+    @Nested
+    class Outbox extends NotificationOutboxContract {
+        @Override
+        protected UnitOfWork unitOfWork() {
+            return db;
+        }
+
+        @Override
+        protected NotificationOutbox outbox() {
+            return new InMemoryNotificationOutbox(db);
+        }
+    }
+
+    @Nested
+    class Sessions extends SessionStoreContract {
+        @Override
+        protected UnitOfWork unitOfWork() {
+            return db;
+        }
+
+        @Override
+        protected SessionStore sessions() {
+            return new InMemorySessionStore(db);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package fr.guichet.core.testing;
+
+import fr.guichet.core.domain.TicketingException;
+import fr.guichet.core.domain.notification.OutboxEntry;
+import fr.guichet.core.domain.person.GroupCode;
+import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.person.PersonId;
+import fr.guichet.core.domain.person.SupportGroup;
+import fr.guichet.core.domain.request.AttachmentId;
+import fr.guichet.core.domain.request.Request;
+import fr.guichet.core.domain.request.RequestNumber;
+import fr.guichet.core.domain.session.StoredSession;
+import fr.guichet.core.domain.session.TokenHash;
+import fr.guichet.core.domain.subject.SubjectCatalog;
+import fr.guichet.core.port.UnitOfWork;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * The state behind every in-memory port, and its {@link UnitOfWork}: one lock serialises transactions, and a
+ * transaction that throws restores the state it started from, so in-memory tests see real rollbacks.
+ */
+public final class InMemoryDatabase implements UnitOfWork {
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private State state = new State();
+    private volatile boolean down;
+
+    static final class State {
+        long lastNumber;
+        Map<RequestNumber, Request> requests = new TreeMap<>();
+        Map<PersonId, Person> people = new LinkedHashMap<>();
+        Map<GroupCode, SupportGroup> groups = new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
+        Map<PersonId, String> passwords = new LinkedHashMap<>();
+        SubjectCatalog catalog = SubjectCatalog.empty();
+        Map<AttachmentId, byte[]> attachments = new LinkedHashMap<>();
+        Map<UUID, OutboxEntry> outbox = new LinkedHashMap<>();
+        Map<TokenHash, StoredSession> sessions = new LinkedHashMap<>();
+
+        State copy() {
+            State c = new State();
+            c.lastNumber = lastNumber;
+            c.requests.putAll(requests);
+            c.people.putAll(people);
+            c.groups.putAll(groups);
+            c.passwords.putAll(passwords);
+            c.catalog = catalog;
+            c.attachments.putAll(attachments);
+            c.outbox.putAll(outbox);
+            c.sessions.putAll(sessions);
+            return c;
+        }
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        lock.lock();
+        try {
+            boolean outermost = lock.getHoldCount() == 1;
+            State before = outermost ? state.copy() : null;
+            try {
+                return work.get();
+            } catch (RuntimeException | Error e) {
+                if (outermost) {
+                    state = before;
+                }
+                throw e;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs one port call atomically, joining a transaction already open on this thread. */
+    <T> T read(java.util.function.Function<State, T> f) {
+        return inTransaction(() -> {
+            failIfDown();
+            return f.apply(state);
+        });
+    }
+
+    void write(java.util.function.Consumer<State> f) {
+        inTransaction(() -> {
+            failIfDown();
+            f.accept(state);
+            return null;
+        });
+    }
+
+    /** Simulates the store going away (true) and coming back (false). */
+    public void setDown(boolean value) {
+        down = value;
+    }
+
+    private void failIfDown() {
+        if (down) {
+            throw TicketingException.unavailable(new IllegalStateException("in-memory store is down"));
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package fr.guichet.core.testing;
+
+import fr.guichet.core.domain.notification.Notification;
+import fr.guichet.core.domain.notification.OutboxEntry;
+import fr.guichet.core.domain.notification.OutboxEntry.DeliveryState;
+import fr.guichet.core.port.NotificationOutbox;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The notification outbox in memory. */
+public final class InMemoryNotificationOutbox implements NotificationOutbox {
+
+    private final InMemoryDatabase db;
+
+    public InMemoryNotificationOutbox(InMemoryDatabase db) {
+        this.db = db;
+    }
+
+    @Override
+    public List<OutboxEntry> enqueue(List<Notification> notifications, Instant now) {
+        return db.read(s -> notifications.stream().map(n -> {
+            OutboxEntry e = OutboxEntry.queued(n, now);
+            s.outbox.put(e.id(), e);
+            return e;
+        }).toList());
+    }
+
+    @Override
+    public List<OutboxEntry> claim(int max, Instant now, Duration lease) {
+        return db.read(s -> {
+            List<OutboxEntry> due = s.outbox.values().stream()
+                    .filter(e -> e.state() == DeliveryState.PENDING && !e.nextAttemptAt().isAfter(now))
+                    .sorted(Comparator.comparing(OutboxEntry::nextAttemptAt).thenComparing(OutboxEntry::createdAt))
+                    .limit(max).toList();
+            for (OutboxEntry e : due) {
+                s.outbox.put(e.id(), with(e, e.state(), e.attempts(), now.plus(lease), e.lastError()));
+            }
+            return due;
+        });
+    }
+
+    @Override
+    public void markSent(UUID id, Instant now) {
+        db.write(s -> s.outbox.computeIfPresent(id, (k, e) -> with(e, DeliveryState.SENT, e.attempts() + 1,
+                e.nextAttemptAt(), null)));
+    }
+
+    @Override
+    public void markRetry(UUID id, int attempts, Instant nextAttemptAt, String error) {
+        db.write(s -> s.outbox.computeIfPresent(id, (k, e) -> with(e, DeliveryState.PENDING, attempts,
+                nextAttemptAt, error)));
+    }
+
+    @Override
+    public void markFailed(UUID id, int attempts, String error) {
+        db.write(s -> s.outbox.computeIfPresent(id, (k, e) -> with(e, DeliveryState.FAILED, attempts,
+                e.nextAttemptAt(), error)));
+    }
+
+    @Override
+    public Optional<OutboxEntry> find(UUID id) {
+        return db.read(s -> Optional.ofNullable(s.outbox.get(id)));
+    }
+
+    @Override
+    public List<OutboxEntry> failed(int max) {
+        return db.read(s -> s.outbox.values().stream().filter(e -> e.state() == DeliveryState.FAILED)
+                .sorted(Comparator.comparing(OutboxEntry::createdAt).reversed()).limit(max).toList());
+    }
+
+    /** Every entry, in the order queued. */
+    public List<OutboxEntry> all() {
+        return db.read(s -> List.copyOf(s.outbox.values()));
+    }
+
+    private static OutboxEntry with(OutboxEntry e, DeliveryState state, int attempts, Instant next, String error) {
+        return new OutboxEntry(e.id(), e.notification(), state, attempts, e.createdAt(), next, error);
+    }
+}

@@ -1,0 +1,51 @@
+package fr.guichet.core.testing;
+
+import fr.guichet.core.domain.person.GroupCode;
+import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.person.PersonId;
+import fr.guichet.core.domain.person.SupportGroup;
+import fr.guichet.core.port.PersonRegistry;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** People and support groups kept in memory. */
+public final class InMemoryPersonRegistry implements PersonRegistry {
+
+    private final InMemoryDatabase db;
+
+    public InMemoryPersonRegistry(InMemoryDatabase db) {
+        this.db = db;
+    }
+
+    @Override
+    public Optional<Person> find(PersonId id) {
+        return db.read(s -> Optional.ofNullable(s.people.get(id)));
+    }
+
+    @Override
+    public List<Person> membersOf(GroupCode group) {
+        return db.read(s -> s.people.values().stream().filter(Person::active).filter(p -> p.groups().contains(group))
+                .sorted(Comparator.comparing(p -> p.id().value())).toList());
+    }
+
+    @Override
+    public Optional<SupportGroup> group(GroupCode code) {
+        return db.read(s -> Optional.ofNullable(s.groups.get(code)));
+    }
+
+    @Override
+    public List<SupportGroup> groups() {
+        return db.read(s -> List.copyOf(s.groups.values()));
+    }
+
+    @Override
+    public void save(Person person) {
+        db.write(s -> s.people.put(person.id(), person));
+    }
+
+    @Override
+    public void saveGroup(SupportGroup group) {
+        db.write(s -> s.groups.put(group.code(), group));
+    }
+}

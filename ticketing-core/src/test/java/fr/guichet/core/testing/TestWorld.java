@@ -1,0 +1,44 @@
+package fr.guichet.core.testing;
+
+import fr.guichet.core.application.TicketingSettings;
+import fr.guichet.core.application.Ticketing;
+import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.person.SupportGroup;
+
+/**
+ * Every port in memory behind a {@link Ticketing}, seeded with the seed's catalog, groups and people (password
+ * "secret" for each), on a clock set to the seed's day.
+ */
+public final class TestWorld {
+
+    public static final String PASSWORD = "secret";
+
+    public final InMemoryDatabase db = new InMemoryDatabase();
+    public final InMemoryRequestRepository requests = new InMemoryRequestRepository(db);
+    public final InMemoryPersonRegistry people = new InMemoryPersonRegistry(db);
+    public final InMemoryLocalAccounts accounts = new InMemoryLocalAccounts(db);
+    public final InMemoryCatalogStore catalog = new InMemoryCatalogStore(db);
+    public final InMemoryAttachmentStore attachments = new InMemoryAttachmentStore(db);
+    public final InMemoryNotificationOutbox outbox = new InMemoryNotificationOutbox(db);
+    public final InMemorySessionStore sessions = new InMemorySessionStore(db);
+    public final MutableClock clock = new MutableClock(Fixtures.SEED_DAY);
+    public final Ticketing ticketing;
+
+    public TestWorld() {
+        this(TicketingSettings.defaults());
+    }
+
+    public TestWorld(TicketingSettings settings) {
+        catalog.replace(Fixtures.catalog());
+        for (SupportGroup g : Fixtures.groups()) {
+            people.saveGroup(g);
+        }
+        for (Person p : Fixtures.people()) {
+            people.save(p);
+            accounts.setPassword(p.id(), PASSWORD);
+        }
+        ticketing = Ticketing.builder().unitOfWork(db).requests(requests).people(people).catalog(catalog)
+                .attachments(attachments).outbox(outbox).sessions(sessions).credentials(accounts).clock(clock)
+                .settings(settings).build();
+    }
+}
