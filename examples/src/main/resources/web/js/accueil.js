@@ -1,0 +1,3 @@
+import { frame } from "./layout.js";
+
+frame("accueil", { requireSession: false });

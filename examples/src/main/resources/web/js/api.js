@@ -1,0 +1,70 @@
+// The v1 API as the web front uses it: same-origin cookie session, CSRF header on writes, problem+json errors.
+const CSRF_KEY = "guichet.csrf";
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super((problem && (problem.detail || problem.title)) || `Erreur ${status}`);
+    this.status = status;
+    this.problem = problem || {};
+    this.fields = (problem && problem.errors) || {};
+  }
+}
+
+export function rememberCsrf(token) {
+  localStorage.setItem(CSRF_KEY, token);
+}
+
+export function forgetCsrf() {
+  localStorage.removeItem(CSRF_KEY);
+}
+
+async function call(method, path, body, extraHeaders = {}) {
+  const headers = { Accept: "application/json", ...extraHeaders };
+  let payload;
+  if (body instanceof FormData) {
+    payload = body;
+  } else if (body !== undefined) {
+    headers["Content-Type"] = "application/json";
+    payload = JSON.stringify(body);
+  }
+  if (method !== "GET") {
+    const csrf = localStorage.getItem(CSRF_KEY);
+    if (csrf) headers["X-CSRF-Token"] = csrf;
+  }
+  let response;
+  try {
+    response = await fetch(path, { method, headers, body: payload, credentials: "same-origin" });
+  } catch (e) {
+    throw new ApiError(0, { detail: "Le serveur ne répond pas. Vérifiez votre connexion puis réessayez." });
+  }
+  if (response.status === 204) return { data: null, response };
+  const type = response.headers.get("Content-Type") || "";
+  const data = type.includes("json") ? await response.json() : null;
+  if (!response.ok) throw new ApiError(response.status, data);
+  return { data, response };
+}
+
+export const api = {
+  signIn: (identifier, password, remember) =>
+    call("POST", "/api/v1/session", { identifier, password, remember }),
+  signOut: () => call("DELETE", "/api/v1/session"),
+  me: () => call("GET", "/api/v1/me"),
+  subjects: () => call("GET", "/api/v1/subjects"),
+  requestTypes: () => call("GET", "/api/v1/request-types"),
+  file: (formData, idempotencyKey) =>
+    call("POST", "/api/v1/requests", formData, { "Idempotency-Key": idempotencyKey }),
+  list: (params) => call("GET", "/api/v1/requests?" + new URLSearchParams(params)),
+  get: (number) => call("GET", `/api/v1/requests/${encodeURIComponent(number)}`),
+  post: (number, body, internal, etag) =>
+    call("POST", `/api/v1/requests/${encodeURIComponent(number)}/messages`, { body, internal }, ifMatch(etag)),
+  redirect: (number, group, assignee, comment, etag) =>
+    call("POST", `/api/v1/requests/${encodeURIComponent(number)}/redirect`,
+      { group, assignee: assignee || null, comment: comment || null }, ifMatch(etag)),
+  status: (number, status, comment, etag) =>
+    call("POST", `/api/v1/requests/${encodeURIComponent(number)}/status`,
+      { status, comment: comment || null }, ifMatch(etag)),
+};
+
+function ifMatch(etag) {
+  return etag ? { "If-Match": etag } : {};
+}

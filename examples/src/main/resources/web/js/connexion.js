@@ -1,0 +1,40 @@
+import { api, rememberCsrf } from "./api.js";
+import { frame, showErrors, clearErrors } from "./layout.js";
+
+const form = document.getElementById("formulaire-connexion");
+const summary = document.getElementById("resume-erreurs");
+
+function target() {
+  const back = new URLSearchParams(window.location.search).get("retour");
+  return back && back.startsWith("/") && !back.startsWith("//") ? back : "/demandes.html";
+}
+
+form.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  clearErrors(form, summary);
+  const identifier = form.identifier.value.trim();
+  const password = form.password.value;
+  const missing = {};
+  if (!identifier) missing.identifier = "Saisissez votre identifiant.";
+  if (!password) missing.password = "Saisissez votre mot de passe.";
+  if (Object.keys(missing).length) {
+    showErrors(form, summary, { message: "Le formulaire contient des erreurs.", fields: missing });
+    return;
+  }
+  const button = document.getElementById("se-connecter");
+  button.disabled = true;
+  try {
+    const { data } = await api.signIn(identifier, password, form.remember.checked);
+    rememberCsrf(data.csrfToken);
+    window.location.assign(target());
+  } catch (error) {
+    form.password.value = "";
+    showErrors(form, summary, error);
+  } finally {
+    button.disabled = false;
+  }
+});
+
+frame("connexion", { requireSession: false }).then((person) => {
+  if (person) window.location.replace(target());
+});

@@ -1,0 +1,42 @@
+import { api } from "./api.js";
+import { frame, el, showErrors } from "./layout.js";
+import { requestLine, pagination } from "./lines.js";
+
+const list = document.getElementById("liste");
+const nav = document.getElementById("pagination");
+const title = document.getElementById("titre-liste");
+const summary = document.getElementById("resume-erreurs");
+const yearForm = document.getElementById("choix-annee");
+const params = new URLSearchParams(window.location.search);
+
+function schoolYears() {
+  const now = new Date();
+  const start = now.getMonth() >= 8 ? now.getFullYear() : now.getFullYear() - 1;
+  return Array.from({ length: 5 }, (_, i) => `${start - i}-${start - i + 1}`);
+}
+
+async function show(page) {
+  try {
+    const { data } = await api.list({ scope: "mine", schoolYear: yearForm.schoolYear.value, page, size: 20 });
+    list.replaceChildren(...data.items.map(requestLine));
+    if (data.items.length === 0) list.append(el("li", {}, "Aucune demande pour cette année scolaire."));
+    const count = pagination(nav, data, show);
+    title.textContent = `Liste de mes dernières demandes ${count}`;
+  } catch (error) {
+    showErrors(yearForm, summary, error);
+  }
+}
+
+yearForm.addEventListener("submit", (event) => {
+  event.preventDefault();
+  show(1);
+});
+
+await frame("demandes");
+for (const year of schoolYears()) yearForm.schoolYear.append(el("option", { value: year }, year));
+const filed = params.get("deposee");
+if (filed) {
+  document.getElementById("message-succes").textContent =
+    `Votre demande ${filed} a été enregistrée. Vous recevrez les réponses par courrier électronique.`;
+}
+show(1);

@@ -1,0 +1,134 @@
+// The page frame: banner menu, who is signed in, sign-out, and small helpers shared by the pages.
+import { api, forgetCsrf } from "./api.js";
+
+const STATUS_LABELS = {
+  NEW: "Nouvelle",
+  ASSIGNED: "Attribuée",
+  IN_PROGRESS: "En cours",
+  WAITING_FOR_REQUESTER: "En attente de votre réponse",
+  RESOLVED: "Résolue",
+  CLOSED: "Close",
+};
+
+export function statusLabel(status) {
+  return STATUS_LABELS[status] || status;
+}
+
+export function isStaff(person) {
+  return person && person.roles.some((r) => r !== "REQUESTER");
+}
+
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === "text") node.textContent = value;
+    else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+    else node.setAttribute(key, value === true ? "" : value);
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+const dateFormat = new Intl.DateTimeFormat("fr-FR", {
+  timeZone: "Europe/Paris", day: "2-digit", month: "2-digit", year: "2-digit",
+});
+const dateTimeFormat = new Intl.DateTimeFormat("fr-FR", {
+  timeZone: "Europe/Paris", dateStyle: "short", timeStyle: "short",
+});
+
+/** dd-MM-yy, as in the seed's list. */
+export function shortDate(iso) {
+  return dateFormat.format(new Date(iso)).replaceAll("/", "-");
+}
+
+export function dateTime(iso) {
+  return dateTimeFormat.format(new Date(iso));
+}
+
+/** "LAST First" as in the seed's list; the API gives the display name "First Last" and, when it can, listedName. */
+export function listedName(person) {
+  return person.listedName || person.displayName;
+}
+
+function menu(current, person) {
+  const link = (href, label, id) =>
+    el("li", {}, el("a", { href, "aria-current": current === id ? "page" : null }, label));
+  const items = [];
+  if (person) {
+    items.push(link("/demande-sujet.html", "Faire une demande", "nouvelle"));
+    items.push(link("/demandes.html", "Mes demandes", "demandes"));
+    if (isStaff(person)) items.push(link("/file.html", "File de traitement", "file"));
+    items.push(el("li", {}, el("button", { type: "button", id: "deconnexion", onclick: signOut }, "Se déconnecter")));
+    items.push(el("li", { class: "qui" }, el("span", { class: "visuellement-cache" }, "Connecté : "),
+      person.displayName));
+  } else {
+    items.push(link("/", "Accueil", "accueil"));
+    items.push(link("/connexion.html", "Se connecter", "connexion"));
+  }
+  return el("nav", { class: "menu", "aria-label": "Menu principal" }, el("ul", {}, items));
+}
+
+async function signOut() {
+  try {
+    await api.signOut();
+  } catch (e) {
+    // Already signed out on the server: nothing to end.
+  }
+  forgetCsrf();
+  window.location.assign("/connexion.html");
+}
+
+/**
+ * Draws the banner and finds who is signed in; a page that needs a session sends visitors to the sign-in page and
+ * comes back afterwards.
+ */
+export async function frame(current, { requireSession = true } = {}) {
+  let person = null;
+  try {
+    person = (await api.me()).data;
+  } catch (e) {
+    if (requireSession) {
+      const back = encodeURIComponent(window.location.pathname + window.location.search);
+      window.location.replace(`/connexion.html?retour=${back}`);
+      return new Promise(() => {});
+    }
+  }
+  const header = document.getElementById("bandeau");
+  header.replaceChildren(
+    el("div", { class: "bandeau-haut" },
+      el("p", { class: "marianne" }, el("span", {}, "Académie"), el("span", {}, "de Créteil")),
+      el("a", { class: "marque", href: "/", title: "Guichet — accueil" }, "Guichet",
+        el("small", {}, "Assistance informatique académique"))),
+    menu(current, person));
+  return person;
+}
+
+/** Shows field errors next to their fields and a summary announced to screen readers. */
+export function showErrors(form, summary, error) {
+  for (const node of form.querySelectorAll("[aria-invalid]")) node.removeAttribute("aria-invalid");
+  for (const node of form.querySelectorAll(".erreur-champ")) node.textContent = "";
+  summary.replaceChildren();
+  summary.className = "alerte erreur";
+  const fields = error.fields || {};
+  const listed = [];
+  for (const [field, message] of Object.entries(fields)) {
+    const input = form.querySelector(`[data-champ="${CSS.escape(field)}"]`);
+    const slot = form.querySelector(`#erreur-${CSS.escape(field)}`);
+    if (input) input.setAttribute("aria-invalid", "true");
+    if (slot) slot.textContent = message;
+    listed.push(el("li", {}, input && input.id ? el("a", { href: `#${input.id}` }, message) : message));
+  }
+  summary.append(el("p", {}, el("strong", {}, error.message)));
+  if (listed.length) summary.append(el("ul", {}, listed));
+  summary.focus();
+}
+
+export function clearErrors(form, summary) {
+  for (const node of form.querySelectorAll("[aria-invalid]")) node.removeAttribute("aria-invalid");
+  for (const node of form.querySelectorAll(".erreur-champ")) node.textContent = "";
+  summary.replaceChildren();
+}

@@ -1,0 +1,169 @@
+import { api } from "./api.js";
+import { frame, el, isStaff, statusLabel, dateTime, listedName, showErrors, clearErrors } from "./layout.js";
+
+const container = document.getElementById("demande");
+const summary = document.getElementById("resume-erreurs");
+const success = document.getElementById("message-succes");
+const number = new URLSearchParams(window.location.search).get("numero");
+
+const STAFF_MOVES = {
+  NEW: ["IN_PROGRESS"],
+  ASSIGNED: ["IN_PROGRESS"],
+  IN_PROGRESS: ["WAITING_FOR_REQUESTER", "RESOLVED"],
+  WAITING_FOR_REQUESTER: ["IN_PROGRESS", "RESOLVED"],
+  RESOLVED: ["CLOSED", "IN_PROGRESS"],
+  CLOSED: [],
+};
+const EVENTS = {
+  FILED: "Demande déposée",
+  STATUS_CHANGED: "Changement d'état",
+  REDIRECTED: "Redirection",
+  ASSIGNED: "Attribution",
+  ANSWERED: "Réponse de l'assistance",
+  NOTE_ADDED: "Note interne",
+  FOLLOWED_UP: "Complément du demandeur",
+  ATTACHMENT_ADDED: "Pièce jointe",
+};
+
+let person;
+let etag;
+
+function field(id, label, control, help) {
+  return el("div", { class: "champ" },
+    el("label", { for: id }, label, help ? el("span", { class: "aide" }, help) : null),
+    control,
+    el("p", { class: "erreur-champ", id: `erreur-${control.dataset.champ}` }));
+}
+
+function textarea(id, name) {
+  return el("textarea", { id, name, "data-champ": name, "aria-describedby": `erreur-${name}` });
+}
+
+function actionForm(id, title, controls, button, submit) {
+  const form = el("form", { id, novalidate: true, "aria-labelledby": `${id}-titre` },
+    el("h3", { id: `${id}-titre` }, title), ...controls,
+    el("div", { class: "actions" }, el("button", { class: "bouton", type: "submit" }, button)));
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    clearErrors(form, summary);
+    success.textContent = "";
+    try {
+      await submit(form);
+      await load(`${title} : c'est fait.`);
+    } catch (error) {
+      if (error.status === 412) error.message = "La demande a été modifiée entre-temps : elle a été rechargée.";
+      showErrors(form, summary, error);
+      if (error.status === 412) await load();
+    }
+  });
+  return form;
+}
+
+function statusSelect(moves) {
+  const select = el("select", { id: "nouvel-etat", name: "status", "data-champ": "status" });
+  for (const move of moves) select.append(el("option", { value: move }, statusLabel(move)));
+  return select;
+}
+
+function actions(request) {
+  const forms = [];
+  const mine = request.requester.identifier === person.identifier;
+  if (isStaff(person)) {
+    if (request.status !== "CLOSED") {
+      const internal = el("input", { type: "checkbox", id: "interne", name: "internal" });
+      forms.push(actionForm("repondre", "Répondre", [
+        field("reponse", "Message", textarea("reponse", "body")),
+        el("div", { class: "champ choix" }, internal,
+          el("label", { for: "interne" }, "Note interne (invisible pour le demandeur)")),
+      ], "Envoyer", (f) => api.post(number, f.body.value, f.internal.checked, etag)));
+    }
+    const moves = STAFF_MOVES[request.status] || [];
+    if (moves.length) {
+      forms.push(actionForm("changer-etat", "Changer l'état", [
+        field("nouvel-etat", "Nouvel état", statusSelect(moves)),
+        field("commentaire-etat", "Commentaire", textarea("commentaire-etat", "comment"),
+          "Facultatif ; visible par le demandeur"),
+      ], "Changer l'état", (f) => api.status(number, f.status.value, f.comment.value, etag)));
+    }
+    if (!["RESOLVED", "CLOSED"].includes(request.status)) {
+      forms.push(actionForm("rediriger", "Rediriger", [
+        field("groupe", "Groupe de support",
+          el("input", { type: "text", id: "groupe", name: "group", "data-champ": "group", value: request.assignedGroup,
+            "aria-describedby": "erreur-group" })),
+        field("assigne", "Personne (facultatif)",
+          el("input", { type: "text", id: "assigne", name: "assignee", "data-champ": "assignee",
+            "aria-describedby": "erreur-assignee" }),
+          "Identifiant d'un membre du groupe ou d'un spécialiste du sujet"),
+        field("commentaire-redirection", "Commentaire", textarea("commentaire-redirection", "comment"),
+          "Note interne pour la personne qui reprend la demande"),
+      ], "Rediriger", (f) => api.redirect(number, f.group.value.trim(), f.assignee.value.trim(), f.comment.value, etag)));
+    }
+  } else if (mine) {
+    if (request.status !== "CLOSED") {
+      forms.push(actionForm("completer", "Compléter ma demande", [
+        field("complement", "Message", textarea("complement", "body")),
+      ], "Envoyer", (f) => api.post(number, f.body.value, false, etag)));
+    }
+    if (request.status === "RESOLVED") {
+      forms.push(actionForm("rouvrir", "Rouvrir la demande", [
+        field("motif", "Pourquoi la rouvrir ?", textarea("motif", "comment")),
+      ], "Rouvrir la demande", (f) => api.status(number, "IN_PROGRESS", f.comment.value, etag)));
+    }
+  }
+  return forms.length ? el("section", { "aria-labelledby": "titre-actions" },
+    el("h2", { id: "titre-actions" }, "Actions"), el("div", { class: "colonnes" }, forms)) : null;
+}
+
+function render(request) {
+  document.title = `Demande ${request.number} — Guichet`;
+  const facts = [
+    ["Numéro", request.number],
+    ["État", statusLabel(request.status)],
+    ["Sujet", request.subject.display],
+    ["Type de demande", request.type.label],
+    ["Déposée le", dateTime(request.submittedAt)],
+    ["Par", `${listedName(request.requester)}${request.establishment ? ` (${request.establishment})` : ""}`],
+    ["Visibilité", request.visibility === "PUBLIC" ? "Publique" : "Privée"],
+    ["Groupe", request.assignedGroup],
+    ["Attribuée à", request.assignee || "—"],
+  ];
+  const messages = request.messages.map((m) => el("li", { class: m.internal ? "interne" : null },
+    el("p", { class: "entete" }, `${m.author.displayName} — ${dateTime(m.at)}${m.internal ? " — note interne" : ""}`),
+    el("p", { class: "corps" }, m.body)));
+  const attachments = request.attachments.map((a) => el("li", {},
+    el("a", { href: `/api/v1/requests/${request.number}/attachments/${a.id}`, download: a.name }, a.name),
+    ` (${Math.max(1, Math.round(a.size / 1024))} Kio)`));
+  const history = request.history.map((h) => el("tr", {},
+    el("td", {}, dateTime(h.at)), el("td", {}, h.by), el("td", {}, EVENTS[h.event] || h.event),
+    el("td", {}, [h.from, h.to].filter(Boolean).map((s) => statusLabel(s)).join(" → "))));
+  container.replaceChildren(
+    el("h1", {}, `Demande ${request.number} : `, request.summary),
+    el("dl", { class: "fiche" }, facts.flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v)])),
+    el("h2", {}, "Description"),
+    el("p", { class: "description" }, request.description),
+    el("h2", {}, "Pièces jointes"),
+    attachments.length ? el("ul", {}, attachments) : el("p", {}, "Aucune pièce jointe."),
+    el("h2", {}, "Échanges"),
+    messages.length ? el("ul", { class: "fil" }, messages) : el("p", {}, "Pas encore de réponse."),
+    actions(request),
+    el("h2", { id: "titre-historique" }, "Historique"),
+    el("table", { "aria-labelledby": "titre-historique" },
+      el("thead", {}, el("tr", {}, ["Date", "Par", "Événement", "Détail"].map((t) => el("th", { scope: "col" }, t)))),
+      el("tbody", {}, history)));
+}
+
+async function load(message) {
+  try {
+    const { data, response } = await api.get(number);
+    etag = response.headers.get("ETag");
+    render(data);
+    if (message) success.textContent = message;
+  } catch (error) {
+    container.replaceChildren(el("h1", {}, "Demande introuvable"));
+    summary.className = "alerte erreur";
+    summary.replaceChildren(el("p", {}, error.message));
+  }
+}
+
+person = await frame("demandes");
+await load();
