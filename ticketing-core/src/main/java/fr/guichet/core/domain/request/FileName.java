@@ -14,7 +14,7 @@ public final class FileName {
     }
 
     public static String sanitise(String name) {
-        String n = name == null ? "" : Normalizer.normalize(name, Normalizer.Form.NFC);
+        String n = name == null ? "" : name;
         int slash = Math.max(n.lastIndexOf('/'), n.lastIndexOf('\\'));
         n = n.substring(slash + 1);
         StringBuilder out = new StringBuilder();
@@ -27,14 +27,14 @@ public final class FileName {
             }
             out.appendCodePoint(Character.isWhitespace(c) ? ' ' : c);
         });
-        String clean = out.toString().strip().replaceAll(" {2,}", " ");
+        String clean = Normalizer.normalize(out, Normalizer.Form.NFC).strip().replaceAll(" {2,}", " ");
         while (clean.startsWith(".")) {
-            clean = clean.substring(1);
+            clean = clean.substring(1).strip();
         }
         if (clean.codePointCount(0, clean.length()) > MAX) {
             int dot = clean.lastIndexOf('.');
             String ext = dot > 0 && clean.length() - dot <= 10 ? clean.substring(dot) : "";
-            clean = clean.substring(0, clean.offsetByCodePoints(0, MAX - ext.length())) + ext;
+            clean = clean.substring(0, clean.offsetByCodePoints(0, MAX - ext.length())).strip() + ext;
         }
         return clean.isBlank() ? "fichier" : clean;
     }

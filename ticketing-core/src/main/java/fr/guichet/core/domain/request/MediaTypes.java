@@ -90,9 +90,9 @@ public final class MediaTypes {
     }
 
     private static boolean looksLikeMarkup(String text) {
-        String t = text.stripLeading();
-        return t.startsWith("<!doctype") || t.startsWith("<html") || t.startsWith("<?xml") || t.startsWith("<svg")
-                || text.contains("<script") || text.contains("<iframe") || text.contains("<body")
+        String t = text.replace("\ufeff", "").stripLeading();
+        return t.startsWith("<!doctype") || t.startsWith("<?xml") || t.startsWith("<svg")
+                || text.contains("<html") || text.contains("<script") || text.contains("<iframe") || text.contains("<body")
                 || text.contains("<svg") || text.contains("javascript:");
     }
 

@@ -15,12 +15,16 @@ public record RequestNumber(long value) implements Comparable<RequestNumber> {
         return new RequestNumber(value);
     }
 
-    /** Parses {@code 22928} or {@code 0022928}; anything but 1 to 18 ASCII digits is refused. */
+    /** Parses {@code 22928} or {@code 0022928}; anything but 1 to 19 ASCII digits naming a positive long is refused. */
     public static RequestNumber parse(String text) {
-        if (text == null || text.isEmpty() || text.length() > 18 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (text == null || text.isEmpty() || text.length() > 19 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw invalid();
         }
-        return new RequestNumber(Long.parseLong(text));
+        try {
+            return new RequestNumber(Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            throw invalid();
+        }
     }
 
     private static RuntimeException invalid() {
