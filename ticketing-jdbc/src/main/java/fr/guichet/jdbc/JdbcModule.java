@@ -1,0 +1,131 @@
+package fr.guichet.jdbc;
+
+import com.google.inject.PrivateModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import fr.guichet.core.port.AttachmentStore;
+import fr.guichet.core.port.CatalogStore;
+import fr.guichet.core.port.LocalAccounts;
+import fr.guichet.core.port.NotificationOutbox;
+import fr.guichet.core.port.PersonRegistry;
+import fr.guichet.core.port.RequestRepository;
+import fr.guichet.core.port.SessionStore;
+import fr.guichet.core.port.UnitOfWork;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Offers the core's persistence ports on one database (H2, PostgreSQL or MariaDB, told by the URL): a HikariCP pool
+ * whose schema Flyway migrates when the pool is first provided, never at module construction. Exposes
+ * {@link UnitOfWork}, {@link RequestRepository}, {@link PersonRegistry}, {@link LocalAccounts}, {@link CatalogStore},
+ * {@link AttachmentStore}, {@link NotificationOutbox}, {@link SessionStore}, and the pool as a {@link DataSource} for
+ * health checks and for closing it ({@link AutoCloseable}) at shutdown.
+ */
+public final class JdbcModule extends PrivateModule {
+
+    private final JdbcConfig config;
+    private final int passwordIterations;
+
+    public JdbcModule(JdbcConfig config) {
+        this(config, config.passwordIterations());
+    }
+
+    /** For this package's tests only: hashes with fewer iterations than any configuration may ask for. */
+    JdbcModule(JdbcConfig config, int passwordIterations) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.passwordIterations = passwordIterations;
+    }
+
+    @Override
+    protected void configure() {
+        expose(DataSource.class);
+        expose(UnitOfWork.class);
+        expose(RequestRepository.class);
+        expose(PersonRegistry.class);
+        expose(LocalAccounts.class);
+        expose(CatalogStore.class);
+        expose(AttachmentStore.class);
+        expose(NotificationOutbox.class);
+        expose(SessionStore.class);
+    }
+
+    @Provides
+    @Singleton
+    DataSource dataSource() {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("guichet");
+        hikari.setJdbcUrl(config.url());
+        hikari.setUsername(config.user());
+        hikari.setPassword(config.password());
+        hikari.setMaximumPoolSize(config.maximumPoolSize());
+        hikari.setConnectionTimeout(config.connectionTimeout().toMillis());
+        hikari.setAutoCommit(true);
+        HikariDataSource pool = new HikariDataSource(hikari);
+        try {
+            Flyway.configure().dataSource(pool).locations(Dialect.of(config.url()).migrations())
+                    .failOnMissingLocations(true).load().migrate();
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return pool;
+    }
+
+    @Provides
+    @Singleton
+    Database database(DataSource dataSource) {
+        return new Database(Jdbi.create(dataSource), Dialect.of(config.url()));
+    }
+
+    @Provides
+    @Singleton
+    UnitOfWork unitOfWork(Database db) {
+        return new JdbiUnitOfWork(db);
+    }
+
+    @Provides
+    @Singleton
+    RequestRepository requests(Database db) {
+        return new JdbiRequestRepository(db);
+    }
+
+    @Provides
+    @Singleton
+    PersonRegistry people(Database db) {
+        return new JdbiPersonRegistry(db);
+    }
+
+    @Provides
+    @Singleton
+    LocalAccounts accounts(Database db) {
+        return new Pbkdf2LocalAccounts(db, passwordIterations);
+    }
+
+    @Provides
+    @Singleton
+    CatalogStore catalog(Database db) {
+        return new JdbiCatalogStore(db);
+    }
+
+    @Provides
+    @Singleton
+    AttachmentStore attachments(Database db) {
+        return new JdbiAttachmentStore(db);
+    }
+
+    @Provides
+    @Singleton
+    NotificationOutbox outbox(Database db) {
+        return new JdbiNotificationOutbox(db);
+    }
+
+    @Provides
+    @Singleton
+    SessionStore sessions(Database db) {
+        return new JdbiSessionStore(db);
+    }
+}

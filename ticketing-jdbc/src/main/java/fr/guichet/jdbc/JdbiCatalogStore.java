@@ -1,0 +1,76 @@
+package fr.guichet.jdbc;
+
+import fr.guichet.core.domain.person.GroupCode;
+import fr.guichet.core.domain.person.PersonId;
+import fr.guichet.core.domain.subject.RequestType;
+import fr.guichet.core.domain.subject.Subject;
+import fr.guichet.core.domain.subject.SubjectCatalog;
+import fr.guichet.core.domain.subject.SubjectCode;
+import fr.guichet.core.port.CatalogStore;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The subject catalog in the tables {@code subjects}, {@code subject_specialists} and {@code request_types}. */
+final class JdbiCatalogStore implements CatalogStore {
+
+    private final Database db;
+
+    JdbiCatalogStore(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public SubjectCatalog catalog() {
+        return db.inTransaction(h -> {
+            Map<String, List<PersonId>> specialists = new HashMap<>();
+            h.createQuery("SELECT subject_code, person_id FROM subject_specialists ORDER BY subject_code, position")
+                    .map((rs, ctx) -> Map.entry(rs.getString("subject_code"), PersonId.of(rs.getString("person_id"))))
+                    .forEach(e -> specialists.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+            List<Subject> subjects = h.createQuery("SELECT code, label, active, support_group FROM subjects")
+                    .map((rs, ctx) -> {
+                        String group = rs.getString("support_group");
+                        String code = rs.getString("code");
+                        return new Subject(SubjectCode.parse(code), rs.getString("label"), rs.getBoolean("active"),
+                                group == null ? null : GroupCode.of(group), specialists.get(code));
+                    })
+                    .list();
+            List<RequestType> types = h.createQuery("SELECT code, label FROM request_types ORDER BY position")
+                    .map((rs, ctx) -> new RequestType(rs.getString("code"), rs.getString("label")))
+                    .list();
+            return SubjectCatalog.of(subjects, types);
+        });
+    }
+
+    @Override
+    public void replace(SubjectCatalog catalog) {
+        db.inTransaction(h -> {
+            h.execute("DELETE FROM subject_specialists");
+            h.execute("DELETE FROM subjects");
+            h.execute("DELETE FROM request_types");
+            for (Subject s : catalog.all()) {
+                h.createUpdate("INSERT INTO subjects (code, label, active, support_group) "
+                                + "VALUES (:code, :label, :active, :group)")
+                        .bind("code", s.code().value()).bind("label", s.label()).bind("active", s.active())
+                        .bind("group", s.ownSupportGroup().map(GroupCode::value).orElse(null))
+                        .execute();
+                int position = 0;
+                for (PersonId specialist : s.specialists()) {
+                    h.createUpdate("INSERT INTO subject_specialists (subject_code, position, person_id) "
+                                    + "VALUES (:code, :position, :person)")
+                            .bind("code", s.code().value()).bind("position", position++)
+                            .bind("person", specialist.value())
+                            .execute();
+                }
+            }
+            int position = 0;
+            for (RequestType t : catalog.requestTypes()) {
+                h.createUpdate("INSERT INTO request_types (code, label, position) VALUES (:code, :label, :position)")
+                        .bind("code", t.code()).bind("label", t.label()).bind("position", position++)
+                        .execute();
+            }
+            return null;
+        });
+    }
+}

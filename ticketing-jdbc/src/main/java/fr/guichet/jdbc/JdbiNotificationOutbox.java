@@ -1,0 +1,152 @@
+package fr.guichet.jdbc;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.guichet.core.domain.notification.Notification;
+import fr.guichet.core.domain.notification.OutboxEntry;
+import fr.guichet.core.domain.notification.OutboxEntry.DeliveryState;
+import fr.guichet.core.domain.notification.TemplateKey;
+import fr.guichet.core.domain.person.EmailAddress;
+import fr.guichet.core.domain.request.RequestNumber;
+import fr.guichet.core.port.NotificationOutbox;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * The outbox table. A claim locks due rows with {@code FOR UPDATE SKIP LOCKED} (so dispatchers on other nodes pass
+ * over them) and pushes their next attempt to the end of the lease, guarded by the next-attempt time it read, so that
+ * a row is handed to one claimer per lease even where locks are not skipped; a dispatcher that crashes leaves its rows
+ * to come back when the lease ends.
+ */
+final class JdbiNotificationOutbox implements NotificationOutbox {
+
+    private static final String COLUMNS = "id, template, recipient, recipient_name, request_number, data, state, "
+            + "attempts, created_at, next_attempt_at, last_error";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, String>> DATA = new TypeReference<>() {
+    };
+
+    private final Database db;
+
+    JdbiNotificationOutbox(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public List<OutboxEntry> enqueue(List<Notification> notifications, Instant now) {
+        return db.inTransaction(h -> {
+            List<OutboxEntry> entries = new ArrayList<>();
+            for (Notification n : notifications) {
+                OutboxEntry e = OutboxEntry.queued(n, now);
+                h.createUpdate("INSERT INTO outbox (id, template, recipient, recipient_name, request_number, data, "
+                                + "state, attempts, created_at, next_attempt_at) VALUES (:id, :template, :recipient, "
+                                + ":recipientName, :request, :data, :state, 0, :createdAt, :nextAttemptAt)")
+                        .bind("id", e.id().toString())
+                        .bind("template", n.template().name())
+                        .bind("recipient", n.recipient().value())
+                        .bind("recipientName", n.recipientName())
+                        .bind("request", n.request().value())
+                        .bind("data", json(n.data()))
+                        .bind("state", e.state().name())
+                        .bind("createdAt", e.createdAt())
+                        .bind("nextAttemptAt", e.nextAttemptAt())
+                        .execute();
+                entries.add(e);
+            }
+            return entries;
+        });
+    }
+
+    @Override
+    public List<OutboxEntry> claim(int max, Instant now, Duration lease) {
+        Instant leaseEnd = now.plus(lease);
+        return db.inTransaction(h -> {
+            List<OutboxEntry> due = h.createQuery("SELECT " + COLUMNS + " FROM outbox WHERE state = 'PENDING' "
+                            + "AND next_attempt_at <= :now ORDER BY next_attempt_at, seq LIMIT :max "
+                            + "FOR UPDATE SKIP LOCKED")
+                    .bind("now", now).bind("max", max)
+                    .map(JdbiNotificationOutbox::entry)
+                    .list();
+            List<OutboxEntry> claimed = new ArrayList<>();
+            for (OutboxEntry e : due) {
+                int updated = h.createUpdate("UPDATE outbox SET next_attempt_at = :leaseEnd WHERE id = :id "
+                                + "AND state = 'PENDING' AND next_attempt_at = :seen")
+                        .bind("leaseEnd", leaseEnd).bind("id", e.id().toString()).bind("seen", e.nextAttemptAt())
+                        .execute();
+                if (updated == 1) {
+                    claimed.add(e);
+                }
+            }
+            return claimed;
+        });
+    }
+
+    @Override
+    public void markSent(UUID id, Instant now) {
+        db.inTransaction(h -> h.createUpdate("UPDATE outbox SET state = 'SENT', attempts = attempts + 1, "
+                        + "last_error = NULL WHERE id = :id")
+                .bind("id", id.toString()).execute());
+    }
+
+    @Override
+    public void markRetry(UUID id, int attempts, Instant nextAttemptAt, String error) {
+        db.inTransaction(h -> h.createUpdate("UPDATE outbox SET state = 'PENDING', attempts = :attempts, "
+                        + "next_attempt_at = :next, last_error = :error WHERE id = :id")
+                .bind("id", id.toString()).bind("attempts", attempts).bind("next", nextAttemptAt)
+                .bind("error", error).execute());
+    }
+
+    @Override
+    public void markFailed(UUID id, int attempts, String error) {
+        db.inTransaction(h -> h.createUpdate("UPDATE outbox SET state = 'FAILED', attempts = :attempts, "
+                        + "last_error = :error WHERE id = :id")
+                .bind("id", id.toString()).bind("attempts", attempts).bind("error", error).execute());
+    }
+
+    @Override
+    public Optional<OutboxEntry> find(UUID id) {
+        return db.inTransaction(h -> h.createQuery("SELECT " + COLUMNS + " FROM outbox WHERE id = :id")
+                .bind("id", id.toString()).map(JdbiNotificationOutbox::entry).findOne());
+    }
+
+    @Override
+    public List<OutboxEntry> failed(int max) {
+        return db.inTransaction(h -> h.createQuery("SELECT " + COLUMNS + " FROM outbox WHERE state = 'FAILED' "
+                        + "ORDER BY created_at DESC, seq DESC LIMIT :max")
+                .bind("max", max).map(JdbiNotificationOutbox::entry).list());
+    }
+
+    private static OutboxEntry entry(ResultSet rs, StatementContext ctx) throws SQLException {
+        Notification n = new Notification(TemplateKey.valueOf(rs.getString("template")),
+                EmailAddress.of(rs.getString("recipient")), rs.getString("recipient_name"),
+                RequestNumber.of(rs.getLong("request_number")), data(rs.getString("data")));
+        return new OutboxEntry(UUID.fromString(rs.getString("id")), n, DeliveryState.valueOf(rs.getString("state")),
+                rs.getInt("attempts"), Database.instant(rs, "created_at"), Database.instant(rs, "next_attempt_at"),
+                rs.getString("last_error"));
+    }
+
+    private static String json(Map<String, String> data) {
+        try {
+            return JSON.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings is always JSON", e);
+        }
+    }
+
+    private static Map<String, String> data(String json) throws SQLException {
+        try {
+            return JSON.readValue(json, DATA);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("outbox data is not JSON", e);
+        }
+    }
+}
