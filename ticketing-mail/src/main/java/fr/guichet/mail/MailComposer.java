@@ -1,0 +1,117 @@
+package fr.guichet.mail;
+
+import fr.guichet.core.domain.notification.Notification;
+import fr.guichet.core.domain.notification.OutboxEntry;
+import fr.guichet.core.domain.person.EmailAddress;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Builds the mail of one outbox entry: its template rendered (plain text with an HTML alternative, UTF-8), From,
+ * Reply-To, To, a subject with the request number, {@code Auto-Submitted: auto-generated} (RFC 3834) and a Message-ID
+ * derived from the entry id, the same for every attempt. Refuses the helpdesk's own addresses. Thread-safe.
+ */
+final class MailComposer {
+
+    private static final String CHARSET = StandardCharsets.UTF_8.name();
+
+    private final MailConfig config;
+    private final Templates templates;
+    private final Clock clock;
+    private final Set<String> ownAddresses;
+
+    MailComposer(MailConfig config, Templates templates, Clock clock) {
+        this.config = config;
+        this.templates = templates;
+        this.clock = clock;
+        this.ownAddresses = config.ownAddresses().stream().map(MailComposer::key).collect(Collectors.toSet());
+    }
+
+    /** Why this entry must not be mailed, if it must not: its recipient is one of the helpdesk's own addresses. */
+    Optional<String> refusal(OutboxEntry entry) {
+        EmailAddress to = entry.notification().recipient();
+        return ownAddresses.contains(key(to))
+                ? Optional.of("recipient is the helpdesk itself: " + to.value())
+                : Optional.empty();
+    }
+
+    /** The Message-ID of {@code entry}'s mail: {@code <guichet.<entry id>@<From's domain>>}. */
+    String messageId(UUID entryId) {
+        return "<guichet." + entryId + "@" + config.from().domain() + ">";
+    }
+
+    /** The mail of {@code entry}, its headers final ({@code saveChanges} done). */
+    MimeMessage compose(OutboxEntry entry, Session session) throws MessagingException {
+        Notification n = entry.notification();
+        Map<String, String> values = new HashMap<>(n.data());
+        values.putIfAbsent("recipientName", n.recipientName());
+        values.put("number", n.request().display());
+        values.put("link", config.linkTo(n.request().display()));
+        values.put("helpdeskName", config.fromName());
+        Templates.Rendered rendered = templates.render(n.template(), values);
+
+        MimeMessage message = new StableIdMessage(session, messageId(entry.id()));
+        message.setFrom(address(config.from(), config.fromName()));
+        if (config.replyToAddress().isPresent()) {
+            message.setReplyTo(new InternetAddress[] {address(config.replyToAddress().get(), config.fromName())});
+        }
+        message.setRecipient(Message.RecipientType.TO, address(n.recipient(), n.recipientName()));
+        message.setSubject(rendered.subject(), CHARSET);
+        message.setSentDate(Date.from(clock.instant()));
+        message.setHeader("Auto-Submitted", "auto-generated");
+        message.setHeader("X-Auto-Response-Suppress", "All");
+        message.setHeader("Content-Language", templates.language());
+
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(rendered.text(), CHARSET, "plain");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(rendered.html(), CHARSET, "html");
+        message.setContent(new MimeMultipart("alternative", text, html));
+        message.saveChanges();
+        return message;
+    }
+
+    private static InternetAddress address(EmailAddress email, String name) throws MessagingException {
+        String personal = SafeText.header(name);
+        try {
+            return new InternetAddress(email.value(), personal.isEmpty() ? null : personal, CHARSET);
+        } catch (UnsupportedEncodingException e) {
+            throw new MessagingException("UTF-8 unsupported", e);
+        }
+    }
+
+    private static String key(EmailAddress address) {
+        return address.value().toLowerCase(Locale.ROOT);
+    }
+
+    /** A message whose Message-ID is fixed in advance instead of drawn at random on each save. */
+    private static final class StableIdMessage extends MimeMessage {
+        private final String id;
+
+        StableIdMessage(Session session, String id) {
+            super(session);
+            this.id = id;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", id);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package fr.guichet.mail;
+
+import fr.guichet.core.domain.person.EmailAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How the helpdesk sends mail: SMTP server (host, port, security, optional credentials), From and Reply-To, socket
+ * timeouts, the public base URL its links point to, the helpdesk's own addresses (never recipients: From, Reply-To and
+ * {@code helpdeskAddresses}), the templates' locale and an optional folder of templates searched before the built-in
+ * ones. Immutable; {@code username}, {@code password}, {@code replyTo} and {@code templateDirectory} may be null.
+ */
+public record MailConfig(String host, int port, Security security, String username, String password,
+        EmailAddress from, String fromName, EmailAddress replyTo, Duration connectTimeout, Duration readTimeout,
+        Duration writeTimeout, URI publicBaseUrl, Set<EmailAddress> helpdeskAddresses, Locale locale,
+        Path templateDirectory) {
+
+    /** How the connection to the SMTP server is protected. */
+    public enum Security {
+        /** Plain SMTP (a relay on a trusted network). */
+        NONE,
+        /** Plain connection upgraded by STARTTLS, which the server must offer. */
+        STARTTLS,
+        /** TLS from the first byte (SMTPS, usually port 465). */
+        SSL
+    }
+
+    public MailConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(security, "security");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(fromName, "fromName");
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(readTimeout, "readTimeout");
+        Objects.requireNonNull(writeTimeout, "writeTimeout");
+        Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
+        Objects.requireNonNull(locale, "locale");
+        if (host.isBlank() || !host.equals(SafeText.header(host)) || host.contains(" ")) {
+            throw new IllegalArgumentException("invalid SMTP host: " + host);
+        }
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("invalid SMTP port: " + port);
+        }
+        if ((username == null) != (password == null)) {
+            throw new IllegalArgumentException("username and password go together");
+        }
+        for (Duration d : new Duration[] {connectTimeout, readTimeout, writeTimeout}) {
+            if (d.isNegative() || d.isZero() || d.toMillis() > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("invalid timeout: " + d);
+            }
+        }
+        String scheme = publicBaseUrl.getScheme();
+        if (!publicBaseUrl.isAbsolute() || !("https".equals(scheme) || "http".equals(scheme))
+                || publicBaseUrl.getRawQuery() != null || publicBaseUrl.getRawFragment() != null) {
+            throw new IllegalArgumentException("publicBaseUrl must be an absolute http(s) URL: " + publicBaseUrl);
+        }
+        fromName = SafeText.header(fromName);
+        helpdeskAddresses = Set.copyOf(helpdeskAddresses);
+    }
+
+    /** A configuration with defaults: port 25, no security, no credentials, timeouts of 10 s, French, no override. */
+    public static Builder builder(String host, String from, String fromName, String publicBaseUrl) {
+        return new Builder(host, EmailAddress.of(from), fromName, URI.create(publicBaseUrl));
+    }
+
+    public Optional<String> user() {
+        return Optional.ofNullable(username);
+    }
+
+    public Optional<EmailAddress> replyToAddress() {
+        return Optional.ofNullable(replyTo);
+    }
+
+    public Optional<Path> templateFolder() {
+        return Optional.ofNullable(templateDirectory);
+    }
+
+    /** The addresses mail must never be sent to: From, Reply-To and the listed helpdesk addresses. */
+    public Set<EmailAddress> ownAddresses() {
+        Set<EmailAddress> own = new LinkedHashSet<>(helpdeskAddresses);
+        own.add(from);
+        replyToAddress().ifPresent(own::add);
+        return Set.copyOf(own);
+    }
+
+    /** The public link to a request: {@code <publicBaseUrl>/demandes/<number>}. */
+    public String linkTo(String number) {
+        String base = publicBaseUrl.toString();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/demandes/" + number;
+    }
+
+    @Override
+    public String toString() {
+        return "MailConfig[" + security + " " + host + ":" + port + (username == null ? "" : " as " + username)
+                + ", from " + from + ", base " + publicBaseUrl + ", " + locale + "]";
+    }
+
+    /** Builds a {@link MailConfig}; not thread-safe. */
+    public static final class Builder {
+        private final String host;
+        private final EmailAddress from;
+        private final String fromName;
+        private final URI publicBaseUrl;
+        private int port = 25;
+        private Security security = Security.NONE;
+        private String username;
+        private String password;
+        private EmailAddress replyTo;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration readTimeout = Duration.ofSeconds(10);
+        private Duration writeTimeout = Duration.ofSeconds(10);
+        private Set<EmailAddress> helpdeskAddresses = Set.of();
+        private Locale locale = Locale.FRENCH;
+        private Path templateDirectory;
+
+        private Builder(String host, EmailAddress from, String fromName, URI publicBaseUrl) {
+            this.host = host;
+            this.from = from;
+            this.fromName = fromName;
+            this.publicBaseUrl = publicBaseUrl;
+        }
+
+        public Builder port(int value) {
+            port = value;
+            return this;
+        }
+
+        public Builder security(Security value) {
+            security = value;
+            return this;
+        }
+
+        public Builder credentials(String user, String secret) {
+            username = user;
+            password = secret;
+            return this;
+        }
+
+        public Builder replyTo(String address) {
+            replyTo = EmailAddress.of(address);
+            return this;
+        }
+
+        public Builder timeouts(Duration connect, Duration read, Duration write) {
+            connectTimeout = connect;
+            readTimeout = read;
+            writeTimeout = write;
+            return this;
+        }
+
+        public Builder helpdeskAddresses(String... addresses) {
+            Set<EmailAddress> set = new LinkedHashSet<>();
+            for (String a : addresses) {
+                set.add(EmailAddress.of(a));
+            }
+            helpdeskAddresses = set;
+            return this;
+        }
+
+        public Builder locale(Locale value) {
+            locale = value;
+            return this;
+        }
+
+        public Builder templateDirectory(Path value) {
+            templateDirectory = value;
+            return this;
+        }
+
+        public MailConfig build() {
+            return new MailConfig(host, port, security, username, password, from, fromName, replyTo, connectTimeout,
+                    readTimeout, writeTimeout, publicBaseUrl, helpdeskAddresses, locale, templateDirectory);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package fr.guichet.mail;
+
+import fr.guichet.core.domain.notification.TemplateKey;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The mail templates of every {@link TemplateKey}, loaded once as UTF-8: for each file
+ * {@code <lang>/<key>.subject|.txt|.html}, the configured folder first, then the resources under
+ * {@value #RESOURCES}, in the configured language then in French. A template uses {@code ${name}} placeholders, only
+ * the names its key's data holds (see {@link TemplateKey}) plus {@code link} and {@code helpdeskName}; loading fails on
+ * a missing file or an unknown name. Rendering escapes every value for where it lands. Immutable and thread-safe.
+ */
+final class Templates {
+
+    static final String RESOURCES = "fr/guichet/mail/templates/";
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z][A-Za-z0-9]*)}");
+    private static final Pattern BLANK_LINES = Pattern.compile("\n{3,}");
+    private static final Set<String> COMMON = Set.of("number", "summary", "subject", "status", "requesterName",
+            "recipientName", "link", "helpdeskName");
+
+    /** One mail's rendered parts. */
+    record Rendered(String subject, String text, String html) {
+    }
+
+    private record Template(String subject, String text, String html) {
+    }
+
+    private final Map<TemplateKey, Template> templates;
+    private final String language;
+
+    private Templates(Map<TemplateKey, Template> templates, String language) {
+        this.templates = templates;
+        this.language = language;
+    }
+
+    /** Loads every template for {@code locale}; throws {@link IllegalStateException} naming what is wrong. */
+    static Templates load(Locale locale, Optional<Path> folder) {
+        List<String> languages = locale.getLanguage().isEmpty() || "fr".equals(locale.getLanguage())
+                ? List.of("fr") : List.of(locale.getLanguage(), "fr");
+        Map<TemplateKey, Template> loaded = new EnumMap<>(TemplateKey.class);
+        for (TemplateKey key : TemplateKey.values()) {
+            String base = key.name().toLowerCase(Locale.ROOT);
+            Set<String> allowed = namesFor(key);
+            loaded.put(key, new Template(read(base + ".subject", languages, folder, allowed).strip(),
+                    read(base + ".txt", languages, folder, allowed), read(base + ".html", languages, folder,
+                            allowed)));
+        }
+        return new Templates(loaded, languages.get(0));
+    }
+
+    /** The placeholder names a template of {@code key} may use. */
+    static Set<String> namesFor(TemplateKey key) {
+        Set<String> names = new LinkedHashSet<>(COMMON);
+        switch (key) {
+            case ANSWER_POSTED -> names.addAll(List.of("body", "author"));
+            case REQUEST_REDIRECTED, NEW_REQUEST_FOR_GROUP -> names.add("group");
+            case REQUEST_RESOLVED -> names.add("comment");
+            case REQUEST_ASSIGNED_TO_YOU -> names.addAll(List.of("group", "comment"));
+            case FOLLOW_UP_POSTED -> names.add("body");
+            case REQUEST_RECEIVED -> {
+            }
+        }
+        return Set.copyOf(names);
+    }
+
+    /** The language of the templates asked for ({@code fr} or another with French as fallback). */
+    String language() {
+        return language;
+    }
+
+    /** Fills {@code key}'s templates with {@code values} (raw user text; a missing value renders empty). */
+    Rendered render(TemplateKey key, Map<String, String> values) {
+        Template t = templates.get(key);
+        String subject = SafeText.header(fill(t.subject(), values, SafeText::header));
+        String text = BLANK_LINES.matcher(fill(t.text(), values, SafeText::body)).replaceAll("\n\n");
+        String html = fill(t.html(), values, SafeText::html);
+        return new Rendered(subject, text, html);
+    }
+
+    private static String fill(String template, Map<String, String> values, UnaryOperator<String> escape) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        return m.replaceAll(r -> Matcher.quoteReplacement(escape.apply(values.getOrDefault(r.group(1), ""))));
+    }
+
+    private static String read(String file, List<String> languages, Optional<Path> folder, Set<String> allowed) {
+        for (String language : languages) {
+            Optional<String> text = folder.map(f -> f.resolve(language).resolve(file)).filter(Files::isRegularFile)
+                    .map(Templates::readFile).or(() -> readResource(RESOURCES + language + "/" + file));
+            if (text.isPresent()) {
+                String template = text.get().replace("\r\n", "\n");
+                Matcher m = PLACEHOLDER.matcher(template);
+                while (m.find()) {
+                    if (!allowed.contains(m.group(1))) {
+                        throw new IllegalStateException("mail template " + language + "/" + file
+                                + " uses an unknown placeholder ${" + m.group(1) + "}; allowed: " + allowed);
+                    }
+                }
+                return template;
+            }
+        }
+        throw new IllegalStateException("mail template " + file + " not found for " + languages
+                + folder.map(f -> " in " + f + " nor").orElse("") + " in the resources " + RESOURCES);
+    }
+
+    private static String readFile(Path path) {
+        try {
+            return Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read mail template " + path, e);
+        }
+    }
+
+    private static Optional<String> readResource(String name) {
+        try (InputStream in = Templates.class.getClassLoader().getResourceAsStream(name)) {
+            return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read mail template " + name, e);
+        }
+    }
+}
