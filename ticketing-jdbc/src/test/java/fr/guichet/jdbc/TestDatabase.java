@@ -12,6 +12,8 @@ import fr.guichet.core.port.PersonRegistry;
 import fr.guichet.core.port.RequestRepository;
 import fr.guichet.core.port.SessionStore;
 import fr.guichet.core.port.UnitOfWork;
+import java.io.Closeable;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -216,8 +218,8 @@ final class TestDatabase {
         }
 
         @Override
-        public void close() throws Exception {
-            ((AutoCloseable) dataSource()).close();
+        public void close() throws IOException {
+            ((Closeable) dataSource()).close();
         }
     }
 }

@@ -1,0 +1,170 @@
+package fr.guichet.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.guichet.core.domain.ErrorKind;
+import fr.guichet.core.domain.TicketingException;
+import fr.guichet.core.domain.notification.Notification;
+import fr.guichet.core.domain.notification.OutboxEntry;
+import fr.guichet.core.domain.person.EmailAddress;
+import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.notification.TemplateKey;
+import fr.guichet.core.domain.request.Request;
+import fr.guichet.core.domain.request.RequestChange;
+import fr.guichet.core.domain.request.RequestNumber;
+import fr.guichet.core.port.PageRequest;
+import fr.guichet.core.port.RequestQuery;
+import fr.guichet.core.testing.Fixtures;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Two nodes, each with its own pool, working on one database at once. */
+@ParameterizedClass(name = "{0}")
+@MethodSource("fr.guichet.jdbc.TestDatabase#selected")
+class ConcurrencyTest {
+
+    @Parameter
+    TestDatabase.Kind kind;
+
+    private TestDatabase.Node first;
+    private TestDatabase.Node second;
+    private ExecutorService threads;
+    private final Instant now = Instant.parse("2033-05-06T07:08:09Z");
+
+    @BeforeEach
+    void startTwoNodes() {
+        first = TestDatabase.of(kind).node();
+        second = TestDatabase.of(kind).newNode();
+        threads = Executors.newFixedThreadPool(4);
+    }
+
+    @AfterEach
+    void stopSecondNode() throws Exception {
+        threads.shutdownNow();
+        second.close();
+    }
+
+    @Test
+    void two_nodes_filing_1000_requests_at_once_get_1000_distinct_increasing_numbers_and_lose_none() throws Exception {
+        Person requester = Fixtures.newRequester();
+        List<Callable<List<Long>>> filers = new ArrayList<>();
+        for (TestDatabase.Node node : List.of(first, second, first, second)) {
+            filers.add(() -> {
+                List<Long> numbers = new ArrayList<>();
+                for (int i = 0; i < 250; i++) {
+                    numbers.add(node.unitOfWork().inTransaction(() -> {
+                        Request r = Fixtures.request(node.requests().nextNumber(), requester, now);
+                        node.requests().add(r);
+                        return r.number().value();
+                    }));
+                }
+                return numbers;
+            });
+        }
+        Set<Long> all = new HashSet<>();
+        for (Future<List<Long>> f : threads.invokeAll(filers)) {
+            List<Long> numbers = f.get();
+            for (int i = 1; i < numbers.size(); i++) {
+                assertTrue(numbers.get(i) > numbers.get(i - 1), "each filer sees increasing numbers");
+            }
+            all.addAll(numbers);
+        }
+        assertEquals(1000, all.size());
+        long stored = first.unitOfWork().inTransaction(() -> first.requests()
+                .list(RequestQuery.all().withRequester(requester.id()), new PageRequest(1, 1)).total());
+        assertEquals(1000, stored);
+    }
+
+    @Test
+    void two_dispatchers_on_two_nodes_claim_each_entry_exactly_once() throws Exception {
+        Instant due = Instant.parse("2099-01-01T00:00:00Z");
+        while (!first.outbox().claim(500, due, Duration.ofDays(365L * 100)).isEmpty()) {
+            continue;
+        }
+        List<Notification> notifications = IntStream.range(0, 300).mapToObj(i -> notification()).toList();
+        Set<UUID> queued = new HashSet<>();
+        first.unitOfWork().inTransaction(() -> first.outbox().enqueue(notifications, due))
+                .forEach(e -> queued.add(e.id()));
+        List<Callable<List<UUID>>> dispatchers = new ArrayList<>();
+        for (TestDatabase.Node node : List.of(first, second)) {
+            dispatchers.add(() -> {
+                List<UUID> mine = new ArrayList<>();
+                List<OutboxEntry> batch;
+                while (!(batch = node.outbox().claim(10, due, Duration.ofMinutes(5))).isEmpty()) {
+                    for (OutboxEntry e : batch) {
+                        mine.add(e.id());
+                        node.outbox().markSent(e.id(), due);
+                    }
+                }
+                return mine;
+            });
+        }
+        List<UUID> claimed = new ArrayList<>();
+        for (Future<List<UUID>> f : threads.invokeAll(dispatchers)) {
+            claimed.addAll(f.get());
+        }
+        assertEquals(queued.size(), claimed.size(), "no entry claimed twice");
+        assertEquals(queued, new HashSet<>(claimed));
+    }
+
+    @Test
+    void two_staff_updating_one_request_at_the_same_version_one_wins_the_other_gets_a_conflict() throws Exception {
+        Request filed = first.unitOfWork().inTransaction(() -> {
+            Request r = Fixtures.request(first.requests().nextNumber(), Fixtures.newRequester(), now);
+            first.requests().add(r);
+            return r;
+        });
+        CyclicBarrier together = new CyclicBarrier(2);
+        List<Callable<String>> staff = new ArrayList<>();
+        for (TestDatabase.Node node : List.of(first, second)) {
+            staff.add(() -> {
+                Request seen = node.unitOfWork().inTransaction(() -> node.requests().find(filed.number()))
+                        .orElseThrow();
+                RequestChange change = seen.staffMessage(Fixtures.agent(), "Réponse de " + node, false,
+                        now.plusSeconds(1));
+                together.await();
+                try {
+                    node.unitOfWork().run(() -> node.requests().update(change));
+                    return "won";
+                } catch (TicketingException e) {
+                    assertEquals(ErrorKind.CONFLICT, e.kind(), e.toString());
+                    return e.code();
+                }
+            });
+        }
+        List<String> outcomes = new ArrayList<>();
+        for (Future<String> f : threads.invokeAll(staff)) {
+            outcomes.add(f.get());
+        }
+        assertEquals(Set.of("won", "request.version.conflict"), new HashSet<>(outcomes), outcomes.toString());
+        Request stored = first.unitOfWork().inTransaction(() -> first.requests().find(filed.number()))
+                .orElseThrow();
+        assertEquals(2, stored.version());
+        assertEquals(1, stored.messages().size());
+    }
+
+    private static Notification notification() {
+        Person to = Fixtures.newRequester();
+        return new Notification(TemplateKey.REQUEST_RECEIVED, EmailAddress.of(to.email().value()),
+                to.name().display(), RequestNumber.of(1), Map.of("number", "0000001"));
+    }
+}
