@@ -100,8 +100,7 @@ final class AcademieDirectory implements AutoCloseable {
                 new LdapConfig.GroupMapping("cn=EVE," + GROUPS, Fixtures.EVE, Set.of(Role.SPECIALIST)),
                 new LdapConfig.GroupMapping("ADMINS-GUICHET", null, Set.of(Role.ADMIN)),
                 new LdapConfig.GroupMapping("ABSENT", GroupCode.of("ABSENT"), Set.of(Role.AGENT))));
-        return new LdapConfig(server.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5)), people, groups,
-                Duration.ZERO);
+        return new LdapConfig(server, people, groups, Duration.ZERO);
     }
 
     void setPassword(String uid, String password) {
