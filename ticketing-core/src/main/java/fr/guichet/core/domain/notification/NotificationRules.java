@@ -15,8 +15,8 @@ import java.util.Optional;
 
 /**
  * Which event notifies whom: the requester of receipt, answers, redirection and resolution; staff of new requests in
- * their group and of requests given to them. Internal notes notify nobody; nobody is told of their own act; inactive
- * people get nothing. Pure and thread-safe.
+ * their group and of requests given to them. Internal notes notify nobody; nobody is told of their own act but the
+ * requester of the receipt of their filing; inactive people get nothing. Pure and thread-safe.
  */
 public final class NotificationRules {
 
@@ -28,7 +28,8 @@ public final class NotificationRules {
         Optional<Person> requester = audience.requesterPerson();
         Optional<Person> assignee = audience.assigneePerson();
         if (event instanceof RequestEvent.Filed filed) {
-            requester.ifPresent(p -> add(out, TemplateKey.REQUEST_RECEIVED, p, request, audience, Map.of()));
+            requester.ifPresent(p -> addEvenToActor(out, TemplateKey.REQUEST_RECEIVED, p, request, audience,
+                    Map.of()));
             assignee.ifPresent(p -> add(out, TemplateKey.REQUEST_ASSIGNED_TO_YOU, p, request, audience,
                     Map.of("group", filed.group().value(), "comment", "")));
             for (Person member : audience.groupMembers()) {
@@ -79,7 +80,15 @@ public final class NotificationRules {
 
     private static void add(Map<String, Notification> out, TemplateKey key, Person to, Request request,
             Audience audience, Map<String, String> extra) {
-        if (!to.active() || to.id().equals(audience.actor()) || out.containsKey(to.email().value())) {
+        if (to.id().equals(audience.actor())) {
+            return;
+        }
+        addEvenToActor(out, key, to, request, audience, extra);
+    }
+
+    private static void addEvenToActor(Map<String, Notification> out, TemplateKey key, Person to, Request request,
+            Audience audience, Map<String, String> extra) {
+        if (!to.active() || out.containsKey(to.email().value())) {
             return;
         }
         Map<String, String> data = new HashMap<>(extra);

@@ -1,0 +1,173 @@
+package fr.guichet.core.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.guichet.core.domain.notification.Backoff;
+import fr.guichet.core.domain.notification.DeliveryResult;
+import fr.guichet.core.domain.notification.Notification;
+import fr.guichet.core.domain.notification.OutboxEntry;
+import fr.guichet.core.domain.notification.OutboxEntry.DeliveryState;
+import fr.guichet.core.domain.notification.TemplateKey;
+import fr.guichet.core.domain.person.EmailAddress;
+import fr.guichet.core.domain.request.RequestNumber;
+import fr.guichet.core.port.NotificationChannel;
+import fr.guichet.core.testing.TestWorld;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class DispatchNotificationsTest {
+
+    private static final Duration LEASE = Duration.ofMinutes(5);
+
+    private final TestWorld world = new TestWorld();
+    private final ScriptedChannel channel = new ScriptedChannel();
+    private final Backoff backoff = new Backoff(Duration.ofSeconds(30), Duration.ofHours(1), 0.2, 4);
+    private final DispatchNotifications dispatch = new DispatchNotifications(world.outbox, channel, world.clock,
+            backoff, 2, LEASE, () -> 0.5);
+
+    @Test
+    void a_delivered_notification_is_marked_sent_and_never_sent_again() {
+        UUID id = enqueue("delivered@ac-creteil.fr");
+
+        DispatchNotifications.Report report = dispatch.dispatchDue();
+
+        assertEquals(new DispatchNotifications.Report(1, 0, 0), report);
+        OutboxEntry entry = world.outbox.find(id).orElseThrow();
+        assertEquals(DeliveryState.SENT, entry.state());
+        assertEquals(1, entry.attempts());
+        world.clock.advance(Duration.ofDays(1));
+        assertEquals(new DispatchNotifications.Report(0, 0, 0), dispatch.dispatchDue());
+        assertEquals(1, channel.deliveries.size());
+    }
+
+    @Test
+    void a_transient_failure_is_retried_later_with_growing_waits_then_fails_after_the_last_attempt() {
+        String recipient = "down@ac-creteil.fr";
+        channel.script(recipient, transientFailure(), transientFailure(), transientFailure(), transientFailure());
+        UUID id = enqueue(recipient);
+        List<Duration> waits = new ArrayList<>();
+
+        for (int attempt = 1; attempt < backoff.maxAttempts(); attempt++) {
+            assertEquals(new DispatchNotifications.Report(0, 1, 0), dispatch.dispatchDue());
+            OutboxEntry entry = world.outbox.find(id).orElseThrow();
+            assertEquals(DeliveryState.PENDING, entry.state());
+            assertEquals(attempt, entry.attempts());
+            assertEquals("421 service not available", entry.error().orElseThrow());
+            Duration wait = Duration.between(world.clock.instant(), entry.nextAttemptAt());
+            waits.add(wait);
+            world.clock.advance(wait.minusSeconds(1));
+            assertEquals(new DispatchNotifications.Report(0, 0, 0), dispatch.dispatchDue(), "not due yet");
+            world.clock.advance(Duration.ofSeconds(1));
+        }
+
+        assertEquals(List.of(Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(120)), waits);
+        assertEquals(new DispatchNotifications.Report(0, 0, 1), dispatch.dispatchDue());
+        OutboxEntry failed = world.outbox.find(id).orElseThrow();
+        assertEquals(DeliveryState.FAILED, failed.state());
+        assertEquals(backoff.maxAttempts(), failed.attempts());
+        assertTrue(failed.error().orElseThrow().contains("421 service not available"));
+        assertEquals(List.of(failed), world.outbox.failed(10));
+        world.clock.advance(Duration.ofDays(2));
+        assertEquals(new DispatchNotifications.Report(0, 0, 0), dispatch.dispatchDue());
+    }
+
+    @Test
+    void a_transient_failure_then_a_delivery_ends_sent() {
+        String recipient = "flaky@ac-creteil.fr";
+        channel.script(recipient, transientFailure());
+        UUID id = enqueue(recipient);
+
+        dispatch.dispatchDue();
+        world.clock.advance(Duration.ofMinutes(1));
+        assertEquals(new DispatchNotifications.Report(1, 0, 0), dispatch.dispatchDue());
+
+        assertEquals(DeliveryState.SENT, world.outbox.find(id).orElseThrow().state());
+        assertEquals(2, channel.deliveries.size());
+    }
+
+    @Test
+    void a_permanent_failure_is_failed_with_its_reason_and_the_others_are_still_sent() {
+        UUID first = enqueue("first@ac-creteil.fr");
+        String refused = "unknown-user@ac-creteil.fr";
+        channel.script(refused, DeliveryResult.permanentFailure("550 5.1.1 user unknown"));
+        UUID bad = enqueue(refused);
+        UUID third = enqueue("third@ac-creteil.fr");
+        UUID fourth = enqueue("fourth@ac-creteil.fr");
+        UUID fifth = enqueue("fifth@ac-creteil.fr");
+
+        DispatchNotifications.Report report = dispatch.dispatchDue();
+
+        assertEquals(new DispatchNotifications.Report(4, 0, 1), report);
+        OutboxEntry failed = world.outbox.find(bad).orElseThrow();
+        assertEquals(DeliveryState.FAILED, failed.state());
+        assertEquals("550 5.1.1 user unknown", failed.error().orElseThrow());
+        for (UUID id : List.of(first, third, fourth, fifth)) {
+            assertEquals(DeliveryState.SENT, world.outbox.find(id).orElseThrow().state());
+        }
+    }
+
+    @Test
+    void a_channel_that_throws_counts_as_a_transient_failure() {
+        String recipient = "boom@ac-creteil.fr";
+        channel.script(recipient, (DeliveryResult) null);
+        UUID id = enqueue(recipient);
+
+        assertEquals(new DispatchNotifications.Report(0, 1, 0), dispatch.dispatchDue());
+
+        OutboxEntry entry = world.outbox.find(id).orElseThrow();
+        assertEquals(DeliveryState.PENDING, entry.state());
+        assertTrue(entry.error().orElseThrow().contains("IllegalStateException"));
+    }
+
+    private static DeliveryResult transientFailure() {
+        return DeliveryResult.transientFailure("421 service not available");
+    }
+
+    private UUID enqueue(String recipient) {
+        Notification n = new Notification(TemplateKey.REQUEST_RECEIVED, EmailAddress.of(recipient), "Marc Montanes",
+                RequestNumber.of(1), Map.of("number", "0000001"));
+        return world.outbox.enqueue(List.of(n), world.clock.instant()).get(0).id();
+    }
+
+    /**
+     * A channel that answers, per recipient, the results scripted for it in order (a null result throws), then
+     * delivers; it remembers every attempt.
+     */
+    static final class ScriptedChannel implements NotificationChannel {
+        final List<OutboxEntry> deliveries = new ArrayList<>();
+        private final Map<String, Deque<DeliveryResult>> scripts = new HashMap<>();
+        private final Map<String, Integer> throwing = new HashMap<>();
+
+        void script(String recipient, DeliveryResult... results) {
+            Deque<DeliveryResult> script = scripts.computeIfAbsent(recipient, r -> new ArrayDeque<>());
+            for (DeliveryResult r : results) {
+                if (r == null) {
+                    throwing.merge(recipient, 1, Integer::sum);
+                } else {
+                    script.add(r);
+                }
+            }
+        }
+
+        @Override
+        public synchronized DeliveryResult deliver(OutboxEntry entry) {
+            deliveries.add(entry);
+            String recipient = entry.notification().recipient().value();
+            if (throwing.getOrDefault(recipient, 0) > 0) {
+                throwing.merge(recipient, -1, Integer::sum);
+                throw new IllegalStateException("channel broke");
+            }
+            Deque<DeliveryResult> script = scripts.get(recipient);
+            return script == null || script.isEmpty() ? DeliveryResult.delivered() : script.poll();
+        }
+    }
+
+}
