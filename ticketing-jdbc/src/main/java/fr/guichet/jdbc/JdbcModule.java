@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.SQLExceptionOverride;
 import fr.guichet.core.port.AttachmentStore;
 import fr.guichet.core.port.CatalogStore;
 import fr.guichet.core.port.LocalAccounts;
@@ -13,7 +14,9 @@ import fr.guichet.core.port.PersonRegistry;
 import fr.guichet.core.port.RequestRepository;
 import fr.guichet.core.port.SessionStore;
 import fr.guichet.core.port.UnitOfWork;
+import java.sql.SQLException;
 import java.util.Objects;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -64,6 +67,7 @@ public final class JdbcModule extends PrivateModule {
         hikari.setMaximumPoolSize(config.maximumPoolSize());
         hikari.setConnectionTimeout(config.connectionTimeout().toMillis());
         hikari.setAutoCommit(true);
+        hikari.setExceptionOverride(new EvictClosedH2Connections());
         HikariDataSource pool = new HikariDataSource(hikari);
         try {
             Flyway.configure().dataSource(pool).locations(Dialect.of(config.url()).migrations())
@@ -73,6 +77,18 @@ public final class JdbcModule extends PrivateModule {
             throw e;
         }
         return pool;
+    }
+
+    /** H2 reports a lost server or a closed database with its own codes, not the 08 class HikariCP watches for. */
+    private static final class EvictClosedH2Connections implements SQLExceptionOverride {
+
+        private static final Set<String> CLOSED = Set.of("90067", "90098", "90121");
+
+        @java.lang.Override
+        public SQLExceptionOverride.Override adjudicate(SQLException e) {
+            return CLOSED.contains(e.getSQLState()) ? SQLExceptionOverride.Override.MUST_EVICT
+                    : SQLExceptionOverride.Override.CONTINUE_EVICT;
+        }
     }
 
     @Provides

@@ -274,13 +274,30 @@ final class JdbiRequestRepository implements RequestRepository {
         return db.inTransaction(h -> {
             long total = criteria.bind(h.createQuery("SELECT COUNT(*) FROM requests" + criteria.where))
                     .mapTo(Long.class).one();
-            List<RequestSummary> items = criteria.bind(h.createQuery("SELECT " + SUMMARY_COLUMNS + " FROM requests"
-                            + criteria.where + ORDER_BY.get(query.sort()) + " LIMIT :limit OFFSET :offset"))
-                    .bind("limit", page.size()).bind("offset", page.offset())
+            List<RequestSummary> items = pageQuery(h, "", criteria, query.sort(), page)
                     .map(JdbiRequestRepository::summary)
                     .list();
             return new Page<>(items, page.page(), page.size(), total);
         });
+    }
+
+    private static Query pageQuery(Handle h, String prefix, Criteria criteria, RequestSort sort, PageRequest page) {
+        return criteria.bind(h.createQuery(prefix + "SELECT " + SUMMARY_COLUMNS + " FROM requests" + criteria.where
+                        + ORDER_BY.get(sort) + " LIMIT :limit OFFSET :offset"))
+                .bind("limit", page.size()).bind("offset", page.offset());
+    }
+
+    /** The database's plan for a page of {@code query}, one line per row of its EXPLAIN; for tests of the indexes. */
+    String explain(RequestQuery query, PageRequest page) {
+        return db.inTransaction(h -> String.join("\n", pageQuery(h, "EXPLAIN ", Criteria.of(query), query.sort(), page)
+                .map((rs, ctx) -> {
+                    StringBuilder line = new StringBuilder();
+                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                        line.append(rs.getString(i)).append(' ');
+                    }
+                    return line.toString();
+                })
+                .list()));
     }
 
     private static RequestSummary summary(ResultSet rs, StatementContext ctx) throws SQLException {
