@@ -1,0 +1,26 @@
+package fr.guichet.http;
+
+/**
+ * The JSON bodies clients send, each holding only the fields a client may set: any other field (number, status,
+ * requester, assignee…) is refused by the strict mapper.
+ */
+final class Bodies {
+
+    private Bodies() {
+    }
+
+    record SignIn(String identifier, String password, Boolean remember) {
+    }
+
+    record Filing(String subject, String type, String summary, String description, String visibility) {
+    }
+
+    record NewMessage(String body, Boolean internal) {
+    }
+
+    record Redirect(String group, String assignee, String comment) {
+    }
+
+    record StatusChange(String status, String comment) {
+    }
+}

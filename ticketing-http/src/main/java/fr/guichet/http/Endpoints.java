@@ -1,0 +1,291 @@
+package fr.guichet.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.guichet.core.application.AttachmentContent;
+import fr.guichet.core.application.Filing;
+import fr.guichet.core.application.MessagePosted;
+import fr.guichet.core.application.RequestDetails;
+import fr.guichet.core.application.SignedIn;
+import fr.guichet.core.application.Ticketing;
+import fr.guichet.core.domain.DomainError;
+import fr.guichet.core.domain.ErrorKind;
+import fr.guichet.core.domain.TicketingException;
+import fr.guichet.core.domain.person.GroupCode;
+import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.person.PersonId;
+import fr.guichet.core.domain.request.AttachmentId;
+import fr.guichet.core.domain.request.RequestDraft;
+import fr.guichet.core.domain.request.RequestNumber;
+import fr.guichet.core.domain.request.Status;
+import fr.guichet.core.port.Page;
+import fr.guichet.core.application.RequestLine;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The handlers of HTTP-API.md: each reads its input, calls one use case and writes its answer. */
+final class Endpoints {
+
+    private static final Pattern STRONG_ETAG = Pattern.compile("\"([0-9]{1,18})\"");
+
+    private final Ticketing ticketing;
+    private final HttpConfig config;
+    private final ReadinessCheck readiness;
+    private final ObjectMapper mapper;
+    private final Views views;
+    private final Sessions sessions;
+    private final SignInThrottle throttle;
+    private final byte[] openApi;
+
+    Endpoints(Ticketing ticketing, HttpConfig config, ReadinessCheck readiness, ObjectMapper mapper,
+            SignInThrottle throttle, byte[] openApi) {
+        this.ticketing = ticketing;
+        this.config = config;
+        this.readiness = readiness;
+        this.mapper = mapper;
+        this.views = new Views(ticketing.settings().zone());
+        this.sessions = new Sessions(ticketing.authenticate(), config);
+        this.throttle = throttle;
+        this.openApi = openApi.clone();
+    }
+
+    void signIn(Context ctx) {
+        Bodies.SignIn body = json(ctx, Bodies.SignIn.class);
+        String address = ctx.req().getRemoteAddr();
+        throttle.check(body.identifier(), address);
+        boolean remember = Boolean.TRUE.equals(body.remember());
+        SignedIn signedIn;
+        try {
+            signedIn = ticketing.signIn().signIn(body.identifier(), body.password(), remember);
+        } catch (TicketingException e) {
+            if (e.kind() == ErrorKind.UNAUTHENTICATED) {
+                throttle.failed(body.identifier(), address);
+            }
+            throw e;
+        }
+        throttle.succeeded(body.identifier());
+        sessions.token(ctx).ifPresent(previous -> ticketing.signOut().signOut(previous));
+        sessions.open(ctx, signedIn, remember, ticketing.settings().rememberedSessionLength());
+        write(ctx, 200, views.session(signedIn));
+    }
+
+    void signOut(Context ctx) {
+        sessions.require(ctx);
+        sessions.token(ctx).ifPresent(token -> ticketing.signOut().signOut(token));
+        sessions.close(ctx);
+        ctx.status(204);
+    }
+
+    void me(Context ctx) {
+        write(ctx, 200, views.person(sessions.require(ctx)));
+    }
+
+    void subjects(Context ctx) {
+        sessions.require(ctx);
+        write(ctx, 200, ticketing.browseCatalog().activeTree().stream().map(views::subject).toList());
+    }
+
+    void requestTypes(Context ctx) {
+        sessions.require(ctx);
+        write(ctx, 200, ticketing.browseCatalog().requestTypes().stream().map(views::type).toList());
+    }
+
+    void file(Context ctx) {
+        Person person = sessions.require(ctx);
+        String key = ctx.header("Idempotency-Key");
+        Filing filing;
+        if (Multipart.isMultipart(ctx.contentType())) {
+            try (Multipart multipart = Multipart.read(ctx, config, ticketing.settings().maxFileBytes())) {
+                RequestDraft draft = draft(Json.read(mapper, multipart.request(), config.maxJsonBytes(),
+                        Bodies.Filing.class));
+                filing = ticketing.fileRequest().file(person, draft, multipart.uploads(), key);
+            }
+        } else {
+            RequestDraft draft = draft(json(ctx, Bodies.Filing.class));
+            filing = ticketing.fileRequest().file(person, draft, List.of(), key);
+        }
+        RequestDetails details = filing.details();
+        if (!filing.alreadyFiled()) {
+            ctx.header("Location", GuichetHttpApi.BASE + "/requests/" + details.request().number().display());
+        }
+        writeRequest(ctx, filing.alreadyFiled() ? 200 : 201, details);
+    }
+
+    void list(Context ctx) {
+        Person person = sessions.require(ctx);
+        ListParameters p = ListParameters.parse(ctx);
+        ListParameters.Scope scope = p.scope() != null ? p.scope()
+                : person.isStaff() ? ListParameters.Scope.QUEUE : ListParameters.Scope.MINE;
+        Page<RequestLine> page;
+        if (scope == ListParameters.Scope.MINE) {
+            page = ticketing.listMyRequests().list(person, p.schoolYear(), p.page());
+        } else {
+            page = ticketing.listQueue().list(person, p.filter(scope == ListParameters.Scope.QUEUE), p.page());
+        }
+        write(ctx, 200, views.page(page));
+    }
+
+    void view(Context ctx) {
+        Person person = sessions.require(ctx);
+        writeRequest(ctx, 200, ticketing.viewRequest().view(person, number(ctx)));
+    }
+
+    void postMessage(Context ctx) {
+        Person person = sessions.require(ctx);
+        RequestNumber number = number(ctx);
+        Bodies.NewMessage body = json(ctx, Bodies.NewMessage.class);
+        MessagePosted posted = ticketing.postMessage().post(person, number, body.body(),
+                Boolean.TRUE.equals(body.internal()), expectedVersion(ctx));
+        ctx.header("ETag", etag(posted.version()));
+        write(ctx, 201, views.message(posted.message()));
+    }
+
+    void redirect(Context ctx) {
+        Person person = sessions.require(ctx);
+        RequestNumber number = number(ctx);
+        Bodies.Redirect body = json(ctx, Bodies.Redirect.class);
+        GroupCode group = body.group() == null ? null : GroupCode.of(body.group());
+        if (group == null) {
+            throw DomainError.invalid("group", "group.required", "Le groupe de support est obligatoire.")
+                    .exception();
+        }
+        PersonId assignee = body.assignee() == null || body.assignee().isEmpty() ? null : assignee(body.assignee());
+        writeRequest(ctx, 200, ticketing.redirectRequest().redirect(person, number, group, assignee, body.comment(),
+                expectedVersion(ctx)));
+    }
+
+    void changeStatus(Context ctx) {
+        Person person = sessions.require(ctx);
+        RequestNumber number = number(ctx);
+        Bodies.StatusChange body = json(ctx, Bodies.StatusChange.class);
+        writeRequest(ctx, 200, ticketing.changeStatus().change(person, number, status(body.status()),
+                body.comment(), expectedVersion(ctx)));
+    }
+
+    void attachment(Context ctx) {
+        Person person = sessions.require(ctx);
+        RequestNumber number = number(ctx);
+        AttachmentId id;
+        try {
+            id = AttachmentId.parse(ctx.pathParam("id"));
+        } catch (TicketingException e) {
+            throw TicketingException.notFound("attachment.not_found", "Cette pièce jointe est introuvable.");
+        }
+        AttachmentContent content = ticketing.fetchAttachment().fetch(person, number, id);
+        ctx.disableCompression();
+        ctx.status(200);
+        ctx.contentType(content.attachment().mediaType());
+        ctx.header("Content-Disposition", ContentDisposition.attachment(content.attachment().name()));
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Content-Security-Policy", "default-src 'none'; sandbox");
+        ctx.header("Content-Length", Long.toString(content.attachment().size()));
+        try (InputStream in = content.content()) {
+            in.transferTo(ctx.outputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void openApi(Context ctx) {
+        ctx.status(200).contentType(Json.MEDIA_TYPE).result(openApi);
+    }
+
+    void health(Context ctx) {
+        write(ctx, 200, Map.of("status", "UP"));
+    }
+
+    void ready(Context ctx) {
+        boolean ready;
+        try {
+            ready = readiness.ready();
+        } catch (RuntimeException e) {
+            ready = false;
+        }
+        if (!ready) {
+            throw TicketingException.unavailable(null);
+        }
+        write(ctx, 200, Map.of("status", "READY"));
+    }
+
+    private <T> T json(Context ctx, Class<T> type) {
+        Json.requireJson(ctx.contentType());
+        if (ctx.req().getContentLengthLong() > config.maxJsonBytes()) {
+            throw Problems.tooLarge(config.maxJsonBytes());
+        }
+        try {
+            return Json.read(mapper, ctx.req().getInputStream(), config.maxJsonBytes(), type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static RequestDraft draft(Bodies.Filing body) {
+        return RequestDraft.parse(body.subject(), body.type(), body.summary(), body.description(), body.visibility());
+    }
+
+    private static RequestNumber number(Context ctx) {
+        try {
+            return RequestNumber.parse(ctx.pathParam("number"));
+        } catch (TicketingException e) {
+            throw TicketingException.notFound("request.not_found", "Cette demande est introuvable.");
+        }
+    }
+
+    private static PersonId assignee(String value) {
+        try {
+            return PersonId.of(value);
+        } catch (TicketingException e) {
+            throw DomainError.invalid("assignee", "assignee.invalid", "L'identifiant de la personne est invalide.")
+                    .exception();
+        }
+    }
+
+    private static Status status(String value) {
+        if (value != null) {
+            for (Status s : Status.values()) {
+                if (s.name().equals(value)) {
+                    return s;
+                }
+            }
+        }
+        throw DomainError.invalid("status", "status.invalid",
+                "Le statut doit être NEW, ASSIGNED, IN_PROGRESS, WAITING_FOR_REQUESTER, RESOLVED ou CLOSED.")
+                .exception();
+    }
+
+    /**
+     * The version an {@code If-Match} names: none when absent or {@code *}; a tag that cannot name a version (weak,
+     * malformed, a list) matches nothing, so the core answers STALE.
+     */
+    static Long expectedVersion(Context ctx) {
+        String ifMatch = ctx.header("If-Match");
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return null;
+        }
+        Matcher m = STRONG_ETAG.matcher(ifMatch.strip());
+        return m.matches() ? Long.parseLong(m.group(1)) : -1L;
+    }
+
+    static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+
+    private void writeRequest(Context ctx, int status, RequestDetails details) {
+        ctx.header("ETag", etag(details.request().version()));
+        write(ctx, status, views.request(details));
+    }
+
+    private void write(Context ctx, int status, Object body) {
+        try {
+            ctx.status(status).contentType(Json.MEDIA_TYPE).result(mapper.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("response not serialisable", e);
+        }
+    }
+}

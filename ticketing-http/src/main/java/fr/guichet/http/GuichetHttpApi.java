@@ -1,0 +1,130 @@
+package fr.guichet.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.guichet.core.application.Ticketing;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Handler;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Objects;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+
+/**
+ * Guichet's HTTP API v1 (HTTP-API.md): either {@link #start(int) started} on its own Javalin server, or
+ * {@link #mount(JavalinConfig) mounted} into a host application's Javalin configuration. Thread-safe.
+ */
+public final class GuichetHttpApi {
+
+    /** The base path of every API route. */
+    public static final String BASE = "/api/v1";
+
+    private final HttpConfig config;
+    private final ObjectMapper mapper;
+    private final Problems problems;
+    private final Endpoints endpoints;
+    private Javalin server;
+
+    public GuichetHttpApi(Ticketing ticketing, HttpConfig config, ReadinessCheck readiness) {
+        this(ticketing, config, readiness, Clock.systemUTC());
+    }
+
+    /** As {@link #GuichetHttpApi(Ticketing, HttpConfig, ReadinessCheck)}, with the clock the sign-in throttle reads. */
+    public GuichetHttpApi(Ticketing ticketing, HttpConfig config, ReadinessCheck readiness, Clock clock) {
+        Objects.requireNonNull(ticketing, "ticketing");
+        this.config = Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(readiness, "readiness");
+        this.mapper = Json.newMapper();
+        this.problems = new Problems(mapper);
+        this.endpoints = new Endpoints(ticketing, config, readiness, mapper,
+                new SignInThrottle(Objects.requireNonNull(clock, "clock"), config), openApiDocument());
+    }
+
+    /**
+     * Registers every route of the API on a host's configuration; each handler answers its own errors as problems, so
+     * the host's exception handlers, JSON mapper and body limits are left alone.
+     */
+    public void mount(JavalinConfig host) {
+        host.routes.post(BASE + "/session", guarded(endpoints::signIn));
+        host.routes.delete(BASE + "/session", guarded(endpoints::signOut));
+        host.routes.get(BASE + "/me", guarded(endpoints::me));
+        host.routes.get(BASE + "/subjects", guarded(endpoints::subjects));
+        host.routes.get(BASE + "/request-types", guarded(endpoints::requestTypes));
+        host.routes.post(BASE + "/requests", guarded(endpoints::file));
+        host.routes.get(BASE + "/requests", guarded(endpoints::list));
+        host.routes.get(BASE + "/requests/{number}", guarded(endpoints::view));
+        host.routes.post(BASE + "/requests/{number}/messages", guarded(endpoints::postMessage));
+        host.routes.post(BASE + "/requests/{number}/redirect", guarded(endpoints::redirect));
+        host.routes.post(BASE + "/requests/{number}/status", guarded(endpoints::changeStatus));
+        host.routes.get(BASE + "/requests/{number}/attachments/{id}", guarded(endpoints::attachment));
+        host.routes.get(BASE + "/openapi.json", guarded(endpoints::openApi));
+        host.routes.get("/health", guarded(endpoints::health));
+        host.routes.get("/ready", guarded(endpoints::ready));
+    }
+
+    /**
+     * Starts a server of its own on {@code port} (0 for any free port), with the strict JSON mapper and problem
+     * answers for unknown routes; returns the port it listens on.
+     */
+    public synchronized int start(int port) {
+        if (server != null) {
+            throw new IllegalStateException("already started");
+        }
+        server = Javalin.create(this::configureStandalone).start(port);
+        return server.port();
+    }
+
+    /** Stops the server {@link #start(int)} started; does nothing if none runs. */
+    public synchronized void stop() {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+    }
+
+    private void configureStandalone(JavalinConfig cfg) {
+        cfg.startup.showJavalinBanner = false;
+        cfg.startup.showOldJavalinVersionWarning = false;
+        cfg.jsonMapper(new JavalinJackson(mapper, false));
+        cfg.http.maxRequestSize = config.maxJsonBytes();
+        cfg.jetty.modifyServer(jetty -> {
+            ErrorHandler errors = new ErrorHandler();
+            errors.setShowStacks(false);
+            errors.setShowMessageInTitle(false);
+            jetty.setErrorHandler(errors);
+        });
+        mount(cfg);
+        cfg.routes.error(404, ctx -> problems.writeRouterMiss(ctx, 404));
+        cfg.routes.error(405, ctx -> problems.writeRouterMiss(ctx, 405));
+        cfg.routes.exception(Exception.class, (e, ctx) -> problems.write(ctx, e));
+    }
+
+    private Handler guarded(Handler handler) {
+        return ctx -> {
+            ctx.header("Cache-Control", "no-store");
+            ctx.header("X-Content-Type-Options", "nosniff");
+            try {
+                handler.handle(ctx);
+            } catch (SignInThrottle.TooManyAttempts e) {
+                ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+                problems.write(ctx, e.refusal());
+            } catch (Exception e) {
+                problems.write(ctx, e);
+            }
+        };
+    }
+
+    private static byte[] openApiDocument() {
+        try (InputStream in = GuichetHttpApi.class.getResourceAsStream("openapi.json")) {
+            if (in == null) {
+                throw new IllegalStateException("openapi.json is missing from the classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

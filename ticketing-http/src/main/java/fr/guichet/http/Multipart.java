@@ -1,0 +1,123 @@
+package fr.guichet.http;
+
+import fr.guichet.core.application.Upload;
+import fr.guichet.core.domain.DomainError;
+import fr.guichet.core.domain.TicketingException;
+import io.javalin.http.Context;
+import jakarta.servlet.MultipartConfigElement;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A {@code multipart/form-data} filing read by Jetty with limits: parts are spooled to disk past a small threshold
+ * (never the whole body in memory), the body and each file are capped, and {@link #close()} deletes the spool.
+ */
+final class Multipart implements AutoCloseable {
+
+    static final String MEDIA_TYPE = "multipart/form-data";
+    /** Jetty's request attribute holding the multipart limits (what Javalin also sets). */
+    private static final String CONFIG_ATTRIBUTE = "org.eclipse.jetty.multipartConfig";
+    private static final int IN_MEMORY_THRESHOLD = 64 * 1024;
+
+    private final Collection<Part> parts;
+    private final long maxJsonBytes;
+
+    private Multipart(Collection<Part> parts, long maxJsonBytes) {
+        this.parts = parts;
+        this.maxJsonBytes = maxJsonBytes;
+    }
+
+    static boolean isMultipart(String contentType) {
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).strip().startsWith(MEDIA_TYPE);
+    }
+
+    /** Parses the body; TOO_LARGE past the limits (declared or actual), INVALID when it is not well-formed. */
+    static Multipart read(Context ctx, HttpConfig config, long maxFileBytes) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > config.maxMultipartBytes()) {
+            throw Problems.tooLarge(config.maxMultipartBytes());
+        }
+        ctx.req().setAttribute(CONFIG_ATTRIBUTE, new MultipartConfigElement(config.spoolDirectory().toString(),
+                maxFileBytes, config.maxMultipartBytes(), IN_MEMORY_THRESHOLD));
+        try {
+            return new Multipart(ctx.req().getParts(), config.maxJsonBytes());
+        } catch (IOException | ServletException | IllegalStateException e) {
+            throw refusal(e, config.maxMultipartBytes());
+        }
+    }
+
+    /** The JSON of the part {@code request}, at most the JSON limit. */
+    InputStream request() {
+        List<Part> found = named("request");
+        if (found.size() != 1) {
+            throw DomainError.invalid("request", "multipart.request.missing",
+                    "La partie « request » (la demande en JSON) est obligatoire, une seule fois.").exception();
+        }
+        Part part = found.get(0);
+        if (part.getSize() > maxJsonBytes) {
+            throw Problems.tooLarge(maxJsonBytes);
+        }
+        return open(part);
+    }
+
+    /** The parts {@code file} that hold a file (a browser sends an empty one when none is chosen). */
+    List<Upload> uploads() {
+        for (Part part : parts) {
+            if (!part.getName().equals("request") && !part.getName().equals("file")) {
+                throw DomainError.invalid("multipart", "multipart.part.unknown",
+                        "Seules les parties « request » et « file » sont acceptées.").exception();
+            }
+        }
+        List<Upload> uploads = new ArrayList<>();
+        for (Part part : named("file")) {
+            String name = part.getSubmittedFileName();
+            if ((name == null || name.isEmpty()) && part.getSize() == 0) {
+                continue;
+            }
+            uploads.add(new Upload(name, open(part)));
+        }
+        return uploads;
+    }
+
+    private List<Part> named(String name) {
+        return parts.stream().filter(p -> p.getName().equals(name)).toList();
+    }
+
+    private static InputStream open(Part part) {
+        try {
+            return part.getInputStream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Part part : parts) {
+            try {
+                part.delete();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static TicketingException refusal(Exception e, long limit) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+            if (message.contains("max") || message.contains("exceed") || message.contains("too large")
+                    || message.contains("413")) {
+                return Problems.tooLarge(limit);
+            }
+        }
+        return DomainError.invalid("body", "multipart.malformed",
+                "Le corps multipart/form-data est mal formé.").exception();
+    }
+}

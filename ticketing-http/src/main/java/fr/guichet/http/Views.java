@@ -1,0 +1,138 @@
+package fr.guichet.http;
+
+import fr.guichet.core.application.BrowseCatalog.SubjectNode;
+import fr.guichet.core.application.RequestDetails;
+import fr.guichet.core.application.RequestLine;
+import fr.guichet.core.application.SignedIn;
+import fr.guichet.core.domain.person.GroupCode;
+import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.person.PersonId;
+import fr.guichet.core.domain.person.PersonRef;
+import fr.guichet.core.domain.person.Role;
+import fr.guichet.core.domain.person.Uai;
+import fr.guichet.core.domain.request.Attachment;
+import fr.guichet.core.domain.request.HistoryEntry;
+import fr.guichet.core.domain.request.Message;
+import fr.guichet.core.domain.request.Request;
+import fr.guichet.core.domain.request.RequestSummary;
+import fr.guichet.core.domain.subject.RequestType;
+import fr.guichet.core.port.Page;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
+/** The JSON shapes of HTTP-API.md, built from the core's values; times are shown with the deployment's offset. */
+final class Views {
+
+    private final ZoneId zone;
+
+    Views(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    OffsetDateTime time(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, zone);
+    }
+
+    PersonView person(Person p) {
+        return new PersonView(p.id().value(), p.email().value(), p.name().display(),
+                p.establishmentCode().map(Uai::value).orElse(null),
+                p.roles().stream().map(Role::name).sorted().toList(),
+                p.groups().stream().map(GroupCode::value).sorted().toList());
+    }
+
+    SessionView session(SignedIn signedIn) {
+        return new SessionView(person(signedIn.person()), signedIn.csrfToken(), time(signedIn.expiresAt()));
+    }
+
+    SubjectView subject(SubjectNode node) {
+        return new SubjectView(node.subject().code().value(), node.subject().label(), node.subject().display(),
+                node.children().stream().map(this::subject).toList());
+    }
+
+    TypeView type(RequestType type) {
+        return new TypeView(type.code(), type.label());
+    }
+
+    PageView<LineView> page(Page<RequestLine> page) {
+        return new PageView<>(page.items().stream().map(this::line).toList(), page.page(), page.size(), page.total());
+    }
+
+    LineView line(RequestLine line) {
+        RequestSummary s = line.request();
+        return new LineView(s.number().display(), s.summary(), new SubjectRef(s.subject().value(),
+                line.subjectDisplay()), new TypeView(s.type(), line.typeLabel()), s.status().name(),
+                s.visibility().name(), time(s.submittedAt()), s.establishment() == null ? null : s.establishment().value(),
+                author(s.requester()));
+    }
+
+    RequestView request(RequestDetails details) {
+        Request r = details.request();
+        return new RequestView(r.number().display(), r.summary(),
+                new SubjectRef(r.subject().value(), details.subjectDisplay()),
+                new TypeView(r.type(), details.typeLabel()), r.status().name(), r.visibility().name(),
+                time(r.submittedAt()), r.establishment().map(Uai::value).orElse(null), author(r.requester()),
+                r.description(), r.assignedGroup().value(), r.assignee().map(PersonId::value).orElse(null),
+                time(r.updatedAt()), r.version(), r.messages().stream().map(this::message).toList(),
+                r.attachments().stream().map(Views::attachment).toList(),
+                r.history().stream().map(this::history).toList());
+    }
+
+    MessageView message(Message m) {
+        return new MessageView(m.id().toString(), author(m.author()), m.body(), m.internal(), time(m.at()));
+    }
+
+    private static AttachmentView attachment(Attachment a) {
+        return new AttachmentView(a.id().toString(), a.name(), a.mediaType(), a.size());
+    }
+
+    private HistoryView history(HistoryEntry h) {
+        return new HistoryView(time(h.at()), h.by().value(), h.event().name(), h.from(), h.to());
+    }
+
+    private static AuthorView author(PersonRef ref) {
+        return new AuthorView(ref.id().value(), ref.name().display());
+    }
+
+    record PersonView(String identifier, String email, String displayName, String establishment, List<String> roles,
+            List<String> groups) {
+    }
+
+    record SessionView(PersonView person, String csrfToken, OffsetDateTime expiresAt) {
+    }
+
+    record SubjectView(String code, String label, String display, List<SubjectView> children) {
+    }
+
+    record TypeView(String code, String label) {
+    }
+
+    record SubjectRef(String code, String display) {
+    }
+
+    record AuthorView(String identifier, String displayName) {
+    }
+
+    record PageView<T>(List<T> items, int page, int size, long total) {
+    }
+
+    record LineView(String number, String summary, SubjectRef subject, TypeView type, String status,
+            String visibility, OffsetDateTime submittedAt, String establishment, AuthorView requester) {
+    }
+
+    record RequestView(String number, String summary, SubjectRef subject, TypeView type, String status,
+            String visibility, OffsetDateTime submittedAt, String establishment, AuthorView requester,
+            String description, String assignedGroup, String assignee, OffsetDateTime updatedAt, long version,
+            List<MessageView> messages, List<AttachmentView> attachments, List<HistoryView> history) {
+    }
+
+    record MessageView(String id, AuthorView author, String body, boolean internal, OffsetDateTime at) {
+    }
+
+    record AttachmentView(String id, String name, String mediaType, long size) {
+    }
+
+    record HistoryView(OffsetDateTime at, String by, String event, String from, String to) {
+    }
+}
