@@ -61,7 +61,7 @@ final class LdapConnections implements AutoCloseable {
         this.unbound = serverSet(config.parsedUrls(), sockets, options, null, startTls);
         try {
             this.pool = new LDAPConnectionPool(serverSet(config.parsedUrls(), sockets, options, service, startTls),
-                    service, 0, config.maxConnections(), startTls);
+                    service, 0, config.maxConnections(), null);
         } catch (LDAPException e) {
             throw new IllegalStateException("cannot set up the LDAP connection pool", e);
         }
