@@ -1,6 +1,7 @@
 package fr.guichet.core.domain.person;
 
 import fr.guichet.core.domain.DomainError;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Set;
@@ -25,13 +26,13 @@ public record MailDomains(Set<String> domains) {
     }
 
     public static MailDomains of(String... domains) {
-        return new MailDomains(Set.of(domains));
+        return new MailDomains(Set.copyOf(Arrays.asList(domains)));
     }
 
-    /** Parses a comma-separated list such as {@code ac-creteil.fr,ac-paris.fr}. */
+    /** Parses a comma-separated list such as {@code ac-creteil.fr,ac-paris.fr}; a domain listed twice counts once. */
     public static MailDomains parse(String list) {
-        return new MailDomains(Set.of(list.split("\\s*,\\s*")).stream()
-                .filter(s -> !s.isBlank()).collect(Collectors.toSet()));
+        return new MailDomains(Arrays.stream(list.split(",")).map(String::strip)
+                .filter(s -> !s.isEmpty()).collect(Collectors.toSet()));
     }
 
     public static MailDomains of(Collection<String> domains) {
