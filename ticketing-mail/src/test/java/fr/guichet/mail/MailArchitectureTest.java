@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import fr.guichet.core.architecture.HexagonalArchitecture;
 import org.junit.jupiter.api.Test;
 
 /** The mail adapter stays an adapter: it uses the core, Jakarta Mail, Guice and the JDK, and shows little. */
@@ -16,15 +17,14 @@ class MailArchitectureTest {
 
     @Test
     void main_classes_depend_on_the_core_jakarta_mail_guice_and_the_jdk_only() {
-        classes().that().resideInAPackage("fr.guichet.mail..").should().onlyDependOnClassesThat()
-                .resideInAnyPackage("fr.guichet.mail..", "fr.guichet.core..", "jakarta.mail..",
-                        "org.eclipse.angus.mail..", "com.google.inject..", "com.google.common.html..", "com.google.common.escape..", "java..")
-                .because("an adapter depends on the core and its own technology, never on another adapter")
+        HexagonalArchitecture.adapter("fr.guichet.mail")
+                .usingTechnology("jakarta.mail..", "org.eclipse.angus.mail..", "com.google.inject..",
+                        "com.google.common.html..", "com.google.common.escape..")
                 .check(MAIN);
     }
 
     @Test
-    void only_the_module_and_the_configuration_are_public() {
+    void only_the_module_and_the_configurations_are_public() {
         classes().that().resideInAPackage("fr.guichet.mail").and().areTopLevelClasses()
                 .and().doNotHaveSimpleName("MailModule").and().doNotHaveSimpleName("MailConfig")
                 .and().doNotHaveSimpleName("DispatchConfig")
