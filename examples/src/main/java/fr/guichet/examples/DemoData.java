@@ -1,0 +1,108 @@
+package fr.guichet.examples;
+
+import fr.guichet.core.domain.person.EmailAddress;
+import fr.guichet.core.domain.person.GroupCode;
+import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.person.PersonId;
+import fr.guichet.core.domain.person.PersonName;
+import fr.guichet.core.domain.person.Role;
+import fr.guichet.core.domain.person.SupportGroup;
+import fr.guichet.core.domain.person.Uai;
+import fr.guichet.core.domain.subject.RequestType;
+import fr.guichet.core.domain.subject.Subject;
+import fr.guichet.core.domain.subject.SubjectCatalog;
+import fr.guichet.core.domain.subject.SubjectCode;
+import fr.guichet.core.port.CatalogStore;
+import fr.guichet.core.port.LocalAccounts;
+import fr.guichet.core.port.PersonRegistry;
+import fr.guichet.core.port.UnitOfWork;
+import java.util.List;
+import java.util.Set;
+
+/** The demo académie: a realistic support catalog, the platform and specialist groups, two teachers and staff. */
+public final class DemoData {
+
+    public static final GroupCode PLATEFORME = GroupCode.of("PLATEFORME");
+    public static final GroupCode EVE = GroupCode.of("EVE");
+
+    private DemoData() {
+    }
+
+    public static SubjectCatalog catalog() {
+        return SubjectCatalog.of(List.of(
+                subject("EVE-4", "Applications Disciplinaires", PLATEFORME),
+                subject("EVE-4.1", "Sésamath", null),
+                new Subject(SubjectCode.parse("EVE-4.2"), "Mathenpoche", true, null,
+                        List.of(PersonId.of("specialiste-mep"))),
+                subject("EVE-4.3", "LaboMep", null),
+                subject("EVE-4.4", "Éduthèque", null),
+                subject("MES-1", "Messagerie académique", PLATEFORME),
+                subject("MES-1.1", "Webmail", null),
+                subject("MES-1.2", "Identifiant et mot de passe", null),
+                subject("MES-1.3", "Listes de diffusion", null),
+                subject("ENT-2", "Espace numérique de travail", PLATEFORME),
+                subject("ENT-2.1", "Accès à l'ENT", null),
+                subject("ENT-2.2", "Cahier de textes", null),
+                subject("GES-3", "Applications de gestion", PLATEFORME),
+                subject("GES-3.1", "iProf", null),
+                subject("GES-3.2", "SCONET – Base élèves", null),
+                subject("GES-3.3", "Livret scolaire unique (LSU)", null),
+                subject("RES-5", "Réseau et matériel de l'établissement", PLATEFORME),
+                subject("RES-5.1", "Connexion internet", null),
+                subject("RES-5.2", "Poste de travail", null),
+                subject("RES-5.3", "Imprimantes", null)),
+                List.of(new RequestType("USAGE", "difficulté d'utilisation/installation"),
+                        new RequestType("INCIDENT", "incident, panne"),
+                        new RequestType("ACCES", "demande de compte ou d'accès"),
+                        new RequestType("INFO", "demande d'information"),
+                        new RequestType("EVOLUTION", "suggestion d'amélioration")));
+    }
+
+    private static Subject subject(String code, String label, GroupCode group) {
+        return new Subject(SubjectCode.parse(code), label, true, group, List.of());
+    }
+
+    public static List<SupportGroup> groups() {
+        return List.of(new SupportGroup(PLATEFORME, "Plateforme d'assistance du rectorat"),
+                new SupportGroup(EVE, "Spécialistes des applications disciplinaires"));
+    }
+
+    public static List<Person> people() {
+        return List.of(
+                person("mmontanes", "marc.montanes@ac-creteil.fr", "Marc", "Montanes", "0941295X",
+                        Set.of(Role.REQUESTER), Set.of()),
+                person("jdupont", "jeanne.dupont@ac-creteil.fr", "Jeanne", "Dupont", "0930122C",
+                        Set.of(Role.REQUESTER), Set.of()),
+                person("agent1", "agent1@ac-creteil.fr", "Alice", "Martin", null, Set.of(Role.AGENT),
+                        Set.of(PLATEFORME)),
+                person("specialiste-mep", "specialiste.mep@ac-creteil.fr", "Samir", "Benali", null,
+                        Set.of(Role.SPECIALIST), Set.of(EVE)),
+                person("admin", "admin.guichet@ac-creteil.fr", "Anne", "Durand", null,
+                        Set.of(Role.ADMIN, Role.AGENT), Set.of(PLATEFORME)));
+    }
+
+    private static Person person(String id, String email, String given, String family, String uai, Set<Role> roles,
+            Set<GroupCode> groups) {
+        return new Person(PersonId.of(id), EmailAddress.of(email), new PersonName(given, family),
+                uai == null ? null : Uai.parse(uai), roles, groups, true);
+    }
+
+    /** True when the database holds no catalog, group or person yet. */
+    public static boolean isEmpty(CatalogStore catalog, PersonRegistry people) {
+        return catalog.catalog().all().isEmpty() && people.groups().isEmpty()
+                && people().stream().allMatch(p -> people.find(p.id()).isEmpty());
+    }
+
+    /** Loads the demo data in one transaction; every demo person gets {@code password}. */
+    public static void load(UnitOfWork unitOfWork, CatalogStore catalog, PersonRegistry people,
+            LocalAccounts accounts, String password) {
+        unitOfWork.run(() -> {
+            groups().forEach(people::saveGroup);
+            catalog.replace(catalog());
+            for (Person p : people()) {
+                people.save(p);
+                accounts.setPassword(p.id(), password);
+            }
+        });
+    }
+}

@@ -1,0 +1,170 @@
+package fr.guichet.examples;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.Stage;
+import fr.guichet.core.application.BackgroundDispatcher;
+import fr.guichet.core.application.DispatchNotifications;
+import fr.guichet.core.port.CatalogStore;
+import fr.guichet.core.port.LocalAccounts;
+import fr.guichet.core.port.PersonRegistry;
+import fr.guichet.core.port.SessionStore;
+import fr.guichet.core.port.UnitOfWork;
+import fr.guichet.http.GuichetHttpApi;
+import fr.guichet.http.HttpConfig;
+import fr.guichet.http.HttpModule;
+import fr.guichet.jdbc.JdbcModule;
+import fr.guichet.mail.DispatchConfig;
+import fr.guichet.mail.MailModule;
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The runnable example server: the core with the JDBC, mail and HTTP adapters (and LDAP when configured), the French
+ * web front, and the notification dispatcher in the background. {@code --demo} loads the demo académie into an empty
+ * database.
+ */
+public final class GuichetServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GuichetServer.class);
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
+            + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+    private final Javalin web;
+    private final BackgroundDispatcher dispatcher;
+    private final ScheduledExecutorService housekeeping;
+
+    private GuichetServer(Javalin web, BackgroundDispatcher dispatcher, ScheduledExecutorService housekeeping) {
+        this.web = web;
+        this.dispatcher = dispatcher;
+        this.housekeeping = housekeeping;
+    }
+
+    public static void main(String[] args) {
+        ServerSettings settings;
+        try {
+            settings = ServerSettings.fromEnvironment(System.getenv());
+        } catch (ServerSettings.InvalidSetting e) {
+            System.err.println("Configuration invalide : " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        GuichetServer server = start(settings, Arrays.asList(args).contains("--demo"));
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "guichet-shutdown"));
+    }
+
+    /** Starts a server as {@code settings} say; {@code demo} loads the demo académie into an empty database. */
+    public static GuichetServer start(ServerSettings settings, boolean demo) {
+        List<Module> modules = new ArrayList<>();
+        modules.add(new JdbcModule(settings.database()));
+        if (settings.smtp().isPresent()) {
+            modules.add(MailModule.smtp(settings.smtp().get()));
+            LOG.info("Mails are sent through SMTP {}:{}", settings.smtp().get().host(), settings.smtp().get().port());
+        } else {
+            modules.add(MailModule.files(settings.mailFolder(), settings.mailFiles()));
+            LOG.info("No SMTP host configured (GUICHET_SMTP_HOST): mails are written as .eml files in {}",
+                    settings.mailFolder());
+        }
+        DispatchConfig dispatch = DispatchConfig.defaults();
+        modules.add(MailModule.dispatcher(dispatch));
+        modules.add(new HttpModule(HttpConfig.defaults().withSecureCookies(settings.secureCookies())
+                .withSpoolDirectory(settings.dataDirectory().resolve("uploads"))));
+        modules.add(new ServerModule(settings));
+        modules.add(DirectoryChoice.from(settings.environment()));
+        Injector injector = Guice.createInjector(Stage.PRODUCTION, modules);
+
+        if (demo) {
+            loadDemo(injector, settings.demoPassword());
+        }
+        GuichetHttpApi api = injector.getInstance(GuichetHttpApi.class);
+        Javalin web = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/web";
+                files.location = Location.CLASSPATH;
+                files.headers = Map.of("Cache-Control", "no-cache", "Content-Security-Policy",
+                        CONTENT_SECURITY_POLICY, "X-Content-Type-Options", "nosniff", "Referrer-Policy",
+                        "same-origin");
+            });
+            api.mount(cfg);
+            cfg.routes.get("/demandes/{number}", ctx -> ctx.redirect("/suivi.html?numero="
+                    + ctx.pathParam("number").replaceAll("[^0-9]", "")));
+        }).start(settings.port());
+        LOG.info("Guichet listens on port {}: {}", web.port(), settings.baseUrl());
+
+        BackgroundDispatcher dispatcher = BackgroundDispatcher.start(
+                injector.getInstance(DispatchNotifications.class), dispatch.interval());
+        ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "guichet-housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+        SessionStore sessions = injector.getInstance(SessionStore.class);
+        UnitOfWork unitOfWork = injector.getInstance(UnitOfWork.class);
+        housekeeping.scheduleWithFixedDelay(() -> {
+            try {
+                unitOfWork.run(() -> sessions.purgeExpired(Instant.now()));
+            } catch (RuntimeException e) {
+                LOG.warn("Purging expired sessions failed; next try in an hour", e);
+            }
+        }, 1, 60, TimeUnit.MINUTES);
+        return new GuichetServer(web, dispatcher, housekeeping);
+    }
+
+    private static void loadDemo(Injector injector, java.util.Optional<String> configuredPassword) {
+        CatalogStore catalog = injector.getInstance(CatalogStore.class);
+        PersonRegistry people = injector.getInstance(PersonRegistry.class);
+        if (!DemoData.isEmpty(catalog, people)) {
+            LOG.info("--demo: the database already holds data; the demo data is not loaded again");
+            return;
+        }
+        String password = configuredPassword.orElseGet(GuichetServer::randomPassword);
+        DemoData.load(injector.getInstance(UnitOfWork.class), catalog, people,
+                injector.getInstance(LocalAccounts.class), password);
+        if (configuredPassword.isPresent()) {
+            LOG.info("--demo: demo data loaded; every demo account has the password GUICHET_DEMO_PASSWORD");
+        } else {
+            System.out.println("--demo: demo data loaded. Accounts mmontanes, jdupont, agent1, specialiste-mep, "
+                    + "admin; password (shown once): " + password);
+        }
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[12];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return web.port();
+    }
+
+    @Override
+    public void close() {
+        LOG.info("Guichet stops");
+        web.stop();
+        dispatcher.close();
+        housekeeping.shutdownNow();
+        try {
+            housekeeping.awaitTermination(Duration.ofSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

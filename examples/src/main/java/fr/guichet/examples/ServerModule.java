@@ -1,0 +1,53 @@
+package fr.guichet.examples;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import fr.guichet.core.application.Ticketing;
+import fr.guichet.core.application.TicketingSettings;
+import fr.guichet.core.port.AttachmentStore;
+import fr.guichet.core.port.CatalogStore;
+import fr.guichet.core.port.CredentialsVerifier;
+import fr.guichet.core.port.NotificationOutbox;
+import fr.guichet.core.port.PersonDirectory;
+import fr.guichet.core.port.RequestRepository;
+import fr.guichet.core.port.SessionStore;
+import fr.guichet.core.port.UnitOfWork;
+import fr.guichet.http.ReadinessCheck;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import javax.sql.DataSource;
+
+/** Wires the core's use cases to whatever adapters the other modules bind, and the server's readiness probe. */
+final class ServerModule extends AbstractModule {
+
+    private final ServerSettings settings;
+
+    ServerModule(ServerSettings settings) {
+        this.settings = settings;
+    }
+
+    @Provides
+    @Singleton
+    Ticketing ticketing(UnitOfWork unitOfWork, RequestRepository requests, PersonDirectory people,
+            CatalogStore catalog, AttachmentStore attachments, NotificationOutbox outbox, SessionStore sessions,
+            CredentialsVerifier credentials) {
+        return Ticketing.builder().unitOfWork(unitOfWork).requests(requests).people(people).catalog(catalog)
+                .attachments(attachments).outbox(outbox).sessions(sessions).credentials(credentials)
+                .clock(Clock.systemUTC())
+                .settings(TicketingSettings.defaults().withMailDomains(settings.mailDomains())).build();
+    }
+
+    @Provides
+    @Singleton
+    ReadinessCheck readiness(DataSource dataSource) {
+        return () -> {
+            try (Connection c = dataSource.getConnection()) {
+                return c.isValid(2);
+            } catch (SQLException e) {
+                return false;
+            }
+        };
+    }
+}

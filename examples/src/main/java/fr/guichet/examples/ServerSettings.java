@@ -1,0 +1,90 @@
+package fr.guichet.examples;
+
+import fr.guichet.core.domain.person.MailDomains;
+import fr.guichet.jdbc.JdbcConfig;
+import fr.guichet.mail.MailConfig;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The example server's configuration, read from {@code GUICHET_*} environment variables with defaults that run a
+ * newcomer's server out of the box (port 8080, H2 under {@code ./guichet-data/}, mails as {@code .eml} files).
+ */
+public record ServerSettings(int port, Path dataDirectory, JdbcConfig database, MailDomains mailDomains,
+        String baseUrl, Optional<MailConfig> smtp, MailConfig mailFiles, Optional<String> demoPassword,
+        boolean secureCookies, Map<String, String> environment) {
+
+    /** Thrown for a variable whose value cannot be used; the message names it. */
+    public static final class InvalidSetting extends RuntimeException {
+        InvalidSetting(String message) {
+            super(message);
+        }
+    }
+
+    public static ServerSettings fromEnvironment(Map<String, String> env) {
+        int port = integer(env, "GUICHET_PORT", 8080);
+        Path data = Path.of(env.getOrDefault("GUICHET_DATA_DIR", "guichet-data")).toAbsolutePath();
+        JdbcConfig database = value(env, "GUICHET_DB_URL")
+                .map(url -> new JdbcConfig(url, env.getOrDefault("GUICHET_DB_USER", ""),
+                        env.getOrDefault("GUICHET_DB_PASSWORD", "")))
+                .orElseGet(() -> JdbcConfig.h2File(data));
+        MailDomains domains;
+        try {
+            domains = MailDomains.parse(env.getOrDefault("GUICHET_MAIL_DOMAINS", "ac-creteil.fr"));
+        } catch (RuntimeException e) {
+            throw new InvalidSetting("GUICHET_MAIL_DOMAINS: a comma-separated list of mail domains is expected");
+        }
+        String baseUrl = value(env, "GUICHET_BASE_URL").orElse("http://localhost:" + port).replaceAll("/+$", "");
+        String from = value(env, "GUICHET_MAIL_FROM")
+                .orElse("guichet@" + domains.domains().stream().sorted().findFirst().orElseThrow());
+        MailConfig.Builder mail = MailConfig.builder(value(env, "GUICHET_SMTP_HOST").orElse("localhost"), from,
+                env.getOrDefault("GUICHET_MAIL_FROM_NAME", "Guichet – assistance informatique"), baseUrl);
+        Optional<MailConfig> smtp = value(env, "GUICHET_SMTP_HOST").map(host -> {
+            mail.port(integer(env, "GUICHET_SMTP_PORT", 25));
+            value(env, "GUICHET_SMTP_SECURITY").ifPresent(s -> mail.security(security(s)));
+            value(env, "GUICHET_SMTP_USER").ifPresent(u -> mail.credentials(u,
+                    env.getOrDefault("GUICHET_SMTP_PASSWORD", "")));
+            value(env, "GUICHET_MAIL_REPLY_TO").ifPresent(mail::replyTo);
+            return mail.build();
+        });
+        boolean secure = value(env, "GUICHET_SECURE_COOKIES").map(Boolean::parseBoolean)
+                .orElse(baseUrl.startsWith("https://"));
+        return new ServerSettings(port, data, database, domains, baseUrl, smtp, mail.build(),
+                value(env, "GUICHET_DEMO_PASSWORD"), secure, Map.copyOf(env));
+    }
+
+    /** Where mails go when no SMTP host is configured. */
+    public Path mailFolder() {
+        return dataDirectory.resolve("mail");
+    }
+
+    private static Optional<String> value(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private static int integer(Map<String, String> env, String name, int fallback) {
+        Optional<String> text = value(env, name);
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int v = Integer.parseInt(text.get());
+            if (v < 0 || v > 65535) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new InvalidSetting(name + ": a port number from 0 to 65535 is expected, not \"" + text.get() + "\"");
+        }
+    }
+
+    private static MailConfig.Security security(String text) {
+        try {
+            return MailConfig.Security.valueOf(text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSetting("GUICHET_SMTP_SECURITY: NONE, STARTTLS or SSL is expected");
+        }
+    }
+}
