@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.jetty.http.HttpException;
 
 /**
  * A {@code multipart/form-data} filing read by Jetty with limits: parts are spooled to disk past a small threshold
@@ -111,9 +112,9 @@ final class Multipart implements AutoCloseable {
 
     private static TicketingException refusal(Exception e, long limit) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-            if (message.contains("max") || message.contains("exceed") || message.contains("too large")
-                    || message.contains("413")) {
+            boolean tooLarge = t instanceof HttpException h ? h.getCode() == 413
+                    : String.valueOf(t.getMessage()).contains("exceeded");
+            if (tooLarge) {
                 return Problems.tooLarge(limit);
             }
         }

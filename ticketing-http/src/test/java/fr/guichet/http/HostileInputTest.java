@@ -1,0 +1,104 @@
+package fr.guichet.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+class HostileInputTest {
+
+    private static final String NASTY = "<script>alert(\"x\")</script>' OR '1'='1\"; DROP TABLE requests; -- \\ é";
+
+    private final TestServer server = TestServer.shared();
+
+    @Test
+    void two_hundred_parallel_filings_get_two_hundred_distinct_numbers_and_no_server_error() {
+        Api me = Api.signIn(server.base, server.newRequester().id().value());
+        List<CompletableFuture<HttpResponse<String>>> replies = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            replies.add(Api.HTTP.sendAsync(me.request("/api/v1/requests").header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(Api.filing("summary", "parallèle " + i),
+                            StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        Set<String> numbers = new HashSet<>();
+        for (CompletableFuture<HttpResponse<String>> reply : replies) {
+            HttpResponse<String> r = reply.join();
+            assertEquals(201, r.statusCode(), r.body());
+            numbers.add(Api.Reply.class.cast(new Api.Reply(201, r.headers().map(),
+                    r.body().getBytes(StandardCharsets.UTF_8))).json().get("number").asText());
+        }
+        assertEquals(200, numbers.size());
+        assertEquals(200, me.get("/api/v1/requests?size=1").json().get("total").asLong());
+    }
+
+    @Test
+    void markup_and_quotes_in_every_text_field_come_back_as_the_same_json_strings() {
+        Api me = Api.signIn(server.base, server.newRequester().id().value());
+        Api.Reply filed = me.post("/api/v1/requests", Api.filing("summary", NASTY, "description", NASTY + "\n"
+                + NASTY));
+        assertEquals(201, filed.status(), filed.body());
+        assertTrue(filed.header("Content-Type").startsWith("application/json"));
+        String number = filed.json().get("number").asText();
+        Api agent = Api.signIn(server.base, server.newStaff().id().value());
+        assertEquals(NASTY, agent.post("/api/v1/requests/" + number + "/messages", Api.object("body", NASTY))
+                .json().get("body").asText());
+        assertEquals(200, agent.post("/api/v1/requests/" + number + "/redirect", Api.object("group", "EVE",
+                "comment", NASTY)).status());
+        assertEquals(200, agent.post("/api/v1/requests/" + number + "/status", Api.object("status", "IN_PROGRESS",
+                "comment", NASTY)).status());
+        JsonNode seen = agent.get("/api/v1/requests/" + number).json();
+        assertEquals(NASTY, seen.get("summary").asText());
+        assertEquals(NASTY + "\n" + NASTY, seen.get("description").asText());
+        seen.get("messages").forEach(m -> assertEquals(NASTY, m.get("body").asText()));
+        assertEquals(3, seen.get("messages").size());
+        JsonNode listed = agent.get("/api/v1/requests?scope=all&q=" + URLEncoder.encode("DROP TABLE",
+                StandardCharsets.UTF_8)).json();
+        assertTrue(listed.get("total").asLong() >= 1);
+        assertEquals(NASTY, me.get("/api/v1/requests").json().get("items").get(0).get("summary").asText());
+    }
+
+    @Test
+    void sql_metacharacters_and_unknown_values_in_query_parameters_are_refused_or_taken_literally() {
+        Api agent = Api.signIn(server.base, server.newStaff().id().value());
+        String sql = URLEncoder.encode("' OR 1=1; DROP TABLE requests; --", StandardCharsets.UTF_8);
+        assertEquals(0, agent.get("/api/v1/requests?scope=all&q=" + sql).json().get("total").asLong());
+        assertEquals(0, agent.get("/api/v1/requests?scope=all&q=%25").json().get("total").asLong());
+        assertEquals(0, agent.get("/api/v1/requests?scope=all&q=_").json().get("total").asLong());
+        assertTrue(agent.get("/api/v1/requests?scope=all&status=" + sql).problem(400).get("errors").has("status"));
+        assertTrue(agent.get("/api/v1/requests?scope=all&status=OPEN").problem(400).get("errors").has("status"));
+        assertTrue(agent.get("/api/v1/requests?sort=" + URLEncoder.encode("number; DROP TABLE requests",
+                StandardCharsets.UTF_8)).problem(400).get("errors").has("sort"));
+        assertTrue(agent.get("/api/v1/requests?sort=priority").problem(400).get("errors").has("sort"));
+        assertTrue(agent.get("/api/v1/requests?scope=everything").problem(400).get("errors").has("scope"));
+        assertTrue(agent.get("/api/v1/requests?subject=" + sql).problem(400).get("errors").has("subject"));
+        assertTrue(agent.get("/api/v1/requests?group=" + sql).problem(400).get("errors").has("group"));
+        assertTrue(agent.get("/api/v1/requests?assignee=" + sql).problem(400).get("errors").has("assignee"));
+        JsonNode paging = agent.get("/api/v1/requests?page=-1&size=1%20OR%201=1").problem(400).get("errors");
+        assertTrue(paging.has("page") && paging.has("size"), paging.toString());
+        assertTrue(agent.get("/api/v1/requests?page=0").problem(400).get("errors").has("page"));
+        assertTrue(agent.get("/api/v1/requests?size=0").problem(400).get("errors").has("size"));
+        assertTrue(agent.get("/api/v1/requests?page=1e3").problem(400).get("errors").has("page"));
+        assertTrue(agent.get("/api/v1/requests?q=" + "x".repeat(201)).problem(400).get("errors").has("q"));
+        assertEquals(0, agent.get("/api/v1/requests?scope=all&page=99999999999999999999").json().get("items")
+                .size());
+        assertEquals(200, agent.get("/api/v1/requests?scope=all").status());
+    }
+
+    @Test
+    void a_page_size_of_a_million_is_capped() {
+        Api agent = Api.signIn(server.base, server.newStaff().id().value());
+        JsonNode page = agent.get("/api/v1/requests?scope=all&size=1000000").json();
+        assertEquals(100, page.get("size").asInt());
+        assertTrue(page.get("items").size() <= 100);
+        assertEquals(100, agent.get("/api/v1/requests?scope=all&size=99999999999999").json().get("size").asInt());
+    }
+}
