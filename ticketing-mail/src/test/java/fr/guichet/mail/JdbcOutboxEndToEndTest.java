@@ -142,11 +142,14 @@ class JdbcOutboxEndToEndTest {
         Person requester = Fixtures.newRequester();
         RequestNumber number = filedRequestOf(requester);
 
-        try (BackgroundDispatcher background = BackgroundDispatcher.start(dispatch,
-                injector.getInstance(DispatchConfig.class).interval())) {
+        BackgroundDispatcher background = BackgroundDispatcher.start(dispatch,
+                injector.getInstance(DispatchConfig.class).interval());
+        try {
             ticketing.postMessage().post(agent, number, "Bonjour,\nvotre identifiant est réinitialisé.", false,
                     null);
             assertTrue(server.waitForIncomingEmail(10_000, 1));
+        } finally {
+            background.close();
         }
 
         List<MimeMessage> inbox = TestMail.receivedBy(server, requester.email());

@@ -105,10 +105,13 @@ class MailModuleTest {
             Person to = Fixtures.newRequester();
             outbox.enqueue(List.of(sample(TemplateKey.REQUEST_RECEIVED, to)), Instant.now());
 
-            try (BackgroundDispatcher background = BackgroundDispatcher.start(
+            BackgroundDispatcher background = BackgroundDispatcher.start(
                     injector.getInstance(DispatchNotifications.class),
-                    injector.getInstance(DispatchConfig.class).interval())) {
+                    injector.getInstance(DispatchConfig.class).interval());
+            try {
                 assertTrue(server.waitForIncomingEmail(10_000, 1));
+            } finally {
+                background.close();
             }
 
             assertEquals(1, TestMail.receivedBy(server, to.email()).size());
