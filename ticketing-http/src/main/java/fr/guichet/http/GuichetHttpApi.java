@@ -15,7 +15,8 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 
 /**
  * Guichet's HTTP API v1 (HTTP-API.md): either {@link #start(int) started} on its own Javalin server, or
- * {@link #mount(JavalinConfig) mounted} into a host application's Javalin configuration. Thread-safe.
+ * {@link #mount(JavalinConfig) mounted} into a host application's Javalin configuration. A request's {@code ETag} is
+ * the strong tag {@code "<version>"}; sign-in throttling is counted in this instance's memory. Thread-safe.
  */
 public final class GuichetHttpApi {
 

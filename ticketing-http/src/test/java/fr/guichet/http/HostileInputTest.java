@@ -33,8 +33,8 @@ class HostileInputTest {
         for (CompletableFuture<HttpResponse<String>> reply : replies) {
             HttpResponse<String> r = reply.join();
             assertEquals(201, r.statusCode(), r.body());
-            numbers.add(Api.Reply.class.cast(new Api.Reply(201, r.headers().map(),
-                    r.body().getBytes(StandardCharsets.UTF_8))).json().get("number").asText());
+            numbers.add(new Api.Reply(r.statusCode(), r.headers().map(), r.body().getBytes(StandardCharsets.UTF_8))
+                    .json().get("number").asText());
         }
         assertEquals(200, numbers.size());
         assertEquals(200, me.get("/api/v1/requests?size=1").json().get("total").asLong());
