@@ -92,7 +92,7 @@ final class Views {
     }
 
     private static AuthorView author(PersonRef ref) {
-        return new AuthorView(ref.id().value(), ref.name().display());
+        return new AuthorView(ref.id().value(), ref.name().display(), ref.name().listed());
     }
 
     record PersonView(String identifier, String email, String displayName, String establishment, List<String> roles,
@@ -111,7 +111,7 @@ final class Views {
     record SubjectRef(String code, String display) {
     }
 
-    record AuthorView(String identifier, String displayName) {
+    record AuthorView(String identifier, String displayName, String listedName) {
     }
 
     record PageView<T>(List<T> items, int page, int size, long total) {
