@@ -55,15 +55,14 @@ public final class GuichetServer implements AutoCloseable {
     }
 
     public static void main(String[] args) {
-        ServerSettings settings;
+        GuichetServer server;
         try {
-            settings = ServerSettings.fromEnvironment(System.getenv());
+            server = start(ServerSettings.fromEnvironment(System.getenv()), Arrays.asList(args).contains("--demo"));
         } catch (ServerSettings.InvalidSetting e) {
             System.err.println("Configuration invalide : " + e.getMessage());
             System.exit(2);
             return;
         }
-        GuichetServer server = start(settings, Arrays.asList(args).contains("--demo"));
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "guichet-shutdown"));
     }
 

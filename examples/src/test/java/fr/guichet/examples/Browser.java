@@ -1,0 +1,66 @@
+package fr.guichet.examples;
+
+import java.io.File;
+import java.time.Duration;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Debian's headless Chromium driven by Debian's chromedriver: nothing is downloaded. */
+final class Browser implements AutoCloseable {
+
+    final ChromeDriver driver;
+    private final String base;
+
+    Browser(String base) {
+        this.base = base;
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,1024", "--lang=fr-FR");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+    }
+
+    void open(String path) {
+        driver.get(base + path);
+    }
+
+    <T> T waitFor(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition);
+    }
+
+    WebElement visible(By by) {
+        return waitFor(d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+    }
+
+    void waitForPath(String path) {
+        waitFor(d -> d.getCurrentUrl().contains(path));
+    }
+
+    /** Forgets the session, as a new person at the same computer would. */
+    void forget() {
+        open("/");
+        driver.manage().deleteAllCookies();
+        ((JavascriptExecutor) driver).executeScript("localStorage.clear();");
+    }
+
+    String activeId() {
+        return (String) ((JavascriptExecutor) driver).executeScript(
+                "return document.activeElement && (document.activeElement.id || document.activeElement.textContent);");
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

@@ -1,0 +1,271 @@
+package fr.guichet.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import jakarta.mail.internet.MimeMessage;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+
+/** The seed's procedure, step by step, in a real browser against the real example server with its demo data. */
+class WebFrontBrowserTest {
+
+    private static final String PASSWORD = "mot-de-passe-demo";
+
+    @TempDir
+    static Path data;
+
+    private static GuichetServer server;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        Map<String, String> env = new HashMap<>();
+        env.put("GUICHET_PORT", "0");
+        env.put("GUICHET_DATA_DIR", data.toString());
+        env.put("GUICHET_DEMO_PASSWORD", PASSWORD);
+        server = GuichetServer.start(ServerSettings.fromEnvironment(env), true);
+        browser = new Browser("http://localhost:" + server.port());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private void signIn(String identifier) {
+        browser.forget();
+        browser.open("/connexion.html");
+        browser.visible(By.id("identifiant")).sendKeys(identifier);
+        browser.driver.findElement(By.id("mot-de-passe")).sendKeys(PASSWORD);
+        browser.driver.findElement(By.id("se-connecter")).click();
+        browser.waitForPath("/demandes.html");
+    }
+
+    @Test
+    void a_teacher_files_the_seeds_request_and_an_agents_answer_reaches_their_mailbox() throws Exception {
+        browser.forget();
+        browser.open("/");
+        browser.visible(By.partialLinkText("DEMANDES DE DÉPANNAGE, INFORMATION")).click();
+        browser.waitForPath("/connexion.html");
+        browser.visible(By.id("identifiant")).sendKeys("mmontanes");
+        browser.driver.findElement(By.id("mot-de-passe")).sendKeys(PASSWORD);
+        browser.driver.findElement(By.cssSelector("label[for=memoriser]")).click();
+        browser.driver.findElement(By.xpath("//button[text()='Se connecter']")).click();
+
+        browser.waitForPath("/demande-sujet.html");
+        browser.visible(By.xpath("//option[text()='EVE \u2013 4 \u2013 Applications Disciplinaires']"));
+        new Select(browser.driver.findElement(By.id("sujet")))
+                .selectByVisibleText("EVE \u2013 4 \u2013 Applications Disciplinaires");
+        browser.driver.findElement(By.xpath("//button[text()='Valider le choix']")).click();
+
+        browser.waitForPath("/demande.html");
+        browser.visible(By.xpath("//option[text()='EVE \u2013 4.2 \u2013 Mathenpoche']"));
+        new Select(browser.driver.findElement(By.id("precision"))).selectByVisibleText("EVE \u2013 4.2 \u2013 Mathenpoche");
+        new Select(browser.driver.findElement(By.id("type"))).selectByVisibleText("difficulté d'utilisation/installation");
+        browser.driver.findElement(By.id("resume")).sendKeys("perte d'identifiant");
+        browser.driver.findElement(By.id("description")).sendKeys("Je ne me souviens plus de mon mot de passe");
+        Path capture = data.resolve("capture.pdf");
+        Files.writeString(capture, "%PDF-1.4\n% capture d'écran\n%%EOF\n", StandardCharsets.ISO_8859_1);
+        browser.driver.findElement(By.id("fichier")).sendKeys(capture.toString());
+        browser.driver.findElement(By.cssSelector("label[for=etat-privee]")).click();
+        browser.driver.findElement(By.xpath("//button[text()='Soumettre la demande']")).click();
+
+        browser.waitForPath("/demandes.html");
+        WebElement title = browser.visible(By.id("titre-liste"));
+        browser.waitFor(d -> title.getText().contains("(1 - 1 / 1)"));
+        assertEquals("Liste de mes dernières demandes (1 - 1 / 1)", title.getText());
+        String today = LocalDate.now(ZoneId.of("Europe/Paris")).format(DateTimeFormatter.ofPattern("dd-MM-yy"));
+        String line = browser.visible(By.cssSelector("#liste li")).getText().replace('\n', ' ');
+        assertTrue(line.matches("[0-9]{7} perte d'identifiant.*"), line);
+        String number = line.substring(0, 7);
+        assertTrue(line.contains("EVE \u2013 4.2 \u2013 Mathenpoche - " + today + " - 0941295X par Montanes Marc"), line);
+
+        signIn("agent1");
+        browser.open("/file.html");
+        browser.visible(By.linkText("perte d'identifiant")).click();
+        browser.waitForPath("/suivi.html");
+        browser.visible(By.linkText("capture.pdf"));
+        browser.visible(By.id("reponse")).sendKeys("Bonjour, votre identifiant Mathenpoche vous a été renvoyé.");
+        browser.driver.findElement(By.cssSelector("#repondre button[type=submit]")).click();
+        browser.waitFor(d -> d.findElement(By.id("message-succes")).getText().contains("c'est fait"));
+
+        MimeMessage mail = awaitMail("marc.montanes@ac-creteil.fr", "Réponse");
+        assertTrue(mail.getSubject().contains("[Guichet " + number + "]"), mail.getSubject());
+    }
+
+    @Test
+    void a_teacher_files_a_request_with_the_keyboard_alone() {
+        signIn("jdupont");
+        browser.open("/demandes.html");
+        tabTo("Faire une demande");
+        press(Keys.ENTER);
+        browser.waitForPath("/demande-sujet.html");
+        browser.visible(By.xpath("//option[text()='MES \u2013 1 \u2013 Messagerie académique']"));
+        tabTo("sujet");
+        while (!new Select(browser.driver.findElement(By.id("sujet"))).getFirstSelectedOption().getText()
+                .startsWith("MES")) {
+            press(Keys.ARROW_DOWN);
+        }
+        tabTo("valider-choix");
+        press(Keys.ENTER);
+        browser.waitForPath("/demande.html");
+        browser.visible(By.xpath("//option[text()='MES \u2013 1.1 \u2013 Webmail']"));
+        tabTo("precision");
+        press(Keys.ARROW_DOWN);
+        tabTo("type");
+        press(Keys.ARROW_DOWN);
+        tabTo("resume");
+        type("Webmail inaccessible");
+        tabTo("description");
+        type("Page blanche depuis ce matin.");
+        tabTo("soumettre");
+        press(Keys.ENTER);
+        browser.waitForPath("/demandes.html");
+        browser.waitFor(d -> d.findElement(By.id("liste")).getText().contains("Webmail inaccessible"));
+    }
+
+    @Test
+    void errors_are_shown_next_to_their_fields_and_announced() {
+        signIn("jdupont");
+        browser.open("/demande.html?sujet=EVE-4");
+        browser.visible(By.xpath("//option[text()='EVE \u2013 4.2 \u2013 Mathenpoche']"));
+        browser.driver.findElement(By.id("soumettre")).click();
+        WebElement summary = browser.visible(By.id("resume-erreurs"));
+        assertEquals("alert", summary.getAttribute("role"));
+        assertEquals("true", browser.driver.findElement(By.id("resume")).getAttribute("aria-invalid"));
+        assertEquals("Le résumé est obligatoire.", browser.driver.findElement(By.id("erreur-summary")).getText());
+        assertEquals("erreur-summary", browser.driver.findElement(By.id("resume")).getAttribute("aria-describedby"));
+    }
+
+    @Test
+    void no_page_has_a_serious_or_critical_accessibility_violation() {
+        List<String> problems = new ArrayList<>();
+        browser.forget();
+        for (String page : List.of("/", "/connexion.html")) {
+            problems.addAll(audit(page, "h1"));
+        }
+        signIn("jdupont");
+        String number = fileThroughThePage();
+        for (String page : List.of("/demandes.html", "/demande-sujet.html", "/demande.html?sujet=EVE-4",
+                "/suivi.html?numero=" + number)) {
+            problems.addAll(audit(page, "h1"));
+        }
+        signIn("agent1");
+        for (String page : List.of("/file.html", "/suivi.html?numero=" + number)) {
+            problems.addAll(audit(page, "h1"));
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    private String fileThroughThePage() {
+        browser.open("/demande.html?sujet=RES-5");
+        browser.visible(By.xpath("//option[text()='RES \u2013 5.3 \u2013 Imprimantes']"));
+        new Select(browser.driver.findElement(By.id("precision"))).selectByVisibleText("RES \u2013 5.3 \u2013 Imprimantes");
+        new Select(browser.driver.findElement(By.id("type"))).selectByVisibleText("incident, panne");
+        browser.driver.findElement(By.id("resume")).sendKeys("Imprimante de la salle 12");
+        browser.driver.findElement(By.id("description")).sendKeys("Bourrage papier permanent.");
+        browser.driver.findElement(By.id("soumettre")).click();
+        browser.waitForPath("deposee=");
+        return browser.driver.getCurrentUrl().replaceAll(".*deposee=", "");
+    }
+
+    private List<String> audit(String page, String readyElement) {
+        browser.open(page);
+        browser.visible(By.tagName(readyElement));
+        browser.waitFor(d -> !d.findElement(By.id("bandeau")).getText().isBlank());
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze(browser.driver);
+        List<String> found = new ArrayList<>();
+        for (Rule rule : results.getViolations()) {
+            if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
+                found.add(page + ": " + rule.getId() + " (" + rule.getImpact() + ") " + rule.getHelp());
+            }
+        }
+        return found;
+    }
+
+    private void tabTo(String idOrText) {
+        for (int i = 0; i < 60; i++) {
+            String active = browser.activeId();
+            if (active != null && active.strip().equals(idOrText)) {
+                return;
+            }
+            press(Keys.TAB);
+        }
+        throw new AssertionError("the keyboard never reaches " + idOrText);
+    }
+
+    private void press(CharSequence key) {
+        new Actions(browser.driver).sendKeys(key).perform();
+    }
+
+    private void type(String text) {
+        new Actions(browser.driver).sendKeys(text).perform();
+    }
+
+    private static MimeMessage awaitMail(String recipient, String subjectWord) throws Exception {
+        Instant giveUp = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(giveUp)) {
+            Optional<MimeMessage> found = mails().filter(m -> {
+                try {
+                    return m.getAllRecipients()[0].toString().contains(recipient)
+                            && m.getSubject().contains(subjectWord);
+                } catch (Exception e) {
+                    return false;
+                }
+            }).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no mail \"" + subjectWord + "\" for " + recipient + " in " + data.resolve("mail"));
+    }
+
+    private static Stream<MimeMessage> mails() throws Exception {
+        Path folder = data.resolve("mail");
+        if (!Files.isDirectory(folder)) {
+            return Stream.empty();
+        }
+        List<MimeMessage> messages = new ArrayList<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".eml")).toList()) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    messages.add(new MimeMessage(null, in));
+                }
+            }
+        }
+        return messages.stream();
+    }
+}
