@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
@@ -109,6 +110,8 @@ class WebFrontBrowserTest {
         String line = browser.visible(By.cssSelector("#liste li")).getText().replace('\n', ' ');
         assertTrue(line.matches("[0-9]{7} perte d'identifiant.*"), line);
         String number = line.substring(0, 7);
+        Path shots = Files.createDirectories(Path.of("target", "screenshots"));
+        Files.write(shots.resolve("liste-des-demandes.png"), browser.driver.getScreenshotAs(OutputType.BYTES));
         assertTrue(line.contains("EVE \u2013 4.2 \u2013 Mathenpoche - " + today + " - 0941295X par Montanes Marc"), line);
 
         signIn("agent1");
