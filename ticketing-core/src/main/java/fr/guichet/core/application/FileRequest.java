@@ -3,6 +3,7 @@ package fr.guichet.core.application;
 import fr.guichet.core.domain.DomainError;
 import fr.guichet.core.domain.ErrorKind;
 import fr.guichet.core.domain.TicketingException;
+import fr.guichet.core.domain.Validation;
 import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.PersonId;
@@ -64,11 +65,16 @@ public final class FileRequest {
                     "Seules les personnes ayant une adresse de messagerie académique peuvent faire une demande.");
         }
         SubjectCatalog catalog = labels.catalog();
-        Subject subject = catalog.leafForRequest(draft.subject());
+        Validation validation = new Validation();
+        Subject subject = validation.check(() -> catalog.leafForRequest(draft.subject()));
         if (catalog.requestType(draft.type()).isEmpty()) {
-            throw DomainError.invalid("type", "request_type.unknown", "Ce type de demande n'existe pas.").exception();
+            validation.add(DomainError.invalid("type", "request_type.unknown", "Ce type de demande n'existe pas."));
         }
-        checkKey(idempotencyKey);
+        validation.check(() -> {
+            checkKey(idempotencyKey);
+            return idempotencyKey;
+        });
+        validation.throwIfInvalid();
         if (uploads.size() > settings.maxFilesPerRequest()) {
             throw DomainError.invalid("file", "attachment.too_many", "Vous pouvez joindre au plus "
                     + settings.maxFilesPerRequest() + " fichiers.").exception();

@@ -36,7 +36,8 @@ final class Notifier {
                 || e instanceof RequestEvent.Redirected r && r.assignee() == null);
         Audience audience = new Audience(actor,
                 people.find(after.requester().id()).orElse(null),
-                needsGroup ? people.membersOf(after.assignedGroup()) : List.<Person>of(),
+                needsGroup ? people.membersOf(after.assignedGroup()).stream().filter(Person::isStaff).toList()
+                        : List.<Person>of(),
                 after.assignee().flatMap(people::find).orElse(null),
                 catalog.catalog().find(after.subject()).map(Subject::display).orElse(after.subject().value()));
         List<Notification> notifications = new ArrayList<>();

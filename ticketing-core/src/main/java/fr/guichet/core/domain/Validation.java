@@ -40,8 +40,8 @@ public final class Validation {
     }
 
     /**
-     * Refuses null, blank text, text outside the length bounds, and (when single-line) line breaks or other control
-     * characters; the text is kept exactly as given.
+     * Refuses null, blank text, text outside the length bounds, control characters (line breaks and tabs are allowed
+     * when multiline) and bidirectional overrides; the text is kept exactly as given.
      */
     public static String text(String value, String field, String label, int max, boolean multiline) {
         if (value == null || value.isBlank()) {
@@ -64,7 +64,12 @@ public final class Validation {
         if (multiline && (c == '\n' || c == '\r' || c == '\t')) {
             return false;
         }
-        return Character.getType(c) == Character.CONTROL
+        return Character.getType(c) == Character.CONTROL || isBidiControl(c)
                 || c == 0x2028 || c == 0x2029 || (c >= 0xD800 && c <= 0xDFFF);
+    }
+
+    /** Embeddings, overrides and isolates: they make text display in another order than it reads (spoofing). */
+    private static boolean isBidiControl(int c) {
+        return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
     }
 }

@@ -146,6 +146,25 @@ class FileRequestTest {
     }
 
     @Test
+    void an_unknown_subject_and_an_unknown_type_are_reported_together() {
+        RequestDraft draft = new RequestDraft(SubjectCode.parse("EVE-9"), "PANNE_INCONNUE", "perte d'identifiant",
+                "Bonjour", Visibility.PRIVATE);
+
+        TicketingException e = refusedUnchanged(world, ErrorKind.INVALID,
+                () -> world.ticketing.fileRequest().file(requester, draft, List.of(), null));
+
+        assertEquals(Set.of("subject", "type"), fields(e));
+    }
+
+    @Test
+    void a_summary_with_a_right_to_left_override_is_refused() {
+        TicketingException e = refused(ErrorKind.INVALID, () -> new RequestDraft(Fixtures.MATHENPOCHE, "USAGE",
+                "facture\u202Efdp.exe", "Bonjour", Visibility.PRIVATE));
+
+        assertEquals("summary.control_characters", e.code());
+    }
+
+    @Test
     void every_invalid_field_of_a_draft_is_reported_at_once() {
         TicketingException parsed = refused(ErrorKind.INVALID,
                 () -> RequestDraft.parse(" ", "", "deux\nlignes", "", "SECRET"));
