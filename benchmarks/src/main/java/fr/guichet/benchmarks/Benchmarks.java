@@ -1,0 +1,113 @@
+package fr.guichet.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Runs the workloads and writes {@code results.csv}, {@code results.json} and {@code summary.md}:
+ * {@code java -jar benchmarks.jar [all|filing|lists|http|mail|profile ...] [--out DIR] [--databases h2,postgresql]
+ * [--sizes 10000,100000,1000000] [--http-seconds 60] [--smoke]}.
+ */
+public final class Benchmarks {
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> words = new ArrayList<>(Arrays.asList(args));
+        Path out = Path.of(option(words, "--out", "benchmarks/results"));
+        RunSettings settings = words.remove("--smoke") ? RunSettings.smoke(List.of("h2"), out)
+                : RunSettings.full(out);
+        String databases = option(words, "--databases", null);
+        String sizes = option(words, "--sizes", null);
+        String seconds = option(words, "--http-seconds", null);
+        settings = new RunSettings(databases == null ? settings.databases() : List.of(databases.split(",")),
+                settings.filingThreads(), sizes == null ? settings.sizes()
+                        : Stream.of(sizes.split(",")).map(Integer::valueOf).toList(),
+                settings.httpWarmup(), seconds == null ? settings.httpDuration()
+                        : Duration.ofSeconds(Long.parseLong(seconds)), settings.httpConnections(), settings.mails(),
+                settings.output(), settings.smoke());
+        Set<String> workloads = new java.util.HashSet<>(words);
+        if (workloads.isEmpty() || workloads.remove("all")) {
+            workloads.addAll(List.of("filing", "lists", "http", "mail"));
+        }
+        Results results = run(settings, workloads);
+        results.write(settings.output(), machine());
+        System.out.println(Files.readString(settings.output().resolve("summary.md")));
+    }
+
+    /** Runs the named workloads ({@code filing}, {@code lists}, {@code http}, {@code mail}) in that order. */
+    public static Results run(RunSettings settings, Set<String> workloads) throws Exception {
+        Results results = new Results();
+        for (String w : workloads) {
+            if (!Set.of("filing", "lists", "http", "mail", "profile").contains(w)) {
+                throw new IllegalArgumentException("unknown workload " + w
+                        + " (filing, lists, http, mail, all, profile)");
+            }
+        }
+        if (workloads.contains("profile")) {
+            log("profile of filing: stack samples and PostgreSQL counters");
+            FilingProfile.run(settings);
+        }
+        if (workloads.contains("filing")) {
+            log("workload 1: filing");
+            FilingWorkload.run(settings, results);
+            results.write(settings.output(), machine());
+        }
+        if (workloads.contains("lists")) {
+            log("workload 2: lists over growing data");
+            QueryWorkload.run(settings, results);
+            results.write(settings.output(), machine());
+        }
+        if (workloads.contains("http")) {
+            log("workloads 3 and 5: example server over HTTP, and its heap");
+            HttpWorkload.run(settings, results);
+            results.write(settings.output(), machine());
+        }
+        if (workloads.contains("mail")) {
+            log("workload 4: mail dispatch");
+            MailWorkload.run(settings, results);
+            results.write(settings.output(), machine());
+        }
+        return results;
+    }
+
+    private static void log(String text) {
+        System.out.println(Instant.now() + " " + text);
+    }
+
+    private static String option(List<String> words, String name, String fallback) {
+        int i = words.indexOf(name);
+        if (i < 0) {
+            return fallback;
+        }
+        String value = words.get(i + 1);
+        words.remove(i + 1);
+        words.remove(i);
+        return value;
+    }
+
+    /** Cores, memory and Java of this machine, as one Markdown line. */
+    static String machine() {
+        String memory;
+        try {
+            memory = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                    .findFirst().map(l -> l.replaceAll("\\s+", " ")).orElse("unknown");
+        } catch (IOException e) {
+            memory = "unknown";
+        }
+        return String.format(Locale.ROOT, "Machine: %d processors, %s, %s %s (%s), %s %s", Runtime.getRuntime()
+                .availableProcessors(), memory, System.getProperty("java.vm.name"), System.getProperty(
+                        "java.runtime.version"), System.getProperty("java.vm.vendor"), System.getProperty("os.name"),
+                System.getProperty("os.arch"));
+    }
+}

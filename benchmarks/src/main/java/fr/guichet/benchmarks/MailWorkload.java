@@ -1,0 +1,185 @@
+package fr.guichet.benchmarks;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Stage;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import fr.guichet.core.application.DispatchNotifications;
+import fr.guichet.core.domain.notification.Backoff;
+import fr.guichet.core.domain.notification.Notification;
+import fr.guichet.core.domain.notification.TemplateKey;
+import fr.guichet.core.domain.person.EmailAddress;
+import fr.guichet.core.domain.request.RequestNumber;
+import fr.guichet.core.port.NotificationOutbox;
+import fr.guichet.core.port.UnitOfWork;
+import fr.guichet.jdbc.JdbcModule;
+import fr.guichet.mail.DispatchConfig;
+import fr.guichet.mail.MailConfig;
+import fr.guichet.mail.MailModule;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import javax.sql.DataSource;
+
+/**
+ * Workload 4: the core's dispatcher, with the JDBC outbox and the SMTP channel, draining queued mails to a local
+ * GreenMail; baseline: plain Jakarta Mail sending as many mails of the same size to the same server, one connection
+ * per mail as the channel does, then over one reused connection.
+ */
+final class MailWorkload {
+
+    static final String NAME = "4 mail dispatch";
+
+    private MailWorkload() {
+    }
+
+    static void run(RunSettings settings, Results results) throws Exception {
+        int port = freePort();
+        GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try {
+            results.note(NAME, settings.mails() + " mails queued in the outbox, then DispatchNotifications.dispatchDue "
+                    + "(batches of 50) until all are sent; GreenMail on 127.0.0.1 in the same JVM.");
+            for (String kind : settings.databases()) {
+                double rate = dispatch(settings, results, kind, port, smtp);
+                results.check(NAME, kind + ": " + settings.mails() + " mails drained, none lost", rate > 0,
+                        String.format(Locale.ROOT, "%.0f mails/s", rate));
+                smtp.purgeEmailFromAllMailboxes();
+            }
+            for (boolean reuse : List.of(false, true)) {
+                double rate = baseline(settings.mails(), port, reuse, smtp);
+                results.add(NAME, reuse ? "plain Jakarta Mail, one reused connection"
+                        : "plain Jakarta Mail, one connection per mail", "throughput", rate, "mails/s");
+                smtp.purgeEmailFromAllMailboxes();
+            }
+            for (String kind : settings.databases()) {
+                double ratio = results.value(NAME, kind + ", dispatcher", "throughput")
+                        / results.value(NAME, "plain Jakarta Mail, one connection per mail", "throughput");
+                results.add(NAME, kind + ", dispatcher", "ratio to one connection per mail", ratio, "");
+            }
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    private static double dispatch(RunSettings settings, Results results, String kind, int port, GreenMail smtp)
+            throws Exception {
+        try (Database db = Database.create(kind)) {
+            MailConfig config = MailConfig.builder("127.0.0.1", "guichet@ac-creteil.fr", "Guichet",
+                    "http://127.0.0.1:8080").port(port).build();
+            Injector injector = Guice.createInjector(Stage.PRODUCTION, new JdbcModule(db.config(4)),
+                    MailModule.smtp(config), MailModule.dispatcher(new DispatchConfig(Backoff.standard(), 50,
+                            Duration.ofMinutes(5), Duration.ofSeconds(10))));
+            try {
+                NotificationOutbox outbox = injector.getInstance(NotificationOutbox.class);
+                UnitOfWork unitOfWork = injector.getInstance(UnitOfWork.class);
+                long queueStart = System.nanoTime();
+                for (int from = 0; from < settings.mails(); from += 500) {
+                    List<Notification> batch = new ArrayList<>();
+                    for (int i = from; i < Math.min(settings.mails(), from + 500); i++) {
+                        batch.add(notification(i));
+                    }
+                    unitOfWork.run(() -> outbox.enqueue(batch, Instant.now()));
+                }
+                results.add(NAME, kind + ", queueing", "time", (System.nanoTime() - queueStart) / 1e9, "s");
+                DispatchNotifications dispatcher = injector.getInstance(DispatchNotifications.class);
+                long start = System.nanoTime();
+                int sent = 0;
+                int other = 0;
+                while (sent + other < settings.mails()) {
+                    DispatchNotifications.Report report = dispatcher.dispatchDue();
+                    sent += report.sent();
+                    other += report.retried() + report.failed();
+                    if (report.sent() + report.retried() + report.failed() == 0) {
+                        break;
+                    }
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                int received = smtp.getReceivedMessages().length;
+                results.add(NAME, kind + ", dispatcher", "drain time", seconds, "s");
+                results.add(NAME, kind + ", dispatcher", "throughput", sent / seconds, "mails/s");
+                results.add(NAME, kind + ", dispatcher", "sent", sent, "mails");
+                results.add(NAME, kind + ", dispatcher", "retried or failed", other, "mails");
+                results.add(NAME, kind + ", dispatcher", "received by GreenMail", received, "mails");
+                return sent == settings.mails() && received == settings.mails() && other == 0 ? sent / seconds : 0;
+            } finally {
+                ((AutoCloseable) injector.getInstance(DataSource.class)).close();
+            }
+        }
+    }
+
+    static Notification notification(int i) {
+        return new Notification(TemplateKey.ANSWER_POSTED, EmailAddress.of("enseignant" + i + "@ac-creteil.fr"),
+                "Camille Enseignant" + i, RequestNumber.of(i + 1), Map.of(
+                        "number", String.format(Locale.ROOT, "%07d", i + 1),
+                        "summary", "Le webmail refuse mon mot de passe",
+                        "subject", "MES – 1.1 – Webmail",
+                        "status", "En cours",
+                        "requesterName", "Camille Enseignant" + i,
+                        "recipientName", "Camille Enseignant" + i,
+                        "body", "Bonjour, votre mot de passe a été réinitialisé ; essayez de nouveau.",
+                        "author", "Alice Martin"));
+    }
+
+    private static double baseline(int mails, int port, boolean reuse, GreenMail smtp) throws MessagingException {
+        Properties p = new Properties();
+        p.setProperty("mail.smtp.host", "127.0.0.1");
+        p.setProperty("mail.smtp.port", String.valueOf(port));
+        Session session = Session.getInstance(p);
+        String body = "Bonjour Camille,\n\n" + "Votre demande 0000001 « Le webmail refuse mon mot de passe » a reçu "
+                + "une réponse :\n\nBonjour, votre mot de passe a été réinitialisé ; essayez de nouveau.\n\n"
+                + "http://127.0.0.1:8080/demandes/0000001\n".repeat(4);
+        long start = System.nanoTime();
+        Transport shared = reuse ? session.getTransport("smtp") : null;
+        if (shared != null) {
+            shared.connect();
+        }
+        try {
+            for (int i = 0; i < mails; i++) {
+                MimeMessage m = new MimeMessage(session);
+                m.setFrom(new InternetAddress("guichet@ac-creteil.fr"));
+                m.setRecipient(Message.RecipientType.TO, new InternetAddress("enseignant" + i + "@ac-creteil.fr"));
+                m.setSubject("[Guichet] Réponse à votre demande " + (i + 1), "UTF-8");
+                m.setText(body, "UTF-8");
+                m.saveChanges();
+                if (shared != null) {
+                    shared.sendMessage(m, m.getAllRecipients());
+                } else {
+                    Transport.send(m);
+                }
+            }
+        } finally {
+            if (shared != null) {
+                shared.close();
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (smtp.getReceivedMessages().length != mails) {
+            throw new IllegalStateException("GreenMail received " + smtp.getReceivedMessages().length + " of "
+                    + mails);
+        }
+        return mails / seconds;
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

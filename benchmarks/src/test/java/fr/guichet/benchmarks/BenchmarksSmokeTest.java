@@ -1,0 +1,82 @@
+package fr.guichet.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs every workload for about a second at its smallest size (H2, and PostgreSQL when {@code guichet.databases}
+ * names it) and checks only that each produced numbers without errors; timings are never asserted.
+ */
+class BenchmarksSmokeTest {
+
+    @TempDir
+    Path output;
+
+    private RunSettings settings() {
+        List<String> databases = Arrays.stream(System.getProperty("guichet.databases", "h2").split(","))
+                .map(String::strip).filter(d -> d.equals("h2") || d.equals("postgresql")).toList();
+        return RunSettings.smoke(databases.isEmpty() ? List.of("h2") : databases, output);
+    }
+
+    private static void assertMeasured(Results results, String workload) {
+        List<Results.Measurement> numbers = results.measurements().stream()
+                .filter(m -> m.workload().equals(workload)).toList();
+        assertFalse(numbers.isEmpty(), workload + " measured nothing");
+        assertTrue(numbers.stream().noneMatch(m -> Double.isNaN(m.value())), workload + " has NaN: " + numbers);
+    }
+
+    @Test
+    void filing_through_the_core_and_its_plain_jdbc_baseline_both_produce_a_throughput() throws Exception {
+        Results results = Benchmarks.run(settings(), Set.of("filing"));
+        assertMeasured(results, FilingWorkload.NAME);
+        assertTrue(results.measurements().stream().filter(m -> m.metric().equals("throughput"))
+                .allMatch(m -> m.value() > 0));
+    }
+
+    @Test
+    void both_lists_are_measured_on_bulk_loaded_requests() throws Exception {
+        Results results = Benchmarks.run(settings(), Set.of("lists"));
+        assertMeasured(results, QueryWorkload.NAME);
+        assertTrue(results.measurements().stream().filter(m -> m.metric().equals("samples"))
+                .allMatch(m -> m.value() > 0));
+    }
+
+    @Test
+    void the_example_server_answers_the_mix_without_error_and_its_heap_is_measured() throws Exception {
+        Results results = Benchmarks.run(settings(), Set.of("http"));
+        assertMeasured(results, HttpWorkload.NAME);
+        assertMeasured(results, HttpWorkload.HEAP);
+        assertAll(results.measurements().stream().filter(m -> m.metric().equals("errors"))
+                .map(m -> () -> assertEquals(0, m.value(), m.scenario() + ": " + results.checks())));
+        assertTrue(results.checks().stream().filter(c -> c.workload().equals(HttpWorkload.HEAP))
+                .allMatch(Results.Check::met), results.checks().toString());
+    }
+
+    @Test
+    void the_dispatcher_drains_every_queued_mail_to_greenmail() throws Exception {
+        Results results = Benchmarks.run(settings(), Set.of("mail"));
+        assertMeasured(results, MailWorkload.NAME);
+        assertTrue(results.checks().stream().allMatch(Results.Check::met), results.checks().toString());
+    }
+
+    @Test
+    void results_are_written_as_csv_json_and_markdown() throws Exception {
+        Results results = new Results();
+        results.add("w", "s", "m", 1.5, "ms");
+        results.check("w", "t", true, "d");
+        results.write(output, Benchmarks.machine());
+        assertTrue(Files.readString(output.resolve("results.csv")).contains("w,s,m,1.500,ms"));
+        assertTrue(Files.readString(output.resolve("results.json")).contains("\"metric\" : \"m\""));
+        assertTrue(Files.readString(output.resolve("summary.md")).contains("| s | m | 1.500 | ms |"));
+    }
+}
