@@ -128,6 +128,56 @@ class WebFrontBrowserTest {
     }
 
     @Test
+    void staff_redirect_and_resolve_a_request_and_the_teacher_reopens_it() {
+        signIn("jdupont");
+        String number = fileThroughThePage();
+
+        signIn("agent1");
+        browser.open("/suivi.html?numero=" + number);
+        browser.visible(By.id("reponse")).sendKeys("Note pour le spécialiste : salle 12, HP LaserJet.");
+        browser.driver.findElement(By.cssSelector("label[for=interne]")).click();
+        browser.driver.findElement(By.cssSelector("#repondre button[type=submit]")).click();
+        awaitSuccess();
+        WebElement group = browser.visible(By.id("groupe"));
+        group.clear();
+        group.sendKeys("EVE");
+        browser.driver.findElement(By.id("assigne")).sendKeys("specialiste-mep");
+        browser.driver.findElement(By.cssSelector("#rediriger button[type=submit]")).click();
+        awaitSuccess();
+        assertTrue(browser.driver.findElement(By.cssSelector("dl.fiche")).getText().contains("specialiste-mep"));
+
+        signIn("specialiste-mep");
+        browser.open("/suivi.html?numero=" + number);
+        changeStatus("En cours", null);
+        changeStatus("Résolue", "Le bac 2 était mal engagé.");
+
+        signIn("jdupont");
+        browser.open("/suivi.html?numero=" + number);
+        WebElement page = browser.visible(By.id("demande"));
+        browser.waitFor(d -> page.getText().contains("Le bac 2 était mal engagé."));
+        assertTrue(!page.getText().contains("Note pour le spécialiste"), "internal notes stay hidden");
+        browser.visible(By.id("motif")).sendKeys("Le bourrage est revenu ce matin.");
+        browser.driver.findElement(By.cssSelector("#rouvrir button[type=submit]")).click();
+        awaitSuccess();
+        assertTrue(browser.driver.findElement(By.cssSelector("dl.fiche")).getText().contains("En cours"));
+    }
+
+    private void changeStatus(String label, String comment) {
+        new Select(browser.visible(By.id("nouvel-etat"))).selectByVisibleText(label);
+        if (comment != null) {
+            browser.driver.findElement(By.id("commentaire-etat")).sendKeys(comment);
+        }
+        browser.driver.findElement(By.cssSelector("#changer-etat button[type=submit]")).click();
+        awaitSuccess();
+    }
+
+    private void awaitSuccess() {
+        browser.waitFor(d -> !d.findElement(By.id("message-succes")).getText().isBlank()
+                || !d.findElement(By.id("resume-erreurs")).getText().isBlank());
+        assertEquals("", browser.driver.findElement(By.id("resume-erreurs")).getText());
+    }
+
+    @Test
     void a_teacher_files_a_request_with_the_keyboard_alone() {
         signIn("jdupont");
         browser.open("/demandes.html");
