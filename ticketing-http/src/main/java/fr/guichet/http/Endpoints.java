@@ -18,6 +18,7 @@ import fr.guichet.core.domain.request.AttachmentId;
 import fr.guichet.core.domain.request.RequestDraft;
 import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.request.Status;
+import fr.guichet.core.domain.session.SessionToken;
 import fr.guichet.core.port.Page;
 import fr.guichet.core.application.RequestLine;
 import io.javalin.http.Context;
@@ -26,6 +27,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -76,14 +78,18 @@ final class Endpoints {
     }
 
     void signOut(Context ctx) {
-        sessions.require(ctx);
-        sessions.token(ctx).ifPresent(token -> ticketing.signOut().signOut(token));
+        Optional<SessionToken> token = sessions.token(ctx);
+        if (token.isEmpty() || ticketing.authenticate().person(token.get()).isPresent()) {
+            sessions.require(ctx);
+        }
+        token.ifPresent(ticketing.signOut()::signOut);
         sessions.close(ctx);
         ctx.status(204);
     }
 
     void me(Context ctx) {
-        write(ctx, 200, views.person(sessions.require(ctx)));
+        Person person = sessions.require(ctx);
+        write(ctx, 200, views.me(person, sessions.token(ctx).orElseThrow()));
     }
 
     void subjects(Context ctx) {

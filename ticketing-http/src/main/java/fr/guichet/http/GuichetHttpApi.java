@@ -98,9 +98,25 @@ public final class GuichetHttpApi {
             jetty.setErrorHandler(errors);
         });
         mount(cfg);
-        cfg.routes.error(404, ctx -> problems.writeRouterMiss(ctx, 404));
-        cfg.routes.error(405, ctx -> problems.writeRouterMiss(ctx, 405));
+        answerMissesAsProblems(cfg);
         cfg.routes.exception(Exception.class, (e, ctx) -> problems.write(ctx, e));
+    }
+
+    /**
+     * Makes a host answer unknown paths and methods under {@link #BASE} as problems (404, 405), as the API's own routes
+     * do; other paths keep the host's answers. A host that {@link #mount mounts} the API calls this too.
+     */
+    public void answerMissesAsProblems(JavalinConfig host) {
+        host.routes.error(404, ctx -> {
+            if (ctx.path().startsWith(BASE)) {
+                problems.writeRouterMiss(ctx, 404);
+            }
+        });
+        host.routes.error(405, ctx -> {
+            if (ctx.path().startsWith(BASE)) {
+                problems.writeRouterMiss(ctx, 405);
+            }
+        });
     }
 
     private Handler guarded(Handler handler) {

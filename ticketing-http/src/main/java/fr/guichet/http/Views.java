@@ -10,6 +10,7 @@ import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.person.PersonRef;
 import fr.guichet.core.domain.person.Role;
 import fr.guichet.core.domain.person.Uai;
+import fr.guichet.core.domain.session.SessionToken;
 import fr.guichet.core.domain.request.Attachment;
 import fr.guichet.core.domain.request.HistoryEntry;
 import fr.guichet.core.domain.request.Message;
@@ -40,6 +41,13 @@ final class Views {
                 p.establishmentCode().map(Uai::value).orElse(null),
                 p.roles().stream().map(Role::name).sorted().toList(),
                 p.groups().stream().map(GroupCode::value).sorted().toList());
+    }
+
+    /** The signed-in person with the CSRF token of their session, so a page that lost it can write again. */
+    MeView me(Person p, SessionToken token) {
+        PersonView v = person(p);
+        return new MeView(v.identifier(), v.email(), v.displayName(), v.establishment(), v.roles(), v.groups(),
+                token.csrfToken());
     }
 
     SessionView session(SignedIn signedIn) {
@@ -97,6 +105,10 @@ final class Views {
 
     record PersonView(String identifier, String email, String displayName, String establishment, List<String> roles,
             List<String> groups) {
+    }
+
+    record MeView(String identifier, String email, String displayName, String establishment, List<String> roles,
+            List<String> groups, String csrfToken) {
     }
 
     record SessionView(PersonView person, String csrfToken, OffsetDateTime expiresAt) {

@@ -97,6 +97,22 @@ class SessionApiTest {
     }
 
     @Test
+    void signing_out_of_a_session_that_already_ended_clears_the_cookie() {
+        Api me = Api.signIn(server.base, server.newRequester().id().value());
+        assertEquals(204, me.delete("/api/v1/session").status());
+        Api.Reply again = me.delete("/api/v1/session");
+        assertEquals(204, again.status());
+        assertTrue(again.setCookies().get(0).startsWith("GUICHET_SESSION=;"), again.setCookies().get(0));
+        anonymous.delete("/api/v1/session").problem(401);
+    }
+
+    @Test
+    void me_gives_back_the_csrf_token_of_the_session_for_a_page_that_lost_it() {
+        Api me = Api.signIn(server.base, server.newRequester().id().value());
+        assertEquals(me.csrf, me.get("/api/v1/me").json().get("csrfToken").asText());
+    }
+
+    @Test
     void a_cookie_call_that_changes_state_without_the_csrf_header_is_forbidden() {
         Api me = Api.signIn(server.base, server.newRequester().id().value());
         assertEquals("csrf.invalid", me.withoutCsrf().delete("/api/v1/session").problem(403).get("code").asText());

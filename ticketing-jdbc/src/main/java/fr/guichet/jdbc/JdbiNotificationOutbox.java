@@ -100,7 +100,7 @@ final class JdbiNotificationOutbox implements NotificationOutbox {
     @Override
     public void markRetry(UUID id, int attempts, Instant nextAttemptAt, String error) {
         db.inTransaction(h -> h.createUpdate("UPDATE outbox SET state = 'PENDING', attempts = :attempts, "
-                        + "next_attempt_at = :next, last_error = :error WHERE id = :id")
+                        + "next_attempt_at = :next, last_error = :error WHERE id = :id AND state = 'PENDING'")
                 .bind("id", id.toString()).bind("attempts", attempts).bind("next", nextAttemptAt)
                 .bind("error", error).execute());
     }
@@ -108,7 +108,7 @@ final class JdbiNotificationOutbox implements NotificationOutbox {
     @Override
     public void markFailed(UUID id, int attempts, String error) {
         db.inTransaction(h -> h.createUpdate("UPDATE outbox SET state = 'FAILED', attempts = :attempts, "
-                        + "last_error = :error WHERE id = :id")
+                        + "last_error = :error WHERE id = :id AND state = 'PENDING'")
                 .bind("id", id.toString()).bind("attempts", attempts).bind("error", error).execute());
     }
 

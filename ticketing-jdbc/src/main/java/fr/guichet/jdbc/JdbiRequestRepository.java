@@ -119,6 +119,13 @@ final class JdbiRequestRepository implements RequestRepository {
                 .mapTo(Long.class).one() > 0;
     }
 
+    @Override
+    public void releaseIdempotencyKey(PersonId requester, String key, Instant filedBefore) {
+        db.inTransaction(h -> h.createUpdate("UPDATE requests SET idempotency_key = NULL WHERE requester_id = "
+                        + ":requester AND idempotency_key = :key AND submitted_at < :before")
+                .bind("requester", requester.value()).bind("key", key).bind("before", filedBefore).execute());
+    }
+
     private static RuntimeException idempotencyKeyTaken() {
         return DomainError.of(ErrorKind.CONFLICT, "request.idempotency_key.taken",
                 "Cette demande a déjà été déposée.").exception();

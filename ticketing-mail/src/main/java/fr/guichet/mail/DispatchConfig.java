@@ -20,8 +20,8 @@ public record DispatchConfig(Backoff backoff, int batchSize, Duration lease, Dur
         }
     }
 
-    /** {@link Backoff#standard()}, 50 a claim, 5-minute leases, a run every 10 seconds. */
+    /** {@link Backoff#standard()}, 20 a claim, 10-minute leases, a run every 10 seconds. */
     public static DispatchConfig defaults() {
-        return new DispatchConfig(Backoff.standard(), 50, Duration.ofMinutes(5), Duration.ofSeconds(10));
+        return new DispatchConfig(Backoff.standard(), 20, Duration.ofMinutes(10), Duration.ofSeconds(10));
     }
 }

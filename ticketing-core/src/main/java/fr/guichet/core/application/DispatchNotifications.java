@@ -16,7 +16,8 @@ import java.util.function.DoubleSupplier;
 /**
  * Drains the outbox through the channel: a delivered notification is marked sent; a transient failure is retried with
  * exponential backoff and jitter until the backoff's attempts run out; a permanent failure is marked failed with its
- * reason, and the other notifications still go. Safe to run on several nodes at once.
+ * reason, and the other notifications still go. Safe to run on several nodes at once: entries whose lease has run
+ * out are left for the next claim rather than sent late.
  */
 public final class DispatchNotifications {
 
@@ -55,8 +56,15 @@ public final class DispatchNotifications {
         int retried = 0;
         int failed = 0;
         while (true) {
-            List<OutboxEntry> batch = outbox.claim(batchSize, clock.instant(), lease);
+            Instant claimedAt = clock.instant();
+            List<OutboxEntry> batch = outbox.claim(batchSize, claimedAt, lease);
+            Instant leaseEnds = claimedAt.plus(lease);
             for (OutboxEntry entry : batch) {
+                if (!clock.instant().isBefore(leaseEnds)) {
+                    LOG.log(Level.WARNING, "the outbox lease ran out before the batch was sent; the rest of the "
+                            + "batch goes back to the queue");
+                    return new Report(sent, retried, failed);
+                }
                 switch (deliver(entry)) {
                     case SENT -> sent++;
                     case RETRY -> retried++;
@@ -85,8 +93,8 @@ public final class DispatchNotifications {
         }
         if (result instanceof DeliveryResult.PermanentFailure permanent) {
             outbox.markFailed(entry.id(), attempts, permanent.reason());
-            LOG.log(Level.WARNING, "notification {0} to {1} failed for good: {2}", entry.id(),
-                    entry.notification().recipient(), permanent.reason());
+            LOG.log(Level.WARNING, "notification {0} ({1}) failed for good: {2}", entry.id(),
+                    entry.notification().template(), permanent.reason());
             return Outcome.FAILED;
         }
         String reason = ((DeliveryResult.TransientFailure) result).reason();

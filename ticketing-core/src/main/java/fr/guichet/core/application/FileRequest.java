@@ -58,6 +58,7 @@ public final class FileRequest {
         this.settings = settings;
     }
 
+    /** Files {@code draft} for {@code requester}; {@code idempotencyKey} may be null (no protection from doubles). */
     public Filing file(Person requester, RequestDraft draft, List<Upload> uploads, String idempotencyKey) {
         Access.requireActive(requester);
         if (!settings.mailDomains().isEligible(requester.email())) {
@@ -97,6 +98,7 @@ public final class FileRequest {
             if (existing.isPresent()) {
                 return existing.get();
             }
+            requests.releaseIdempotencyKey(requester.id(), key, clock.instant().minus(settings.idempotencyWindow()));
         }
         Instant now = clock.instant();
         RequestNumber number = requests.nextNumber();
@@ -137,11 +139,28 @@ public final class FileRequest {
             }
             long max = Math.min(settings.maxFileBytes(), remaining);
             AttachmentId id = AttachmentId.random();
-            long size = attachments.store(id, in, max);
+            long size;
+            try {
+                size = attachments.store(id, in, max);
+            } catch (TicketingException e) {
+                if (e.kind() != ErrorKind.TOO_LARGE) {
+                    throw e;
+                }
+                throw new DomainError(ErrorKind.TOO_LARGE, "attachment.too_large", "file",
+                        max < settings.maxFileBytes()
+                                ? "Les fichiers joints dépassent " + mebibytes(settings.maxRequestBytes())
+                                        + " en tout."
+                                : "Le fichier « " + name + " » dépasse " + mebibytes(settings.maxFileBytes()) + ".")
+                        .exception();
+            }
             remaining -= size;
             stored.add(new Attachment(id, name, mediaType, size, now));
         }
         return stored;
+    }
+
+    private static String mebibytes(long bytes) {
+        return bytes % TicketingSettings.MIB == 0 ? bytes / TicketingSettings.MIB + " Mio" : bytes / 1024 + " Kio";
     }
 
     private static void checkKey(String key) {

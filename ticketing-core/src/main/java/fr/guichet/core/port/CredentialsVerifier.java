@@ -9,5 +9,6 @@ import java.util.Optional;
  */
 public interface CredentialsVerifier {
 
+    /** The person whose identifier and password these are, or empty for any refusal; never throws for bad input. */
     Optional<PersonId> verify(String identifier, String password);
 }

@@ -24,14 +24,19 @@ public interface NotificationOutbox {
      */
     List<OutboxEntry> claim(int max, Instant now, Duration lease);
 
+    /** Records a delivery; a sent entry is never claimed again. */
     void markSent(UUID id, Instant now);
 
-    /** Records a failed attempt and when to try again. */
+    /** Records a failed attempt and when to try again; an entry already sent or failed is left as it is. */
     void markRetry(UUID id, int attempts, Instant nextAttemptAt, String error);
 
-    /** Records a failure for good; the entry stays, visible, and is never claimed again. */
+    /**
+     * Records a failure for good; the entry stays, visible, and is never claimed again. An entry already sent is left
+     * as it is.
+     */
     void markFailed(UUID id, int attempts, String error);
 
+    /** The entry with this id, in whatever state, or empty. */
     Optional<OutboxEntry> find(UUID id);
 
     /** Entries that failed for good, most recent first. */

@@ -22,6 +22,7 @@ public interface RequestRepository {
     /** Stores a new request (version 1) with its messages, attachments and history; its number must be new. */
     void add(Request request);
 
+    /** The request with every message, attachment and history entry, or empty when there is no such number. */
     Optional<Request> find(RequestNumber number);
 
     /**
@@ -36,6 +37,9 @@ public interface RequestRepository {
 
     /** The request {@code requester} filed with this idempotency key at or after {@code notBefore}, if any. */
     Optional<RequestNumber> findByIdempotencyKey(PersonId requester, String key, Instant notBefore);
+
+    /** Forgets {@code key} on the requests {@code requester} filed before {@code filedBefore}, so it may serve again. */
+    void releaseIdempotencyKey(PersonId requester, String key, Instant filedBefore);
 
     /** How many open (neither resolved nor closed) requests each person is assignee of; absent means zero. */
     Map<PersonId, Long> openRequestCounts(Collection<PersonId> people);

@@ -9,11 +9,13 @@ import java.util.Optional;
 /** Keeps signed-in sessions by token hash (never the token itself); shared by every node; thread-safe. */
 public interface SessionStore {
 
+    /** Stores a new session (its token hash is new). */
     void save(StoredSession session);
 
     /** The session with this hash, if it exists and has not expired at {@code now}. */
     Optional<StoredSession> find(TokenHash hash, Instant now);
 
+    /** Ends the session with this hash; nothing happens when there is none. */
     void delete(TokenHash hash);
 
     /** Ends every session of a person; returns how many there were. */

@@ -8,8 +8,10 @@ import java.util.function.Supplier;
  */
 public interface UnitOfWork {
 
+    /** Runs {@code work} in a transaction (joining one already open on this thread) and returns its value. */
     <T> T inTransaction(Supplier<T> work);
 
+    /** {@link #inTransaction} for work without a value. */
     default void run(Runnable work) {
         inTransaction(() -> {
             work.run();

@@ -267,6 +267,28 @@ public abstract class RequestRepositoryContract {
     }
 
     @Test
+    public void a_released_idempotency_key_serves_again() {
+        Person requester = Fixtures.newRequester();
+        Request first = file(requester, Fixtures.seedDraft(), Fixtures.PLATEFORME, null, t0, List.of(), "clé");
+        tx(() -> {
+            requests().releaseIdempotencyKey(requester.id(), "clé", t0);
+            return null;
+        });
+        assertEquals(first.number(), tx(() -> requests().findByIdempotencyKey(requester.id(), "clé",
+                t0.minusSeconds(1))).orElseThrow());
+        tx(() -> {
+            requests().releaseIdempotencyKey(requester.id(), "clé", t0.plus(Duration.ofHours(25)));
+            return null;
+        });
+        assertTrue(tx(() -> requests().findByIdempotencyKey(requester.id(), "clé", t0.minusSeconds(1))).isEmpty());
+        assertTrue(tx(() -> requests().find(first.number())).orElseThrow().idempotencyKey().isEmpty());
+        Request second = file(requester, Fixtures.seedDraft(), Fixtures.PLATEFORME, null,
+                t0.plus(Duration.ofHours(25)), List.of(), "clé");
+        assertEquals(second.number(), tx(() -> requests().findByIdempotencyKey(requester.id(), "clé",
+                t0.plus(Duration.ofHours(1)))).orElseThrow());
+    }
+
+    @Test
     public void open_request_counts_ignore_resolved_and_closed_ones() {
         GroupCode group = Fixtures.newGroup().code();
         Person busy = Fixtures.newStaff(group);

@@ -51,14 +51,14 @@ public final class InMemoryNotificationOutbox implements NotificationOutbox {
 
     @Override
     public void markRetry(UUID id, int attempts, Instant nextAttemptAt, String error) {
-        db.write(s -> s.outbox.computeIfPresent(id, (k, e) -> with(e, DeliveryState.PENDING, attempts,
-                nextAttemptAt, error)));
+        db.write(s -> s.outbox.computeIfPresent(id, (k, e) -> e.state() != DeliveryState.PENDING ? e
+                : with(e, DeliveryState.PENDING, attempts, nextAttemptAt, error)));
     }
 
     @Override
     public void markFailed(UUID id, int attempts, String error) {
-        db.write(s -> s.outbox.computeIfPresent(id, (k, e) -> with(e, DeliveryState.FAILED, attempts,
-                e.nextAttemptAt(), error)));
+        db.write(s -> s.outbox.computeIfPresent(id, (k, e) -> e.state() != DeliveryState.PENDING ? e
+                : with(e, DeliveryState.FAILED, attempts, e.nextAttemptAt(), error)));
     }
 
     @Override

@@ -119,6 +119,13 @@ public final class InMemoryRequestRepository implements RequestRepository {
     }
 
     @Override
+    public void releaseIdempotencyKey(PersonId requester, String key, Instant filedBefore) {
+        db.write(s -> s.requests.replaceAll((number, r) -> r.requester().id().equals(requester)
+                && r.idempotencyKey().filter(key::equals).isPresent() && r.submittedAt().isBefore(filedBefore)
+                        ? r.withoutIdempotencyKey() : r));
+    }
+
+    @Override
     public Map<PersonId, Long> openRequestCounts(Collection<PersonId> people) {
         return db.read(s -> {
             Map<PersonId, Long> counts = new HashMap<>();

@@ -228,6 +228,14 @@ public final class Request {
         return b;
     }
 
+    /** The same request without its idempotency key, once the key's window is over; the version is unchanged. */
+    public Request withoutIdempotencyKey() {
+        Builder b = toBuilder(updatedAt);
+        b.version = version;
+        b.idempotencyKey = null;
+        return new Request(b);
+    }
+
     public boolean isRequester(PersonId person) {
         return requester.id().equals(person);
     }
