@@ -4,9 +4,12 @@ import { frame, showErrors, clearErrors } from "./layout.js";
 const form = document.getElementById("formulaire-connexion");
 const summary = document.getElementById("resume-erreurs");
 
+/** Where to go after signing in: the page that asked for it, on this site only. */
 function target() {
   const back = new URLSearchParams(window.location.search).get("retour");
-  return back && back.startsWith("/") && !back.startsWith("//") ? back : "/demandes.html";
+  if (!back) return "/demandes.html";
+  const url = new URL(back, window.location.origin);
+  return url.origin === window.location.origin ? url.pathname + url.search : "/demandes.html";
 }
 
 form.addEventListener("submit", async (event) => {

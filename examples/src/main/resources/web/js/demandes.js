@@ -15,13 +15,17 @@ function schoolYears() {
   return Array.from({ length: 5 }, (_, i) => `${start - i}-${start - i + 1}`);
 }
 
+let currentPage = 1;
+
 async function show(page) {
   try {
     const { data } = await api.list({ scope: "mine", schoolYear: yearForm.schoolYear.value, page, size: 20 });
-    list.replaceChildren(...data.items.map(requestLine));
+    list.replaceChildren(...data.items.map((line) => requestLine(line)));
     if (data.items.length === 0) list.append(el("li", {}, "Aucune demande pour cette année scolaire."));
     const count = pagination(nav, data, show);
     title.textContent = `Liste de mes dernières demandes ${count}`;
+    if (page !== currentPage) title.focus();
+    currentPage = page;
   } catch (error) {
     showErrors(yearForm, summary, error);
   }

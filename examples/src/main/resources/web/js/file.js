@@ -16,6 +16,8 @@ function flatten(nodes, out) {
   return out;
 }
 
+let currentPage = 1;
+
 async function show(page) {
   clearErrors(form, summary);
   const params = { page, size: 20 };
@@ -25,9 +27,11 @@ async function show(page) {
   }
   try {
     const { data } = await api.list(params);
-    list.replaceChildren(...data.items.map(requestLine));
+    list.replaceChildren(...data.items.map((line) => requestLine(line, false)));
     if (data.items.length === 0) list.append(el("li", {}, "Aucune demande ne correspond."));
     title.textContent = `Demandes ${pagination(nav, data, show)}`;
+    if (page !== currentPage) title.focus();
+    currentPage = page;
   } catch (error) {
     showErrors(form, summary, error);
   }

@@ -1,16 +1,18 @@
 // The page frame: banner menu, who is signed in, sign-out, and small helpers shared by the pages.
-import { api, forgetCsrf } from "./api.js";
+import { api, forgetCsrf, rememberCsrf } from "./api.js";
 
 const STATUS_LABELS = {
   NEW: "Nouvelle",
   ASSIGNED: "Attribuée",
   IN_PROGRESS: "En cours",
-  WAITING_FOR_REQUESTER: "En attente de votre réponse",
+  WAITING_FOR_REQUESTER: "En attente du demandeur",
   RESOLVED: "Résolue",
   CLOSED: "Close",
 };
 
-export function statusLabel(status) {
+/** The status as a person reads it; a requester reads that a request waits for their answer. */
+export function statusLabel(status, forRequester = false) {
+  if (forRequester && status === "WAITING_FOR_REQUESTER") return "En attente de votre réponse";
   return STATUS_LABELS[status] || status;
 }
 
@@ -63,7 +65,7 @@ function menu(current, person) {
     items.push(link("/demandes.html", "Mes demandes", "demandes"));
     if (isStaff(person)) items.push(link("/file.html", "File de traitement", "file"));
     items.push(el("li", {}, el("button", { type: "button", id: "deconnexion", onclick: signOut }, "Se déconnecter")));
-    items.push(el("li", { class: "qui" }, el("span", { class: "visuellement-cache" }, "Connecté : "),
+    items.push(el("li", { class: "qui" }, el("span", { class: "visuellement-cache" }, "Compte : "),
       person.displayName));
   } else {
     items.push(link("/", "Accueil", "accueil"));
@@ -90,6 +92,7 @@ export async function frame(current, { requireSession = true } = {}) {
   let person = null;
   try {
     person = (await api.me()).data;
+    rememberCsrf(person.csrfToken);
   } catch (e) {
     if (requireSession) {
       const back = encodeURIComponent(window.location.pathname + window.location.search);
@@ -117,7 +120,8 @@ export function showErrors(form, summary, error) {
   const listed = [];
   for (const [field, message] of Object.entries(fields)) {
     const input = form.querySelector(`[data-champ="${CSS.escape(field)}"]`);
-    const slot = form.querySelector(`#erreur-${CSS.escape(field)}`);
+    const described = input && input.getAttribute("aria-describedby");
+    const slot = described ? document.getElementById(described) : null;
     if (input) input.setAttribute("aria-invalid", "true");
     if (slot) slot.textContent = message;
     listed.push(el("li", {}, input && input.id ? el("a", { href: `#${input.id}` }, message) : message));

@@ -1,13 +1,13 @@
 // One line of a list of requests, as the seed shows it: number, summary, subject, dd-MM-yy, UAI, "par LAST First".
 import { el, shortDate, statusLabel, listedName } from "./layout.js";
 
-export function requestLine(line) {
+export function requestLine(line, forRequester = true) {
   const facts = [line.subject.display, shortDate(line.submittedAt)];
   if (line.establishment) facts.push(line.establishment);
   return el("li", {},
     el("span", { class: "numero" }, line.number),
     el("span", {}, el("a", { href: `/suivi.html?numero=${encodeURIComponent(line.number)}` }, line.summary),
-      el("span", { class: "statut" }, statusLabel(line.status))),
+      el("span", { class: "statut" }, statusLabel(line.status, forRequester))),
     el("span", { class: "details" }, `${facts.join(" - ")} par ${listedName(line.requester)}`));
 }
 

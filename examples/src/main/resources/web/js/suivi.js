@@ -29,17 +29,30 @@ let person;
 let etag;
 
 function field(id, label, control, help) {
+  control.setAttribute("aria-describedby", `erreur-${id}`);
   return el("div", { class: "champ" },
     el("label", { for: id }, label, help ? el("span", { class: "aide" }, help) : null),
     control,
-    el("p", { class: "erreur-champ", id: `erreur-${control.dataset.champ}` }));
+    el("p", { class: "erreur-champ", id: `erreur-${id}` }));
 }
 
 function textarea(id, name) {
-  return el("textarea", { id, name, "data-champ": name, "aria-describedby": `erreur-${name}` });
+  return el("textarea", { id, name, "data-champ": name });
 }
 
-function actionForm(id, title, controls, button, submit) {
+/** What the person typed in the action forms, to put back after the request is reloaded. */
+function typed() {
+  return [...container.querySelectorAll("form textarea, form input[type=text]")].map((n) => [n.id, n.value]);
+}
+
+function retype(values) {
+  for (const [id, value] of values) {
+    const node = document.getElementById(id);
+    if (node) node.value = value;
+  }
+}
+
+function actionForm(id, title, controls, button, done, submit) {
   const form = el("form", { id, novalidate: true, "aria-labelledby": `${id}-titre` },
     el("h3", { id: `${id}-titre` }, title), ...controls,
     el("div", { class: "actions" }, el("button", { class: "bouton", type: "submit" }, button)));
@@ -49,11 +62,18 @@ function actionForm(id, title, controls, button, submit) {
     success.textContent = "";
     try {
       await submit(form);
-      await load(`${title} : c'est fait.`);
+      await load(done);
+      success.focus();
     } catch (error) {
-      if (error.status === 412) error.message = "La demande a été modifiée entre-temps : elle a été rechargée.";
-      showErrors(form, summary, error);
-      if (error.status === 412) await load();
+      if (error.status === 412) {
+        const values = typed();
+        await load();
+        retype(values);
+        error.message = "La demande a été modifiée entre-temps : elle a été rechargée, votre saisie est conservée.";
+        showErrors(document.getElementById(id), summary, error);
+      } else {
+        showErrors(form, summary, error);
+      }
     }
   });
   return form;
@@ -75,7 +95,8 @@ function actions(request) {
         field("reponse", "Message", textarea("reponse", "body")),
         el("div", { class: "champ choix" }, internal,
           el("label", { for: "interne" }, "Note interne (invisible pour le demandeur)")),
-      ], "Envoyer", (f) => api.post(number, f.body.value, f.internal.checked, etag)));
+      ], "Envoyer", "Votre message a été enregistré.",
+      (f) => api.post(number, f.body.value, f.internal.checked, etag)));
     }
     const moves = STAFF_MOVES[request.status] || [];
     if (moves.length) {
@@ -83,31 +104,33 @@ function actions(request) {
         field("nouvel-etat", "Nouvel état", statusSelect(moves)),
         field("commentaire-etat", "Commentaire", textarea("commentaire-etat", "comment"),
           "Facultatif ; visible par le demandeur"),
-      ], "Changer l'état", (f) => api.status(number, f.status.value, f.comment.value, etag)));
+      ], "Changer l'état", "L'état de la demande a été changé.",
+      (f) => api.status(number, f.status.value, f.comment.value, etag)));
     }
     if (!["RESOLVED", "CLOSED"].includes(request.status)) {
       forms.push(actionForm("rediriger", "Rediriger", [
         field("groupe", "Groupe de support",
-          el("input", { type: "text", id: "groupe", name: "group", "data-champ": "group", value: request.assignedGroup,
-            "aria-describedby": "erreur-group" })),
+          el("input", { type: "text", id: "groupe", name: "group", "data-champ": "group", value: request.assignedGroup })),
         field("assigne", "Personne (facultatif)",
-          el("input", { type: "text", id: "assigne", name: "assignee", "data-champ": "assignee",
-            "aria-describedby": "erreur-assignee" }),
+          el("input", { type: "text", id: "assigne", name: "assignee", "data-champ": "assignee" }),
           "Identifiant d'un membre du groupe ou d'un spécialiste du sujet"),
         field("commentaire-redirection", "Commentaire", textarea("commentaire-redirection", "comment"),
           "Note interne pour la personne qui reprend la demande"),
-      ], "Rediriger", (f) => api.redirect(number, f.group.value.trim(), f.assignee.value.trim(), f.comment.value, etag)));
+      ], "Rediriger", "La demande a été redirigée.",
+      (f) => api.redirect(number, f.group.value.trim(), f.assignee.value.trim(), f.comment.value, etag)));
     }
   } else if (mine) {
     if (request.status !== "CLOSED") {
       forms.push(actionForm("completer", "Compléter ma demande", [
         field("complement", "Message", textarea("complement", "body")),
-      ], "Envoyer", (f) => api.post(number, f.body.value, false, etag)));
+      ], "Envoyer", "Votre message a été envoyé à l'assistance.",
+      (f) => api.post(number, f.body.value, false, etag)));
     }
     if (request.status === "RESOLVED") {
       forms.push(actionForm("rouvrir", "Rouvrir la demande", [
         field("motif", "Pourquoi la rouvrir ?", textarea("motif", "comment")),
-      ], "Rouvrir la demande", (f) => api.status(number, "IN_PROGRESS", f.comment.value, etag)));
+      ], "Rouvrir la demande", "Votre demande a été rouverte.",
+      (f) => api.status(number, "IN_PROGRESS", f.comment.value, etag)));
     }
   }
   return forms.length ? el("section", { "aria-labelledby": "titre-actions" },
@@ -118,7 +141,7 @@ function render(request) {
   document.title = `Demande ${request.number} — Guichet`;
   const facts = [
     ["Numéro", request.number],
-    ["État", statusLabel(request.status)],
+    ["État", statusLabel(request.status, !isStaff(person))],
     ["Sujet", request.subject.display],
     ["Type de demande", request.type.label],
     ["Déposée le", dateTime(request.submittedAt)],

@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,6 +102,13 @@ public final class GuichetServer implements AutoCloseable {
                         "same-origin");
             });
             api.mount(cfg);
+            api.answerMissesAsProblems(cfg);
+            cfg.jetty.modifyServer(jetty -> {
+                ErrorHandler errors = new ErrorHandler();
+                errors.setShowStacks(false);
+                errors.setShowMessageInTitle(false);
+                jetty.setErrorHandler(errors);
+            });
             cfg.routes.get("/demandes/{number}", ctx -> ctx.redirect("/suivi.html?numero="
                     + ctx.pathParam("number").replaceAll("[^0-9]", "")));
         }).start(settings.port());

@@ -55,6 +55,13 @@ public record ServerSettings(int port, Path dataDirectory, JdbcConfig database, 
                 value(env, "GUICHET_DEMO_PASSWORD"), secure, Map.copyOf(env));
     }
 
+    /** Never shows the demo password nor the environment (it may hold other secrets). */
+    @Override
+    public String toString() {
+        return "ServerSettings[port=" + port + ", data=" + dataDirectory + ", database=" + database + ", smtp="
+                + smtp + ", baseUrl=" + baseUrl + ", secureCookies=" + secureCookies + "]";
+    }
+
     /** Where mails go when no SMTP host is configured. */
     public Path mailFolder() {
         return dataDirectory.resolve("mail");

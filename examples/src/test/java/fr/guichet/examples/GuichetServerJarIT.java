@@ -61,6 +61,12 @@ class GuichetServerJarIT {
             assertEquals(201, filed.statusCode(), filed.body());
             assertEquals("/api/v1/requests/0000001", filed.headers().firstValue("Location").orElseThrow());
             assertTrue(Files.isDirectory(folder.resolve("guichet-data")), "data under ./guichet-data/");
+
+            HttpResponse<String> miss = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/inconnu"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, miss.statusCode());
+            assertEquals("application/problem+json", miss.headers().firstValue("Content-Type").orElseThrow()
+                    .replaceAll(";.*", ""));
         } finally {
             server.destroy();
             server.waitFor();

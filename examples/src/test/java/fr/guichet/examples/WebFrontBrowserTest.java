@@ -121,7 +121,7 @@ class WebFrontBrowserTest {
         browser.visible(By.linkText("capture.pdf"));
         browser.visible(By.id("reponse")).sendKeys("Bonjour, votre identifiant Mathenpoche vous a été renvoyé.");
         browser.driver.findElement(By.cssSelector("#repondre button[type=submit]")).click();
-        browser.waitFor(d -> d.findElement(By.id("message-succes")).getText().contains("c'est fait"));
+        browser.waitFor(d -> d.findElement(By.id("message-succes")).getText().contains("Votre message a été enregistré."));
 
         MimeMessage mail = awaitMail("marc.montanes@ac-creteil.fr", "Réponse");
         assertTrue(mail.getSubject().contains("[Guichet " + number + "]"), mail.getSubject());
