@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 /**
  * Runs the workloads and writes {@code results.csv}, {@code results.json} and {@code summary.md}:
  * {@code java -jar benchmarks.jar [all|filing|lists|http|mail|profile ...] [--out DIR] [--databases h2,postgresql]
- * [--sizes 10000,100000,1000000] [--http-seconds 60] [--smoke]}.
+ * [--sizes 10000,100000,1000000] [--http-seconds 60] [--connections 4] [--smoke]}.
  */
 public final class Benchmarks {
 
@@ -30,11 +30,13 @@ public final class Benchmarks {
         String databases = option(words, "--databases", null);
         String sizes = option(words, "--sizes", null);
         String seconds = option(words, "--http-seconds", null);
+        String connections = option(words, "--connections", null);
         settings = new RunSettings(databases == null ? settings.databases() : List.of(databases.split(",")),
                 settings.filingThreads(), sizes == null ? settings.sizes()
                         : Stream.of(sizes.split(",")).map(Integer::valueOf).toList(),
                 settings.httpWarmup(), seconds == null ? settings.httpDuration()
-                        : Duration.ofSeconds(Long.parseLong(seconds)), settings.httpConnections(), settings.mails(),
+                        : Duration.ofSeconds(Long.parseLong(seconds)), connections == null ? settings.httpConnections()
+                        : Integer.parseInt(connections), settings.mails(),
                 settings.output(), settings.smoke());
         Set<String> workloads = new java.util.HashSet<>(words);
         if (workloads.isEmpty() || workloads.remove("all")) {

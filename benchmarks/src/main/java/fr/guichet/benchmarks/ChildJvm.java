@@ -42,7 +42,7 @@ final class ChildJvm implements AutoCloseable {
         Files.createDirectories(folder);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), MAX_HEAP, "-XX:+ExitOnOutOfMemoryError",
-                "-Xlog:gc:file=" + folder.resolve(name + "-gc.log"), "-cp", System.getProperty("java.class.path"),
+                "-Xlog:gc:file=" + folder.resolve(name + "-gc.log"), "-cp", absoluteClassPath(),
                 mainClass));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile())
@@ -51,6 +51,13 @@ final class ChildJvm implements AutoCloseable {
         ChildJvm child = new ChildJvm(builder.start(), folder.resolve(name + "-gc.log"), port);
         child.awaitReady();
         return child;
+    }
+
+    /** This JVM's class path with absolute entries, since the child runs in another directory. */
+    private static String absoluteClassPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     URI base() {

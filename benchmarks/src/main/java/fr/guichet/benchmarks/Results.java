@@ -64,8 +64,9 @@ public final class Results {
             Files.createDirectories(folder);
             StringBuilder csv = new StringBuilder("workload,scenario,metric,value,unit\n");
             for (Measurement m : measurements) {
-                csv.append(m.workload()).append(',').append(m.scenario()).append(',').append(m.metric()).append(',')
-                        .append(format(m.value())).append(',').append(m.unit()).append('\n');
+                csv.append(quoted(m.workload())).append(',').append(quoted(m.scenario())).append(',')
+                        .append(quoted(m.metric())).append(',').append(format(m.value())).append(',')
+                        .append(quoted(m.unit())).append('\n');
             }
             Files.writeString(folder.resolve("results.csv"), csv);
             Map<String, Object> json = new LinkedHashMap<>();
@@ -102,6 +103,11 @@ public final class Results {
                     .append(format(m.value())).append(" | ").append(m.unit()).append(" |\n");
         }
         return md.toString();
+    }
+
+    /** A CSV field: quoted, inner quotes doubled (RFC 4180). */
+    private static String quoted(String text) {
+        return '"' + text.replace("\"", "\"\"") + '"';
     }
 
     static String format(double value) {

@@ -75,7 +75,7 @@ class BenchmarksSmokeTest {
         results.add("w", "s", "m", 1.5, "ms");
         results.check("w", "t", true, "d");
         results.write(output, Benchmarks.machine());
-        assertTrue(Files.readString(output.resolve("results.csv")).contains("w,s,m,1.500,ms"));
+        assertTrue(Files.readString(output.resolve("results.csv")).contains("\"w\",\"s\",\"m\",1.500,\"ms\""));
         assertTrue(Files.readString(output.resolve("results.json")).contains("\"metric\" : \"m\""));
         assertTrue(Files.readString(output.resolve("summary.md")).contains("| s | m | 1.500 | ms |"));
     }
