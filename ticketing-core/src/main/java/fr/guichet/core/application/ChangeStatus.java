@@ -8,6 +8,7 @@ import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestChange;
 import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.request.Status;
+import fr.guichet.core.domain.subject.SubjectCatalog;
 import fr.guichet.core.port.RequestRepository;
 import fr.guichet.core.port.UnitOfWork;
 import java.time.Clock;
@@ -44,6 +45,7 @@ public final class ChangeStatus {
         if (comment != null && !comment.isBlank()) {
             Message.checkBody(comment);
         }
+        SubjectCatalog catalog = labels.catalog();
         return unitOfWork.inTransaction(() -> {
             Request request = Access.visibleRequest(requests, person, number);
             Actor actor = actorOf(person, request, to);
@@ -51,8 +53,8 @@ public final class ChangeStatus {
             Instant now = clock.instant();
             RequestChange change = request.changeStatus(person, actor, to, comment, settings.reopenWindow(), now);
             requests.update(change);
-            notifier.notify(change.after(), change.events(), person.id(), now);
-            return labels.details(change.after(), person);
+            notifier.notify(catalog, change.after(), change.events(), person.id(), now);
+            return labels.details(catalog, change.after(), person);
         });
     }
 

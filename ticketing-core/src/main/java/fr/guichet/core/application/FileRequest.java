@@ -82,7 +82,8 @@ public final class FileRequest {
         }
         GroupCode group = catalog.supportGroupOf(subject).orElseThrow();
         try {
-            return unitOfWork.inTransaction(() -> file(requester, draft, uploads, idempotencyKey, subject, group));
+            return unitOfWork.inTransaction(() -> file(catalog, requester, draft, uploads, idempotencyKey, subject,
+                    group));
         } catch (TicketingException e) {
             if (idempotencyKey != null && e.code().equals("request.idempotency_key.taken")) {
                 return unitOfWork.inTransaction(() -> existing(requester, idempotencyKey)).orElseThrow(() -> e);
@@ -91,8 +92,8 @@ public final class FileRequest {
         }
     }
 
-    private Filing file(Person requester, RequestDraft draft, List<Upload> uploads, String key, Subject subject,
-            GroupCode group) {
+    private Filing file(SubjectCatalog catalog, Person requester, RequestDraft draft, List<Upload> uploads,
+            String key, Subject subject, GroupCode group) {
         if (key != null) {
             Optional<Filing> existing = existing(requester, key);
             if (existing.isPresent()) {
@@ -106,8 +107,8 @@ public final class FileRequest {
         PersonId assignee = router.assignee(group, subject).orElse(null);
         Request request = Request.file(number, requester, draft, group, assignee, stored, key, now);
         requests.add(request);
-        notifier.notify(request, List.of(new RequestEvent.Filed(group, assignee)), requester.id(), now);
-        return new Filing(labels.details(request, requester), false);
+        notifier.notify(catalog, request, List.of(new RequestEvent.Filed(group, assignee)), requester.id(), now);
+        return new Filing(labels.details(catalog, request, requester), false);
     }
 
     private Optional<Filing> existing(Person requester, String key) {

@@ -28,7 +28,10 @@ final class Labels {
     }
 
     RequestDetails details(Request request, Person viewer) {
-        SubjectCatalog catalog = source.catalog();
+        return details(source.catalog(), request, viewer);
+    }
+
+    RequestDetails details(SubjectCatalog catalog, Request request, Person viewer) {
         Request seen = viewer.isStaff() ? request : request.asSeenByRequester();
         return new RequestDetails(seen,
                 catalog.find(request.subject()).map(Subject::display).orElse(request.subject().value()),

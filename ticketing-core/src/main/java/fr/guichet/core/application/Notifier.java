@@ -8,9 +8,9 @@ import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestEvent;
 import fr.guichet.core.domain.subject.Subject;
+import fr.guichet.core.domain.subject.SubjectCatalog;
 import fr.guichet.core.port.NotificationOutbox;
 import fr.guichet.core.port.PersonDirectory;
-import fr.guichet.core.port.SubjectCatalogSource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,16 +19,14 @@ import java.util.List;
 final class Notifier {
 
     private final PersonDirectory people;
-    private final SubjectCatalogSource catalog;
     private final NotificationOutbox outbox;
 
-    Notifier(PersonDirectory people, SubjectCatalogSource catalog, NotificationOutbox outbox) {
+    Notifier(PersonDirectory people, NotificationOutbox outbox) {
         this.people = people;
-        this.catalog = catalog;
         this.outbox = outbox;
     }
 
-    void notify(Request after, List<RequestEvent> events, PersonId actor, Instant now) {
+    void notify(SubjectCatalog subjects, Request after, List<RequestEvent> events, PersonId actor, Instant now) {
         if (events.isEmpty()) {
             return;
         }
@@ -39,7 +37,7 @@ final class Notifier {
                 needsGroup ? people.membersOf(after.assignedGroup()).stream().filter(Person::isStaff).toList()
                         : List.<Person>of(),
                 after.assignee().flatMap(people::find).orElse(null),
-                catalog.catalog().find(after.subject()).map(Subject::display).orElse(after.subject().value()));
+                subjects.find(after.subject()).map(Subject::display).orElse(after.subject().value()));
         List<Notification> notifications = new ArrayList<>();
         for (RequestEvent event : events) {
             notifications.addAll(NotificationRules.notificationsFor(event, after, audience));

@@ -6,6 +6,7 @@ import fr.guichet.core.domain.request.Message;
 import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestChange;
 import fr.guichet.core.domain.request.RequestNumber;
+import fr.guichet.core.domain.subject.SubjectCatalog;
 import fr.guichet.core.port.RequestRepository;
 import fr.guichet.core.port.UnitOfWork;
 import java.time.Clock;
@@ -19,12 +20,14 @@ public final class PostMessage {
 
     private final UnitOfWork unitOfWork;
     private final RequestRepository requests;
+    private final Labels labels;
     private final Notifier notifier;
     private final Clock clock;
 
-    PostMessage(UnitOfWork unitOfWork, RequestRepository requests, Notifier notifier, Clock clock) {
+    PostMessage(UnitOfWork unitOfWork, RequestRepository requests, Labels labels, Notifier notifier, Clock clock) {
         this.unitOfWork = unitOfWork;
         this.requests = requests;
+        this.labels = labels;
         this.notifier = notifier;
         this.clock = clock;
     }
@@ -34,6 +37,7 @@ public final class PostMessage {
             Long expectedVersion) {
         Access.requireActive(author);
         Message.checkBody(body);
+        SubjectCatalog catalog = labels.catalog();
         return unitOfWork.inTransaction(() -> {
             Request request = Access.visibleRequest(requests, author, number);
             ExpectedVersion.check(request, expectedVersion);
@@ -51,7 +55,7 @@ public final class PostMessage {
                 change = request.followUp(author, body, now);
             }
             requests.update(change);
-            notifier.notify(change.after(), change.events(), author.id(), now);
+            notifier.notify(catalog, change.after(), change.events(), author.id(), now);
             return new MessagePosted(change.newMessages().get(0), change.after().version());
         });
     }

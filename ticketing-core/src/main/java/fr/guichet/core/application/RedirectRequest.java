@@ -62,8 +62,8 @@ public final class RedirectRequest {
             Instant now = clock.instant();
             RequestChange change = request.redirect(staff, group, chosen, comment, now);
             requests.update(change);
-            notifier.notify(change.after(), change.events(), staff.id(), now);
-            return labels.details(change.after(), staff);
+            notifier.notify(catalog, change.after(), change.events(), staff.id(), now);
+            return labels.details(catalog, change.after(), staff);
         });
     }
 

@@ -44,7 +44,7 @@ public final class Ticketing {
         Clock clock = Objects.requireNonNull(b.clock, "clock");
         this.settings = Objects.requireNonNull(b.settings, "settings");
         Labels labels = new Labels(catalog);
-        Notifier notifier = new Notifier(people, catalog, outbox);
+        Notifier notifier = new Notifier(people, outbox);
         Router router = new Router(people, requests, Objects.requireNonNull(b.routing, "routing"));
         this.signIn = new SignIn(credentials, people, sessions, uow, clock, settings);
         this.signOut = new SignOut(sessions, uow);
@@ -53,7 +53,7 @@ public final class Ticketing {
         this.listMyRequests = new ListMyRequests(uow, requests, labels, clock, settings);
         this.listQueue = new ListQueue(uow, requests, labels);
         this.viewRequest = new ViewRequest(uow, requests, labels);
-        this.postMessage = new PostMessage(uow, requests, notifier, clock);
+        this.postMessage = new PostMessage(uow, requests, labels, notifier, clock);
         this.redirectRequest = new RedirectRequest(uow, requests, people, labels, notifier, router, clock);
         this.changeStatus = new ChangeStatus(uow, requests, labels, notifier, clock, settings);
         this.fetchAttachment = new FetchAttachment(uow, requests, attachments);
