@@ -14,7 +14,7 @@ public final class FileName {
     }
 
     public static String sanitise(String name) {
-        String n = name == null ? "" : name;
+        String n = name == null ? "" : Normalizer.normalize(name, Normalizer.Form.NFC);
         int slash = Math.max(n.lastIndexOf('/'), n.lastIndexOf('\\'));
         n = n.substring(slash + 1);
         StringBuilder out = new StringBuilder();

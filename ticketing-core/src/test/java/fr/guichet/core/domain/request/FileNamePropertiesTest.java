@@ -36,6 +36,11 @@ class FileNamePropertiesTest {
     }
 
     @Test
+    void a_character_that_normalises_to_a_forbidden_one_is_removed_at_once() {
+        assertEquals("!!!", FileName.sanitise("!!!\u037e"));
+    }
+
+    @Test
     void a_plain_name_is_kept_as_it_is() {
         qt().forAll(org.quicktheories.generators.SourceDSL.strings().betweenCodePoints('a', 'z').ofLengthBetween(1, 60),
                 org.quicktheories.generators.Generate.pick(java.util.List.of(".pdf", ".png", ".docx", "", ".tar.gz")))
