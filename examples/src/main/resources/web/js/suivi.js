@@ -6,14 +6,6 @@ const summary = document.getElementById("resume-erreurs");
 const success = document.getElementById("message-succes");
 const number = new URLSearchParams(window.location.search).get("numero");
 
-const STAFF_MOVES = {
-  NEW: ["IN_PROGRESS"],
-  ASSIGNED: ["IN_PROGRESS"],
-  IN_PROGRESS: ["WAITING_FOR_REQUESTER", "RESOLVED"],
-  WAITING_FOR_REQUESTER: ["IN_PROGRESS", "RESOLVED"],
-  RESOLVED: ["CLOSED", "IN_PROGRESS"],
-  CLOSED: [],
-};
 const EVENTS = {
   FILED: "Demande déposée",
   STATUS_CHANGED: "Changement d'état",
@@ -98,7 +90,7 @@ function actions(request) {
       ], "Envoyer", "Votre message a été enregistré.",
       (f) => api.post(number, f.body.value, f.internal.checked, etag)));
     }
-    const moves = STAFF_MOVES[request.status] || [];
+    const moves = request.allowedStatuses;
     if (moves.length) {
       forms.push(actionForm("changer-etat", "Changer l'état", [
         field("nouvel-etat", "Nouvel état", statusSelect(moves)),
@@ -126,7 +118,7 @@ function actions(request) {
       ], "Envoyer", "Votre message a été envoyé à l'assistance.",
       (f) => api.post(number, f.body.value, false, etag)));
     }
-    if (request.status === "RESOLVED") {
+    if (request.status === "RESOLVED" && request.allowedStatuses.includes("IN_PROGRESS")) {
       forms.push(actionForm("rouvrir", "Rouvrir la demande", [
         field("motif", "Pourquoi la rouvrir ?", textarea("motif", "comment")),
       ], "Rouvrir la demande", "Votre demande a été rouverte.",

@@ -84,7 +84,8 @@ final class Views {
                 r.description(), r.assignedGroup().value(), r.assignee().map(PersonId::value).orElse(null),
                 time(r.updatedAt()), r.version(), r.messages().stream().map(this::message).toList(),
                 r.attachments().stream().map(Views::attachment).toList(),
-                r.history().stream().map(this::history).toList());
+                r.history().stream().map(this::history).toList(),
+                details.allowedStatuses().stream().map(Enum::name).sorted().toList());
     }
 
     MessageView message(Message m) {
@@ -136,7 +137,8 @@ final class Views {
     record RequestView(String number, String summary, SubjectRef subject, TypeView type, String status,
             String visibility, OffsetDateTime submittedAt, String establishment, AuthorView requester,
             String description, String assignedGroup, String assignee, OffsetDateTime updatedAt, long version,
-            List<MessageView> messages, List<AttachmentView> attachments, List<HistoryView> history) {
+            List<MessageView> messages, List<AttachmentView> attachments, List<HistoryView> history,
+            List<String> allowedStatuses) {
     }
 
     record MessageView(String id, AuthorView author, String body, boolean internal, OffsetDateTime at) {

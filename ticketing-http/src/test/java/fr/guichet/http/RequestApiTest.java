@@ -53,7 +53,7 @@ class RequestApiTest {
         assertEquals("2008-09-01T10:00:00+02:00", r.get("submittedAt").asText());
         assertEquals(List.of("number", "summary", "subject", "type", "status", "visibility", "submittedAt",
                 "establishment", "requester", "description", "assignedGroup", "assignee", "updatedAt", "version",
-                "messages", "attachments", "history"), fields(r));
+                "messages", "attachments", "history", "allowedStatuses"), fields(r));
         assertEquals("FILED", r.get("history").get(0).get("event").asText());
     }
 
@@ -144,6 +144,16 @@ class RequestApiTest {
         assertEquals(0, other.get("/api/v1/requests").json().get("total").asLong());
         other.post("/api/v1/requests/" + hidden + "/messages", Api.object("body", "coucou")).problem(404);
         other.post("/api/v1/requests/" + shown + "/messages", Api.object("body", "coucou")).problem(403);
+    }
+
+    @Test
+    void a_request_says_which_statuses_its_viewer_may_move_it_to() {
+        Api owner = requester();
+        String number = file(owner, "visibility", "PUBLIC").get("number").asText();
+        JsonNode staffView = agent().get("/api/v1/requests/" + number).json();
+        assertEquals("[\"IN_PROGRESS\"]", staffView.get("allowedStatuses").toString());
+        assertEquals("[]", owner.get("/api/v1/requests/" + number).json().get("allowedStatuses").toString());
+        assertEquals("[]", requester().get("/api/v1/requests/" + number).json().get("allowedStatuses").toString());
     }
 
     @Test

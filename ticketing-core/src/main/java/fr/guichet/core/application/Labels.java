@@ -1,12 +1,16 @@
 package fr.guichet.core.application;
 
 import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.request.Actor;
+import fr.guichet.core.domain.request.Lifecycle;
 import fr.guichet.core.domain.request.Request;
+import fr.guichet.core.domain.request.Status;
 import fr.guichet.core.domain.request.RequestSummary;
 import fr.guichet.core.domain.subject.RequestType;
 import fr.guichet.core.domain.subject.Subject;
 import fr.guichet.core.domain.subject.SubjectCatalog;
 import fr.guichet.core.port.SubjectCatalogSource;
+import java.util.Set;
 
 /** Adds the catalog's labels to requests; a subject or type since removed from the catalog shows its code. */
 final class Labels {
@@ -33,8 +37,10 @@ final class Labels {
 
     RequestDetails details(SubjectCatalog catalog, Request request, Person viewer) {
         Request seen = viewer.isStaff() ? request : request.asSeenByRequester();
+        Set<Status> moves = viewer.isStaff() ? Lifecycle.next(Actor.STAFF, request.status())
+                : request.isRequester(viewer.id()) ? Lifecycle.next(Actor.REQUESTER, request.status()) : Set.of();
         return new RequestDetails(seen,
                 catalog.find(request.subject()).map(Subject::display).orElse(request.subject().value()),
-                catalog.requestType(request.type()).map(RequestType::label).orElse(request.type()));
+                catalog.requestType(request.type()).map(RequestType::label).orElse(request.type()), moves);
     }
 }
