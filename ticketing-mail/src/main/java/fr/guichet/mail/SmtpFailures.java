@@ -77,17 +77,17 @@ final class SmtpFailures {
     private static List<Throwable> chain(MessagingException failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         List<Throwable> out = new ArrayList<>();
-        List<Throwable> todo = new ArrayList<>(List.of(failure));
-        while (!todo.isEmpty()) {
-            Throwable t = todo.remove(0);
+        List<Throwable> pending = new ArrayList<>(List.of(failure));
+        while (!pending.isEmpty()) {
+            Throwable t = pending.remove(0);
             if (t == null || !seen.add(t)) {
                 continue;
             }
             out.add(t);
             if (t instanceof MessagingException m) {
-                todo.add(m.getNextException());
+                pending.add(m.getNextException());
             }
-            todo.add(t.getCause());
+            pending.add(t.getCause());
         }
         return out;
     }
