@@ -17,7 +17,6 @@ import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.request.AttachmentId;
 import fr.guichet.core.domain.request.RequestDraft;
 import fr.guichet.core.domain.request.RequestNumber;
-import fr.guichet.core.domain.request.Status;
 import fr.guichet.core.domain.session.SessionToken;
 import fr.guichet.core.port.Page;
 import fr.guichet.core.application.RequestLine;
@@ -161,7 +160,8 @@ final class Endpoints {
             throw DomainError.invalid("group", "group.required", "Le groupe de support est obligatoire.")
                     .exception();
         }
-        PersonId assignee = body.assignee() == null || body.assignee().isEmpty() ? null : assignee(body.assignee());
+        PersonId assignee = body.assignee() == null || body.assignee().isEmpty() ? null
+                : ListParameters.personId("assignee", body.assignee());
         writeRequest(ctx, 200, ticketing.redirectRequest().redirect(person, number, group, assignee, body.comment(),
                 expectedVersion(ctx)));
     }
@@ -170,7 +170,8 @@ final class Endpoints {
         Person person = sessions.require(ctx);
         RequestNumber number = number(ctx);
         Bodies.StatusChange body = json(ctx, Bodies.StatusChange.class);
-        writeRequest(ctx, 200, ticketing.changeStatus().change(person, number, status(body.status()),
+        writeRequest(ctx, 200, ticketing.changeStatus().change(person, number,
+                ListParameters.status(body.status()),
                 body.comment(), expectedVersion(ctx)));
     }
 
@@ -241,28 +242,6 @@ final class Endpoints {
         } catch (TicketingException e) {
             throw TicketingException.notFound("request.not_found", "Cette demande est introuvable.");
         }
-    }
-
-    private static PersonId assignee(String value) {
-        try {
-            return PersonId.of(value);
-        } catch (TicketingException e) {
-            throw DomainError.invalid("assignee", "assignee.invalid", "L'identifiant de la personne est invalide.")
-                    .exception();
-        }
-    }
-
-    private static Status status(String value) {
-        if (value != null) {
-            for (Status s : Status.values()) {
-                if (s.name().equals(value)) {
-                    return s;
-                }
-            }
-        }
-        throw DomainError.invalid("status", "status.invalid",
-                "Le statut doit être NEW, ASSIGNED, IN_PROGRESS, WAITING_FOR_REQUESTER, RESOLVED ou CLOSED.")
-                .exception();
     }
 
     /**

@@ -35,7 +35,7 @@ record ListParameters(Scope scope, SchoolYear schoolYear, Set<Status> statuses, 
         SubjectCode subject = v.check(() -> present(ctx, "subject") ? SubjectCode.parse(ctx.queryParam("subject"))
                 : null);
         GroupCode group = v.check(() -> present(ctx, "group") ? GroupCode.of(ctx.queryParam("group")) : null);
-        PersonId assignee = v.check(() -> present(ctx, "assignee") ? relabel("assignee",
+        PersonId assignee = v.check(() -> present(ctx, "assignee") ? personId("assignee",
                 ctx.queryParam("assignee")) : null);
         RequestSort sort = v.check(() -> oneOf(RequestSort.class, ctx.queryParam("sort"), "sort",
                 "Le tri doit être newest, oldest ou updated."));
@@ -57,7 +57,8 @@ record ListParameters(Scope scope, SchoolYear schoolYear, Set<Status> statuses, 
         return value != null && !value.isEmpty();
     }
 
-    private static PersonId relabel(String field, String value) {
+    /** A person's identifier given in {@code field}; an invalid one is refused naming that field. */
+    static PersonId personId(String field, String value) {
         try {
             return PersonId.of(value);
         } catch (RuntimeException e) {
@@ -78,6 +79,18 @@ record ListParameters(Scope scope, SchoolYear schoolYear, Set<Status> statuses, 
         throw DomainError.invalid(field, field + ".unknown", message).exception();
     }
 
+    /** The status named exactly {@code name}; anything else is refused naming the field {@code status}. */
+    static Status status(String name) {
+        for (Status s : Status.values()) {
+            if (s.name().equals(name)) {
+                return s;
+            }
+        }
+        throw DomainError.invalid("status", "status.unknown",
+                "Le statut doit être NEW, ASSIGNED, IN_PROGRESS, WAITING_FOR_REQUESTER, RESOLVED ou CLOSED.")
+                .exception();
+    }
+
     private static Set<Status> statuses(List<String> values) {
         Set<Status> statuses = EnumSet.noneOf(Status.class);
         for (String value : values) {
@@ -85,8 +98,7 @@ record ListParameters(Scope scope, SchoolYear schoolYear, Set<Status> statuses, 
                 if (name.isBlank()) {
                     continue;
                 }
-                statuses.add(oneOf(Status.class, name.strip().toUpperCase(Locale.ROOT), "status",
-                        "Le statut doit être NEW, ASSIGNED, IN_PROGRESS, WAITING_FOR_REQUESTER, RESOLVED ou CLOSED."));
+                statuses.add(status(name.strip().toUpperCase(Locale.ROOT)));
             }
         }
         return statuses;

@@ -1,6 +1,7 @@
 package fr.guichet.mail;
 
 import com.google.common.html.HtmlEscapers;
+import fr.guichet.core.domain.Validation;
 import java.util.regex.Pattern;
 
 /**
@@ -34,7 +35,7 @@ final class SafeText {
         String lines = LINE_BREAKS.matcher(text).replaceAll("\n");
         StringBuilder out = new StringBuilder(lines.length());
         lines.codePoints().forEach(c -> {
-            if (c == '\n' || c == '\t' || !(Character.getType(c) == Character.CONTROL || isBidiControl(c)
+            if (c == '\n' || c == '\t' || !(Character.getType(c) == Character.CONTROL || Validation.isBidiControl(c)
                     || Character.getType(c) == Character.SURROGATE)) {
                 out.appendCodePoint(c);
             }
@@ -51,9 +52,5 @@ final class SafeText {
         int type = Character.getType(c);
         return type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE
                 || type == Character.UNASSIGNED || type == Character.PRIVATE_USE;
-    }
-
-    private static boolean isBidiControl(int c) {
-        return c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069;
     }
 }

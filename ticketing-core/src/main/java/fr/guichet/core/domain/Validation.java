@@ -69,7 +69,7 @@ public final class Validation {
     }
 
     /** Embeddings, overrides and isolates: they make text display in another order than it reads (spoofing). */
-    private static boolean isBidiControl(int c) {
+    public static boolean isBidiControl(int c) {
         return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
     }
 }

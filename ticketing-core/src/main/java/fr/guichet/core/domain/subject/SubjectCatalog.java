@@ -126,11 +126,6 @@ public final class SubjectCatalog {
         return code.parent().map(this::isActive).orElse(true);
     }
 
-    /** An active subject with no active child accepts requests. */
-    public boolean acceptsRequests(SubjectCode code) {
-        return isActive(code) && activeChildren(code).isEmpty();
-    }
-
     /** Its own support group, else the nearest ancestor's. */
     public Optional<GroupCode> supportGroupOf(Subject subject) {
         Optional<GroupCode> own = subject.ownSupportGroup();
