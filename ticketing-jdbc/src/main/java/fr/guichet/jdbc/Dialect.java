@@ -3,7 +3,7 @@ package fr.guichet.jdbc;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** What differs between the supported databases: migrations, sequence syntax and row locking. */
+/** What differs between the supported databases: migrations, sequence syntax, upserts and index hints. */
 enum Dialect {
     H2("h2", "SELECT NEXT VALUE FOR request_number"),
     POSTGRESQL("postgresql", "SELECT nextval('request_number')"),
@@ -37,6 +37,29 @@ enum Dialect {
 
     String nextNumberSql() {
         return nextNumberSql;
+    }
+
+    /** Adds {@code :delta} to the open-request count of {@code :person}, creating the row at {@code :delta}. */
+    String addToOpenCount() {
+        return switch (this) {
+            case H2 -> "MERGE INTO open_request_counts c USING (VALUES (CAST(:person AS VARCHAR(64)), "
+                    + "CAST(:delta AS BIGINT))) d (person_id, delta) ON c.person_id = d.person_id "
+                    + "WHEN MATCHED THEN UPDATE SET open_requests = c.open_requests + d.delta "
+                    + "WHEN NOT MATCHED THEN INSERT (person_id, open_requests) VALUES (d.person_id, d.delta)";
+            case POSTGRESQL -> "INSERT INTO open_request_counts (person_id, open_requests) VALUES (:person, :delta) "
+                    + "ON CONFLICT (person_id) DO UPDATE SET open_requests = "
+                    + "open_request_counts.open_requests + EXCLUDED.open_requests";
+            case MARIADB -> "INSERT INTO open_request_counts (person_id, open_requests) VALUES (:person, :delta) "
+                    + "ON DUPLICATE KEY UPDATE open_requests = open_requests + VALUES(open_requests)";
+        };
+    }
+
+    /**
+     * How {@code requests} is named in the FROM clause of a list of one requester's requests: H2 otherwise reads them
+     * through the idempotency key's index, which has no order, and sorts the requester's whole history.
+     */
+    String requestsOfOneRequester() {
+        return this == H2 ? "requests USE INDEX (requests_mine)" : "requests";
     }
 
     /**

@@ -28,7 +28,7 @@ import fr.guichet.core.port.RequestSort;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +36,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
@@ -51,9 +52,6 @@ final class JdbiRequestRepository implements RequestRepository {
 
     private static final String SUMMARY_COLUMNS = "number, summary, subject, type, status, visibility, submitted_at, "
             + "updated_at, establishment, requester_id, requester_given, requester_family, assigned_group, assignee";
-
-    private static final List<String> OPEN_STATUSES = Arrays.stream(Status.values()).filter(Status::isOpen)
-            .map(Status::name).toList();
 
     /** The only orders a list may take: the allow-list from {@link RequestSort} to SQL. */
     private static final Map<RequestSort, String> ORDER_BY = Map.of(
@@ -108,6 +106,7 @@ final class JdbiRequestRepository implements RequestRepository {
             appendMessages(h, request.number(), 0, request.messages());
             appendHistory(h, request.number(), 0, request.history());
             appendAttachments(h, request.number(), 0, request.attachments());
+            countOpenRequests(h, Optional.empty(), request);
             return null;
         });
     }
@@ -224,6 +223,7 @@ final class JdbiRequestRepository implements RequestRepository {
                     .collect(Collectors.toSet());
             appendAttachments(h, after.number(), nextPosition(h, "request_attachments", after.number()),
                     after.attachments().stream().filter(a -> !known.contains(a.id())).toList());
+            countOpenRequests(h, Optional.of(change.before()), after);
             return null;
         });
     }
@@ -275,28 +275,50 @@ final class JdbiRequestRepository implements RequestRepository {
         }
     }
 
+    /**
+     * Keeps {@code open_request_counts} in step with a request that was {@code before} (empty when new) and is now
+     * {@code after}; rows are touched in person order, so that two changes never wait on each other crosswise.
+     */
+    private void countOpenRequests(Handle h, Optional<Request> before, Request after) {
+        Map<String, Integer> deltas = new TreeMap<>();
+        before.flatMap(JdbiRequestRepository::openFor).ifPresent(p -> deltas.merge(p, -1, Integer::sum));
+        openFor(after).ifPresent(p -> deltas.merge(p, 1, Integer::sum));
+        deltas.forEach((person, delta) -> {
+            if (delta != 0) {
+                h.createUpdate(db.dialect().addToOpenCount()).bind("person", person).bind("delta", delta).execute();
+            }
+        });
+    }
+
+    /** Whose workload the request counts in: its assignee while it is open. */
+    private static Optional<String> openFor(Request r) {
+        return r.status().isOpen() ? r.assignee().map(PersonId::value) : Optional.empty();
+    }
+
     @Override
     public Page<RequestSummary> list(RequestQuery query, PageRequest page) {
         Criteria criteria = Criteria.of(query);
         return db.inTransaction(h -> {
-            long total = criteria.bind(h.createQuery("SELECT COUNT(*) FROM requests" + criteria.where))
-                    .mapTo(Long.class).one();
-            List<RequestSummary> items = pageQuery(h, "", criteria, query.sort(), page)
+            long total = criteria.bind(h.createQuery(criteria.countSql(from(query)))).mapTo(Long.class).one();
+            List<RequestSummary> items = pageQuery(h, "", criteria, query, page)
                     .map(JdbiRequestRepository::summary)
                     .list();
             return new Page<>(items, page.page(), page.size(), total);
         });
     }
 
-    private static Query pageQuery(Handle h, String prefix, Criteria criteria, RequestSort sort, PageRequest page) {
-        return criteria.bind(h.createQuery(prefix + "SELECT " + SUMMARY_COLUMNS + " FROM requests" + criteria.where
-                        + ORDER_BY.get(sort) + " LIMIT :limit OFFSET :offset"))
-                .bind("limit", page.size()).bind("offset", page.offset());
+    private Query pageQuery(Handle h, String prefix, Criteria criteria, RequestQuery query, PageRequest page) {
+        return criteria.bind(h.createQuery(prefix + criteria.pageSql(from(query), ORDER_BY.get(query.sort()))))
+                .bind("limit", page.size()).bind("offset", page.offset()).bind("reach", page.offset() + page.size());
+    }
+
+    private String from(RequestQuery query) {
+        return query.requester() == null ? "requests" : db.dialect().requestsOfOneRequester();
     }
 
     /** The database's plan for a page of {@code query}, one line per row of its EXPLAIN; for tests of the indexes. */
     String explain(RequestQuery query, PageRequest page) {
-        return db.inTransaction(h -> String.join("\n", pageQuery(h, "EXPLAIN ", Criteria.of(query), query.sort(), page)
+        return db.inTransaction(h -> String.join("\n", pageQuery(h, "EXPLAIN ", Criteria.of(query), query, page)
                 .map((rs, ctx) -> {
                     StringBuilder line = new StringBuilder();
                     for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
@@ -335,19 +357,23 @@ final class JdbiRequestRepository implements RequestRepository {
         }
         return db.inTransaction(h -> {
             Map<PersonId, Long> counts = new HashMap<>();
-            h.createQuery("SELECT assignee, COUNT(*) AS open_count FROM requests "
-                            + "WHERE assignee IN (<people>) AND status IN (<open>) GROUP BY assignee")
+            h.createQuery("SELECT person_id, open_requests FROM open_request_counts WHERE person_id IN (<people>)")
                     .bindList("people", people.stream().map(PersonId::value).distinct().toList())
-                    .bindList("open", OPEN_STATUSES)
-                    .map((rs, ctx) -> Map.entry(PersonId.of(rs.getString("assignee")), rs.getLong("open_count")))
+                    .map((rs, ctx) -> Map.entry(PersonId.of(rs.getString("person_id")), rs.getLong("open_requests")))
                     .forEach(e -> counts.put(e.getKey(), e.getValue()));
             return counts;
         });
     }
 
-    /** A query's criteria as a WHERE clause of fixed text and the values to bind to it. */
+    /**
+     * A query's criteria as SQL of fixed text and the values to bind to it. A staff queue is read in branches, one per
+     * (group, status) and one per (assignee, status), each an ordered range of an index: a page takes the first rows
+     * of every branch, and the total adds up the branches, the assignee's counting only requests outside the groups.
+     */
     private static final class Criteria {
         private final StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        private final List<String> pageBranches = new ArrayList<>();
+        private final List<String> countBranches = new ArrayList<>();
         private final Map<String, Object> values = new HashMap<>();
         private final Map<String, List<String>> lists = new HashMap<>();
 
@@ -362,10 +388,6 @@ final class JdbiRequestRepository implements RequestRepository {
             if (q.submittedBefore() != null) {
                 c.add(" AND submitted_at < :submittedBefore", "submittedBefore", q.submittedBefore());
             }
-            if (!q.statuses().isEmpty()) {
-                c.where.append(" AND status IN (<statuses>)");
-                c.lists.put("statuses", q.statuses().stream().map(Status::name).sorted().toList());
-            }
             if (q.subject() != null) {
                 c.add(" AND (subject = :subject OR subject LIKE :subjectBelow ESCAPE '!')", "subject",
                         q.subject().value());
@@ -377,15 +399,6 @@ final class JdbiRequestRepository implements RequestRepository {
             if (q.assignee() != null) {
                 c.add(" AND assignee = :assignee", "assignee", q.assignee().value());
             }
-            if (q.queueOf() != null) {
-                if (q.queueOf().groups().isEmpty()) {
-                    c.add(" AND assignee = :queuePerson", "queuePerson", q.queueOf().person().value());
-                } else {
-                    c.add(" AND (assigned_group IN (<queueGroups>) OR assignee = :queuePerson)", "queuePerson",
-                            q.queueOf().person().value());
-                    c.lists.put("queueGroups", q.queueOf().groups().stream().map(GroupCode::value).sorted().toList());
-                }
-            }
             if (q.words() != null) {
                 String[] words = q.words().toLowerCase(Locale.ROOT).split("\\s+");
                 for (int i = 0; i < words.length; i++) {
@@ -393,7 +406,55 @@ final class JdbiRequestRepository implements RequestRepository {
                             "%" + likeEscaped(words[i]) + "%");
                 }
             }
+            if (q.queueOf() != null) {
+                c.queue(q.queueOf(), q.statuses());
+            } else if (!q.statuses().isEmpty()) {
+                c.where.append(" AND status IN (<statuses>)");
+                c.lists.put("statuses", q.statuses().stream().map(Status::name).sorted().toList());
+            }
             return c;
+        }
+
+        private void queue(RequestQuery.QueueOf queue, Set<Status> statuses) {
+            values.put("queuePerson", queue.person().value());
+            List<String> groups = queue.groups().stream().map(GroupCode::value).sorted().toList();
+            if (!groups.isEmpty()) {
+                lists.put("queueGroups", groups);
+            }
+            for (int i = 0; i < groups.size(); i++) {
+                values.put("queueGroup" + i, groups.get(i));
+            }
+            for (Status status : statuses.isEmpty() ? List.of(Status.values()) : statuses.stream().sorted().toList()) {
+                String withStatus = " AND status = :status" + status.ordinal();
+                values.put("status" + status.ordinal(), status.name());
+                for (int i = 0; i < groups.size(); i++) {
+                    pageBranches.add(" AND assigned_group = :queueGroup" + i + withStatus);
+                    countBranches.add(" AND assigned_group = :queueGroup" + i + withStatus);
+                }
+                String mine = " AND assignee = :queuePerson" + withStatus;
+                pageBranches.add(mine);
+                countBranches.add(groups.isEmpty() ? mine : mine + " AND assigned_group NOT IN (<queueGroups>)");
+            }
+        }
+
+        /** How many requests match, reading {@code from} (the table, with any index hint). */
+        String countSql(String from) {
+            if (countBranches.isEmpty()) {
+                return "SELECT COUNT(*) FROM " + from + where;
+            }
+            return "SELECT " + countBranches.stream().map(b -> "(SELECT COUNT(*) FROM requests" + where + b + ")")
+                    .collect(Collectors.joining(" + "));
+        }
+
+        /** One page of the matching requests in {@code orderBy}'s order, reading {@code from}. */
+        String pageSql(String from, String orderBy) {
+            String page = orderBy + " LIMIT :limit OFFSET :offset";
+            if (pageBranches.isEmpty()) {
+                return "SELECT " + SUMMARY_COLUMNS + " FROM " + from + where + page;
+            }
+            return "SELECT " + SUMMARY_COLUMNS + " FROM (" + pageBranches.stream()
+                    .map(b -> "(SELECT " + SUMMARY_COLUMNS + " FROM requests" + where + b + orderBy + " LIMIT :reach)")
+                    .collect(Collectors.joining(" UNION ")) + ") branches" + page;
         }
 
         private void add(String condition, String name, Object value) {

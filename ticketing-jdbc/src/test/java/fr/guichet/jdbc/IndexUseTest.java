@@ -1,21 +1,29 @@
 package fr.guichet.jdbc;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.PersonId;
+import fr.guichet.core.domain.request.Status;
 import fr.guichet.core.domain.request.SchoolYear;
 import fr.guichet.core.port.PageRequest;
 import fr.guichet.core.port.RequestQuery;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** With 100,000 requests stored, the database answers "my requests" of a school year through an index. */
+/**
+ * With 100,000 requests stored, the database answers "my requests" of a school year and a staff queue through their
+ * indexes, never by reading the whole table.
+ */
 @ParameterizedClass(name = "{0}")
 @MethodSource("fr.guichet.jdbc.TestDatabase#selected")
 class IndexUseTest {
@@ -29,15 +37,7 @@ class IndexUseTest {
 
     @Test
     void my_requests_of_a_school_year_are_read_through_an_index() throws Exception {
-        TestDatabase database = TestDatabase.of(kind);
-        try (Connection c = database.connect(); Statement s = c.createStatement()) {
-            s.execute(bulkInsert());
-            if (kind == TestDatabase.Kind.POSTGRESQL) {
-                s.execute("ANALYZE requests");
-            } else if (kind == TestDatabase.Kind.MARIADB) {
-                s.execute("ANALYZE TABLE requests");
-            }
-        }
+        TestDatabase database = loaded();
         SchoolYear year = SchoolYear.parse("2020-2021");
         ZoneId paris = ZoneId.of("Europe/Paris");
         RequestQuery mine = RequestQuery.all().withRequester(PersonId.of("bulk-42"))
@@ -45,6 +45,35 @@ class IndexUseTest {
         JdbiRequestRepository requests = (JdbiRequestRepository) database.node().requests();
         String plan = requests.explain(mine, PageRequest.first());
         assertTrue(plan.toLowerCase(Locale.ROOT).contains("requests_mine"), plan);
+    }
+
+    @Test
+    void a_staff_queue_is_read_through_the_queue_indexes() throws Exception {
+        TestDatabase database = loaded();
+        RequestQuery queue = RequestQuery.all().withStatuses(Set.of(Status.NEW))
+                .withQueueOf(new RequestQuery.QueueOf(PersonId.of("agent"), Set.of(GroupCode.of("PLATEFORME"))));
+        JdbiRequestRepository requests = (JdbiRequestRepository) database.node().requests();
+        String plan = requests.explain(queue, PageRequest.first()).toLowerCase(Locale.ROOT);
+        assertTrue(plan.contains("requests_group_queue") && plan.contains("requests_assignee_queue"), plan);
+        assertFalse(plan.contains("seq scan") || plan.contains("tablescan"), plan);
+    }
+
+    /** The database of this kind, holding the bulk rows once whichever test runs first. */
+    private TestDatabase loaded() throws Exception {
+        TestDatabase database = TestDatabase.of(kind);
+        try (Connection c = database.connect(); Statement s = c.createStatement();
+                ResultSet bulk = s.executeQuery("SELECT COUNT(*) FROM requests WHERE number > " + FIRST_NUMBER)) {
+            bulk.next();
+            if (bulk.getLong(1) == 0) {
+                s.execute(bulkInsert());
+                if (kind == TestDatabase.Kind.POSTGRESQL) {
+                    s.execute("ANALYZE requests");
+                } else if (kind == TestDatabase.Kind.MARIADB) {
+                    s.execute("ANALYZE TABLE requests");
+                }
+            }
+        }
+        return database;
     }
 
     private String bulkInsert() {

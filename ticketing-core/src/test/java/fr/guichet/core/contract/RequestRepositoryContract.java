@@ -3,6 +3,9 @@ package fr.guichet.core.contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import fr.guichet.core.domain.ErrorKind;
 import fr.guichet.core.domain.TicketingException;
@@ -11,6 +14,7 @@ import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.request.Actor;
 import fr.guichet.core.domain.request.Attachment;
+import fr.guichet.core.domain.request.Lifecycle;
 import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestChange;
 import fr.guichet.core.domain.request.RequestDraft;
@@ -30,8 +34,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -310,5 +317,96 @@ public abstract class RequestRepositoryContract {
         assertEquals(2L, counts.get(busy.id()));
         assertEquals(0L, counts.getOrDefault(idle.id(), 0L));
         assertTrue(second.status().isOpen());
+    }
+
+    @Test
+    public void open_request_counts_follow_every_redirection_and_status_change() {
+        qt().withExamples(8).forAll(lists().of(integers().between(0, Integer.MAX_VALUE)).ofSizeBetween(1, 25))
+                .checkAssert(steps -> {
+                    GroupCode group = Fixtures.newGroup().code();
+                    List<Person> staff = List.of(Fixtures.newStaff(group), Fixtures.newStaff(group),
+                            Fixtures.newStaff(group));
+                    Person requester = Fixtures.newRequester();
+                    List<Request> requests = new ArrayList<>();
+                    for (int i = 0; i < 4; i++) {
+                        requests.add(file(requester, Fixtures.seedDraft(), group, i == 3 ? null : staff.get(i).id(),
+                                t0, List.of(), null));
+                    }
+                    Instant now = t0;
+                    for (int step : steps) {
+                        now = now.plusSeconds(60);
+                        int i = step % requests.size();
+                        RequestChange change = someChange(requests.get(i), staff, group, step / requests.size(), now);
+                        if (change != null) {
+                            tx(() -> {
+                                requests().update(change);
+                                return null;
+                            });
+                            requests.set(i, change.after());
+                        }
+                        assertEquals(openCounts(requests), tx(() -> requests().openRequestCounts(
+                                staff.stream().map(Person::id).toList())).entrySet().stream()
+                                .filter(e -> e.getValue() != 0).collect(HashMap::new,
+                                        (m, e) -> m.put(e.getKey(), e.getValue()), HashMap::putAll));
+                    }
+                });
+    }
+
+    /** A redirection or a staff status move of {@code r} chosen by {@code choice}, or null when none is possible. */
+    private static RequestChange someChange(Request r, List<Person> staff, GroupCode group, int choice,
+            Instant now) {
+        Person by = staff.get(choice % staff.size());
+        PersonId to = choice % 4 == 0 ? null : by.id();
+        if (choice % 2 == 0 && Lifecycle.canRedirect(r.status())
+                && !(r.assignedGroup().equals(group) && r.assignee().equals(Optional.ofNullable(to)))) {
+            return r.redirect(by, group, to, null, now);
+        }
+        List<Status> moves = Lifecycle.next(Actor.STAFF, r.status()).stream().sorted(Comparator.naturalOrder())
+                .toList();
+        return moves.isEmpty() ? null : r.changeStatus(by, Actor.STAFF, moves.get(choice % moves.size()), null,
+                Duration.ofDays(1), now);
+    }
+
+    private static Map<PersonId, Long> openCounts(List<Request> requests) {
+        Map<PersonId, Long> counts = new HashMap<>();
+        requests.stream().filter(r -> r.status().isOpen()).forEach(r -> r.assignee()
+                .ifPresent(a -> counts.merge(a, 1L, Long::sum)));
+        return counts;
+    }
+
+    @Test
+    public void a_queue_over_several_groups_pages_newest_first_and_counts_each_request_once() {
+        GroupCode first = Fixtures.newGroup().code();
+        GroupCode second = Fixtures.newGroup().code();
+        GroupCode elsewhere = Fixtures.newGroup().code();
+        Person staff = Fixtures.newStaff(first);
+        Person colleague = Fixtures.newStaff(first);
+        Person requester = Fixtures.newRequester();
+        List<RequestNumber> expected = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            GroupCode group = List.of(first, second, elsewhere).get(i % 3);
+            PersonId assignee = i % 4 == 0 ? staff.id() : i % 4 == 1 ? colleague.id() : null;
+            Request r = file(requester, Fixtures.seedDraft(), group, assignee, t0.plusSeconds(i / 2), List.of(),
+                    null);
+            if (!group.equals(elsewhere) || staff.id().equals(assignee)) {
+                expected.add(0, r.number());
+            }
+        }
+        RequestQuery queue = RequestQuery.all().withRequester(requester.id())
+                .withQueueOf(new RequestQuery.QueueOf(staff.id(), Set.of(first, second)));
+        List<RequestNumber> newestFirst = tx(() -> requests().list(queue, new PageRequest(1, 100))).items().stream()
+                .map(RequestSummary::number).toList();
+        List<RequestNumber> paged = new ArrayList<>();
+        for (int page = 1; page <= 4; page++) {
+            int p = page;
+            Page<RequestSummary> got = tx(() -> requests().list(queue, new PageRequest(p, 3)));
+            assertEquals(expected.size(), got.total());
+            got.items().forEach(s -> paged.add(s.number()));
+        }
+        assertEquals(expected, newestFirst);
+        assertEquals(expected, paged);
+        assertEquals(Set.copyOf(expected), numbers(queue.withStatuses(Set.of(Status.NEW, Status.ASSIGNED))));
+        assertEquals(4, numbers(queue.withStatuses(Set.of(Status.NEW))).size());
+        assertEquals(5, numbers(queue.withStatuses(Set.of(Status.ASSIGNED))).size());
     }
 }
