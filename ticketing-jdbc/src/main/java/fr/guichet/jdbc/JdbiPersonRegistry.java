@@ -12,19 +12,27 @@ import fr.guichet.core.port.PersonRegistry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** People with their roles and group memberships, and support groups, in local tables. */
 final class JdbiPersonRegistry implements PersonRegistry {
 
-    private static final String PERSON_COLUMNS = "id, email, given_name, family_name, establishment, active";
+    /**
+     * People with one row per (role, group) pair, null where they have none: the {@code people} alias {@code p} is
+     * for the caller's conditions.
+     */
+    private static final String PEOPLE_WITH_ROLES_AND_GROUPS = "SELECT p.id, p.email, p.given_name, p.family_name, "
+            + "p.establishment, p.active, r.role, g.group_code FROM people p "
+            + "LEFT JOIN person_roles r ON r.person_id = p.id LEFT JOIN person_groups g ON g.person_id = p.id ";
 
     private final Database db;
 
@@ -32,14 +40,8 @@ final class JdbiPersonRegistry implements PersonRegistry {
         this.db = db;
     }
 
-    /** The static statements on people and groups. */
+    /** The static statements that write people's roles and groups. */
     interface PeopleSql {
-
-        @SqlQuery("SELECT role FROM person_roles WHERE person_id = :id")
-        Set<String> roles(@Bind("id") String person);
-
-        @SqlQuery("SELECT group_code FROM person_groups WHERE person_id = :id")
-        Set<String> groups(@Bind("id") String person);
 
         @SqlUpdate("DELETE FROM person_roles WHERE person_id = :id")
         void deleteRoles(@Bind("id") String person);
@@ -56,31 +58,63 @@ final class JdbiPersonRegistry implements PersonRegistry {
 
     @Override
     public Optional<Person> find(PersonId id) {
-        return db.inTransaction(h -> h.createQuery("SELECT " + PERSON_COLUMNS + " FROM people WHERE id = :id")
-                .bind("id", id.value())
-                .map((rs, ctx) -> person(h, rs))
-                .findOne());
+        return db.inTransaction(h -> people(h.createQuery(PEOPLE_WITH_ROLES_AND_GROUPS + "WHERE p.id = :id")
+                .bind("id", id.value())).stream().findFirst());
     }
 
     @Override
     public List<Person> membersOf(GroupCode group) {
-        return db.inTransaction(h -> h.createQuery("SELECT " + PERSON_COLUMNS + " FROM people WHERE active = TRUE "
-                        + "AND id IN (SELECT person_id FROM person_groups WHERE group_code = :group)")
-                .bind("group", group.value())
-                .map((rs, ctx) -> person(h, rs))
-                .list().stream().sorted(Comparator.comparing(p -> p.id().value())).toList());
+        return db.inTransaction(h -> people(h.createQuery(PEOPLE_WITH_ROLES_AND_GROUPS + "WHERE p.active = TRUE "
+                        + "AND p.id IN (SELECT person_id FROM person_groups WHERE group_code = :group)")
+                .bind("group", group.value())).stream().sorted(Comparator.comparing(p -> p.id().value())).toList());
     }
 
-    private static Person person(Handle h, ResultSet rs) throws SQLException {
-        String id = rs.getString("id");
-        String establishment = rs.getString("establishment");
-        PeopleSql sql = h.attach(PeopleSql.class);
-        return new Person(PersonId.of(id), EmailAddress.of(rs.getString("email")),
-                new PersonName(rs.getString("given_name"), rs.getString("family_name")),
-                establishment == null ? null : Uai.parse(establishment),
-                sql.roles(id).stream().map(Role::valueOf).collect(Collectors.toSet()),
-                sql.groups(id).stream().map(GroupCode::of).collect(Collectors.toSet()),
-                rs.getBoolean("active"));
+    /** The people read by {@code query} over {@link #PEOPLE_WITH_ROLES_AND_GROUPS}, in no particular order. */
+    private static List<Person> people(Query query) {
+        Map<String, PersonRows> byId = query.reduceResultSet(new LinkedHashMap<>(), (rows, rs, ctx) -> {
+            String id = rs.getString("id");
+            PersonRows person = rows.get(id);
+            if (person == null) {
+                person = new PersonRows(rs);
+                rows.put(id, person);
+            }
+            person.add(rs.getString("role"), rs.getString("group_code"));
+            return rows;
+        });
+        return byId.values().stream().map(PersonRows::person).toList();
+    }
+
+    /** One person's columns, with the roles and groups found on their rows so far. */
+    private static final class PersonRows {
+        private final PersonId id;
+        private final EmailAddress email;
+        private final PersonName name;
+        private final Uai establishment;
+        private final boolean active;
+        private final Set<Role> roles = EnumSet.noneOf(Role.class);
+        private final Set<GroupCode> groups = new HashSet<>();
+
+        PersonRows(ResultSet rs) throws SQLException {
+            String code = rs.getString("establishment");
+            id = PersonId.of(rs.getString("id"));
+            email = EmailAddress.of(rs.getString("email"));
+            name = new PersonName(rs.getString("given_name"), rs.getString("family_name"));
+            establishment = code == null ? null : Uai.parse(code);
+            active = rs.getBoolean("active");
+        }
+
+        void add(String role, String group) {
+            if (role != null) {
+                roles.add(Role.valueOf(role));
+            }
+            if (group != null) {
+                groups.add(GroupCode.of(group));
+            }
+        }
+
+        Person person() {
+            return new Person(id, email, name, establishment, roles, groups, active);
+        }
     }
 
     @Override
