@@ -11,41 +11,80 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 
-/** The subject catalog in the tables {@code subjects}, {@code subject_specialists} and {@code request_types}. */
+/**
+ * The subject catalog in the tables {@code subjects}, {@code subject_specialists} and {@code request_types}, kept in
+ * memory as last built: each call reads the stamp of {@code catalog_version}, which every {@link #replace} sets to a
+ * new random UUID in its transaction, and rebuilds the catalog only when the stamp is not the one it was built at, so
+ * a replacement through any node sharing the database is seen by the next call on every node. Thread-safe.
+ */
 final class JdbiCatalogStore implements CatalogStore {
 
     private final Database db;
+    private volatile Built last;
 
     JdbiCatalogStore(Database db) {
         this.db = db;
     }
 
+    /** A catalog with the stamp the database had while its tables were read. */
+    private record Built(String stamp, SubjectCatalog catalog) {
+    }
+
+    /**
+     * {@inheritDoc} A catalog is kept only when the stamp read after its tables is still the one read before, which
+     * tells that no replacement was committed in between (stamps are never reused, so neither is a stamp that a rolled
+     * back transaction set and read).
+     */
     @Override
     public SubjectCatalog catalog() {
         return db.inTransaction(h -> {
-            Map<String, List<PersonId>> specialists = new HashMap<>();
-            h.createQuery("SELECT subject_code, person_id FROM subject_specialists ORDER BY subject_code, position")
-                    .map((rs, ctx) -> Map.entry(rs.getString("subject_code"), PersonId.of(rs.getString("person_id"))))
-                    .forEach(e -> specialists.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-            List<Subject> subjects = h.createQuery("SELECT code, label, active, support_group FROM subjects")
-                    .map((rs, ctx) -> {
-                        String group = rs.getString("support_group");
-                        String code = rs.getString("code");
-                        return new Subject(SubjectCode.parse(code), rs.getString("label"), rs.getBoolean("active"),
-                                group == null ? null : GroupCode.of(group), specialists.get(code));
-                    })
-                    .list();
-            List<RequestType> types = h.createQuery("SELECT code, label FROM request_types ORDER BY position")
-                    .map((rs, ctx) -> new RequestType(rs.getString("code"), rs.getString("label")))
-                    .list();
-            return SubjectCatalog.of(subjects, types);
+            while (true) {
+                String stamp = stamp(h);
+                Built known = last;
+                if (known != null && known.stamp().equals(stamp)) {
+                    return known.catalog();
+                }
+                SubjectCatalog catalog = read(h);
+                if (stamp(h).equals(stamp)) {
+                    last = new Built(stamp, catalog);
+                    return catalog;
+                }
+            }
         });
+    }
+
+    private static String stamp(Handle h) {
+        return h.createQuery("SELECT stamp FROM catalog_version WHERE id = 1").mapTo(String.class).one();
+    }
+
+    private static SubjectCatalog read(Handle h) {
+        Map<String, List<PersonId>> specialists = new HashMap<>();
+        h.createQuery("SELECT subject_code, person_id FROM subject_specialists ORDER BY subject_code, position")
+                .map((rs, ctx) -> Map.entry(rs.getString("subject_code"), PersonId.of(rs.getString("person_id"))))
+                .forEach(e -> specialists.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        List<Subject> subjects = h.createQuery("SELECT code, label, active, support_group FROM subjects")
+                .map((rs, ctx) -> {
+                    String group = rs.getString("support_group");
+                    String code = rs.getString("code");
+                    return new Subject(SubjectCode.parse(code), rs.getString("label"), rs.getBoolean("active"),
+                            group == null ? null : GroupCode.of(group), specialists.get(code));
+                })
+                .list();
+        List<RequestType> types = h.createQuery("SELECT code, label FROM request_types ORDER BY position")
+                .map((rs, ctx) -> new RequestType(rs.getString("code"), rs.getString("label")))
+                .list();
+        return SubjectCatalog.of(subjects, types);
     }
 
     @Override
     public void replace(SubjectCatalog catalog) {
         db.inTransaction(h -> {
+            h.createUpdate("UPDATE catalog_version SET stamp = :stamp WHERE id = 1")
+                    .bind("stamp", UUID.randomUUID().toString())
+                    .execute();
             h.execute("DELETE FROM subject_specialists");
             h.execute("DELETE FROM subjects");
             h.execute("DELETE FROM request_types");
