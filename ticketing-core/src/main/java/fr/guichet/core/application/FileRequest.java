@@ -104,10 +104,12 @@ public final class FileRequest {
         Instant now = clock.instant();
         RequestNumber number = requests.nextNumber();
         List<Attachment> stored = store(uploads, now);
-        PersonId assignee = router.assignee(group, subject).orElse(null);
+        Router.Routing routing = router.route(group, subject);
+        PersonId assignee = routing.assignee().orElse(null);
         Request request = Request.file(number, requester, draft, group, assignee, stored, key, now);
         requests.add(request);
-        notifier.notify(catalog, request, List.of(new RequestEvent.Filed(group, assignee)), requester.id(), now);
+        notifier.notify(catalog, request, List.of(new RequestEvent.Filed(group, assignee)), requester.id(), now,
+                KnownPeople.of(requester, group, routing.members()));
         return new Filing(labels.details(catalog, request, requester), false);
     }
 

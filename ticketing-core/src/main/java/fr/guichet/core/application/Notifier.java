@@ -14,6 +14,7 @@ import fr.guichet.core.port.PersonDirectory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Turns a change's events into queued notifications, in the caller's unit of work. */
 final class Notifier {
@@ -27,16 +28,24 @@ final class Notifier {
     }
 
     void notify(SubjectCatalog subjects, Request after, List<RequestEvent> events, PersonId actor, Instant now) {
+        notify(subjects, after, events, actor, now, KnownPeople.NONE);
+    }
+
+    /** As above, taking the people in {@code known} as they are instead of looking them up again. */
+    void notify(SubjectCatalog subjects, Request after, List<RequestEvent> events, PersonId actor, Instant now,
+            KnownPeople known) {
         if (events.isEmpty()) {
             return;
         }
         boolean needsGroup = events.stream().anyMatch(e -> e instanceof RequestEvent.Filed
                 || e instanceof RequestEvent.Redirected r && r.assignee() == null);
         Audience audience = new Audience(actor,
-                people.find(after.requester().id()).orElse(null),
-                needsGroup ? people.membersOf(after.assignedGroup()).stream().filter(Person::isStaff).toList()
+                find(known, after.requester().id()).orElse(null),
+                needsGroup ? known.membersOf(after.assignedGroup())
+                        .orElseGet(() -> people.membersOf(after.assignedGroup())).stream()
+                        .filter(Person::isStaff).toList()
                         : List.<Person>of(),
-                after.assignee().flatMap(people::find).orElse(null),
+                after.assignee().flatMap(id -> find(known, id)).orElse(null),
                 subjects.find(after.subject()).map(Subject::display).orElse(after.subject().value()));
         List<Notification> notifications = new ArrayList<>();
         for (RequestEvent event : events) {
@@ -45,5 +54,9 @@ final class Notifier {
         if (!notifications.isEmpty()) {
             outbox.enqueue(notifications, now);
         }
+    }
+
+    private Optional<Person> find(KnownPeople known, PersonId id) {
+        return known.find(id).or(() -> people.find(id));
     }
 }

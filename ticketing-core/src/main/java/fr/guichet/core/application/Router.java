@@ -26,13 +26,26 @@ final class Router {
     }
 
     Optional<PersonId> assignee(GroupCode group, Subject subject) {
-        List<Person> members = people.membersOf(group).stream().filter(Person::isStaff).filter(Person::active)
-                .toList();
-        if (members.isEmpty()) {
-            return Optional.empty();
+        return route(group, subject).assignee();
+    }
+
+    /** The group's members as read from the directory, and the one the policy chose among its staff, if any. */
+    Routing route(GroupCode group, Subject subject) {
+        List<Person> members = people.membersOf(group);
+        List<Person> staff = members.stream().filter(Person::isStaff).filter(Person::active).toList();
+        if (staff.isEmpty()) {
+            return new Routing(members, Optional.empty());
         }
-        Map<PersonId, Long> counts = requests.openRequestCounts(members.stream().map(Person::id).toList());
-        return policy.assignee(group, subject, members.stream()
-                .map(m -> new Workload(m.id(), counts.getOrDefault(m.id(), 0L))).toList());
+        Map<PersonId, Long> counts = requests.openRequestCounts(staff.stream().map(Person::id).toList());
+        return new Routing(members, policy.assignee(group, subject, staff.stream()
+                .map(m -> new Workload(m.id(), counts.getOrDefault(m.id(), 0L))).toList()));
+    }
+
+    /** A routing decision with the group members it was made from. */
+    record Routing(List<Person> members, Optional<PersonId> assignee) {
+
+        Routing {
+            members = List.copyOf(members);
+        }
     }
 }

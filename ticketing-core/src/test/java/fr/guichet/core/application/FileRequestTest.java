@@ -92,6 +92,22 @@ class FileRequestTest {
     }
 
     @Test
+    void a_policy_that_picks_someone_outside_the_group_has_them_told_they_were_given_the_request() {
+        Person specialist = Fixtures.specialist();
+        Ticketing bySpecialist = ticketing(world, world.attachments,
+                (group, subject, candidates) -> subject.specialists().stream().findFirst());
+
+        Request filed = bySpecialist.fileRequest().file(requester, Fixtures.seedDraft(), List.of(), null).details()
+                .request();
+
+        assertEquals(Fixtures.PLATEFORME, filed.assignedGroup());
+        assertEquals(Optional.of(specialist.id()), filed.assignee());
+        assertEquals(Map.of(requester.email().value(), TemplateKey.REQUEST_RECEIVED,
+                specialist.email().value(), TemplateKey.REQUEST_ASSIGNED_TO_YOU,
+                agent.email().value(), TemplateKey.NEW_REQUEST_FOR_GROUP), queuedSince(world, 0));
+    }
+
+    @Test
     void a_subject_without_its_own_group_goes_to_its_parents_and_a_subject_with_one_to_its_own() {
         Request mathenpoche = world.ticketing.fileRequest().file(requester, Fixtures.seedDraft(), List.of(), null)
                 .details().request();
