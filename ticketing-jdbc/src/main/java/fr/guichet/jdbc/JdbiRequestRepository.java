@@ -285,9 +285,24 @@ final class JdbiRequestRepository implements RequestRepository {
         openFor(after).ifPresent(p -> deltas.merge(p, 1, Integer::sum));
         deltas.forEach((person, delta) -> {
             if (delta != 0) {
-                h.createUpdate(db.dialect().addToOpenCount()).bind("person", person).bind("delta", delta).execute();
+                addToOpenCount(h, person, delta);
             }
         });
+    }
+
+    /**
+     * Adds to one person's count. On H2 a merge racing another transaction's first row for the same person fails on
+     * the key once that transaction commits; the row then exists and the second attempt adds to it.
+     */
+    private void addToOpenCount(Handle h, String person, int delta) {
+        try {
+            h.createUpdate(db.dialect().addToOpenCount()).bind("person", person).bind("delta", delta).execute();
+        } catch (UnableToExecuteStatementException e) {
+            if (!Database.isUniqueViolation(e)) {
+                throw e;
+            }
+            h.createUpdate(db.dialect().addToOpenCount()).bind("person", person).bind("delta", delta).execute();
+        }
     }
 
     /** Whose workload the request counts in: its assignee while it is open. */

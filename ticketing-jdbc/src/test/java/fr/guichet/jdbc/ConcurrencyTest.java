@@ -8,7 +8,11 @@ import fr.guichet.core.domain.TicketingException;
 import fr.guichet.core.domain.notification.Notification;
 import fr.guichet.core.domain.notification.OutboxEntry;
 import fr.guichet.core.domain.person.EmailAddress;
+import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.person.PersonId;
+import fr.guichet.core.domain.request.Actor;
+import fr.guichet.core.domain.request.Status;
 import fr.guichet.core.domain.notification.TemplateKey;
 import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestChange;
@@ -19,6 +23,7 @@ import fr.guichet.core.testing.Fixtures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +97,47 @@ class ConcurrencyTest {
         long stored = first.unitOfWork().inTransaction(() -> first.requests()
                 .list(RequestQuery.all().withRequester(requester.id()), new PageRequest(1, 1)).total());
         assertEquals(1000, stored);
+    }
+
+    @Test
+    void two_nodes_assigning_and_resolving_at_once_keep_every_open_request_count_exact() throws Exception {
+        GroupCode group = Fixtures.newGroup().code();
+        List<Person> staff = List.of(Fixtures.newStaff(group), Fixtures.newStaff(group));
+        Person requester = Fixtures.newRequester();
+        List<Callable<Map<PersonId, Long>>> workers = new ArrayList<>();
+        for (TestDatabase.Node node : List.of(first, second, first, second)) {
+            workers.add(() -> {
+                Map<PersonId, Long> open = new HashMap<>();
+                for (int i = 0; i < 60; i++) {
+                    Person assignee = staff.get(i % 2);
+                    Request r = node.unitOfWork().inTransaction(() -> {
+                        Request filed = Request.file(node.requests().nextNumber(), requester, Fixtures.seedDraft(),
+                                group, assignee.id(), List.of(), null, now);
+                        node.requests().add(filed);
+                        return filed;
+                    });
+                    if (i % 3 == 0) {
+                        node.unitOfWork().inTransaction(() -> {
+                            RequestChange working = r.changeStatus(assignee, Actor.STAFF, Status.IN_PROGRESS, null,
+                                    Duration.ofDays(1), now);
+                            node.requests().update(working);
+                            node.requests().update(working.after().changeStatus(assignee, Actor.STAFF,
+                                    Status.RESOLVED, null, Duration.ofDays(1), now));
+                            return null;
+                        });
+                    } else {
+                        open.merge(assignee.id(), 1L, Long::sum);
+                    }
+                }
+                return open;
+            });
+        }
+        Map<PersonId, Long> expected = new HashMap<>();
+        for (Future<Map<PersonId, Long>> f : threads.invokeAll(workers)) {
+            f.get().forEach((person, count) -> expected.merge(person, count, Long::sum));
+        }
+        assertEquals(expected, first.unitOfWork().inTransaction(() -> first.requests()
+                .openRequestCounts(staff.stream().map(Person::id).toList())));
     }
 
     @Test
