@@ -8,6 +8,7 @@ import fr.guichet.core.application.BackgroundDispatcher;
 import fr.guichet.core.application.DispatchNotifications;
 import fr.guichet.core.port.CatalogStore;
 import fr.guichet.core.port.LocalAccounts;
+import fr.guichet.core.port.NotificationChannel;
 import fr.guichet.core.port.PersonRegistry;
 import fr.guichet.core.port.SessionStore;
 import fr.guichet.core.port.UnitOfWork;
@@ -47,11 +48,14 @@ public final class GuichetServer implements AutoCloseable {
 
     private final Javalin web;
     private final BackgroundDispatcher dispatcher;
+    private final NotificationChannel mail;
     private final ScheduledExecutorService housekeeping;
 
-    private GuichetServer(Javalin web, BackgroundDispatcher dispatcher, ScheduledExecutorService housekeeping) {
+    private GuichetServer(Javalin web, BackgroundDispatcher dispatcher, NotificationChannel mail,
+            ScheduledExecutorService housekeeping) {
         this.web = web;
         this.dispatcher = dispatcher;
+        this.mail = mail;
         this.housekeeping = housekeeping;
     }
 
@@ -130,7 +134,7 @@ public final class GuichetServer implements AutoCloseable {
                 LOG.warn("Purging expired sessions failed; next try in an hour", e);
             }
         }, 1, 60, TimeUnit.MINUTES);
-        return new GuichetServer(web, dispatcher, housekeeping);
+        return new GuichetServer(web, dispatcher, injector.getInstance(NotificationChannel.class), housekeeping);
     }
 
     private static void loadDemo(Injector injector, java.util.Optional<String> configuredPassword) {
@@ -167,6 +171,13 @@ public final class GuichetServer implements AutoCloseable {
         LOG.info("Guichet stops");
         web.stop();
         dispatcher.close();
+        if (mail instanceof AutoCloseable connections) {
+            try {
+                connections.close();
+            } catch (Exception e) {
+                LOG.warn("Closing the mail connections failed", e);
+            }
+        }
         housekeeping.shutdownNow();
         try {
             housekeeping.awaitTermination(Duration.ofSeconds(5).toMillis(), TimeUnit.MILLISECONDS);

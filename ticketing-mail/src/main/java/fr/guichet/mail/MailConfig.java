@@ -12,14 +12,15 @@ import java.util.Set;
 
 /**
  * How the helpdesk sends mail: SMTP server (host, port, security, optional credentials), From and Reply-To, socket
- * timeouts, the public base URL its links point to, the helpdesk's own addresses (never recipients: From, Reply-To and
- * {@code helpdeskAddresses}), the templates' locale and an optional folder of templates searched before the built-in
- * ones. Immutable; {@code username}, {@code password}, {@code replyTo} and {@code templateDirectory} may be null.
+ * timeouts, how long a connection is kept idle and how many mails it carries before it is closed, the public base URL
+ * its links point to, the helpdesk's own addresses (never recipients: From, Reply-To and {@code helpdeskAddresses}),
+ * the templates' locale and an optional folder of templates searched before the built-in ones. Immutable;
+ * {@code username}, {@code password}, {@code replyTo} and {@code templateDirectory} may be null.
  */
 public record MailConfig(String host, int port, Security security, String username, String password,
         EmailAddress from, String fromName, EmailAddress replyTo, Duration connectTimeout, Duration readTimeout,
-        Duration writeTimeout, URI publicBaseUrl, Set<EmailAddress> helpdeskAddresses, Locale locale,
-        Path templateDirectory) {
+        Duration writeTimeout, Duration idleTimeout, int mailsPerConnection, URI publicBaseUrl,
+        Set<EmailAddress> helpdeskAddresses, Locale locale, Path templateDirectory) {
 
     /** How the connection to the SMTP server is protected. */
     public enum Security {
@@ -39,6 +40,7 @@ public record MailConfig(String host, int port, Security security, String userna
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(readTimeout, "readTimeout");
         Objects.requireNonNull(writeTimeout, "writeTimeout");
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
         Objects.requireNonNull(locale, "locale");
         if (host.isBlank() || !host.equals(SafeText.header(host)) || host.contains(" ")) {
@@ -50,10 +52,13 @@ public record MailConfig(String host, int port, Security security, String userna
         if ((username == null) != (password == null)) {
             throw new IllegalArgumentException("username and password go together");
         }
-        for (Duration d : new Duration[] {connectTimeout, readTimeout, writeTimeout}) {
+        for (Duration d : new Duration[] {connectTimeout, readTimeout, writeTimeout, idleTimeout}) {
             if (d.isNegative() || d.isZero() || d.toMillis() > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException("invalid timeout: " + d);
             }
+        }
+        if (mailsPerConnection < 1) {
+            throw new IllegalArgumentException("invalid mails per connection: " + mailsPerConnection);
         }
         String scheme = publicBaseUrl.getScheme();
         if (!publicBaseUrl.isAbsolute() || !("https".equals(scheme) || "http".equals(scheme))
@@ -64,7 +69,10 @@ public record MailConfig(String host, int port, Security security, String userna
         helpdeskAddresses = Set.copyOf(helpdeskAddresses);
     }
 
-    /** A configuration with defaults: port 25, no security, no credentials, timeouts of 10 s, French, no override. */
+    /**
+     * A configuration with defaults: port 25, no security, no credentials, timeouts of 10 s, a connection closed after
+     * 30 s idle or 100 mails, French, no override.
+     */
     public static Builder builder(String host, String from, String fromName, String publicBaseUrl) {
         return new Builder(host, EmailAddress.of(from), fromName, URI.create(publicBaseUrl));
     }
@@ -115,6 +123,8 @@ public record MailConfig(String host, int port, Security security, String userna
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(10);
         private Duration writeTimeout = Duration.ofSeconds(10);
+        private Duration idleTimeout = Duration.ofSeconds(30);
+        private int mailsPerConnection = 100;
         private Set<EmailAddress> helpdeskAddresses = Set.of();
         private Locale locale = Locale.FRENCH;
         private Path templateDirectory;
@@ -154,6 +164,13 @@ public record MailConfig(String host, int port, Security security, String userna
             return this;
         }
 
+        /** A connection idle for {@code idle} is closed, and so is one that has carried {@code mails} mails. */
+        public Builder connectionReuse(Duration idle, int mails) {
+            idleTimeout = idle;
+            mailsPerConnection = mails;
+            return this;
+        }
+
         public Builder helpdeskAddresses(String... addresses) {
             Set<EmailAddress> set = new LinkedHashSet<>();
             for (String a : addresses) {
@@ -175,7 +192,8 @@ public record MailConfig(String host, int port, Security security, String userna
 
         public MailConfig build() {
             return new MailConfig(host, port, security, username, password, from, fromName, replyTo, connectTimeout,
-                    readTimeout, writeTimeout, publicBaseUrl, helpdeskAddresses, locale, templateDirectory);
+                    readTimeout, writeTimeout, idleTimeout, mailsPerConnection, publicBaseUrl, helpdeskAddresses,
+                    locale, templateDirectory);
         }
     }
 }

@@ -16,7 +16,8 @@ import java.util.function.BiFunction;
  * The mail adapter for Guice: {@link #smtp} or {@link #files} binds the {@link NotificationChannel} (templates are
  * loaded when the injector builds it, so a missing or wrong template stops start-up); {@link #dispatcher} binds the
  * core's {@link DispatchNotifications} over whatever {@link NotificationOutbox} and channel are bound, for a server
- * to run with {@code BackgroundDispatcher.start(dispatch, config.interval())}. No side effect at construction.
+ * to run with {@code BackgroundDispatcher.start(dispatch, config.interval())}. The SMTP channel keeps connections
+ * open and is {@link AutoCloseable}: close it once the dispatcher is closed. No side effect at construction.
  */
 public final class MailModule extends PrivateModule {
 
@@ -28,7 +29,7 @@ public final class MailModule extends PrivateModule {
         this.channel = channel;
     }
 
-    /** Mails sent over SMTP as {@code config} says. */
+    /** Mails sent over SMTP as {@code config} says, connections reused; the channel is {@link AutoCloseable}. */
     public static MailModule smtp(MailConfig config) {
         return new MailModule(config, SmtpNotificationChannel::new);
     }

@@ -3,31 +3,33 @@ package fr.guichet.mail;
 import fr.guichet.core.domain.notification.DeliveryResult;
 import fr.guichet.core.domain.notification.OutboxEntry;
 import fr.guichet.core.port.NotificationChannel;
+import fr.guichet.mail.SmtpConnections.Connection;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.lang.System.Logger.Level;
 import java.util.Optional;
 import java.util.Properties;
 
 /**
- * Sends each notification as one mail over SMTP with Jakarta Mail, one connection per mail, and says how it went
- * (see {@link SmtpFailures}); a recipient that is the helpdesk itself is a permanent failure, never a mail.
- * Thread-safe.
+ * Sends each notification as one mail over SMTP with Jakarta Mail, reusing connections (see {@link SmtpConnections}),
+ * and says how it went (see {@link SmtpFailures}); a recipient that is the helpdesk itself is a permanent failure,
+ * never a mail. A mail whose reused connection turns out to have been dropped by the server (idle timeout, 421,
+ * network) is sent once more over a new connection before a failure is answered. Thread-safe; once closed, every
+ * delivery is a transient failure.
  */
-final class SmtpNotificationChannel implements NotificationChannel {
+final class SmtpNotificationChannel implements NotificationChannel, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(SmtpNotificationChannel.class.getName());
 
-    private final MailConfig config;
     private final MailComposer composer;
     private final Session session;
+    private final SmtpConnections connections;
 
     SmtpNotificationChannel(MailConfig config, MailComposer composer) {
-        this.config = config;
         this.composer = composer;
         this.session = Session.getInstance(properties(config));
+        this.connections = new SmtpConnections(config, session);
     }
 
     /** The Jakarta Mail session properties for {@code config}. */
@@ -70,27 +72,40 @@ final class SmtpNotificationChannel implements NotificationChannel {
             return DeliveryResult.permanentFailure("message cannot be built: " + SafeText.header(String.valueOf(
                     e.getMessage())));
         }
-        Transport transport = null;
         try {
-            transport = session.getTransport();
-            transport.connect(config.host(), config.port(), config.username(), config.password());
-            transport.sendMessage(message, message.getAllRecipients());
+            return send(message, connections.take());
         } catch (MessagingException e) {
             return SmtpFailures.classify(e);
-        } finally {
-            closeQuietly(transport);
         }
+    }
+
+    private DeliveryResult send(MimeMessage message, Connection connection) throws MessagingException {
+        boolean reused = connection.reused();
+        try {
+            connection.send(message);
+        } catch (MessagingException e) {
+            DeliveryResult failure = SmtpFailures.classify(e);
+            if (connection.alive()) {
+                connections.giveBack(connection);
+                return failure;
+            }
+            connection.close();
+            if (!reused || failure instanceof DeliveryResult.PermanentFailure) {
+                return failure;
+            }
+            LOG.log(Level.DEBUG, "the SMTP connection was dropped ({0}); sending again over a new one", failure);
+            return send(message, connections.open());
+        } catch (RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+        connections.giveBack(connection);
         return DeliveryResult.delivered();
     }
 
-    private static void closeQuietly(Transport transport) {
-        if (transport == null) {
-            return;
-        }
-        try {
-            transport.close();
-        } catch (MessagingException e) {
-            LOG.log(Level.DEBUG, "closing the SMTP connection failed after the mail was handed over", e);
-        }
+    /** Closes the idle connections now and the busy ones when their mail is sent. */
+    @Override
+    public void close() {
+        connections.close();
     }
 }

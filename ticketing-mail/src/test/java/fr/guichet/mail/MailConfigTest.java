@@ -38,6 +38,17 @@ class MailConfigTest {
                 "javascript:alert(1)").build());
         assertThrows(IllegalArgumentException.class, () -> builder().timeouts(Duration.ZERO, Duration.ofSeconds(1),
                 Duration.ofSeconds(1)).build());
+        assertThrows(IllegalArgumentException.class, () -> builder().connectionReuse(Duration.ZERO, 100).build());
+        assertThrows(IllegalArgumentException.class, () -> builder().connectionReuse(Duration.ofSeconds(30), 0)
+                .build());
+    }
+
+    @Test
+    void a_connection_is_kept_thirty_seconds_idle_and_for_a_hundred_mails_by_default() {
+        MailConfig config = builder().build();
+
+        assertEquals(Duration.ofSeconds(30), config.idleTimeout());
+        assertEquals(100, config.mailsPerConnection());
     }
 
     @Test

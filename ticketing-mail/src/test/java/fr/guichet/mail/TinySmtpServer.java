@@ -16,10 +16,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Just enough of an SMTP server to cause what GreenMail cannot: a chosen reply (550, 451…) to RCPT for chosen
- * recipients, or silence after connecting. Records the recipients of each message it accepts.
+ * recipients, silence after connecting, or a 421 that drops every open connection. Records the recipients of each
+ * message it accepts, and counts connections and QUITs.
  */
 final class TinySmtpServer implements AutoCloseable {
 
@@ -27,6 +29,7 @@ final class TinySmtpServer implements AutoCloseable {
     private final Map<String, String> rcptReplies = new ConcurrentHashMap<>();
     private final List<List<String>> accepted = new CopyOnWriteArrayList<>();
     private final List<Socket> clients = new CopyOnWriteArrayList<>();
+    private final AtomicInteger quits = new AtomicInteger();
     private volatile boolean silent;
 
     TinySmtpServer() throws IOException {
@@ -61,6 +64,26 @@ final class TinySmtpServer implements AutoCloseable {
 
     int acceptedCount() {
         return accepted.size();
+    }
+
+    /** How many connections clients have opened so far. */
+    int connections() {
+        return clients.size();
+    }
+
+    /** How many times a client said QUIT. */
+    int quits() {
+        return quits.get();
+    }
+
+    /** Answers {@code 421} on every open connection and closes it, as a server timing out idle clients does. */
+    void dropOpenConnections() throws IOException {
+        for (Socket client : clients) {
+            if (!client.isClosed()) {
+                say(client.getOutputStream(), "421 4.4.2 tiny.test Error: timeout exceeded");
+                client.close();
+            }
+        }
     }
 
     private void acceptLoop() {
@@ -111,6 +134,7 @@ final class TinySmtpServer implements AutoCloseable {
                     accepted.add(List.copyOf(recipients));
                     say(out, "250 2.0.0 queued");
                 } else if (command.equals("QUIT")) {
+                    quits.incrementAndGet();
                     say(out, "221 2.0.0 bye");
                     return;
                 } else if (command.equals("RSET")) {
