@@ -141,26 +141,40 @@ final class QueryWorkload {
         return people;
     }
 
-    /** Writes the database's plans of the two lists' COUNT and page at the largest size, for the profile. */
+    /**
+     * Writes the database's plans of the two lists' COUNT and page at the largest size, for the profile: the
+     * statements of {@code JdbiRequestRepository.list}, written out with their values and fewer columns.
+     */
     private static void explain(Stack stack, Database db, Person agent, Person requester, RunSettings settings)
             throws SQLException, IOException {
         SchoolYear year = SchoolYear.of(Instant.now(), PARIS);
         String from = Timestamp.from(year.start(PARIS)).toInstant().atZone(java.time.ZoneOffset.UTC)
                 .toLocalDateTime().toString().replace('T', ' ');
-        String mine = " FROM requests WHERE 1 = 1 AND requester_id = '" + requester.id().value()
+        String mine = " FROM " + (db.isPostgres() ? "requests" : "requests USE INDEX (requests_mine)")
+                + " WHERE 1 = 1 AND requester_id = '" + requester.id().value()
                 + "' AND submitted_at >= TIMESTAMP '" + from + "'";
-        String queue = " FROM requests WHERE 1 = 1 AND status IN ('%s') AND (assigned_group IN ('"
-                + agent.groups().iterator().next().value() + "') OR assignee = 'agent-0')";
-        String page = " ORDER BY submitted_at DESC, number DESC LIMIT 20 OFFSET 0";
+        String group = agent.groups().iterator().next().value();
+        String groupBranch = " FROM requests WHERE 1 = 1 AND assigned_group = '" + group + "' AND status = '%1$s'";
+        String assigneeBranch = " FROM requests WHERE 1 = 1 AND assignee = '" + agent.id().value()
+                + "' AND status = '%1$s'";
+        String order = " ORDER BY submitted_at DESC, number DESC";
+        String page = order + " LIMIT 20 OFFSET 0";
+        String queueCount = "SELECT (SELECT COUNT(*)" + groupBranch + ") + (SELECT COUNT(*)" + assigneeBranch
+                + " AND assigned_group NOT IN ('" + group + "'))";
+        String groupOrder = db.isPostgres() ? order : " ORDER BY assigned_group, status," + order.substring(9);
+        String assigneeOrder = db.isPostgres() ? order : " ORDER BY assignee, status," + order.substring(9);
+        String queuePage = "SELECT number, summary FROM ((SELECT number, summary, submitted_at" + groupBranch
+                + groupOrder + " LIMIT 20) UNION (SELECT number, summary, submitted_at" + assigneeBranch
+                + assigneeOrder + " LIMIT 20)) branches" + page;
         String prefix = db.isPostgres() ? "EXPLAIN (ANALYZE, BUFFERS) " : "EXPLAIN ANALYZE ";
         StringBuilder out = new StringBuilder();
         Map<String, String> statements = new TreeMap<>(Map.of(
                 "1 my requests: count", "SELECT COUNT(*)" + mine,
                 "2 my requests: page", "SELECT number, summary" + mine + page,
-                "3 queue NEW: count", "SELECT COUNT(*)" + String.format(queue, "NEW"),
-                "4 queue NEW: page", "SELECT number, summary" + String.format(queue, "NEW") + page,
-                "5 queue CLOSED: count", "SELECT COUNT(*)" + String.format(queue, "CLOSED"),
-                "6 queue CLOSED: page", "SELECT number, summary" + String.format(queue, "CLOSED") + page));
+                "3 queue NEW: count", String.format(queueCount, "NEW"),
+                "4 queue NEW: page", String.format(queuePage, "NEW"),
+                "5 queue CLOSED: count", String.format(queueCount, "CLOSED"),
+                "6 queue CLOSED: page", String.format(queuePage, "CLOSED")));
         try (Connection c = stack.dataSource().getConnection(); Statement s = c.createStatement()) {
             for (Map.Entry<String, String> e : statements.entrySet()) {
                 out.append("## ").append(e.getKey()).append("\n").append(e.getValue()).append("\n\n");

@@ -63,6 +63,15 @@ enum Dialect {
     }
 
     /**
+     * The ORDER BY {@code orderBy} for rows whose {@code leading} columns are all equal: H2 sees that an index gives
+     * rows in order only when the ORDER BY starts at the index's first column, so it gets them named first; the
+     * others see it from the equalities, and MariaDB would sort again if they were named.
+     */
+    String orderOfEqualRange(String leading, String orderBy) {
+        return this == H2 ? orderBy.replace(" ORDER BY ", " ORDER BY " + leading + ", ") : orderBy;
+    }
+
+    /**
      * An insert-or-update of one row of {@code table} found by {@code key}, binding each column to the parameter of the
      * same name; table and column names are ours, never input.
      */

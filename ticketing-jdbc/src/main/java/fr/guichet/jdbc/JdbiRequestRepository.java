@@ -323,7 +323,7 @@ final class JdbiRequestRepository implements RequestRepository {
     }
 
     private Query pageQuery(Handle h, String prefix, Criteria criteria, RequestQuery query, PageRequest page) {
-        return criteria.bind(h.createQuery(prefix + criteria.pageSql(from(query), ORDER_BY.get(query.sort()))))
+        return criteria.bind(h.createQuery(prefix + criteria.pageSql(db.dialect(), from(query), ORDER_BY.get(query.sort()))))
                 .bind("limit", page.size()).bind("offset", page.offset()).bind("reach", page.offset() + page.size());
     }
 
@@ -387,8 +387,8 @@ final class JdbiRequestRepository implements RequestRepository {
      */
     private static final class Criteria {
         private final StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        private final List<String> pageBranches = new ArrayList<>();
-        private final List<String> countBranches = new ArrayList<>();
+        private final List<Branch> pageBranches = new ArrayList<>();
+        private final List<Branch> countBranches = new ArrayList<>();
         private final Map<String, Object> values = new HashMap<>();
         private final Map<String, List<String>> lists = new HashMap<>();
 
@@ -443,12 +443,15 @@ final class JdbiRequestRepository implements RequestRepository {
                 String withStatus = " AND status = :status" + status.ordinal();
                 values.put("status" + status.ordinal(), status.name());
                 for (int i = 0; i < groups.size(); i++) {
-                    pageBranches.add(" AND assigned_group = :queueGroup" + i + withStatus);
-                    countBranches.add(" AND assigned_group = :queueGroup" + i + withStatus);
+                    Branch group = new Branch(" AND assigned_group = :queueGroup" + i + withStatus,
+                            "assigned_group, status");
+                    pageBranches.add(group);
+                    countBranches.add(group);
                 }
-                String mine = " AND assignee = :queuePerson" + withStatus;
+                Branch mine = new Branch(" AND assignee = :queuePerson" + withStatus, "assignee, status");
                 pageBranches.add(mine);
-                countBranches.add(groups.isEmpty() ? mine : mine + " AND assigned_group NOT IN (<queueGroups>)");
+                countBranches.add(groups.isEmpty() ? mine
+                        : new Branch(mine.condition() + " AND assigned_group NOT IN (<queueGroups>)", mine.leading()));
             }
         }
 
@@ -457,19 +460,25 @@ final class JdbiRequestRepository implements RequestRepository {
             if (countBranches.isEmpty()) {
                 return "SELECT COUNT(*) FROM " + from + where;
             }
-            return "SELECT " + countBranches.stream().map(b -> "(SELECT COUNT(*) FROM requests" + where + b + ")")
+            return "SELECT " + countBranches.stream()
+                    .map(b -> "(SELECT COUNT(*) FROM requests" + where + b.condition() + ")")
                     .collect(Collectors.joining(" + "));
         }
 
         /** One page of the matching requests in {@code orderBy}'s order, reading {@code from}. */
-        String pageSql(String from, String orderBy) {
+        String pageSql(Dialect dialect, String from, String orderBy) {
             String page = orderBy + " LIMIT :limit OFFSET :offset";
             if (pageBranches.isEmpty()) {
                 return "SELECT " + SUMMARY_COLUMNS + " FROM " + from + where + page;
             }
             return "SELECT " + SUMMARY_COLUMNS + " FROM (" + pageBranches.stream()
-                    .map(b -> "(SELECT " + SUMMARY_COLUMNS + " FROM requests" + where + b + orderBy + " LIMIT :reach)")
+                    .map(b -> "(SELECT " + SUMMARY_COLUMNS + " FROM requests" + where + b.condition()
+                            + dialect.orderOfEqualRange(b.leading(), orderBy) + " LIMIT :reach)")
                     .collect(Collectors.joining(" UNION ")) + ") branches" + page;
+        }
+
+        /** One branch of a queue: its condition, and the leading index columns it holds equal. */
+        private record Branch(String condition, String leading) {
         }
 
         private void add(String condition, String name, Object value) {
