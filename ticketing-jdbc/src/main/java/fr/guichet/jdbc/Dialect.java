@@ -1,6 +1,8 @@
 package fr.guichet.jdbc;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** What differs between the supported databases: migrations, sequence syntax, upserts and index hints. */
@@ -28,6 +30,16 @@ enum Dialect {
             return MARIADB;
         }
         throw new IllegalArgumentException("unsupported JDBC URL (H2, PostgreSQL or MariaDB): " + jdbcUrl);
+    }
+
+    /**
+     * Connection properties added to those of {@code url}: H2 keeps the parsed form of only 8 statements per session
+     * by default, fewer than the repositories use, and parses a staff queue's branches again on most calls; it keeps
+     * 256 unless the URL says otherwise.
+     */
+    Map<String, String> driverProperties(String url) {
+        return this == H2 && !url.toUpperCase(Locale.ROOT).contains("QUERY_CACHE_SIZE")
+                ? Map.of("QUERY_CACHE_SIZE", "256") : Map.of();
     }
 
     /** The Flyway location of this database's migrations. */

@@ -68,6 +68,7 @@ public final class JdbcModule extends PrivateModule {
         hikari.setConnectionTimeout(config.connectionTimeout().toMillis());
         hikari.setAutoCommit(true);
         hikari.setExceptionOverride(new EvictClosedH2Connections());
+        Dialect.of(config.url()).driverProperties(config.url()).forEach(hikari::addDataSourceProperty);
         HikariDataSource pool = new HikariDataSource(hikari);
         try {
             Flyway.configure().dataSource(pool).locations(Dialect.of(config.url()).migrations())

@@ -58,6 +58,11 @@ class JdbcModuleTest {
                 ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM requests")) {
             assertTrue(rs.next());
         }
+        try (Connection c = dataSource.getConnection(); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'QUERY_CACHE_SIZE'")) {
+            assertTrue(rs.next());
+            assertEquals("256", rs.getString(1));
+        }
         ((Closeable) dataSource).close();
     }
 
