@@ -107,9 +107,10 @@ public final class FileRequest {
         Router.Routing routing = router.route(group, subject);
         PersonId assignee = routing.assignee().orElse(null);
         Request request = Request.file(number, requester, draft, group, assignee, stored, key, now);
-        requests.add(request);
         notifier.notify(catalog, request, List.of(new RequestEvent.Filed(group, assignee)), requester.id(), now,
                 KnownPeople.of(requester, group, routing.members()));
+        // Last: storing the request takes the assignee's workload count, which filings routed alike wait on.
+        requests.add(request);
         return new Filing(labels.details(catalog, request, requester), false);
     }
 
