@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -45,12 +46,12 @@ final class JdbiNotificationOutbox implements NotificationOutbox {
     public List<OutboxEntry> enqueue(List<Notification> notifications, Instant now) {
         return db.inTransaction(h -> {
             List<OutboxEntry> entries = new ArrayList<>();
+            PreparedBatch batch = h.prepareBatch("INSERT INTO outbox (id, template, recipient, recipient_name, "
+                    + "request_number, data, state, attempts, created_at, next_attempt_at) VALUES (:id, :template, "
+                    + ":recipient, :recipientName, :request, :data, :state, 0, :createdAt, :nextAttemptAt)");
             for (Notification n : notifications) {
                 OutboxEntry e = OutboxEntry.queued(n, now);
-                h.createUpdate("INSERT INTO outbox (id, template, recipient, recipient_name, request_number, data, "
-                                + "state, attempts, created_at, next_attempt_at) VALUES (:id, :template, :recipient, "
-                                + ":recipientName, :request, :data, :state, 0, :createdAt, :nextAttemptAt)")
-                        .bind("id", e.id().toString())
+                batch.bind("id", e.id().toString())
                         .bind("template", n.template().name())
                         .bind("recipient", n.recipient().value())
                         .bind("recipientName", n.recipientName())
@@ -59,8 +60,11 @@ final class JdbiNotificationOutbox implements NotificationOutbox {
                         .bind("state", e.state().name())
                         .bind("createdAt", e.createdAt())
                         .bind("nextAttemptAt", e.nextAttemptAt())
-                        .execute();
+                        .add();
                 entries.add(e);
+            }
+            if (!entries.isEmpty()) {
+                batch.execute();
             }
             return entries;
         });
