@@ -48,6 +48,18 @@ final class Database {
         }
     }
 
+    /**
+     * Runs {@code work}, a single read, in the thread's transaction if one is open, otherwise in auto-commit: no
+     * transaction to begin and commit around it.
+     */
+    <T> T read(HandleCallback<T, RuntimeException> work) {
+        try {
+            return jdbi.withHandle(work);
+        } catch (JdbiException e) {
+            throw TicketingException.unavailable(e);
+        }
+    }
+
     /** Runs {@code work} in a transaction of its own on a connection of its own, even inside another transaction. */
     <T> T inSeparateTransaction(HandleCallback<T, RuntimeException> work) {
         try (Handle handle = jdbi.open()) {

@@ -40,6 +40,10 @@ final class JdbiCatalogStore implements CatalogStore {
      */
     @Override
     public SubjectCatalog catalog() {
+        Built kept = last;
+        if (kept != null && kept.stamp().equals(db.read(JdbiCatalogStore::stamp))) {
+            return kept.catalog();
+        }
         return db.inTransaction(h -> {
             while (true) {
                 String stamp = stamp(h);
