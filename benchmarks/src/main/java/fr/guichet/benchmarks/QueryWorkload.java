@@ -47,8 +47,8 @@ final class QueryWorkload {
         results.note(NAME, "Latency of one use-case call (its COUNT and its page, in one transaction, plus the "
                 + "catalog read), measured after a warm-up; " + BulkLoader.REQUESTERS + " requesters, "
                 + BulkLoader.ROOTS * (BulkLoader.LEAVES + 1) + " subjects, " + BulkLoader.GROUPS
-                + " groups, five school years. Each call changes its parameters (500 requesters in turn, 10 staff members "
-                + "of one group each in turn), so that no database answers from a cached result.");
+                + " groups, five school years. Each call changes its parameters (500 requesters in turn, "
+                + "10 staff members of one group each in turn), so that no database answers from a cached result.");
         for (String kind : settings.databases()) {
             try (Database db = Database.create(kind); Stack stack = new Stack(db, 4)) {
                 List<Person> agents = IntStream.range(0, BulkLoader.GROUPS).mapToObj(i -> new Person(

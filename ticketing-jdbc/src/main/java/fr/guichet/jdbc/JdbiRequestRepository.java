@@ -323,7 +323,8 @@ final class JdbiRequestRepository implements RequestRepository {
     }
 
     private Query pageQuery(Handle h, String prefix, Criteria criteria, RequestQuery query, PageRequest page) {
-        return criteria.bind(h.createQuery(prefix + criteria.pageSql(db.dialect(), from(query), ORDER_BY.get(query.sort()))))
+        String sql = criteria.pageSql(db.dialect(), from(query), ORDER_BY.get(query.sort()));
+        return criteria.bind(h.createQuery(prefix + sql))
                 .bind("limit", page.size()).bind("offset", page.offset()).bind("reach", page.offset() + page.size());
     }
 
@@ -372,7 +373,8 @@ final class JdbiRequestRepository implements RequestRepository {
         }
         return db.inTransaction(h -> {
             Map<PersonId, Long> counts = new HashMap<>();
-            h.createQuery("SELECT person_id, open_requests FROM open_request_counts WHERE person_id IN (<people>)")
+            h.createQuery("SELECT person_id, CASE WHEN open_requests < 0 THEN 0 ELSE open_requests END AS open_requests "
+                            + "FROM open_request_counts WHERE person_id IN (<people>)")
                     .bindList("people", people.stream().map(PersonId::value).distinct().toList())
                     .map((rs, ctx) -> Map.entry(PersonId.of(rs.getString("person_id")), rs.getLong("open_requests")))
                     .forEach(e -> counts.put(e.getKey(), e.getValue()));

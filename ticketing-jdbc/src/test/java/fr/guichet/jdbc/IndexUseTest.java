@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.PersonId;
-import fr.guichet.core.domain.request.Status;
 import fr.guichet.core.domain.request.SchoolYear;
+import fr.guichet.core.domain.request.Status;
 import fr.guichet.core.port.PageRequest;
 import fr.guichet.core.port.RequestQuery;
 import java.sql.Connection;

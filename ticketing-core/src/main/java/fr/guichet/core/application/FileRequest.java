@@ -109,7 +109,6 @@ public final class FileRequest {
         Request request = Request.file(number, requester, draft, group, assignee, stored, key, now);
         notifier.notify(catalog, request, List.of(new RequestEvent.Filed(group, assignee)), requester.id(), now,
                 KnownPeople.of(requester, group, routing.members()));
-        // Last: storing the request takes the assignee's workload count, which filings routed alike wait on.
         requests.add(request);
         return new Filing(labels.details(catalog, request, requester), false);
     }

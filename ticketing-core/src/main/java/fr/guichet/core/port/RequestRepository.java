@@ -19,7 +19,11 @@ public interface RequestRepository {
     /** A number never handed out before, greater than every number handed out before, across all nodes. */
     RequestNumber nextNumber();
 
-    /** Stores a new request (version 1) with its messages, attachments and history; its number must be new. */
+    /**
+     * Stores a new request (version 1) with its messages, attachments and history; its number must be new. It also
+     * counts in its assignee's open requests, which an implementation may keep locked until the unit of work ends:
+     * a use case stores last.
+     */
     void add(Request request);
 
     /** The request with every message, attachment and history entry, or empty when there is no such number. */

@@ -34,8 +34,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -245,7 +247,7 @@ public abstract class RequestRepositoryContract {
 
     private Set<RequestNumber> numbers(RequestQuery query) {
         Page<RequestSummary> page = tx(() -> requests().list(query, new PageRequest(1, 100)));
-        Set<RequestNumber> numbers = new java.util.HashSet<>();
+        Set<RequestNumber> numbers = new HashSet<>();
         page.items().forEach(s -> numbers.add(s.number()));
         assertEquals(page.total(), numbers.size());
         return numbers;
@@ -383,6 +385,7 @@ public abstract class RequestRepositoryContract {
         Person colleague = Fixtures.newStaff(first);
         Person requester = Fixtures.newRequester();
         List<RequestNumber> expected = new ArrayList<>();
+        Set<RequestNumber> mine = new HashSet<>();
         for (int i = 0; i < 12; i++) {
             GroupCode group = List.of(first, second, elsewhere).get(i % 3);
             PersonId assignee = i % 4 == 0 ? staff.id() : i % 4 == 1 ? colleague.id() : null;
@@ -390,6 +393,9 @@ public abstract class RequestRepositoryContract {
                     null);
             if (!group.equals(elsewhere) || staff.id().equals(assignee)) {
                 expected.add(0, r.number());
+            }
+            if (staff.id().equals(assignee)) {
+                mine.add(r.number());
             }
         }
         RequestQuery queue = RequestQuery.all().withRequester(requester.id())
@@ -408,5 +414,13 @@ public abstract class RequestRepositoryContract {
         assertEquals(Set.copyOf(expected), numbers(queue.withStatuses(Set.of(Status.NEW, Status.ASSIGNED))));
         assertEquals(4, numbers(queue.withStatuses(Set.of(Status.NEW))).size());
         assertEquals(5, numbers(queue.withStatuses(Set.of(Status.ASSIGNED))).size());
+        List<RequestNumber> oldestFirst = new ArrayList<>(expected);
+        Collections.reverse(oldestFirst);
+        assertEquals(oldestFirst, tx(() -> requests().list(queue.withSort(RequestSort.OLDEST), new PageRequest(1, 100)))
+                .items().stream().map(RequestSummary::number).toList());
+        RequestQuery ownOnly = RequestQuery.all().withRequester(requester.id())
+                .withQueueOf(new RequestQuery.QueueOf(staff.id(), Set.of()));
+        assertEquals(mine, numbers(ownOnly.withStatuses(Set.of(Status.ASSIGNED))));
+        assertEquals(mine, numbers(ownOnly));
     }
 }
