@@ -295,13 +295,15 @@ final class JdbiRequestRepository implements RequestRepository {
      * the key once that transaction commits; the row then exists and the second attempt adds to it.
      */
     private void addToOpenCount(Handle h, String person, int delta) {
+        Runnable add = () -> h.createUpdate(db.dialect().addToOpenCount()).bind("person", person)
+                .bind("delta", delta).execute();
         try {
-            h.createUpdate(db.dialect().addToOpenCount()).bind("person", person).bind("delta", delta).execute();
+            add.run();
         } catch (UnableToExecuteStatementException e) {
             if (!Database.isUniqueViolation(e)) {
                 throw e;
             }
-            h.createUpdate(db.dialect().addToOpenCount()).bind("person", person).bind("delta", delta).execute();
+            add.run();
         }
     }
 

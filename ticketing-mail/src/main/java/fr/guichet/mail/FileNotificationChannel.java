@@ -13,7 +13,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -41,16 +40,11 @@ final class FileNotificationChannel implements NotificationChannel {
 
     @Override
     public DeliveryResult deliver(OutboxEntry entry) {
-        Optional<String> refusal = composer.refusal(entry);
-        if (refusal.isPresent()) {
-            return DeliveryResult.permanentFailure(refusal.get());
-        }
         MimeMessage message;
         try {
-            message = composer.compose(entry, session);
-        } catch (MessagingException | RuntimeException e) {
-            return DeliveryResult.permanentFailure("message cannot be built: " + SafeText.header(String.valueOf(
-                    e.getMessage())));
+            message = composer.mailOf(entry, session);
+        } catch (MailComposer.Undeliverable e) {
+            return e.failure();
         }
         Path target = fileOf(entry);
         Path temporary = null;

@@ -1,5 +1,6 @@
 package fr.guichet.mail;
 
+import fr.guichet.core.domain.notification.DeliveryResult;
 import fr.guichet.core.domain.notification.Notification;
 import fr.guichet.core.domain.notification.OutboxEntry;
 import fr.guichet.core.domain.person.EmailAddress;
@@ -43,8 +44,36 @@ final class MailComposer {
         this.ownAddresses = config.ownAddresses().stream().map(MailComposer::key).collect(Collectors.toSet());
     }
 
+    /**
+     * The mail of {@code entry}, ready to send; or, thrown, the permanent failure that says why it cannot be: its
+     * recipient is one of the helpdesk's own addresses, or the message cannot be built.
+     */
+    MimeMessage mailOf(OutboxEntry entry, Session session) throws Undeliverable {
+        Optional<String> refusal = refusal(entry);
+        if (refusal.isPresent()) {
+            throw new Undeliverable(refusal.get());
+        }
+        try {
+            return compose(entry, session);
+        } catch (MessagingException | RuntimeException e) {
+            throw new Undeliverable("message cannot be built: " + SafeText.header(String.valueOf(e.getMessage())));
+        }
+    }
+
+    /** An entry whose mail must not or cannot be sent, with the reason to record. */
+    static final class Undeliverable extends Exception {
+
+        Undeliverable(String reason) {
+            super(reason, null, false, false);
+        }
+
+        DeliveryResult failure() {
+            return DeliveryResult.permanentFailure(getMessage());
+        }
+    }
+
     /** Why this entry must not be mailed, if it must not: its recipient is one of the helpdesk's own addresses. */
-    Optional<String> refusal(OutboxEntry entry) {
+    private Optional<String> refusal(OutboxEntry entry) {
         EmailAddress to = entry.notification().recipient();
         return ownAddresses.contains(key(to))
                 ? Optional.of("recipient is the helpdesk itself: " + to.value())
@@ -57,7 +86,7 @@ final class MailComposer {
     }
 
     /** The mail of {@code entry}, its headers final ({@code saveChanges} done). */
-    MimeMessage compose(OutboxEntry entry, Session session) throws MessagingException {
+    private MimeMessage compose(OutboxEntry entry, Session session) throws MessagingException {
         Notification n = entry.notification();
         Map<String, String> values = new HashMap<>(n.data());
         values.putIfAbsent("recipientName", n.recipientName());

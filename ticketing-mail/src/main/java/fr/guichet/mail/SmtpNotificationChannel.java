@@ -8,7 +8,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.lang.System.Logger.Level;
-import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -61,16 +60,11 @@ final class SmtpNotificationChannel implements NotificationChannel, AutoCloseabl
 
     @Override
     public DeliveryResult deliver(OutboxEntry entry) {
-        Optional<String> refusal = composer.refusal(entry);
-        if (refusal.isPresent()) {
-            return DeliveryResult.permanentFailure(refusal.get());
-        }
         MimeMessage message;
         try {
-            message = composer.compose(entry, session);
-        } catch (MessagingException | RuntimeException e) {
-            return DeliveryResult.permanentFailure("message cannot be built: " + SafeText.header(String.valueOf(
-                    e.getMessage())));
+            message = composer.mailOf(entry, session);
+        } catch (MailComposer.Undeliverable e) {
+            return e.failure();
         }
         try {
             return send(message, connections.take());
