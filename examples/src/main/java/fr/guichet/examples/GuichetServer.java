@@ -11,9 +11,9 @@ import fr.guichet.core.port.LocalAccounts;
 import fr.guichet.core.port.NotificationChannel;
 import fr.guichet.core.port.PersonRegistry;
 import fr.guichet.core.port.SessionStore;
+import fr.guichet.core.port.SignInFailures;
 import fr.guichet.core.port.UnitOfWork;
 import fr.guichet.http.GuichetHttpApi;
-import fr.guichet.http.HttpConfig;
 import fr.guichet.http.HttpModule;
 import fr.guichet.jdbc.JdbcModule;
 import fr.guichet.mail.DispatchConfig;
@@ -85,8 +85,7 @@ public final class GuichetServer implements AutoCloseable {
         }
         DispatchConfig dispatch = DispatchConfig.defaults();
         modules.add(MailModule.dispatcher(dispatch));
-        modules.add(new HttpModule(HttpConfig.defaults().withSecureCookies(settings.secureCookies())
-                .withSpoolDirectory(settings.dataDirectory().resolve("uploads"))));
+        modules.add(new HttpModule(settings.http()));
         modules.add(new ServerModule(settings));
         modules.add(DirectoryChoice.from(settings.environment()));
         Injector injector = Guice.createInjector(Stage.PRODUCTION, modules);
@@ -126,14 +125,17 @@ public final class GuichetServer implements AutoCloseable {
             return t;
         });
         SessionStore sessions = injector.getInstance(SessionStore.class);
+        SignInFailures signInFailures = injector.getInstance(SignInFailures.class);
         UnitOfWork unitOfWork = injector.getInstance(UnitOfWork.class);
         housekeeping.scheduleWithFixedDelay(() -> {
             try {
-                unitOfWork.run(() -> sessions.purgeExpired(Instant.now()));
+                Instant now = Instant.now();
+                unitOfWork.run(() -> sessions.purgeExpired(now));
+                signInFailures.purgeBefore(settings.http().signInLimits().windowStart(now));
             } catch (RuntimeException e) {
-                LOG.warn("Purging expired sessions failed; next try in an hour", e);
+                LOG.warn("Purging expired sessions and sign-in failures failed; next try in 15 minutes", e);
             }
-        }, 1, 60, TimeUnit.MINUTES);
+        }, 1, 15, TimeUnit.MINUTES);
         return new GuichetServer(web, dispatcher, injector.getInstance(NotificationChannel.class), housekeeping);
     }
 

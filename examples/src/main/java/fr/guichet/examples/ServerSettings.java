@@ -1,9 +1,15 @@
 package fr.guichet.examples;
 
 import fr.guichet.core.domain.person.MailDomains;
+import fr.guichet.core.domain.session.SignInLimits;
+import fr.guichet.http.HttpConfig;
 import fr.guichet.jdbc.JdbcConfig;
 import fr.guichet.mail.MailConfig;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +20,7 @@ import java.util.Optional;
  */
 public record ServerSettings(int port, Path dataDirectory, JdbcConfig database, MailDomains mailDomains,
         String baseUrl, Optional<MailConfig> smtp, MailConfig mailFiles, Optional<String> demoPassword,
-        boolean secureCookies, Map<String, String> environment) {
+        boolean secureCookies, HttpConfig http, Map<String, String> environment) {
 
     /** Thrown for a variable whose value cannot be used; the message names it. */
     public static final class InvalidSetting extends RuntimeException {
@@ -52,7 +58,7 @@ public record ServerSettings(int port, Path dataDirectory, JdbcConfig database, 
         boolean secure = value(env, "GUICHET_SECURE_COOKIES").map(Boolean::parseBoolean)
                 .orElse(baseUrl.startsWith("https://"));
         return new ServerSettings(port, data, database, domains, baseUrl, smtp, mail.build(),
-                value(env, "GUICHET_DEMO_PASSWORD"), secure, Map.copyOf(env));
+                value(env, "GUICHET_DEMO_PASSWORD"), secure, http(env, secure, data), Map.copyOf(env));
     }
 
     /** Never shows the demo password nor the environment (it may hold other secrets). */
@@ -65,6 +71,48 @@ public record ServerSettings(int port, Path dataDirectory, JdbcConfig database, 
     /** Where mails go when no SMTP host is configured. */
     public Path mailFolder() {
         return dataDirectory.resolve("mail");
+    }
+
+    private static HttpConfig http(Map<String, String> env, boolean secure, Path data) {
+        SignInLimits defaults = SignInLimits.defaults();
+        SignInLimits limits;
+        try {
+            limits = new SignInLimits(count(env, "GUICHET_SIGNIN_FREE_FAILURES", defaults.freeFailures()),
+                    duration(env, "GUICHET_SIGNIN_FIRST_DELAY", defaults.firstDelay()),
+                    duration(env, "GUICHET_SIGNIN_MAX_DELAY", defaults.maxDelay()),
+                    count(env, "GUICHET_SIGNIN_FAILURES_PER_ADDRESS", defaults.failuresPerAddress()),
+                    duration(env, "GUICHET_SIGNIN_WINDOW", defaults.window()));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSetting("GUICHET_SIGNIN_*: " + e.getMessage());
+        }
+        List<String> proxies = value(env, "GUICHET_TRUSTED_PROXIES")
+                .map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList())
+                .orElse(List.of());
+        try {
+            return HttpConfig.defaults().withSecureCookies(secure).withSpoolDirectory(data.resolve("uploads"))
+                    .withSignInLimits(limits).withTrustedProxies(proxies);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSetting("GUICHET_TRUSTED_PROXIES: " + e.getMessage());
+        }
+    }
+
+    private static int count(Map<String, String> env, String name, int fallback) {
+        Optional<String> text = value(env, name);
+        try {
+            return text.map(Integer::parseInt).orElse(fallback);
+        } catch (NumberFormatException e) {
+            throw new InvalidSetting(name + ": a whole number is expected, not \"" + text.get() + "\"");
+        }
+    }
+
+    private static Duration duration(Map<String, String> env, String name, Duration fallback) {
+        Optional<String> text = value(env, name);
+        try {
+            return text.map(Duration::parse).orElse(fallback);
+        } catch (DateTimeParseException e) {
+            throw new InvalidSetting(name + ": an ISO-8601 duration such as PT2S or PT5M is expected, not \""
+                    + text.get() + "\"");
+        }
     }
 
     private static Optional<String> value(Map<String, String> env, String name) {

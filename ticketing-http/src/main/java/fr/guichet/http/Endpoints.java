@@ -6,6 +6,7 @@ import fr.guichet.core.application.AttachmentContent;
 import fr.guichet.core.application.Filing;
 import fr.guichet.core.application.MessagePosted;
 import fr.guichet.core.application.RequestDetails;
+import fr.guichet.core.application.SignIn;
 import fr.guichet.core.application.SignedIn;
 import fr.guichet.core.application.Ticketing;
 import fr.guichet.core.domain.DomainError;
@@ -34,6 +35,8 @@ import java.util.regex.Pattern;
 final class Endpoints {
 
     private static final Pattern STRONG_ETAG = Pattern.compile("\"([0-9]{1,18})\"");
+    /** A sign-in body holds two fields of at most {@link SignIn#MAX_INPUT_LENGTH} characters: 8 KiB is ample. */
+    private static final long SIGN_IN_BODY_BYTES = 8 * HttpConfig.KIB;
 
     private final Ticketing ticketing;
     private final HttpConfig config;
@@ -42,6 +45,7 @@ final class Endpoints {
     private final Views views;
     private final Sessions sessions;
     private final SignInThrottle throttle;
+    private final ClientAddress clientAddress;
     private final byte[] openApi;
 
     Endpoints(Ticketing ticketing, HttpConfig config, ReadinessCheck readiness, ObjectMapper mapper,
@@ -53,27 +57,36 @@ final class Endpoints {
         this.views = new Views(ticketing.settings().zone());
         this.sessions = new Sessions(ticketing.authenticate(), config);
         this.throttle = throttle;
+        this.clientAddress = new ClientAddress(config.trustedProxies());
         this.openApi = openApi.clone();
     }
 
     void signIn(Context ctx) {
-        Bodies.SignIn body = json(ctx, Bodies.SignIn.class);
-        String address = ctx.req().getRemoteAddr();
-        throttle.check(body.identifier(), address);
+        Bodies.SignIn body = json(ctx, Bodies.SignIn.class, SIGN_IN_BODY_BYTES);
+        refuseOversized("identifier", body.identifier());
+        refuseOversized("password", body.password());
+        SignInThrottle.Attempt attempt = throttle.check(body.identifier(), clientAddress.of(ctx));
         boolean remember = Boolean.TRUE.equals(body.remember());
         SignedIn signedIn;
         try {
             signedIn = ticketing.signIn().signIn(body.identifier(), body.password(), remember);
         } catch (TicketingException e) {
             if (e.kind() == ErrorKind.UNAUTHENTICATED) {
-                throttle.failed(body.identifier(), address);
+                throttle.failed(attempt);
             }
             throw e;
         }
-        throttle.succeeded(body.identifier());
+        throttle.succeeded(attempt);
         sessions.token(ctx).ifPresent(previous -> ticketing.signOut().signOut(previous));
         sessions.open(ctx, signedIn, remember, ticketing.settings().rememberedSessionLength());
         write(ctx, 200, views.session(signedIn));
+    }
+
+    private static void refuseOversized(String field, String value) {
+        if (value != null && value.length() > SignIn.MAX_INPUT_LENGTH) {
+            throw DomainError.invalid(field, "signin.field.too_long",
+                    "Ce champ ne peut pas dépasser " + SignIn.MAX_INPUT_LENGTH + " caractères.").exception();
+        }
     }
 
     void signOut(Context ctx) {
@@ -221,12 +234,16 @@ final class Endpoints {
     }
 
     private <T> T json(Context ctx, Class<T> type) {
+        return json(ctx, type, config.maxJsonBytes());
+    }
+
+    private <T> T json(Context ctx, Class<T> type, long limit) {
         Json.requireJson(ctx.contentType());
-        if (ctx.req().getContentLengthLong() > config.maxJsonBytes()) {
-            throw Problems.tooLarge(config.maxJsonBytes());
+        if (ctx.req().getContentLengthLong() > limit) {
+            throw Problems.tooLarge(limit);
         }
         try {
-            return Json.read(mapper, ctx.req().getInputStream(), config.maxJsonBytes(), type);
+            return Json.read(mapper, ctx.req().getInputStream(), limit, type);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,8 +2,11 @@ package fr.guichet.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.guichet.core.application.Ticketing;
+import fr.guichet.core.domain.DomainError;
+import fr.guichet.core.port.SignInFailures;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
@@ -16,12 +19,15 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 /**
  * Guichet's HTTP API v1 (HTTP-API.md): either {@link #start(int) started} on its own Javalin server, or
  * {@link #mount(JavalinConfig) mounted} into a host application's Javalin configuration. A request's {@code ETag} is
- * the strong tag {@code "<version>"}; sign-in throttling is counted in this instance's memory. Thread-safe.
+ * the strong tag {@code "<version>"}; failed sign-ins are counted in {@link SignInFailures}, shared by every node; a
+ * method override ({@code X-HTTP-Method-Override}) is refused, never followed. Thread-safe.
  */
 public final class GuichetHttpApi {
 
     /** The base path of every API route. */
     public static final String BASE = "/api/v1";
+
+    private static final String METHOD_OVERRIDE = "X-HTTP-Method-Override";
 
     private final HttpConfig config;
     private final ObjectMapper mapper;
@@ -29,19 +35,22 @@ public final class GuichetHttpApi {
     private final Endpoints endpoints;
     private Javalin server;
 
-    public GuichetHttpApi(Ticketing ticketing, HttpConfig config, ReadinessCheck readiness) {
-        this(ticketing, config, readiness, Clock.systemUTC());
+    public GuichetHttpApi(Ticketing ticketing, HttpConfig config, ReadinessCheck readiness,
+            SignInFailures signInFailures) {
+        this(ticketing, config, readiness, signInFailures, Clock.systemUTC());
     }
 
-    /** As {@link #GuichetHttpApi(Ticketing, HttpConfig, ReadinessCheck)}, with the clock the sign-in throttle reads. */
-    public GuichetHttpApi(Ticketing ticketing, HttpConfig config, ReadinessCheck readiness, Clock clock) {
+    /** As {@link #GuichetHttpApi(Ticketing, HttpConfig, ReadinessCheck, SignInFailures)}, with the throttle's clock. */
+    public GuichetHttpApi(Ticketing ticketing, HttpConfig config, ReadinessCheck readiness,
+            SignInFailures signInFailures, Clock clock) {
         Objects.requireNonNull(ticketing, "ticketing");
         this.config = Objects.requireNonNull(config, "config");
         Objects.requireNonNull(readiness, "readiness");
         this.mapper = Json.newMapper();
         this.problems = new Problems(mapper);
         this.endpoints = new Endpoints(ticketing, config, readiness, mapper,
-                new SignInThrottle(Objects.requireNonNull(clock, "clock"), config), openApiDocument());
+                new SignInThrottle(Objects.requireNonNull(signInFailures, "signInFailures"), config.signInLimits(),
+                        Objects.requireNonNull(clock, "clock")), openApiDocument());
     }
 
     /**
@@ -124,6 +133,7 @@ public final class GuichetHttpApi {
             ctx.header("Cache-Control", "no-store");
             ctx.header("X-Content-Type-Options", "nosniff");
             try {
+                refuseMethodOverride(ctx);
                 handler.handle(ctx);
             } catch (SignInThrottle.TooManyAttempts e) {
                 ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
@@ -132,6 +142,14 @@ public final class GuichetHttpApi {
                 problems.write(ctx, e);
             }
         };
+    }
+
+    /** Javalin routes by {@code X-HTTP-Method-Override}: a GET could reach a POST route and pass as a safe method. */
+    private static void refuseMethodOverride(Context ctx) {
+        if (ctx.req().getHeader(METHOD_OVERRIDE) != null) {
+            throw DomainError.invalid(METHOD_OVERRIDE, "method.override",
+                    "La surcharge de méthode (" + METHOD_OVERRIDE + ") n'est pas acceptée.").exception();
+        }
     }
 
     private static byte[] openApiDocument() {

@@ -4,11 +4,12 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import fr.guichet.core.application.Ticketing;
+import fr.guichet.core.port.SignInFailures;
 import java.util.Objects;
 
 /**
  * Offers the {@link GuichetHttpApi} (a singleton, not started) and its {@link HttpConfig}, built from a bound
- * {@link Ticketing} and {@link ReadinessCheck}; starting, mounting and stopping are the host's to do.
+ * {@link Ticketing}, {@link ReadinessCheck} and {@link SignInFailures}; starting, mounting and stopping are the host's to do.
  */
 public final class HttpModule extends AbstractModule {
 
@@ -26,7 +27,8 @@ public final class HttpModule extends AbstractModule {
 
     @Provides
     @Singleton
-    GuichetHttpApi guichetHttpApi(Ticketing ticketing, HttpConfig httpConfig, ReadinessCheck readiness) {
-        return new GuichetHttpApi(ticketing, httpConfig, readiness);
+    GuichetHttpApi guichetHttpApi(Ticketing ticketing, HttpConfig httpConfig, ReadinessCheck readiness,
+            SignInFailures signInFailures) {
+        return new GuichetHttpApi(ticketing, httpConfig, readiness, signInFailures);
     }
 }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import fr.guichet.core.domain.DomainError;
 import fr.guichet.core.domain.TicketingException;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -64,8 +65,9 @@ final class Json {
         if (bytes.length == 0) {
             throw DomainError.invalid("body", "body.missing", "Le corps de la requête est vide.").exception();
         }
+        T value;
         try {
-            return mapper.readValue(bytes, type);
+            value = mapper.readValue(bytes, type);
         } catch (UnrecognizedPropertyException e) {
             throw DomainError.invalid(e.getPropertyName(), "body.field.unknown",
                     "Ce champ n'existe pas ou ne peut pas être fixé par le client.").exception();
@@ -74,12 +76,21 @@ final class Json {
             throw DomainError.invalid(field.isEmpty() ? "body" : field, "body.field.type",
                     field.isEmpty() ? "Le corps de la requête doit être un objet JSON."
                             : "Ce champ n'a pas le bon type.").exception();
-        } catch (JacksonException e) {
-            throw DomainError.invalid("body", "body.malformed", "Le corps de la requête n'est pas du JSON valide.")
-                    .exception();
+        } catch (JacksonException | CharConversionException e) {
+            throw malformed();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (value == null) {
+            throw DomainError.invalid("body", "body.field.type", "Le corps de la requête doit être un objet JSON.")
+                    .exception();
+        }
+        return value;
+    }
+
+    private static TicketingException malformed() {
+        return DomainError.invalid("body", "body.malformed", "Le corps de la requête n'est pas du JSON valide.")
+                .exception();
     }
 
     /** Refuses a body whose declared media type is not JSON. */

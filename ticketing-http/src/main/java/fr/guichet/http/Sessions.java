@@ -89,9 +89,13 @@ final class Sessions {
                 : Optional.empty();
     }
 
+    /** Both the method sent and the route's (which Javalin may take from an override header) must be safe. */
     private static boolean changesState(Context ctx) {
-        String method = ctx.req().getMethod();
-        return !method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS");
+        return !safe(ctx.req().getMethod()) || !safe(ctx.method().name());
+    }
+
+    private static boolean safe(String method) {
+        return method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
     }
 
     private static TicketingException unauthenticated() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -100,5 +101,33 @@ class HostileInputTest {
         assertEquals(100, page.get("size").asInt());
         assertTrue(page.get("items").size() <= 100);
         assertEquals(100, agent.get("/api/v1/requests?scope=all&size=99999999999999").json().get("size").asInt());
+    }
+
+    @Test
+    void a_method_override_header_is_refused_and_changes_nothing() {
+        Api me = Api.signIn(server.base, server.newRequester().id().value());
+        String number = me.post("/api/v1/requests", Api.filing()).json().get("number").asText();
+        me.withoutCsrf().get("/api/v1/requests/" + number + "/messages", "X-HTTP-Method-Override", "POST")
+                .problem(400);
+        me.withoutCsrf().get("/api/v1/session", "X-HTTP-Method-Override", "DELETE").problem(400);
+        assertEquals(0, me.get("/api/v1/requests/" + number).json().get("messages").size());
+        assertEquals(200, me.get("/api/v1/me").status());
+    }
+
+    @Test
+    void a_null_body_or_undecodable_bytes_are_refused_as_400_on_every_json_endpoint() {
+        Api me = Api.signIn(server.base, server.newRequester().id().value());
+        Api agent = Api.signIn(server.base, server.newStaff().id().value());
+        String number = me.post("/api/v1/requests", Api.filing()).json().get("number").asText();
+        byte[] brokenUtf32 = {0, 0, 0, '{', 0, 0, 0, '"', (byte) 0xD8, 0, 0, 0x41, 0, 0, 0, '"', 0, 0, 0};
+        List<String> paths = List.of("/api/v1/session", "/api/v1/requests", "/api/v1/requests/" + number
+                + "/messages", "/api/v1/requests/" + number + "/status", "/api/v1/requests/" + number + "/redirect");
+        for (String path : paths) {
+            Api caller = path.endsWith("/redirect") ? agent : me;
+            caller.post(path, "null").problem(400);
+            caller.post(path, HttpRequest.BodyPublishers.ofByteArray(brokenUtf32), "application/json").problem(400);
+        }
+        Multiparts nullRequest = new Multiparts().request("null");
+        me.post("/api/v1/requests", nullRequest.build(), nullRequest.contentType()).problem(400);
     }
 }

@@ -9,6 +9,7 @@ import com.google.inject.Injector;
 import com.google.inject.Provides;
 import com.google.inject.Stage;
 import fr.guichet.core.application.Ticketing;
+import fr.guichet.core.port.SignInFailures;
 import io.javalin.Javalin;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,11 @@ class HttpModuleTest {
             @Provides
             ReadinessCheck readiness() {
                 return server.readiness;
+            }
+
+            @Provides
+            SignInFailures signInFailures() {
+                return server.signInFailures();
             }
         });
     }
@@ -68,7 +74,8 @@ class HttpModuleTest {
 
     @Test
     void a_standalone_api_starts_on_a_free_port_and_stops() {
-        GuichetHttpApi api = new GuichetHttpApi(server.ticketing, TestServer.CONFIG, () -> true);
+        GuichetHttpApi api = new GuichetHttpApi(server.ticketing, TestServer.CONFIG, () -> true,
+                server.signInFailures());
         int port = api.start(0);
         try {
             assertEquals(200, Api.anonymous(URI.create("http://localhost:" + port)).get("/health").status());

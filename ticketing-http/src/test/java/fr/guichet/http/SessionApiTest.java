@@ -7,8 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.guichet.core.domain.session.SignInLimits;
+import fr.guichet.core.domain.session.ThrottleKey;
 import fr.guichet.core.testing.MutableClock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
@@ -154,37 +160,109 @@ class SessionApiTest {
         anonymous.post("/api/v1/session", "[]").problem(400);
     }
 
+    private static final String PROXY = "127.0.0.1/32";
+
+    private static HttpConfig limits(int free, int perAddress, String... trustedProxies) {
+        return TestServer.CONFIG.withSignInLimits(new SignInLimits(free, Duration.ofSeconds(2), Duration.ofSeconds(60),
+                perAddress, Duration.ofMinutes(15))).withTrustedProxies(List.of(trustedProxies));
+    }
+
+    private static String someAddress() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        return "198.51." + r.nextInt(256) + "." + r.nextInt(1, 255);
+    }
+
     @Test
-    void repeated_failures_for_one_identifier_give_429_with_retry_after_until_the_window_passes() {
+    void repeated_failures_for_one_identifier_get_growing_delays_not_a_lockout() {
         MutableClock throttleClock = new MutableClock(Instant.parse("2026-01-05T08:00:00Z"));
         String id = server.newRequester().id().value();
-        try (TestServer.Node node = server.node(TestServer.CONFIG.withThrottle(3, 1000, Duration.ofMinutes(15)),
-                throttleClock, server.readiness)) {
+        try (TestServer.Node node = server.node(limits(3, 1000), throttleClock, server.readiness)) {
             Api client = Api.anonymous(node.base());
             for (int i = 0; i < 3; i++) {
                 client.post("/api/v1/session", Api.signInBody(id, "mauvais", false)).problem(401);
             }
-            Api.Reply throttled = client.post("/api/v1/session", Api.signInBody(id, "secret", false));
-            throttled.problem(429);
-            assertEquals(Long.toString(15 * 60 + 1), throttled.header("Retry-After"));
-            assertEquals(200, client.post("/api/v1/session", Api.signInBody("jdupont", "secret", false)).status());
-            throttleClock.advance(Duration.ofMinutes(15).plusSeconds(1));
+            Api.Reply held = client.post("/api/v1/session", Api.signInBody(id, "secret", false));
+            held.problem(429);
+            assertEquals("2", held.header("Retry-After"));
+            throttleClock.advance(Duration.ofSeconds(2));
+            client.post("/api/v1/session", Api.signInBody(id, "mauvais", false)).problem(401);
+            Api.Reply longer = client.post("/api/v1/session", Api.signInBody(id, "secret", false));
+            longer.problem(429);
+            assertEquals("4", longer.header("Retry-After"));
+            throttleClock.advance(Duration.ofSeconds(4));
             assertEquals(200, client.post("/api/v1/session", Api.signInBody(id, "secret", false)).status());
+            client.post("/api/v1/session", Api.signInBody(id, "mauvais", false)).problem(401);
+            assertEquals(200, client.post("/api/v1/session", Api.signInBody(id, "secret", false)).status(),
+                    "a sign-in forgets the failures before it");
         }
     }
 
     @Test
-    void repeated_failures_from_one_address_give_429_for_every_identifier() {
+    void failures_counted_on_one_node_hold_on_another() {
         MutableClock throttleClock = new MutableClock(Instant.parse("2026-01-05T08:00:00Z"));
-        try (TestServer.Node node = server.node(TestServer.CONFIG.withThrottle(100, 4, Duration.ofMinutes(10)),
-                throttleClock, server.readiness)) {
+        String id = server.newRequester().id().value();
+        try (TestServer.Node first = server.node(limits(3, 1000), throttleClock, server.readiness);
+                TestServer.Node second = server.node(limits(3, 1000), throttleClock, server.readiness)) {
+            Api.anonymous(first.base()).post("/api/v1/session", Api.signInBody(id, "mauvais", false)).problem(401);
+            Api.anonymous(second.base()).post("/api/v1/session", Api.signInBody(id, "mauvais", false)).problem(401);
+            Api.anonymous(first.base()).post("/api/v1/session", Api.signInBody(id, "mauvais", false)).problem(401);
+            Api.anonymous(second.base()).post("/api/v1/session", Api.signInBody(id, "secret", false)).problem(429);
+        }
+    }
+
+    @Test
+    void others_failures_behind_one_address_never_refuse_a_correct_password_of_an_account_not_under_attack() {
+        MutableClock throttleClock = new MutableClock(Instant.parse("2026-01-05T08:00:00Z"));
+        String school = someAddress();
+        String teacher = server.newRequester().id().value();
+        try (TestServer.Node node = server.node(limits(100, 4, PROXY), throttleClock, server.readiness)) {
             Api client = Api.anonymous(node.base());
             for (int i = 0; i < 4; i++) {
-                client.post("/api/v1/session", Api.signInBody("devine-" + i, "mauvais", false)).problem(401);
+                client.post("/api/v1/session", Api.signInBody("devine-" + school + "-" + i, "mauvais", false),
+                        "X-Forwarded-For", school).problem(401);
             }
-            Api.Reply throttled = client.post("/api/v1/session", Api.signInBody("mmontanes", "secret", false));
-            assertEquals("signin.throttled", throttled.problem(429).get("code").asText());
-            assertNotNull(throttled.header("Retry-After"));
+            Api.Reply again = client.post("/api/v1/session", Api.signInBody("devine-" + school + "-0", "mauvais",
+                    false), "X-Forwarded-For", school);
+            assertEquals("signin.throttled", again.problem(429).get("code").asText());
+            assertNotNull(again.header("Retry-After"));
+            assertEquals(200, client.post("/api/v1/session", Api.signInBody(teacher, "secret", false),
+                    "X-Forwarded-For", school).status());
         }
+    }
+
+    @Test
+    void a_forwarded_client_address_is_believed_only_from_a_trusted_proxy() {
+        String prefix = "devine-" + UUID.randomUUID() + "-";
+        MutableClock throttleClock = new MutableClock(Instant.parse("2026-01-05T08:00:00Z"));
+        try (TestServer.Node behindProxy = server.node(limits(100, 2, PROXY), throttleClock, server.readiness)) {
+            Api viaProxy = Api.anonymous(behindProxy.base());
+            for (int i = 0; i < 2; i++) {
+                viaProxy.post("/api/v1/session", Api.signInBody(prefix + i, "mauvais", false), "Forwarded",
+                        "for=\"" + someAddress() + ":4711\";proto=https").problem(401);
+            }
+            viaProxy.post("/api/v1/session", Api.signInBody(prefix + 0, "mauvais", false), "X-Forwarded-For",
+                    someAddress()).problem(401);
+        }
+        MutableClock alone = new MutableClock(Instant.parse("2027-01-05T08:00:00Z"));
+        try (TestServer.Node untrusting = server.node(limits(100, 2), alone, server.readiness)) {
+            Api spoofing = Api.anonymous(untrusting.base());
+            for (int i = 0; i < 2; i++) {
+                spoofing.post("/api/v1/session", Api.signInBody(prefix + "x" + i, "mauvais", false),
+                        "X-Forwarded-For", someAddress()).problem(401);
+            }
+            spoofing.post("/api/v1/session", Api.signInBody(prefix + "x0", "mauvais", false), "X-Forwarded-For",
+                    someAddress()).problem(429);
+        }
+    }
+
+    @Test
+    void an_oversized_sign_in_is_refused_before_any_work_and_counts_nothing() {
+        String huge = "a".repeat(300);
+        assertTrue(anonymous.post("/api/v1/session", Api.signInBody(huge, "secret", false)).problem(400)
+                .get("errors").has("identifier"));
+        assertTrue(anonymous.post("/api/v1/session", Api.signInBody("mmontanes", huge, false)).problem(400)
+                .get("errors").has("password"));
+        anonymous.post("/api/v1/session", Api.signInBody("b".repeat(9000), "secret", false)).problem(413);
+        assertTrue(server.signInFailures().find(Set.of(ThrottleKey.identifier(huge)), Instant.EPOCH).isEmpty());
     }
 }

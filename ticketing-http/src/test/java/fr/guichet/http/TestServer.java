@@ -7,6 +7,7 @@ import fr.guichet.core.application.Ticketing;
 import fr.guichet.core.application.TicketingSettings;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.SupportGroup;
+import fr.guichet.core.domain.session.SignInLimits;
 import fr.guichet.core.port.AttachmentStore;
 import fr.guichet.core.port.CatalogStore;
 import fr.guichet.core.port.LocalAccounts;
@@ -14,6 +15,7 @@ import fr.guichet.core.port.NotificationOutbox;
 import fr.guichet.core.port.PersonRegistry;
 import fr.guichet.core.port.RequestRepository;
 import fr.guichet.core.port.SessionStore;
+import fr.guichet.core.port.SignInFailures;
 import fr.guichet.core.port.UnitOfWork;
 import fr.guichet.core.testing.Fixtures;
 import fr.guichet.core.testing.MutableClock;
@@ -38,7 +40,8 @@ final class TestServer {
     static final TicketingSettings SETTINGS = TicketingSettings.defaults()
             .withAttachmentLimits(1024 * 1024, 2 * 1024 * 1024);
     static final HttpConfig CONFIG = HttpConfig.defaults().withBodyLimits(256 * 1024, 3 * 1024 * 1024)
-            .withThrottle(5, 1_000_000, Duration.ofMinutes(15));
+            .withSignInLimits(new SignInLimits(5, Duration.ofSeconds(2), Duration.ofMinutes(5), 1_000_000,
+                    Duration.ofMinutes(15)));
 
     private static TestServer shared;
 
@@ -73,11 +76,11 @@ final class TestServer {
                 .sessions(injector.getInstance(SessionStore.class)).credentials(accounts).clock(clock)
                 .settings(SETTINGS).build();
         readiness = databaseAnswers(injector.getInstance(DataSource.class));
-        api = new GuichetHttpApi(ticketing, config, readiness, clock);
+        api = new GuichetHttpApi(ticketing, config, readiness, signInFailures(), clock);
         base = URI.create("http://localhost:" + api.start(0));
     }
 
-    /** One server for the whole run (its throttle never limits addresses: every test comes from 127.0.0.1). */
+    /** One server for the whole run (its throttle never limits addresses: every test comes from 127.0.0.1; identifiers are fresh per test). */
     static synchronized TestServer shared() {
         if (shared == null) {
             shared = new TestServer(CONFIG);
@@ -98,8 +101,13 @@ final class TestServer {
 
     /** Another API node on the same database, with its own configuration, throttle clock and readiness. */
     Node node(HttpConfig config, MutableClock throttleClock, ReadinessCheck readinessCheck) {
-        GuichetHttpApi other = new GuichetHttpApi(ticketing, config, readinessCheck, throttleClock);
+        GuichetHttpApi other = new GuichetHttpApi(ticketing, config, readinessCheck, signInFailures(),
+                throttleClock);
         return new Node(other, URI.create("http://localhost:" + other.start(0)));
+    }
+
+    SignInFailures signInFailures() {
+        return injector.getInstance(SignInFailures.class);
     }
 
     /** A fresh requester with a password, stored through the ports. */

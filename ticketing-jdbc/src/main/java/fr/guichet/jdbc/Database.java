@@ -15,6 +15,7 @@ import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
@@ -80,6 +81,21 @@ final class Database {
     }
 
     /** Whether {@code e} reports a broken unique or primary key constraint. */
+    /**
+     * Runs an upsert a second time when it fails on the key: on H2 a merge racing another transaction's first row for
+     * the same key fails once that transaction commits; the row then exists and the second attempt updates it.
+     */
+    static void upsertRacingFirstRow(Runnable upsert) {
+        try {
+            upsert.run();
+        } catch (UnableToExecuteStatementException e) {
+            if (!isUniqueViolation(e)) {
+                throw e;
+            }
+            upsert.run();
+        }
+    }
+
     static boolean isUniqueViolation(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {

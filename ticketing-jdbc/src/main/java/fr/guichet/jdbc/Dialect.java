@@ -67,6 +67,26 @@ enum Dialect {
     }
 
     /**
+     * Adds one failure to the row of {@code :key} at {@code :now}, from one again when its last failure is before
+     * {@code :windowStart}, creating the row at one.
+     */
+    String addSignInFailure() {
+        String fresh = "CASE WHEN sign_in_failures.last_failure_at < :windowStart THEN 1 "
+                + "ELSE sign_in_failures.failures + 1 END";
+        return switch (this) {
+            case H2 -> "MERGE INTO sign_in_failures USING (VALUES (CAST(:key AS CHAR(64)), "
+                    + "CAST(:now AS TIMESTAMP(6)))) d (key_hash, at) ON sign_in_failures.key_hash = d.key_hash "
+                    + "WHEN MATCHED THEN UPDATE SET failures = " + fresh + ", last_failure_at = d.at "
+                    + "WHEN NOT MATCHED THEN INSERT (key_hash, failures, last_failure_at) VALUES (d.key_hash, 1, d.at)";
+            case POSTGRESQL -> "INSERT INTO sign_in_failures (key_hash, failures, last_failure_at) "
+                    + "VALUES (:key, 1, :now) ON CONFLICT (key_hash) DO UPDATE SET failures = " + fresh
+                    + ", last_failure_at = :now";
+            case MARIADB -> "INSERT INTO sign_in_failures (key_hash, failures, last_failure_at) "
+                    + "VALUES (:key, 1, :now) ON DUPLICATE KEY UPDATE failures = " + fresh + ", last_failure_at = :now";
+        };
+    }
+
+    /**
      * How {@code requests} is named in the FROM clause of a list of one requester's requests: H2 otherwise reads them
      * through the idempotency key's index, which has no order, and sorts the requester's whole history.
      */

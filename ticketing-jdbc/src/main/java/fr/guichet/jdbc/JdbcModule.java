@@ -13,6 +13,7 @@ import fr.guichet.core.port.NotificationOutbox;
 import fr.guichet.core.port.PersonRegistry;
 import fr.guichet.core.port.RequestRepository;
 import fr.guichet.core.port.SessionStore;
+import fr.guichet.core.port.SignInFailures;
 import fr.guichet.core.port.UnitOfWork;
 import java.sql.SQLException;
 import java.util.Objects;
@@ -25,7 +26,7 @@ import org.jdbi.v3.core.Jdbi;
  * Offers the core's persistence ports on one database (H2, PostgreSQL or MariaDB, told by the URL): a HikariCP pool
  * whose schema Flyway migrates when the pool is first provided, never at module construction. Exposes
  * {@link UnitOfWork}, {@link RequestRepository}, {@link PersonRegistry}, {@link LocalAccounts}, {@link CatalogStore},
- * {@link AttachmentStore}, {@link NotificationOutbox}, {@link SessionStore}, and the pool as a {@link DataSource} for
+ * {@link AttachmentStore}, {@link NotificationOutbox}, {@link SessionStore}, {@link SignInFailures}, and the pool as a {@link DataSource} for
  * health checks and for closing it ({@link AutoCloseable}) at shutdown.
  */
 public final class JdbcModule extends PrivateModule {
@@ -54,6 +55,7 @@ public final class JdbcModule extends PrivateModule {
         expose(AttachmentStore.class);
         expose(NotificationOutbox.class);
         expose(SessionStore.class);
+        expose(SignInFailures.class);
     }
 
     @Provides
@@ -144,5 +146,11 @@ public final class JdbcModule extends PrivateModule {
     @Singleton
     SessionStore sessions(Database db) {
         return new JdbiSessionStore(db);
+    }
+
+    @Provides
+    @Singleton
+    SignInFailures signInFailures(Database db) {
+        return new JdbiSignInFailures(db);
     }
 }

@@ -11,6 +11,7 @@ import fr.guichet.core.port.NotificationOutbox;
 import fr.guichet.core.port.PersonRegistry;
 import fr.guichet.core.port.RequestRepository;
 import fr.guichet.core.port.SessionStore;
+import fr.guichet.core.port.SignInFailures;
 import fr.guichet.core.port.UnitOfWork;
 import java.io.Closeable;
 import java.io.IOException;
@@ -211,6 +212,10 @@ final class TestDatabase {
 
         SessionStore sessions() {
             return injector.getInstance(SessionStore.class);
+        }
+
+        SignInFailures signInFailures() {
+            return injector.getInstance(SignInFailures.class);
         }
 
         DataSource dataSource() {

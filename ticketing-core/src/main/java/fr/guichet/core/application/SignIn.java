@@ -21,7 +21,8 @@ import java.util.Optional;
  */
 public final class SignIn {
 
-    private static final int MAX_INPUT = 256;
+    /** The longest identifier or password looked at; longer ones are refused unchecked. */
+    public static final int MAX_INPUT_LENGTH = 256;
 
     private final CredentialsVerifier credentials;
     private final PersonDirectory people;
@@ -41,8 +42,8 @@ public final class SignIn {
     }
 
     public SignedIn signIn(String identifier, String password, boolean remember) {
-        if (identifier == null || identifier.isBlank() || identifier.length() > MAX_INPUT || password == null
-                || password.isEmpty() || password.length() > MAX_INPUT) {
+        if (identifier == null || identifier.isBlank() || identifier.length() > MAX_INPUT_LENGTH || password == null
+                || password.isEmpty() || password.length() > MAX_INPUT_LENGTH) {
             throw refused();
         }
         Optional<PersonId> verified = credentials.verify(identifier.strip(), password);

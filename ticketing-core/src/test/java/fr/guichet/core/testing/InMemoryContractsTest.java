@@ -7,6 +7,7 @@ import fr.guichet.core.contract.NotificationOutboxContract;
 import fr.guichet.core.contract.PersonRegistryContract;
 import fr.guichet.core.contract.RequestRepositoryContract;
 import fr.guichet.core.contract.SessionStoreContract;
+import fr.guichet.core.contract.SignInFailuresContract;
 import fr.guichet.core.contract.UnitOfWorkContract;
 import fr.guichet.core.port.AttachmentStore;
 import fr.guichet.core.port.CatalogStore;
@@ -15,6 +16,7 @@ import fr.guichet.core.port.NotificationOutbox;
 import fr.guichet.core.port.PersonRegistry;
 import fr.guichet.core.port.RequestRepository;
 import fr.guichet.core.port.SessionStore;
+import fr.guichet.core.port.SignInFailures;
 import fr.guichet.core.port.UnitOfWork;
 import org.junit.jupiter.api.Nested;
 
@@ -134,6 +136,19 @@ class InMemoryContractsTest {
         @Override
         protected SessionStore sessions() {
             return new InMemorySessionStore(db);
+        }
+    }
+
+    @Nested
+    class Throttle extends SignInFailuresContract {
+        @Override
+        protected UnitOfWork unitOfWork() {
+            return db;
+        }
+
+        @Override
+        protected SignInFailures failures() {
+            return new InMemorySignInFailures(db);
         }
     }
 }

@@ -9,7 +9,9 @@ import fr.guichet.core.domain.person.SupportGroup;
 import fr.guichet.core.domain.request.AttachmentId;
 import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestNumber;
+import fr.guichet.core.domain.session.FailureCount;
 import fr.guichet.core.domain.session.StoredSession;
+import fr.guichet.core.domain.session.ThrottleKey;
 import fr.guichet.core.domain.session.TokenHash;
 import fr.guichet.core.domain.subject.SubjectCatalog;
 import fr.guichet.core.port.UnitOfWork;
@@ -40,6 +42,7 @@ public final class InMemoryDatabase implements UnitOfWork {
         Map<AttachmentId, byte[]> attachments = new LinkedHashMap<>();
         Map<UUID, OutboxEntry> outbox = new LinkedHashMap<>();
         Map<TokenHash, StoredSession> sessions = new LinkedHashMap<>();
+        Map<ThrottleKey, FailureCount> signInFailures = new LinkedHashMap<>();
 
         State copy() {
             State c = new State();
@@ -52,6 +55,7 @@ public final class InMemoryDatabase implements UnitOfWork {
             c.attachments.putAll(attachments);
             c.outbox.putAll(outbox);
             c.sessions.putAll(sessions);
+            c.signInFailures.putAll(signInFailures);
             return c;
         }
     }
