@@ -1,15 +1,13 @@
 import { api, rememberCsrf } from "./api.js";
-import { frame, showErrors, clearErrors } from "./layout.js";
+import { frame, frontPage, showErrors, clearErrors } from "./layout.js";
 
 const form = document.getElementById("formulaire-connexion");
 const summary = document.getElementById("resume-erreurs");
 
-/** Where to go after signing in: the page that asked for it, on this site only. */
+/** Where to go after signing in: the page of this front that asked for it, else the list of one's requests. */
 function target() {
   const back = new URLSearchParams(window.location.search).get("retour");
-  if (!back) return "/demandes.html";
-  const url = new URL(back, window.location.origin);
-  return url.origin === window.location.origin ? url.pathname + url.search : "/demandes.html";
+  return (back && frontPage(back)) || "/demandes.html";
 }
 
 form.addEventListener("submit", async (event) => {

@@ -84,6 +84,26 @@ async function signOut() {
   window.location.assign("/connexion.html");
 }
 
+/** Pages of this front by their path ("/", "/suivi.html"), and nothing else: no "//host", no "..", no encoding. */
+const FRONT_PAGE = /^\/(?:[a-z0-9-]+\.html)?$/;
+
+/**
+ * The page of this front that `value` (a path from a link or a query) names, as path, query and fragment resolved on
+ * this origin; null for anything else (another origin, "//host", "/.//host", backslashes, "javascript:", the sign-in
+ * page itself), so that it can be followed without leaving the site.
+ */
+export function frontPage(value) {
+  let url;
+  try {
+    url = new URL(value, window.location.origin);
+  } catch (e) {
+    return null;
+  }
+  if (url.origin !== window.location.origin || !FRONT_PAGE.test(url.pathname)) return null;
+  if (url.pathname === "/connexion.html") return null;
+  return url.pathname + url.search + url.hash;
+}
+
 /**
  * Draws the banner and finds who is signed in; a page that needs a session sends visitors to the sign-in page and
  * comes back afterwards.
@@ -95,8 +115,8 @@ export async function frame(current, { requireSession = true } = {}) {
     rememberCsrf(person.csrfToken);
   } catch (e) {
     if (requireSession) {
-      const back = encodeURIComponent(window.location.pathname + window.location.search);
-      window.location.replace(`/connexion.html?retour=${back}`);
+      const back = frontPage(window.location.pathname + window.location.search);
+      window.location.replace(back ? `/connexion.html?retour=${encodeURIComponent(back)}` : "/connexion.html");
       return new Promise(() => {});
     }
   }
