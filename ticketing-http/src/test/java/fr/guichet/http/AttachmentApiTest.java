@@ -99,6 +99,22 @@ class AttachmentApiTest {
     }
 
     @Test
+    void a_text_file_named_html_is_stored_and_downloaded_under_a_text_name() {
+        Api me = requester();
+        Multiparts body = new Multiparts().request(Api.filing()).file("consignes.html", "text/html",
+                "Apporter une clé USB.".getBytes(StandardCharsets.UTF_8));
+        Api.Reply filed = me.post("/api/v1/requests", body.build(), body.contentType());
+        assertEquals(201, filed.status(), filed.body());
+        JsonNode attachment = filed.json().get("attachments").get(0);
+        assertEquals("consignes.txt", attachment.get("name").asText());
+        assertEquals("text/plain", attachment.get("mediaType").asText());
+        Api.Reply download = me.get("/api/v1/requests/" + filed.json().get("number").asText() + "/attachments/"
+                + attachment.get("id").asText());
+        assertTrue(download.header("Content-Disposition").contains("filename=\"consignes.txt\""),
+                download.header("Content-Disposition"));
+    }
+
+    @Test
     void a_multipart_filing_without_its_request_part_or_with_an_unknown_part_is_refused() {
         Api me = requester();
         Multiparts noRequest = new Multiparts().file("a.pdf", "application/pdf", PDF);

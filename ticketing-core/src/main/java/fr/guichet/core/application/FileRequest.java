@@ -33,7 +33,9 @@ import java.util.Optional;
 /**
  * Files a request: the requester's address must be eligible, the subject an active leaf, the type known; the request
  * goes to its subject's support group (and a member chosen by the routing policy), with its attachments, history and
- * notifications in one unit of work. The same idempotency key from the same person returns the request already filed.
+ * notifications in one unit of work. An attachment's media type is found from its content and must be allowed; its
+ * name is stored with an extension of that type ({@link MediaTypes#storedName}). The same idempotency key from the
+ * same person returns the request already filed.
  */
 public final class FileRequest {
 
@@ -157,7 +159,7 @@ public final class FileRequest {
                         .exception();
             }
             remaining -= size;
-            stored.add(new Attachment(id, name, mediaType, size, now));
+            stored.add(new Attachment(id, MediaTypes.storedName(name, mediaType), mediaType, size, now));
         }
         return stored;
     }

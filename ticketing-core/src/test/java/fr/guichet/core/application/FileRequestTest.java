@@ -211,6 +211,22 @@ class FileRequestTest {
     }
 
     @Test
+    void a_file_is_stored_under_a_name_whose_extension_agrees_with_its_content() {
+        byte[] text = "Apporter une clé USB en salle 12.\n".getBytes(StandardCharsets.UTF_8);
+
+        Request filed = world.ticketing.fileRequest().file(requester, Fixtures.seedDraft(), List.of(
+                new Upload("consignes.html", new ByteArrayInputStream(text)),
+                new Upload("compte rendu 12.03.2024", new ByteArrayInputStream(text)),
+                new Upload("scan.png", new ByteArrayInputStream(pdf(100))),
+                new Upload("notes.txt", new ByteArrayInputStream(text))), null).details().request();
+
+        assertEquals(List.of("consignes.txt", "compte rendu 12.03.2024.txt", "scan.pdf", "notes.txt"),
+                filed.attachments().stream().map(Attachment::name).toList());
+        assertEquals(List.of(MediaTypes.TEXT, MediaTypes.TEXT, MediaTypes.PDF, MediaTypes.TEXT),
+                filed.attachments().stream().map(Attachment::mediaType).toList());
+    }
+
+    @Test
     void an_html_file_named_pdf_is_refused_and_nothing_is_written() {
         RecordingAttachmentStore store = new RecordingAttachmentStore(world.attachments);
         Ticketing ticketing = ticketing(world, store, RoutingPolicy.fewestOpenRequests());

@@ -4,12 +4,16 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Finds a file's media type from its first bytes (the name only refines a ZIP or OLE container); HTML and scripts are
- * recognised so that an allow-list can refuse them whatever their name.
+ * recognised so that an allow-list can refuse them whatever their name. A stored file's name gets an extension that
+ * agrees with that type.
  */
 public final class MediaTypes {
 
@@ -38,6 +42,30 @@ public final class MediaTypes {
     /** The default allow-list: documents, images, text and archives people send to a helpdesk. */
     public static final Set<String> DEFAULT_ALLOWED = Set.of(PDF, PNG, JPEG, GIF, WEBP, TEXT, CSV, ZIP, DOCX, XLSX,
             PPTX, ODT, ODS, ODP, DOC, XLS);
+
+    /** The extensions a file of each type detected may have once stored, its usual one first. */
+    private static final Map<String, List<String>> EXTENSIONS = Map.ofEntries(
+            Map.entry(PDF, List.of("pdf")),
+            Map.entry(PNG, List.of("png")),
+            Map.entry(JPEG, List.of("jpg", "jpeg")),
+            Map.entry(GIF, List.of("gif")),
+            Map.entry(WEBP, List.of("webp")),
+            Map.entry(TEXT, List.of("txt", "text", "log", "ini", "md")),
+            Map.entry(CSV, List.of("csv")),
+            Map.entry(HTML, List.of("html", "htm")),
+            Map.entry(ZIP, List.of("zip")),
+            Map.entry(DOCX, List.of("docx")),
+            Map.entry(XLSX, List.of("xlsx")),
+            Map.entry(PPTX, List.of("pptx")),
+            Map.entry(ODT, List.of("odt")),
+            Map.entry(ODS, List.of("ods")),
+            Map.entry(ODP, List.of("odp")),
+            Map.entry(DOC, List.of("doc")),
+            Map.entry(XLS, List.of("xls")),
+            Map.entry(OCTET_STREAM, List.of("bin")));
+
+    private static final Set<String> KNOWN_EXTENSIONS = EXTENSIONS.values().stream().flatMap(List::stream)
+            .collect(Collectors.toUnmodifiableSet());
 
     private MediaTypes() {
     }
@@ -87,6 +115,27 @@ public final class MediaTypes {
             return ext.equals("csv") ? CSV : TEXT;
         }
         return OCTET_STREAM;
+    }
+
+    /**
+     * The name a file of {@code mediaType} (as {@link #detect} found it) is stored under, so that once downloaded it
+     * opens as what it is: {@code name} sanitised, kept when its extension is one of the type's; otherwise an extension
+     * known for another type is replaced by the type's usual one ({@code consignes.html} of plain text becomes {@code
+     * consignes.txt}) and any other is kept with the usual one appended ({@code notes.2024} becomes {@code
+     * notes.2024.txt}).
+     */
+    public static String storedName(String name, String mediaType) {
+        List<String> proper = EXTENSIONS.get(mediaType);
+        if (proper == null) {
+            throw new IllegalArgumentException("not a detected media type: " + mediaType);
+        }
+        String clean = FileName.sanitise(name);
+        String ext = extension(clean);
+        if (proper.contains(ext)) {
+            return clean;
+        }
+        String base = KNOWN_EXTENSIONS.contains(ext) ? clean.substring(0, clean.lastIndexOf('.')) : clean;
+        return FileName.sanitise(base.replaceAll("[. ]+$", "") + "." + proper.get(0));
     }
 
     private static boolean looksLikeMarkup(String text) {
