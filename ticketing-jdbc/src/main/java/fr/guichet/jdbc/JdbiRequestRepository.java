@@ -199,9 +199,9 @@ final class JdbiRequestRepository implements RequestRepository {
     }
 
     @Override
-    public void update(RequestChange change) {
+    public boolean update(RequestChange change) {
         Request after = change.after();
-        db.inTransaction(h -> {
+        return db.inTransaction(h -> {
             int updated = h.createUpdate("UPDATE requests SET subject = :subject, type = :type, summary = :summary, "
                             + "description = :description, search_text = :searchText, visibility = :visibility, "
                             + "status = :status, assigned_group = :assignedGroup, assignee = :assignee, "
@@ -213,8 +213,7 @@ final class JdbiRequestRepository implements RequestRepository {
                     .bind("expected", change.expectedVersion())
                     .execute();
             if (updated != 1) {
-                throw DomainError.of(ErrorKind.CONFLICT, "request.version.conflict",
-                        "La demande vient d'être modifiée par quelqu'un d'autre : rechargez-la.").exception();
+                return false;
             }
             appendMessages(h, after.number(), nextPosition(h, "request_messages", after.number()),
                     change.newMessages());
@@ -224,7 +223,7 @@ final class JdbiRequestRepository implements RequestRepository {
             appendAttachments(h, after.number(), nextPosition(h, "request_attachments", after.number()),
                     after.attachments().stream().filter(a -> !known.contains(a.id())).toList());
             countOpenRequests(h, Optional.of(change.before()), after);
-            return null;
+            return true;
         });
     }
 

@@ -52,7 +52,7 @@ public final class ChangeStatus {
             ExpectedVersion.check(request, expectedVersion);
             Instant now = clock.instant();
             RequestChange change = request.changeStatus(person, actor, to, comment, settings.reopenWindow(), now);
-            requests.update(change);
+            ExpectedVersion.store(requests, change, expectedVersion);
             notifier.notify(catalog, change.after(), change.events(), person.id(), now);
             return labels.details(catalog, change.after(), person);
         });

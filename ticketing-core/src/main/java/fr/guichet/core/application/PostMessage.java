@@ -54,7 +54,7 @@ public final class PostMessage {
             } else {
                 change = request.followUp(author, body, now);
             }
-            requests.update(change);
+            ExpectedVersion.store(requests, change, expectedVersion);
             notifier.notify(catalog, change.after(), change.events(), author.id(), now);
             return new MessagePosted(change.newMessages().get(0), change.after().version());
         });

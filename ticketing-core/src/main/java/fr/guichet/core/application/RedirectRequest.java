@@ -61,7 +61,7 @@ public final class RedirectRequest {
                     : subject == null ? null : router.assignee(group, subject).orElse(null);
             Instant now = clock.instant();
             RequestChange change = request.redirect(staff, group, chosen, comment, now);
-            requests.update(change);
+            ExpectedVersion.store(requests, change, expectedVersion);
             notifier.notify(catalog, change.after(), change.events(), staff.id(), now);
             return labels.details(catalog, change.after(), staff);
         });

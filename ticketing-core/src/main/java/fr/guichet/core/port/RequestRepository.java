@@ -31,10 +31,10 @@ public interface RequestRepository {
 
     /**
      * Applies a change if the stored version is still {@link RequestChange#expectedVersion()}: the request's fields are
-     * replaced and the new messages and history entries appended; otherwise nothing is written and a CONFLICT
-     * ({@code request.version.conflict}) is thrown.
+     * replaced, the new messages and history entries appended, and it answers true; otherwise (someone changed the
+     * request since it was read) nothing is written and it answers false.
      */
-    void update(RequestChange change);
+    boolean update(RequestChange change);
 
     /** A page of matching requests in the query's order, and how many match in all. */
     Page<RequestSummary> list(RequestQuery query, PageRequest page);

@@ -61,14 +61,14 @@ public final class InMemoryRequestRepository implements RequestRepository {
     }
 
     @Override
-    public void update(RequestChange change) {
-        db.write(s -> {
-            Request stored = s.requests.get(change.after().number());
-            if (stored == null || stored.version() != change.expectedVersion()) {
-                throw DomainError.of(ErrorKind.CONFLICT, "request.version.conflict",
-                        "La demande vient d'être modifiée par quelqu'un d'autre : rechargez-la.").exception();
+    public boolean update(RequestChange change) {
+        return db.inTransaction(() -> {
+            Optional<Request> stored = find(change.after().number());
+            if (stored.isEmpty() || stored.get().version() != change.expectedVersion()) {
+                return false;
             }
-            s.requests.put(change.after().number(), change.after());
+            db.write(s -> s.requests.put(change.after().number(), change.after()));
+            return true;
         });
     }
 

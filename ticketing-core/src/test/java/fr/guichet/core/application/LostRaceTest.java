@@ -1,0 +1,142 @@
+package fr.guichet.core.application;
+
+import static fr.guichet.core.application.Scenario.join;
+import static fr.guichet.core.application.Scenario.refusedUnchanged;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.guichet.core.domain.ErrorKind;
+import fr.guichet.core.domain.TicketingException;
+import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.person.PersonId;
+import fr.guichet.core.domain.request.Request;
+import fr.guichet.core.domain.request.RequestChange;
+import fr.guichet.core.domain.request.RequestNumber;
+import fr.guichet.core.domain.request.RequestSummary;
+import fr.guichet.core.domain.request.Status;
+import fr.guichet.core.port.Page;
+import fr.guichet.core.port.PageRequest;
+import fr.guichet.core.port.RequestQuery;
+import fr.guichet.core.port.RequestRepository;
+import fr.guichet.core.testing.Fixtures;
+import fr.guichet.core.testing.TestWorld;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A colleague stores a change between the moment a use case reads the request (where the caller's If-Match still
+ * holds) and the moment it stores its own: the caller who gave a version is told it is stale, as for any stale one.
+ */
+class LostRaceTest {
+
+    private final TestWorld world = new TestWorld();
+    private final Person requester = join(world, Fixtures.newRequester());
+    private final Person agent = Fixtures.agent();
+    private final RequestNumber number = Scenario.file(world, requester);
+    private final ColleagueBetweenReadAndStore requests = new ColleagueBetweenReadAndStore(world.requests);
+    private final Ticketing ticketing = Ticketing.builder().unitOfWork(world.db).requests(requests)
+            .people(world.people).catalog(world.catalog).attachments(world.attachments).outbox(world.outbox)
+            .sessions(world.sessions).credentials(world.accounts).clock(world.clock)
+            .settings(TicketingSettings.defaults()).build();
+
+    @Test
+    void a_message_whose_version_was_current_when_read_but_not_when_stored_is_stale() {
+        requests.colleagueWritesAfterNextRead();
+        TicketingException e = refusedUnchanged(world, ErrorKind.STALE,
+                () -> ticketing.postMessage().post(agent, number, "Réponse", false, 1L));
+        assertEquals("request.version.stale", e.code());
+    }
+
+    @Test
+    void a_redirection_that_loses_the_race_is_stale() {
+        requests.colleagueWritesAfterNextRead();
+        refusedUnchanged(world, ErrorKind.STALE,
+                () -> ticketing.redirectRequest().redirect(agent, number, Fixtures.EVE, null, null, 1L));
+    }
+
+    @Test
+    void a_status_change_that_loses_the_race_is_stale() {
+        requests.colleagueWritesAfterNextRead();
+        refusedUnchanged(world, ErrorKind.STALE,
+                () -> ticketing.changeStatus().change(agent, number, Status.IN_PROGRESS, null, 1L));
+    }
+
+    @Test
+    void without_a_version_from_the_caller_the_lost_race_is_a_conflict() {
+        requests.colleagueWritesAfterNextRead();
+        TicketingException e = refusedUnchanged(world, ErrorKind.CONFLICT,
+                () -> ticketing.changeStatus().change(agent, number, Status.IN_PROGRESS, null, null));
+        assertEquals("request.version.conflict", e.code());
+    }
+
+    @Test
+    void without_a_colleague_the_same_change_is_stored() {
+        ticketing.changeStatus().change(agent, number, Status.IN_PROGRESS, null, 1L);
+        assertEquals(Status.IN_PROGRESS, Scenario.stored(world, number).status());
+    }
+
+    /** The in-memory repository, where a colleague's internal note is stored right after the next read. */
+    private static final class ColleagueBetweenReadAndStore implements RequestRepository {
+
+        private final RequestRepository stored;
+        private boolean armed;
+
+        ColleagueBetweenReadAndStore(RequestRepository stored) {
+            this.stored = stored;
+        }
+
+        void colleagueWritesAfterNextRead() {
+            armed = true;
+        }
+
+        @Override
+        public Optional<Request> find(RequestNumber number) {
+            Optional<Request> read = stored.find(number);
+            if (armed && read.isPresent()) {
+                armed = false;
+                RequestChange note = read.get().staffMessage(Fixtures.specialist(), "Je m'en occupe.", true,
+                        read.get().updatedAt().plusSeconds(1));
+                assertTrue(stored.update(note));
+            }
+            return read;
+        }
+
+        @Override
+        public RequestNumber nextNumber() {
+            return stored.nextNumber();
+        }
+
+        @Override
+        public void add(Request request) {
+            stored.add(request);
+        }
+
+        @Override
+        public boolean update(RequestChange change) {
+            return stored.update(change);
+        }
+
+        @Override
+        public Page<RequestSummary> list(RequestQuery query, PageRequest page) {
+            return stored.list(query, page);
+        }
+
+        @Override
+        public Optional<RequestNumber> findByIdempotencyKey(PersonId requester, String key, Instant notBefore) {
+            return stored.findByIdempotencyKey(requester, key, notBefore);
+        }
+
+        @Override
+        public void releaseIdempotencyKey(PersonId requester, String key, Instant filedBefore) {
+            stored.releaseIdempotencyKey(requester, key, filedBefore);
+        }
+
+        @Override
+        public Map<PersonId, Long> openRequestCounts(Collection<PersonId> people) {
+            return stored.openRequestCounts(people);
+        }
+    }
+}
