@@ -5,17 +5,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** What differs between the supported databases: migrations, sequence syntax, upserts and index hints. */
+/** What differs between the supported databases: schema types, sequence syntax, upserts and index hints. */
 enum Dialect {
-    H2("h2", "SELECT NEXT VALUE FOR request_number"),
-    POSTGRESQL("postgresql", "SELECT nextval('request_number')"),
-    MARIADB("mariadb", "SELECT NEXT VALUE FOR request_number");
+    H2("SELECT NEXT VALUE FOR request_number"),
+    POSTGRESQL("SELECT nextval('request_number')"),
+    MARIADB("SELECT NEXT VALUE FOR request_number");
 
-    private final String folder;
+    private static final String COMMON_MIGRATIONS = "classpath:db/migration/common";
+
     private final String nextNumberSql;
 
-    Dialect(String folder, String nextNumberSql) {
-        this.folder = folder;
+    Dialect(String nextNumberSql) {
         this.nextNumberSql = nextNumberSql;
     }
 
@@ -42,9 +42,23 @@ enum Dialect {
                 ? Map.of("QUERY_CACHE_SIZE", "256") : Map.of();
     }
 
-    /** The Flyway location of this database's migrations. */
-    String migrations() {
-        return "classpath:db/migration/" + folder;
+    /** The Flyway locations of this database's migrations: those of every database, then its own if it has any. */
+    List<String> migrations() {
+        return this == POSTGRESQL ? List.of(COMMON_MIGRATIONS, "classpath:db/migration/postgresql")
+                : List.of(COMMON_MIGRATIONS);
+    }
+
+    /** The Flyway placeholders of the common migrations: how this database spells what the others spell otherwise. */
+    Map<String, String> schemaPlaceholders() {
+        return switch (this) {
+            case H2 -> Map.of("timestamp", "TIMESTAMP(6)", "text", "VARCHAR(1000000)", "blob", "BLOB",
+                    "identity", "GENERATED ALWAYS AS IDENTITY", "sequence_options", "NO CYCLE", "table_options", "");
+            case POSTGRESQL -> Map.of("timestamp", "TIMESTAMP(6)", "text", "TEXT", "blob", "BYTEA",
+                    "identity", "GENERATED ALWAYS AS IDENTITY", "sequence_options", "NO CYCLE", "table_options", "");
+            case MARIADB -> Map.of("timestamp", "DATETIME(6)", "text", "MEDIUMTEXT", "blob", "LONGBLOB",
+                    "identity", "NOT NULL AUTO_INCREMENT", "sequence_options", "NOCACHE NOCYCLE",
+                    "table_options", "ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin");
+        };
     }
 
     String nextNumberSql() {

@@ -70,11 +70,12 @@ public final class JdbcModule extends PrivateModule {
         hikari.setConnectionTimeout(config.connectionTimeout().toMillis());
         hikari.setAutoCommit(true);
         hikari.setExceptionOverride(new EvictClosedH2Connections());
-        Dialect.of(config.url()).driverProperties(config.url()).forEach(hikari::addDataSourceProperty);
+        Dialect dialect = Dialect.of(config.url());
+        dialect.driverProperties(config.url()).forEach(hikari::addDataSourceProperty);
         HikariDataSource pool = new HikariDataSource(hikari);
         try {
-            Flyway.configure().dataSource(pool).locations(Dialect.of(config.url()).migrations())
-                    .failOnMissingLocations(true).load().migrate();
+            Flyway.configure().dataSource(pool).locations(dialect.migrations().toArray(String[]::new))
+                    .placeholders(dialect.schemaPlaceholders()).failOnMissingLocations(true).load().migrate();
         } catch (RuntimeException e) {
             pool.close();
             throw e;
