@@ -1,6 +1,7 @@
 package fr.guichet.jdbc;
 
 import fr.guichet.core.domain.TicketingException;
+import java.lang.System.Logger.Level;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -8,6 +9,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -24,6 +29,18 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  * stored in UTC without a zone, to the microsecond, the same way on every database.
  */
 final class Database {
+
+    /** How many times in all {@link #inRetriedTransaction} runs a unit of work the database keeps giving up. */
+    static final int ATTEMPTS = 5;
+
+    /**
+     * The SQLStates of a transaction the database rolled back so that running it again may succeed: serialization
+     * failure (MariaDB's and H2's deadlock among them) and PostgreSQL's deadlock. Not a MariaDB lock wait timeout
+     * (1205, HY000): it undoes the statement alone, after a wait (50 s by default) no caller should make twice.
+     */
+    private static final Set<String> GIVEN_UP = Set.of("40001", "40P01");
+
+    private static final System.Logger LOG = System.getLogger(Database.class.getName());
 
     private final Jdbi jdbi;
     private final Dialect dialect;
@@ -46,6 +63,31 @@ final class Database {
             return jdbi.inTransaction(work);
         } catch (JdbiException e) {
             throw TicketingException.unavailable(e);
+        }
+    }
+
+    /**
+     * Runs {@code work} in a transaction begun and committed here, and runs it again from the start, up to
+     * {@link #ATTEMPTS} times in all after a short random pause, while the database gives the transaction up for a
+     * deadlock or a serialization failure (and has rolled it back). Inside a transaction already open on the thread
+     * it joins that one and is not retried: only the whole unit of work can be run again.
+     */
+    <T> T inRetriedTransaction(HandleCallback<T, RuntimeException> work) {
+        if (jdbi.getHandleScope().get() != null) {
+            return inTransaction(work);
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return inTransaction(work);
+            } catch (RuntimeException e) {
+                Optional<String> state = sqlState(e).filter(GIVEN_UP::contains);
+                if (attempt == ATTEMPTS || state.isEmpty()) {
+                    throw e;
+                }
+                LOG.log(Level.INFO, "the database gave up a transaction (SQLState {0}); running it again, attempt {1} "
+                        + "of {2}", state.get(), attempt + 1, ATTEMPTS);
+                LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1_000_000L, 10_000_000L * attempt));
+            }
         }
     }
 
@@ -104,6 +146,16 @@ final class Database {
             }
         }
         return false;
+    }
+
+    /** The SQLState of the first {@link SQLException} among {@code e} and its causes, if any. */
+    private static Optional<String> sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return Optional.ofNullable(sql.getSQLState());
+            }
+        }
+        return Optional.empty();
     }
 
     /** Binds an instant as its UTC date and time. */

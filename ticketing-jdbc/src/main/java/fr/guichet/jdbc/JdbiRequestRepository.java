@@ -118,11 +118,25 @@ final class JdbiRequestRepository implements RequestRepository {
                 .mapTo(Long.class).one() > 0;
     }
 
+    /**
+     * {@inheritDoc} The requests are found by a plain read and cleared one by one by number, so that a key held by no
+     * request locks nothing: a range UPDATE would lock, under MariaDB's REPEATABLE READ, the gap of the requester's
+     * index where concurrent filings insert, and two first filings holding it would deadlock.
+     */
     @Override
     public void releaseIdempotencyKey(PersonId requester, String key, Instant filedBefore) {
-        db.inTransaction(h -> h.createUpdate("UPDATE requests SET idempotency_key = NULL WHERE requester_id = "
-                        + ":requester AND idempotency_key = :key AND submitted_at < :before")
-                .bind("requester", requester.value()).bind("key", key).bind("before", filedBefore).execute());
+        db.inTransaction(h -> {
+            List<Long> holders = h.createQuery("SELECT number FROM requests WHERE requester_id = :requester "
+                            + "AND idempotency_key = :key AND submitted_at < :before")
+                    .bind("requester", requester.value()).bind("key", key).bind("before", filedBefore)
+                    .mapTo(Long.class).list();
+            for (long number : holders) {
+                h.createUpdate("UPDATE requests SET idempotency_key = NULL WHERE number = :number "
+                                + "AND idempotency_key = :key")
+                        .bind("number", number).bind("key", key).execute();
+            }
+            return null;
+        });
     }
 
     private static RuntimeException idempotencyKeyTaken() {

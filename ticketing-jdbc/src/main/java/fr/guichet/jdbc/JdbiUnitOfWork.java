@@ -3,7 +3,11 @@ package fr.guichet.jdbc;
 import fr.guichet.core.port.UnitOfWork;
 import java.util.function.Supplier;
 
-/** One database transaction per use case; repositories called on the same thread join it, as do nested calls. */
+/**
+ * One database transaction per use case; repositories called on the same thread join it, as do nested calls. Work
+ * that may be retried is run again from the start when the database gives its transaction up for a deadlock or a
+ * serialization failure, up to {@link Database#ATTEMPTS} times in all.
+ */
 final class JdbiUnitOfWork implements UnitOfWork {
 
     private final Database db;
@@ -15,5 +19,10 @@ final class JdbiUnitOfWork implements UnitOfWork {
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         return db.inTransaction(handle -> work.get());
+    }
+
+    @Override
+    public <T> T inRetryableTransaction(Supplier<T> work) {
+        return db.inRetriedTransaction(handle -> work.get());
     }
 }

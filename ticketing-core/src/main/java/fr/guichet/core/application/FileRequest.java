@@ -29,13 +29,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Files a request: the requester's address must be eligible, the subject an active leaf, the type known; the request
  * goes to its subject's support group (and a member chosen by the routing policy), with its attachments, history and
  * notifications in one unit of work. An attachment's media type is found from its content and must be allowed; its
  * name is stored with an extension of that type ({@link MediaTypes#storedName}). The same idempotency key from the
- * same person returns the request already filed.
+ * same person returns the request already filed during the idempotency window; after it, the next filing with that
+ * key takes it from the old request. A filing without attachments is run again from the start when the store gives its
+ * transaction up (deadlock); one with attachments is not, its uploads being read once.
  */
 public final class FileRequest {
 
@@ -83,9 +86,9 @@ public final class FileRequest {
                     + settings.maxFilesPerRequest() + " fichiers.").exception();
         }
         GroupCode group = catalog.supportGroupOf(subject).orElseThrow();
+        Supplier<Filing> filing = () -> file(catalog, requester, draft, uploads, idempotencyKey, subject, group);
         try {
-            return unitOfWork.inTransaction(() -> file(catalog, requester, draft, uploads, idempotencyKey, subject,
-                    group));
+            return uploads.isEmpty() ? unitOfWork.inRetryableTransaction(filing) : unitOfWork.inTransaction(filing);
         } catch (TicketingException e) {
             if (idempotencyKey != null && e.code().equals("request.idempotency_key.taken")) {
                 return unitOfWork.inTransaction(() -> existing(requester, idempotencyKey)).orElseThrow(() -> e);

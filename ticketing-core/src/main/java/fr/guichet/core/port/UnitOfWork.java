@@ -11,6 +11,16 @@ public interface UnitOfWork {
     /** Runs {@code work} in a transaction (joining one already open on this thread) and returns its value. */
     <T> T inTransaction(Supplier<T> work);
 
+    /**
+     * {@link #inTransaction}, but when {@code work} opens the thread's transaction and the store gives it up (a
+     * deadlock, a serialization failure), it is rolled back and {@code work} runs again from the start, a bounded
+     * number of times: only for work that acts through the ports alone and reads nothing it cannot read again. Inside a
+     * transaction already open it joins it and is not retried. A store that never gives a transaction up runs it once.
+     */
+    default <T> T inRetryableTransaction(Supplier<T> work) {
+        return inTransaction(work);
+    }
+
     /** {@link #inTransaction} for work without a value. */
     default void run(Runnable work) {
         inTransaction(() -> {

@@ -82,6 +82,25 @@ public abstract class UnitOfWorkContract {
     }
 
     @Test
+    public void retryable_work_that_fails_for_its_own_reasons_runs_once_and_is_rolled_back() {
+        Person requester = Fixtures.newRequester();
+        Request[] filed = new Request[1];
+        int[] runs = new int[1];
+        RuntimeException failure = new IllegalStateException("boom");
+        RuntimeException thrown = assertThrows(IllegalStateException.class, () -> unitOfWork()
+                .inRetryableTransaction(() -> {
+                    runs[0]++;
+                    filed[0] = Fixtures.request(requests().nextNumber(), requester, now);
+                    requests().add(filed[0]);
+                    throw failure;
+                }));
+        assertSame(failure, thrown);
+        assertEquals(1, runs[0]);
+        assertTrue(unitOfWork().inTransaction(() -> requests().find(filed[0].number())).isEmpty());
+        assertEquals("done", unitOfWork().inRetryableTransaction(() -> "done"));
+    }
+
+    @Test
     public void the_value_of_the_work_is_returned() {
         assertEquals("done", unitOfWork().inTransaction(() -> "done"));
     }
