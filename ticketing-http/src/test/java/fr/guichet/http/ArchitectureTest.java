@@ -1,12 +1,12 @@
 package fr.guichet.http;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import fr.guichet.core.architecture.HexagonalArchitecture;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
@@ -15,19 +15,10 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("fr.guichet.http");
 
     @Test
-    void the_facade_depends_only_on_the_core_javalin_jetty_jackson_guice_slf4j_and_the_jdk() {
-        classes().that().resideInAPackage("fr.guichet.http..").should().onlyDependOnClassesThat()
-                .resideInAnyPackage("fr.guichet.http..", "fr.guichet.core..", "io.javalin..", "org.eclipse.jetty..",
-                        "jakarta.servlet..", "com.fasterxml.jackson..", "com.google.inject..", "jakarta.inject..",
-                        "org.slf4j..", "java..")
-                .check(MAIN);
-    }
-
-    @Test
-    void the_facade_never_reaches_another_adapter() {
-        noClasses().that().resideInAPackage("fr.guichet.http..").should().dependOnClassesThat()
-                .resideInAnyPackage("fr.guichet.jdbc..", "fr.guichet.mail..", "fr.guichet.ldap..", "java.sql..")
-                .check(MAIN);
+    void the_facade_is_an_adapter_of_the_core_on_javalin_jetty_jackson_guice_and_slf4j() {
+        HexagonalArchitecture.adapter("fr.guichet.http").usingTechnology("io.javalin..", "org.eclipse.jetty..",
+                "jakarta.servlet..", "com.fasterxml.jackson..", "com.google.inject..", "jakarta.inject..",
+                "org.slf4j..").check(MAIN);
     }
 
     @Test

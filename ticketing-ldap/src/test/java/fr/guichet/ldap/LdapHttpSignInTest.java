@@ -12,6 +12,7 @@ import com.google.inject.Stage;
 import fr.guichet.core.application.Ticketing;
 import fr.guichet.core.port.CredentialsVerifier;
 import fr.guichet.core.port.PersonDirectory;
+import fr.guichet.core.port.SignInFailures;
 import fr.guichet.core.testing.TestWorld;
 import fr.guichet.http.GuichetHttpApi;
 import fr.guichet.http.HttpConfig;
@@ -53,6 +54,12 @@ class LdapHttpSignInTest {
         @Singleton
         ReadinessCheck readiness() {
             return () -> true;
+        }
+
+        @Provides
+        @Singleton
+        SignInFailures signInFailures() {
+            return world.signInFailures;
         }
     });
     private final GuichetHttpApi api = injector.getInstance(GuichetHttpApi.class);

@@ -34,31 +34,49 @@ public final class HexagonalArchitecture {
     private final String adapter;
     private final List<String> technology;
     private final List<String> adapters;
+    private final boolean wiresAdapters;
 
-    private HexagonalArchitecture(String adapter, List<String> technology, List<String> adapters) {
+    private HexagonalArchitecture(String adapter, List<String> technology, List<String> adapters,
+            boolean wiresAdapters) {
         this.adapter = Objects.requireNonNull(adapter, "adapter");
         this.technology = List.copyOf(technology);
         this.adapters = List.copyOf(adapters);
+        this.wiresAdapters = wiresAdapters;
     }
 
     /** The rules for the adapter whose classes live in {@code adapterPackage} (e.g. {@code fr.guichet.jdbc}). */
     public static HexagonalArchitecture adapter(String adapterPackage) {
-        if (adapterPackage == null || adapterPackage.isBlank() || adapterPackage.endsWith(".")) {
-            throw new IllegalArgumentException("an adapter package such as fr.guichet.jdbc, not " + adapterPackage);
+        return new HexagonalArchitecture(checked(adapterPackage), List.of(), ADAPTERS, false);
+    }
+
+    /**
+     * The rules for a program that wires adapters together (the examples): it may use the core's main packages, every
+     * adapter and its own technology, never the core's test code.
+     */
+    public static HexagonalArchitecture wiring(String programPackage) {
+        return new HexagonalArchitecture(checked(programPackage), List.of(), ADAPTERS, true);
+    }
+
+    private static String checked(String pkg) {
+        if (pkg == null || pkg.isBlank() || pkg.endsWith(".")) {
+            throw new IllegalArgumentException("a package such as fr.guichet.jdbc, not " + pkg);
         }
-        return new HexagonalArchitecture(adapterPackage, List.of(), ADAPTERS);
+        return pkg;
     }
 
     /** Also allows the given ArchUnit package identifiers (e.g. {@code org.jdbi..}): the adapter's own technology. */
     public HexagonalArchitecture usingTechnology(String... packageIdentifiers) {
         List<String> more = new ArrayList<>(technology);
         more.addAll(List.of(packageIdentifiers));
-        return new HexagonalArchitecture(adapter, more, adapters);
+        return new HexagonalArchitecture(adapter, more, adapters, wiresAdapters);
     }
 
-    /** Replaces the list of adapter packages the adapter must keep away from (the default is {@link #ADAPTERS}). */
+    /**
+     * Replaces the list of adapter packages (the default is {@link #ADAPTERS}): those an adapter must keep away from,
+     * or those a {@link #wiring} program may use.
+     */
     public HexagonalArchitecture amongAdapters(String... adapterPackages) {
-        return new HexagonalArchitecture(adapter, technology, List.of(adapterPackages));
+        return new HexagonalArchitecture(adapter, technology, List.of(adapterPackages), wiresAdapters);
     }
 
     /** The adapter's classes depend only on themselves, the core's main packages, {@code java..} and its technology. */
@@ -68,6 +86,9 @@ public final class HexagonalArchitecture {
         allowed.addAll(CORE);
         allowed.add("java..");
         allowed.addAll(technology);
+        if (wiresAdapters) {
+            adapters.forEach(a -> allowed.add(a + ".."));
+        }
         return classes().that().resideInAPackage(adapter + "..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage(allowed.toArray(String[]::new))
                 .as("classes of " + adapter + " depend only on the core, the JDK and " + technology)
@@ -92,13 +113,14 @@ public final class HexagonalArchitecture {
                 .because("the test-jar is for tests; main code that needs it would not run in production");
     }
 
-    /** The three rules above as one, ready for an {@code @ArchTest} field. */
+    /** The rules above as one (for a {@link #wiring} program, all but {@link #dependsOnNoOtherAdapter()}). */
     public ArchRule rule() {
-        return CompositeArchRule.of(dependsOnlyOnTheCoreAndItsTechnology()).and(dependsOnNoOtherAdapter())
+        CompositeArchRule rule = CompositeArchRule.of(dependsOnlyOnTheCoreAndItsTechnology())
                 .and(usesNoCoreTestCode());
+        return wiresAdapters ? rule : rule.and(dependsOnNoOtherAdapter());
     }
 
-    /** Checks the three rules against {@code classes}, failing with every violation listed. */
+    /** Checks the {@link #rule()} against {@code classes}, failing with every violation listed. */
     public void check(JavaClasses classes) {
         rule().check(classes);
     }

@@ -43,6 +43,15 @@ class HexagonalArchitectureTest {
     }
 
     @Test
+    void a_program_wiring_adapters_still_may_not_use_the_cores_test_code() {
+        HexagonalArchitecture.wiring(SAMPLES + ".clean").amongAdapters(SAMPLES + ".other")
+                .usingTechnology("java.util.concurrent..").check(CLASSES);
+        AssertionError e = assertThrows(AssertionError.class, () -> HexagonalArchitecture.wiring(SAMPLES + ".cheating")
+                .amongAdapters(SAMPLES + ".other").check(CLASSES));
+        assertTrue(e.getMessage().contains("use none of the core's test code"), e.getMessage());
+    }
+
+    @Test
     void a_misspelt_adapter_package_fails_rather_than_passing_empty() {
         assertThrows(AssertionError.class, () -> adapter("missing").check(CLASSES));
     }

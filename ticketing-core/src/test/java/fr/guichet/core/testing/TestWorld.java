@@ -21,6 +21,7 @@ public final class TestWorld {
     public final InMemoryAttachmentStore attachments = new InMemoryAttachmentStore(db);
     public final InMemoryNotificationOutbox outbox = new InMemoryNotificationOutbox(db);
     public final InMemorySessionStore sessions = new InMemorySessionStore(db);
+    public final InMemorySignInFailures signInFailures = new InMemorySignInFailures(db);
     public final MutableClock clock = new MutableClock(Fixtures.SEED_DAY);
     public final Ticketing ticketing;
 
