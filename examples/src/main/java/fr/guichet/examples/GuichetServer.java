@@ -83,7 +83,7 @@ public final class GuichetServer implements AutoCloseable {
             LOG.info("No SMTP host configured (GUICHET_SMTP_HOST): mails are written as .eml files in {}",
                     settings.mailFolder());
         }
-        DispatchConfig dispatch = DispatchConfig.defaults();
+        DispatchConfig dispatch = settings.dispatch();
         modules.add(MailModule.dispatcher(dispatch));
         modules.add(new HttpModule(settings.http()));
         modules.add(new ServerModule(settings));

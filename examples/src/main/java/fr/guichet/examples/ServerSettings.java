@@ -4,6 +4,7 @@ import fr.guichet.core.domain.person.MailDomains;
 import fr.guichet.core.domain.session.SignInLimits;
 import fr.guichet.http.HttpConfig;
 import fr.guichet.jdbc.JdbcConfig;
+import fr.guichet.mail.DispatchConfig;
 import fr.guichet.mail.MailConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +21,10 @@ import java.util.Optional;
  */
 public record ServerSettings(int port, Path dataDirectory, JdbcConfig database, MailDomains mailDomains,
         String baseUrl, Optional<MailConfig> smtp, MailConfig mailFiles, Optional<String> demoPassword,
-        boolean secureCookies, HttpConfig http, Map<String, String> environment) {
+        boolean secureCookies, HttpConfig http, DispatchConfig dispatch, Map<String, String> environment) {
+
+    /** The shortest outbox lease accepted: a claim must outlast twice the longest single send. */
+    static final Duration MIN_MAIL_LEASE = Duration.ofSeconds(10);
 
     /** Thrown for a variable whose value cannot be used; the message names it. */
     public static final class InvalidSetting extends RuntimeException {
@@ -58,14 +62,16 @@ public record ServerSettings(int port, Path dataDirectory, JdbcConfig database, 
         boolean secure = value(env, "GUICHET_SECURE_COOKIES").map(Boolean::parseBoolean)
                 .orElse(baseUrl.startsWith("https://"));
         return new ServerSettings(port, data, database, domains, baseUrl, smtp, mail.build(),
-                value(env, "GUICHET_DEMO_PASSWORD"), secure, http(env, secure, data), Map.copyOf(env));
+                value(env, "GUICHET_DEMO_PASSWORD"), secure, http(env, secure, data),
+                DispatchConfig.defaults().withLease(mailLease(env)), Map.copyOf(env));
     }
 
     /** Never shows the demo password nor the environment (it may hold other secrets). */
     @Override
     public String toString() {
         return "ServerSettings[port=" + port + ", data=" + dataDirectory + ", database=" + database + ", smtp="
-                + smtp + ", baseUrl=" + baseUrl + ", secureCookies=" + secureCookies + "]";
+                + smtp + ", baseUrl=" + baseUrl + ", secureCookies=" + secureCookies + ", mailLease="
+                + dispatch.lease() + "]";
     }
 
     /** Where mails go when no SMTP host is configured. */
@@ -93,6 +99,25 @@ public record ServerSettings(int port, Path dataDirectory, JdbcConfig database, 
                     .withSignInLimits(limits).withTrustedProxies(proxies);
         } catch (IllegalArgumentException e) {
             throw new InvalidSetting("GUICHET_TRUSTED_PROXIES: " + e.getMessage());
+        }
+    }
+
+    /** {@code GUICHET_MAIL_LEASE_SECONDS}: whole seconds or an ISO-8601 duration, {@link #MIN_MAIL_LEASE} at least. */
+    private static Duration mailLease(Map<String, String> env) {
+        Optional<String> text = value(env, "GUICHET_MAIL_LEASE_SECONDS");
+        Optional<Duration> lease = text.isEmpty() ? Optional.of(DispatchConfig.defaults().lease())
+                : text.flatMap(ServerSettings::secondsOrDuration);
+        return lease.filter(l -> l.compareTo(MIN_MAIL_LEASE) >= 0).orElseThrow(() -> new InvalidSetting(
+                "GUICHET_MAIL_LEASE_SECONDS: a number of seconds (or an ISO-8601 duration such as PT90S) of at least "
+                        + MIN_MAIL_LEASE.toSeconds() + " is expected, not \"" + text.orElseThrow() + "\""));
+    }
+
+    private static Optional<Duration> secondsOrDuration(String text) {
+        try {
+            return Optional.of(text.matches("[0-9]{1,9}") ? Duration.ofSeconds(Long.parseLong(text))
+                    : Duration.parse(text));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
         }
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.guichet.core.domain.person.EmailAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,20 @@ class ServerSettingsTest {
         assertTrue(s.mailDomains().isEligible(EmailAddress.of("x@ac-paris.fr")));
         assertEquals("https://guichet.ac-creteil.fr", s.baseUrl());
         assertTrue(s.secureCookies());
+    }
+
+    @Test
+    void the_mail_lease_is_a_minute_unless_set_in_seconds_or_as_a_duration_of_ten_seconds_at_least() {
+        assertEquals(Duration.ofSeconds(60), ServerSettings.fromEnvironment(Map.of()).dispatch().lease());
+        assertEquals(Duration.ofSeconds(15), ServerSettings.fromEnvironment(Map.of("GUICHET_MAIL_LEASE_SECONDS",
+                "15")).dispatch().lease());
+        assertEquals(Duration.ofSeconds(90), ServerSettings.fromEnvironment(Map.of("GUICHET_MAIL_LEASE_SECONDS",
+                "PT1M30S")).dispatch().lease());
+        for (String refused : new String[] {"9", "PT5S", "une minute", "-60"}) {
+            ServerSettings.InvalidSetting e = assertThrows(ServerSettings.InvalidSetting.class,
+                    () -> ServerSettings.fromEnvironment(Map.of("GUICHET_MAIL_LEASE_SECONDS", refused)));
+            assertTrue(e.getMessage().contains("GUICHET_MAIL_LEASE_SECONDS"), e.getMessage());
+        }
     }
 
     @Test

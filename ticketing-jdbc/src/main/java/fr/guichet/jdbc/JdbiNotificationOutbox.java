@@ -15,9 +15,12 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -26,7 +29,7 @@ import org.jdbi.v3.core.statement.StatementContext;
  * The outbox table. A claim locks due rows with {@code FOR UPDATE SKIP LOCKED} (so dispatchers on other nodes pass
  * over them) and pushes their next attempt to the end of the lease, guarded by the next-attempt time it read, so that
  * a row is handed to one claimer per lease even where locks are not skipped; a dispatcher that crashes leaves its rows
- * to come back when the lease ends.
+ * to come back when the lease ends. A renewal is guarded the same way, by the end of the claim it extends.
  */
 final class JdbiNotificationOutbox implements NotificationOutbox {
 
@@ -91,6 +94,23 @@ final class JdbiNotificationOutbox implements NotificationOutbox {
                 }
             }
             return claimed;
+        });
+    }
+
+    @Override
+    public Set<UUID> renew(Collection<UUID> ids, Instant heldUntil, Instant until) {
+        return db.inTransaction(h -> {
+            Set<UUID> renewed = new HashSet<>();
+            for (UUID id : ids) {
+                int updated = h.createUpdate("UPDATE outbox SET next_attempt_at = :until WHERE id = :id "
+                                + "AND state = 'PENDING' AND next_attempt_at = :heldUntil")
+                        .bind("until", until).bind("id", id.toString()).bind("heldUntil", heldUntil)
+                        .execute();
+                if (updated == 1) {
+                    renewed.add(id);
+                }
+            }
+            return renewed;
         });
     }
 

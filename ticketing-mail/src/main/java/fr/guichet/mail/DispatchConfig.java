@@ -6,7 +6,10 @@ import java.util.Objects;
 
 /**
  * How the background dispatcher drains the outbox: the retry backoff, how many notifications one claim takes, how long
- * a claim is held, and the pause between runs. Immutable.
+ * a claim is held, and the pause between runs. Immutable. The dispatcher renews its claim while it sends a batch, so
+ * the lease bounds how long the mails a stopped node had claimed wait for another node; it must outlast twice the
+ * longest single send, which the SMTP timeouts bound. Delivery is at least once: a mail the SMTP server accepted just
+ * before its node stopped is sent again when the lease ends, with the same Message-ID.
  */
 public record DispatchConfig(Backoff backoff, int batchSize, Duration lease, Duration interval) {
 
@@ -20,8 +23,12 @@ public record DispatchConfig(Backoff backoff, int batchSize, Duration lease, Dur
         }
     }
 
-    /** {@link Backoff#standard()}, 20 a claim, 10-minute leases, a run every 10 seconds. */
+    /** {@link Backoff#standard()}, 20 a claim, 60-second leases, a run every 10 seconds. */
     public static DispatchConfig defaults() {
-        return new DispatchConfig(Backoff.standard(), 20, Duration.ofMinutes(10), Duration.ofSeconds(10));
+        return new DispatchConfig(Backoff.standard(), 20, Duration.ofSeconds(60), Duration.ofSeconds(10));
+    }
+
+    public DispatchConfig withLease(Duration value) {
+        return new DispatchConfig(backoff, batchSize, value, interval);
     }
 }

@@ -18,6 +18,7 @@ import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.port.AttachmentStore;
 import fr.guichet.core.port.CatalogStore;
 import fr.guichet.core.port.LocalAccounts;
+import fr.guichet.core.port.NotificationChannel;
 import fr.guichet.core.port.NotificationOutbox;
 import fr.guichet.core.port.PersonRegistry;
 import fr.guichet.core.port.RequestRepository;
@@ -31,6 +32,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.Closeable;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -162,6 +164,43 @@ class JdbcOutboxEndToEndTest {
         assertTrue(text.contains("votre identifiant est réinitialisé."), text);
         assertTrue(text.contains("https://guichet.ac-creteil.fr/demandes/" + number.display()), text);
         assertEquals("auto-generated", mail.getHeader("Auto-Submitted", null));
+    }
+
+    @Test
+    void mails_held_by_a_node_that_stopped_go_after_the_default_lease_the_one_accepted_again_with_its_message_id()
+            throws Exception {
+        Person requester = Fixtures.newRequester();
+        injector.getInstance(PersonRegistry.class).save(requester);
+        ticketing.fileRequest().file(requester, Fixtures.seedDraft(), List.of(), null);
+        NotificationOutbox outbox = injector.getInstance(NotificationOutbox.class);
+        NotificationChannel smtp = injector.getInstance(NotificationChannel.class);
+        DispatchConfig defaults = DispatchConfig.defaults();
+        DispatchNotifications stopping = new DispatchNotifications(outbox, entry -> {
+            smtp.deliver(entry);
+            throw new NodeStopped();
+        }, clock, defaults.backoff(), defaults.batchSize(), defaults.lease());
+        DispatchNotifications survivor = new DispatchNotifications(outbox, smtp, clock, defaults.backoff(),
+                defaults.batchSize(), defaults.lease());
+
+        assertThrows(NodeStopped.class, stopping::dispatchDue);
+        clock.advance(defaults.lease().minusSeconds(1));
+        assertEquals(new DispatchNotifications.Report(0, 0, 0), survivor.dispatchDue());
+        clock.advance(Duration.ofSeconds(1));
+        DispatchNotifications.Report afterLease = survivor.dispatchDue();
+
+        assertEquals(Duration.ofSeconds(60), defaults.lease());
+        assertTrue(afterLease.sent() >= 2, afterLease.toString());
+        List<String> ids = new ArrayList<>();
+        for (MimeMessage m : server.getReceivedMessages()) {
+            ids.add(m.getMessageID());
+        }
+        assertEquals(afterLease.sent() + 1, ids.size());
+        assertEquals(ids.get(0), ids.get(1), "the mail accepted before the stop, sent again: " + ids);
+        assertEquals(afterLease.sent(), new HashSet<>(ids).size(), ids.toString());
+    }
+
+    /** What a node's sudden end looks like to the dispatcher's thread: nothing after it runs. */
+    private static final class NodeStopped extends Error {
     }
 
     private static List<String> subjects(List<MimeMessage> messages) throws Exception {

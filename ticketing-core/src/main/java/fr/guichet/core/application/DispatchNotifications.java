@@ -9,15 +9,22 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
 /**
  * Drains the outbox through the channel: a delivered notification is marked sent; a transient failure is retried with
  * exponential backoff and jitter until the backoff's attempts run out; a permanent failure is marked failed with its
- * reason, and the other notifications still go. Safe to run on several nodes at once: entries whose lease has run
- * out are left for the next claim rather than sent late.
+ * reason, and the other notifications still go. Safe to run on several nodes at once: a batch is claimed for the
+ * lease, and before each send, once more than half of the lease has passed, the claim on the entries not yet sent is
+ * renewed; entries whose claim was lost (another dispatcher took them once the lease ran out) are left to it.
+ * Delivery is at least once: a notification the channel handed over just before its node stopped, not yet marked
+ * sent, is sent again when the lease ends, under the same entry id, from which a channel derives a stable Message-ID
+ * so that the duplicate is recognisable.
  */
 public final class DispatchNotifications {
 
@@ -41,6 +48,9 @@ public final class DispatchNotifications {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize < 1");
         }
+        if (lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("lease <= 0");
+        }
         this.outbox = outbox;
         this.channel = channel;
         this.clock = clock;
@@ -52,29 +62,44 @@ public final class DispatchNotifications {
 
     /** Sends everything due now, batch after batch, and returns the outcome counts. */
     public Report dispatchDue() {
-        int sent = 0;
-        int retried = 0;
-        int failed = 0;
+        int[] outcomes = new int[Outcome.values().length];
         while (true) {
             Instant claimedAt = clock.instant();
             List<OutboxEntry> batch = outbox.claim(batchSize, claimedAt, lease);
-            Instant leaseEnds = claimedAt.plus(lease);
-            for (OutboxEntry entry : batch) {
-                if (!clock.instant().isBefore(leaseEnds)) {
+            Instant heldUntil = claimedAt.plus(lease);
+            Set<UUID> held = new HashSet<>();
+            batch.forEach(e -> held.add(e.id()));
+            for (int i = 0; i < batch.size(); i++) {
+                Instant now = clock.instant();
+                if (!now.isBefore(heldUntil)) {
                     LOG.log(Level.WARNING, "the outbox lease ran out before the batch was sent; the rest of the "
                             + "batch goes back to the queue");
-                    return new Report(sent, retried, failed);
+                    return report(outcomes);
                 }
-                switch (deliver(entry)) {
-                    case SENT -> sent++;
-                    case RETRY -> retried++;
-                    case FAILED -> failed++;
+                if (now.isAfter(heldUntil.minus(lease.dividedBy(2)))) {
+                    List<UUID> rest = batch.subList(i, batch.size()).stream().map(OutboxEntry::id).toList();
+                    Instant until = now.plus(lease);
+                    held.retainAll(outbox.renew(rest, heldUntil, until));
+                    heldUntil = until;
+                    if (held.size() < rest.size()) {
+                        LOG.log(Level.WARNING, "{0} outbox entries were claimed by another dispatcher once their "
+                                + "lease ran out; they are left to it", rest.size() - held.size());
+                    }
+                }
+                OutboxEntry entry = batch.get(i);
+                if (held.contains(entry.id())) {
+                    outcomes[deliver(entry).ordinal()]++;
                 }
             }
             if (batch.size() < batchSize) {
-                return new Report(sent, retried, failed);
+                return report(outcomes);
             }
         }
+    }
+
+    private static Report report(int[] outcomes) {
+        return new Report(outcomes[Outcome.SENT.ordinal()], outcomes[Outcome.RETRY.ordinal()],
+                outcomes[Outcome.FAILED.ordinal()]);
     }
 
     private Outcome deliver(OutboxEntry entry) {

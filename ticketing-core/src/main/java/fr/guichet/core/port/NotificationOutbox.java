@@ -4,8 +4,10 @@ import fr.guichet.core.domain.notification.Notification;
 import fr.guichet.core.domain.notification.OutboxEntry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -20,9 +22,17 @@ public interface NotificationOutbox {
 
     /**
      * Claims up to {@code max} pending entries due at {@code now}, oldest first, for {@code lease}: until the lease
-     * ends no other claim returns them. Each entry is returned to at most one claimer per lease.
+     * ends ({@code now + lease}, the claim's end that {@link #renew} is given) no other claim returns them. Each entry
+     * is returned to at most one claimer per lease.
      */
     List<OutboxEntry> claim(int max, Instant now, Duration lease);
+
+    /**
+     * Extends to {@code until} the claim on those of {@code ids} the caller still holds: pending, and claimed or last
+     * renewed until {@code heldUntil}. Returns the ids renewed; an entry sent, failed, or claimed by another dispatcher
+     * once its lease ran out is not renewed, and the caller no longer holds it.
+     */
+    Set<UUID> renew(Collection<UUID> ids, Instant heldUntil, Instant until);
 
     /** Records a delivery; a sent entry is never claimed again. */
     void markSent(UUID id, Instant now);

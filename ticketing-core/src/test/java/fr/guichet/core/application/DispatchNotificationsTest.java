@@ -1,6 +1,7 @@
 package fr.guichet.core.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.guichet.core.domain.notification.Backoff;
@@ -125,6 +126,65 @@ class DispatchNotificationsTest {
         OutboxEntry entry = world.outbox.find(id).orElseThrow();
         assertEquals(DeliveryState.PENDING, entry.state());
         assertTrue(entry.error().orElseThrow().contains("IllegalStateException"));
+    }
+
+    @Test
+    void a_batch_sent_for_longer_than_the_lease_keeps_its_claim_and_every_entry_goes_once() {
+        List<UUID> queued = List.of(enqueue("a@ac-creteil.fr"), enqueue("b@ac-creteil.fr"));
+        List<OutboxEntry> takenByAnotherNode = new ArrayList<>();
+        DispatchNotifications slow = new DispatchNotifications(world.outbox, entry -> {
+            world.clock.advance(LEASE.multipliedBy(3).dividedBy(4));
+            takenByAnotherNode.addAll(world.outbox.claim(10, world.clock.instant(), LEASE));
+            return DeliveryResult.delivered();
+        }, world.clock, backoff, 2, LEASE, () -> 0.5);
+
+        assertEquals(new DispatchNotifications.Report(2, 0, 0), slow.dispatchDue());
+
+        assertEquals(List.of(), takenByAnotherNode);
+        for (UUID id : queued) {
+            assertEquals(DeliveryState.SENT, world.outbox.find(id).orElseThrow().state());
+        }
+    }
+
+    @Test
+    void a_dispatcher_whose_claim_was_taken_by_another_leaves_it_the_rest_of_the_batch() {
+        UUID first = enqueue("first@ac-creteil.fr");
+        UUID second = enqueue("second@ac-creteil.fr");
+        List<OutboxEntry> takenByAnotherNode = new ArrayList<>();
+        List<OutboxEntry> sent = new ArrayList<>();
+        DispatchNotifications behind = new DispatchNotifications(world.outbox, entry -> {
+            sent.add(entry);
+            world.clock.advance(LEASE.dividedBy(2).plusSeconds(1));
+            takenByAnotherNode.addAll(world.outbox.claim(10, world.clock.instant().plus(LEASE), LEASE));
+            return DeliveryResult.delivered();
+        }, world.clock, backoff, 2, LEASE, () -> 0.5);
+
+        assertEquals(new DispatchNotifications.Report(1, 0, 0), behind.dispatchDue());
+
+        assertEquals(List.of(first), sent.stream().map(OutboxEntry::id).toList());
+        assertTrue(takenByAnotherNode.stream().anyMatch(e -> e.id().equals(second)));
+        assertEquals(DeliveryState.PENDING, world.outbox.find(second).orElseThrow().state());
+    }
+
+    @Test
+    void mail_claimed_by_a_node_that_stopped_is_sent_again_under_the_same_id_once_the_lease_ends() {
+        UUID id = enqueue("crash@ac-creteil.fr");
+        DispatchNotifications stopping = new DispatchNotifications(world.outbox, entry -> {
+            channel.deliver(entry);
+            throw new NodeStopped();
+        }, world.clock, backoff, 2, LEASE, () -> 0.5);
+        assertThrows(NodeStopped.class, stopping::dispatchDue);
+
+        world.clock.advance(LEASE.minusSeconds(1));
+        assertEquals(new DispatchNotifications.Report(0, 0, 0), dispatch.dispatchDue());
+        world.clock.advance(Duration.ofSeconds(1));
+        assertEquals(new DispatchNotifications.Report(1, 0, 0), dispatch.dispatchDue());
+
+        assertEquals(List.of(id, id), channel.deliveries.stream().map(OutboxEntry::id).toList());
+    }
+
+    /** What a node's sudden end looks like to the dispatcher's thread: nothing after it runs. */
+    private static final class NodeStopped extends Error {
     }
 
     private static DeliveryResult transientFailure() {

@@ -112,6 +112,42 @@ public abstract class NotificationOutboxContract {
     }
 
     @Test
+    public void a_renewed_claim_holds_its_entries_until_the_renewal_ends() {
+        List<OutboxEntry> queued = enqueue(2, t0);
+        outbox().claim(10, t0, lease);
+        Instant renewed = t0.plus(lease).plusSeconds(90);
+
+        assertEquals(ids(queued), outbox().renew(ids(queued), t0.plus(lease), renewed));
+
+        assertTrue(outbox().claim(10, renewed.minusSeconds(1), lease).isEmpty());
+        assertEquals(ids(queued), ids(outbox().claim(10, renewed, lease)));
+    }
+
+    @Test
+    public void a_claim_taken_by_another_dispatcher_once_its_lease_ran_out_is_not_renewed() {
+        List<OutboxEntry> queued = enqueue(2, t0);
+        outbox().claim(10, t0, lease);
+        Instant late = t0.plus(lease);
+        assertEquals(ids(queued), ids(outbox().claim(10, late, lease)));
+
+        assertEquals(Set.of(), outbox().renew(ids(queued), t0.plus(lease), late.plus(lease)));
+
+        assertEquals(ids(queued), outbox().renew(ids(queued), late.plus(lease), late.plus(lease).plusSeconds(1)));
+    }
+
+    @Test
+    public void a_sent_or_failed_entry_is_not_renewed() {
+        List<OutboxEntry> queued = enqueue(3, t0);
+        outbox().claim(10, t0, lease);
+        outbox().markSent(queued.get(0).id(), t0.plusSeconds(1));
+        outbox().markFailed(queued.get(1).id(), 1, "550 5.1.1 mailbox unavailable");
+
+        assertEquals(Set.of(queued.get(2).id()),
+                outbox().renew(ids(queued), t0.plus(lease), t0.plus(lease).plus(lease)));
+        assertEquals(DeliveryState.SENT, outbox().find(queued.get(0).id()).orElseThrow().state());
+    }
+
+    @Test
     public void a_sent_entry_is_never_claimed_again() {
         OutboxEntry e = enqueue(1, t0).get(0);
         outbox().claim(10, t0, lease);

@@ -6,9 +6,12 @@ import fr.guichet.core.domain.notification.OutboxEntry.DeliveryState;
 import fr.guichet.core.port.NotificationOutbox;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** The notification outbox in memory. */
@@ -40,6 +43,21 @@ public final class InMemoryNotificationOutbox implements NotificationOutbox {
                 s.outbox.put(e.id(), with(e, e.state(), e.attempts(), now.plus(lease), e.lastError()));
             }
             return due;
+        });
+    }
+
+    @Override
+    public Set<UUID> renew(Collection<UUID> ids, Instant heldUntil, Instant until) {
+        return db.read(s -> {
+            Set<UUID> renewed = new HashSet<>();
+            for (UUID id : ids) {
+                OutboxEntry e = s.outbox.get(id);
+                if (e != null && e.state() == DeliveryState.PENDING && e.nextAttemptAt().equals(heldUntil)) {
+                    s.outbox.put(id, with(e, e.state(), e.attempts(), until, e.lastError()));
+                    renewed.add(id);
+                }
+            }
+            return renewed;
         });
     }
 
