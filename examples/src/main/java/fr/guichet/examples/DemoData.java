@@ -87,22 +87,30 @@ public final class DemoData {
                 uai == null ? null : Uai.parse(uai), roles, groups, true);
     }
 
-    /** True when the database holds no catalog, group or person yet. */
-    public static boolean isEmpty(CatalogStore catalog, PersonRegistry people) {
-        return catalog.catalog().all().isEmpty() && people.groups().isEmpty()
-                && people().stream().allMatch(p -> people.find(p.id()).isEmpty());
-    }
-
-    /** Loads the demo data in one transaction; every demo person gets {@code password}. */
-    public static void load(UnitOfWork unitOfWork, CatalogStore catalog, PersonRegistry people,
+    /**
+     * Loads the demo data into an empty database, in one transaction under the catalog's lock, so that of several
+     * nodes started at once with {@code --demo} exactly one loads it; every demo person gets {@code password}. True
+     * when loaded; false, with nothing written, when the database already holds a catalog, a group or a demo person.
+     */
+    public static boolean loadIntoEmpty(UnitOfWork unitOfWork, CatalogStore catalog, PersonRegistry people,
             LocalAccounts accounts, String password) {
-        unitOfWork.run(() -> {
+        return unitOfWork.inTransaction(() -> {
+            catalog.lock();
+            if (!isEmpty(catalog, people)) {
+                return false;
+            }
             groups().forEach(people::saveGroup);
             catalog.replace(catalog());
             for (Person p : people()) {
                 people.save(p);
                 accounts.setPassword(p.id(), password);
             }
+            return true;
         });
+    }
+
+    private static boolean isEmpty(CatalogStore catalog, PersonRegistry people) {
+        return catalog.catalog().all().isEmpty() && people.groups().isEmpty()
+                && people().stream().allMatch(p -> people.find(p.id()).isEmpty());
     }
 }

@@ -20,6 +20,7 @@ import fr.guichet.mail.DispatchConfig;
 import fr.guichet.mail.MailModule;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
+import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -91,7 +93,7 @@ public final class GuichetServer implements AutoCloseable {
         Injector injector = Guice.createInjector(Stage.PRODUCTION, modules);
 
         if (demo) {
-            loadDemo(injector, settings.demoPassword());
+            loadDemo(injector, settings.demoPassword(), System.out);
         }
         GuichetHttpApi api = injector.getInstance(GuichetHttpApi.class);
         Javalin web = Javalin.create(cfg -> {
@@ -139,22 +141,25 @@ public final class GuichetServer implements AutoCloseable {
         return new GuichetServer(web, dispatcher, injector.getInstance(NotificationChannel.class), housekeeping);
     }
 
-    private static void loadDemo(Injector injector, java.util.Optional<String> configuredPassword) {
-        CatalogStore catalog = injector.getInstance(CatalogStore.class);
-        PersonRegistry people = injector.getInstance(PersonRegistry.class);
-        if (!DemoData.isEmpty(catalog, people)) {
-            LOG.info("--demo: the database already holds data; the demo data is not loaded again");
-            return;
-        }
+    /**
+     * Loads the demo académie if the database is empty, printing the password on {@code console} when it was drawn
+     * here; logs that {@code --demo} is ignored otherwise. True when this call loaded it.
+     */
+    static boolean loadDemo(Injector injector, Optional<String> configuredPassword, PrintStream console) {
         String password = configuredPassword.orElseGet(GuichetServer::randomPassword);
-        DemoData.load(injector.getInstance(UnitOfWork.class), catalog, people,
+        boolean loaded = DemoData.loadIntoEmpty(injector.getInstance(UnitOfWork.class),
+                injector.getInstance(CatalogStore.class), injector.getInstance(PersonRegistry.class),
                 injector.getInstance(LocalAccounts.class), password);
-        if (configuredPassword.isPresent()) {
+        if (!loaded) {
+            LOG.warn("--demo ignored: the database already holds a catalog, groups or demo accounts; nothing was "
+                    + "loaded and no password was set");
+        } else if (configuredPassword.isPresent()) {
             LOG.info("--demo: demo data loaded; every demo account has the password GUICHET_DEMO_PASSWORD");
         } else {
-            System.out.println("--demo: demo data loaded. Accounts mmontanes, jdupont, agent1, specialiste-mep, "
+            console.println("--demo: demo data loaded. Accounts mmontanes, jdupont, agent1, specialiste-mep, "
                     + "admin; password (shown once): " + password);
         }
+        return loaded;
     }
 
     private static String randomPassword() {

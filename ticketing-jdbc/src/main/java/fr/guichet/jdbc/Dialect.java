@@ -101,6 +101,14 @@ enum Dialect {
     }
 
     /**
+     * The end of a SELECT that locks the rows it reads, waiting for them as long as MariaDB (50 s by default) and
+     * PostgreSQL (without end) do; H2 would give up after 2 seconds.
+     */
+    String forUpdate() {
+        return this == H2 ? " FOR UPDATE WAIT 60" : " FOR UPDATE";
+    }
+
+    /**
      * How {@code requests} is named in the FROM clause of a list of one requester's requests: H2 otherwise reads them
      * through the idempotency key's index, which has no order, and sorts the requester's whole history.
      */

@@ -83,6 +83,14 @@ final class JdbiCatalogStore implements CatalogStore {
         return SubjectCatalog.of(subjects, types);
     }
 
+    /** {@inheritDoc} It locks the row of {@code catalog_version}, which {@link #replace} updates first. */
+    @Override
+    public void lock() {
+        db.inTransaction(h -> h.createQuery("SELECT stamp FROM catalog_version WHERE id = 1"
+                        + db.dialect().forUpdate())
+                .mapTo(String.class).one());
+    }
+
     @Override
     public void replace(SubjectCatalog catalog) {
         db.inTransaction(h -> {

@@ -11,10 +11,19 @@ import fr.guichet.core.domain.subject.SubjectCode;
 import fr.guichet.core.port.CatalogStore;
 import fr.guichet.core.port.UnitOfWork;
 import fr.guichet.core.testing.Fixtures;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** What every {@link CatalogStore} promises: the whole catalog is replaced at once and read back as stored. */
+/**
+ * What every {@link CatalogStore} promises: the whole catalog is replaced at once and read back as stored; a lock holds
+ * off the others until its unit of work ends.
+ */
 public abstract class CatalogStoreContract {
 
     protected abstract UnitOfWork unitOfWork();
@@ -46,5 +55,44 @@ public abstract class CatalogStoreContract {
         assertEquals(smaller.all(), read.all());
         assertTrue(read.find(Fixtures.MATHENPOCHE).isEmpty());
         assertEquals(1, read.requestTypes().size());
+    }
+
+    @Test
+    public void a_lock_holds_off_another_until_the_holders_unit_of_work_ends_and_then_shows_what_it_wrote()
+            throws Exception {
+        unitOfWork().run(() -> catalogStore().replace(Fixtures.catalog()));
+        SubjectCatalog theirs = SubjectCatalog.of(
+                List.of(new Subject(SubjectCode.parse("RES-5"), "Réseau", true, Fixtures.PLATEFORME, List.of())),
+                List.of(new RequestType("INCIDENT", "incident, panne")));
+        CountDownLatch locked = new CountDownLatch(1);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> holder = other.submit(() -> unitOfWork().run(() -> {
+                catalogStore().lock();
+                locked.countDown();
+                pause(Duration.ofMillis(500));
+                catalogStore().replace(theirs);
+            }));
+            assertTrue(locked.await(10, TimeUnit.SECONDS));
+
+            SubjectCatalog seen = unitOfWork().inTransaction(() -> {
+                catalogStore().lock();
+                return catalogStore().catalog();
+            });
+
+            holder.get();
+            assertEquals(theirs.all(), seen.all());
+        } finally {
+            other.shutdownNow();
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

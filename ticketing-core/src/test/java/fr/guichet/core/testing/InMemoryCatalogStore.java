@@ -21,4 +21,10 @@ public final class InMemoryCatalogStore implements CatalogStore {
     public void replace(SubjectCatalog catalog) {
         db.write(s -> s.catalog = catalog);
     }
+
+    /** Every in-memory unit of work already holds all the state until it ends. */
+    @Override
+    public void lock() {
+        db.write(s -> { });
+    }
 }
