@@ -3,18 +3,14 @@ package fr.guichet.benchmarks;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
+import fr.guichet.core.application.Ports;
 import fr.guichet.core.application.Ticketing;
 import fr.guichet.core.application.TicketingSettings;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.SupportGroup;
 import fr.guichet.core.domain.subject.SubjectCatalog;
-import fr.guichet.core.port.AttachmentStore;
 import fr.guichet.core.port.CatalogStore;
-import fr.guichet.core.port.LocalAccounts;
-import fr.guichet.core.port.NotificationOutbox;
 import fr.guichet.core.port.PersonRegistry;
-import fr.guichet.core.port.RequestRepository;
-import fr.guichet.core.port.SessionStore;
 import fr.guichet.core.port.SubjectCatalogSource;
 import fr.guichet.core.port.UnitOfWork;
 import fr.guichet.jdbc.JdbcModule;
@@ -34,10 +30,7 @@ final class Stack implements AutoCloseable {
 
     /** The same use cases reading the catalog from {@code catalog} instead of the database's store. */
     Ticketing ticketingWith(SubjectCatalogSource catalog) {
-        return Ticketing.builder().unitOfWork(get(UnitOfWork.class)).requests(get(RequestRepository.class))
-                .people(get(PersonRegistry.class)).catalog(catalog)
-                .attachments(get(AttachmentStore.class)).outbox(get(NotificationOutbox.class))
-                .sessions(get(SessionStore.class)).credentials(get(LocalAccounts.class))
+        return Ticketing.builder(Ports.lookUpLocal(injector::getInstance).withCatalog(catalog))
                 .settings(TicketingSettings.defaults()).build();
     }
 

@@ -5,18 +5,14 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Provides;
 import com.google.inject.Stage;
+import fr.guichet.core.application.Ports;
 import fr.guichet.core.application.RequestLine;
 import fr.guichet.core.application.Ticketing;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.request.RequestDraft;
-import fr.guichet.core.port.AttachmentStore;
 import fr.guichet.core.port.CatalogStore;
-import fr.guichet.core.port.LocalAccounts;
-import fr.guichet.core.port.NotificationOutbox;
 import fr.guichet.core.port.PageRequest;
 import fr.guichet.core.port.PersonRegistry;
-import fr.guichet.core.port.RequestRepository;
-import fr.guichet.core.port.SessionStore;
 import fr.guichet.core.port.UnitOfWork;
 import fr.guichet.jdbc.JdbcConfig;
 import fr.guichet.jdbc.JdbcModule;
@@ -28,11 +24,8 @@ public final class EmbeddingExample {
     /** Offers the core's use cases over the ports the JDBC module binds. */
     static final class TicketingModule extends AbstractModule {
         @Provides
-        Ticketing ticketing(UnitOfWork uow, RequestRepository requests, PersonRegistry people, CatalogStore catalog,
-                AttachmentStore attachments, NotificationOutbox outbox, SessionStore sessions,
-                LocalAccounts accounts) {
-            return Ticketing.builder().unitOfWork(uow).requests(requests).people(people).catalog(catalog)
-                    .attachments(attachments).outbox(outbox).sessions(sessions).credentials(accounts).build();
+        Ticketing ticketing(Injector injector) {
+            return Ticketing.builder(Ports.lookUpLocal(injector::getInstance)).build();
         }
     }
 

@@ -1,18 +1,12 @@
 package fr.guichet.examples;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Injector;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import fr.guichet.core.application.Ports;
 import fr.guichet.core.application.Ticketing;
 import fr.guichet.core.application.TicketingSettings;
-import fr.guichet.core.port.AttachmentStore;
-import fr.guichet.core.port.CatalogStore;
-import fr.guichet.core.port.CredentialsVerifier;
-import fr.guichet.core.port.NotificationOutbox;
-import fr.guichet.core.port.PersonDirectory;
-import fr.guichet.core.port.RequestRepository;
-import fr.guichet.core.port.SessionStore;
-import fr.guichet.core.port.UnitOfWork;
 import fr.guichet.http.ReadinessCheck;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -30,12 +24,8 @@ final class ServerModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Ticketing ticketing(UnitOfWork unitOfWork, RequestRepository requests, PersonDirectory people,
-            CatalogStore catalog, AttachmentStore attachments, NotificationOutbox outbox, SessionStore sessions,
-            CredentialsVerifier credentials) {
-        return Ticketing.builder().unitOfWork(unitOfWork).requests(requests).people(people).catalog(catalog)
-                .attachments(attachments).outbox(outbox).sessions(sessions).credentials(credentials)
-                .clock(Clock.systemUTC())
+    Ticketing ticketing(Injector injector) {
+        return Ticketing.builder(Ports.lookUp(injector::getInstance)).clock(Clock.systemUTC())
                 .settings(TicketingSettings.defaults().withMailDomains(settings.mailDomains())).build();
     }
 

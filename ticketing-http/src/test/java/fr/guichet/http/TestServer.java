@@ -3,18 +3,15 @@ package fr.guichet.http;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
+import fr.guichet.core.application.Ports;
 import fr.guichet.core.application.Ticketing;
 import fr.guichet.core.application.TicketingSettings;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.SupportGroup;
 import fr.guichet.core.domain.session.SignInLimits;
-import fr.guichet.core.port.AttachmentStore;
 import fr.guichet.core.port.CatalogStore;
 import fr.guichet.core.port.LocalAccounts;
-import fr.guichet.core.port.NotificationOutbox;
 import fr.guichet.core.port.PersonRegistry;
-import fr.guichet.core.port.RequestRepository;
-import fr.guichet.core.port.SessionStore;
 import fr.guichet.core.port.SignInFailures;
 import fr.guichet.core.port.UnitOfWork;
 import fr.guichet.core.testing.Fixtures;
@@ -70,11 +67,8 @@ final class TestServer {
                 accounts.setPassword(p.id(), PASSWORD);
             }
         });
-        ticketing = Ticketing.builder().unitOfWork(uow).requests(injector.getInstance(RequestRepository.class))
-                .people(people).catalog(catalog).attachments(injector.getInstance(AttachmentStore.class))
-                .outbox(injector.getInstance(NotificationOutbox.class))
-                .sessions(injector.getInstance(SessionStore.class)).credentials(accounts).clock(clock)
-                .settings(SETTINGS).build();
+        ticketing = Ticketing.builder(Ports.lookUpLocal(injector::getInstance)).clock(clock).settings(SETTINGS)
+                .build();
         readiness = databaseAnswers(injector.getInstance(DataSource.class));
         api = new GuichetHttpApi(ticketing, config, readiness, signInFailures(), clock);
         base = URI.create("http://localhost:" + api.start(0));

@@ -154,8 +154,6 @@ class KeyedFilingTest {
     }
 
     private static Ticketing ticketing(TestDatabase.Node node, Clock clock) {
-        return Ticketing.builder().clock(clock).unitOfWork(node.unitOfWork()).requests(node.requests())
-                .people(node.people()).catalog(node.catalog()).attachments(node.attachments()).outbox(node.outbox())
-                .sessions(node.sessions()).credentials(node.accounts()).build();
+        return Ticketing.builder(node.ports()).clock(clock).build();
     }
 }

@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
+import fr.guichet.core.application.Ports;
 import fr.guichet.core.port.AttachmentStore;
 import fr.guichet.core.port.CatalogStore;
 import fr.guichet.core.port.LocalAccounts;
@@ -212,6 +213,10 @@ final class TestDatabase {
 
         SessionStore sessions() {
             return injector.getInstance(SessionStore.class);
+        }
+
+        Ports ports() {
+            return Ports.lookUpLocal(injector::getInstance);
         }
 
         SignInFailures signInFailures() {

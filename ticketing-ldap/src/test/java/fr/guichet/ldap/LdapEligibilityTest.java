@@ -25,10 +25,8 @@ class LdapEligibilityTest {
     private final AcademieDirectory server = AcademieDirectory.start();
     private final LdapDirectory ldap = LdapDirectory.open(server.config());
     private final TestWorld world = new TestWorld();
-    private final Ticketing ticketing = Ticketing.builder().unitOfWork(world.db).requests(world.requests)
-            .people(ldap.personDirectory()).credentials(ldap.credentialsVerifier()).catalog(world.catalog)
-            .attachments(world.attachments).outbox(world.outbox).sessions(world.sessions).clock(world.clock)
-            .build();
+    private final Ticketing ticketing = Ticketing.builder(world.ports().withDirectory(ldap.personDirectory(),
+            ldap.credentialsVerifier())).clock(world.clock).build();
 
     @AfterEach
     void stop() {

@@ -45,9 +45,7 @@ class LdapHttpSignInTest {
         @Provides
         @Singleton
         Ticketing ticketing(CredentialsVerifier credentials, PersonDirectory people) {
-            return Ticketing.builder().unitOfWork(world.db).requests(world.requests).people(people)
-                    .credentials(credentials).catalog(world.catalog).attachments(world.attachments)
-                    .outbox(world.outbox).sessions(world.sessions).clock(world.clock).build();
+            return Ticketing.builder(world.ports().withDirectory(people, credentials)).clock(world.clock).build();
         }
 
         @Provides

@@ -11,18 +11,15 @@ import com.google.inject.Stage;
 import com.icegreen.greenmail.util.GreenMail;
 import fr.guichet.core.application.BackgroundDispatcher;
 import fr.guichet.core.application.DispatchNotifications;
+import fr.guichet.core.application.Ports;
 import fr.guichet.core.application.Ticketing;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.SupportGroup;
 import fr.guichet.core.domain.request.RequestNumber;
-import fr.guichet.core.port.AttachmentStore;
 import fr.guichet.core.port.CatalogStore;
-import fr.guichet.core.port.LocalAccounts;
 import fr.guichet.core.port.NotificationChannel;
 import fr.guichet.core.port.NotificationOutbox;
 import fr.guichet.core.port.PersonRegistry;
-import fr.guichet.core.port.RequestRepository;
-import fr.guichet.core.port.SessionStore;
 import fr.guichet.core.port.UnitOfWork;
 import fr.guichet.core.testing.Fixtures;
 import fr.guichet.core.testing.MutableClock;
@@ -78,13 +75,7 @@ class JdbcOutboxEndToEndTest {
             people.save(p);
         }
         injector.getInstance(CatalogStore.class).replace(Fixtures.catalog());
-        ticketing = Ticketing.builder().unitOfWork(injector.getInstance(UnitOfWork.class))
-                .requests(injector.getInstance(RequestRepository.class)).people(people)
-                .catalog(injector.getInstance(CatalogStore.class))
-                .attachments(injector.getInstance(AttachmentStore.class))
-                .outbox(injector.getInstance(NotificationOutbox.class))
-                .sessions(injector.getInstance(SessionStore.class))
-                .credentials(injector.getInstance(LocalAccounts.class)).clock(clock).build();
+        ticketing = Ticketing.builder(Ports.lookUpLocal(injector::getInstance)).clock(clock).build();
         dispatch = injector.getInstance(DispatchNotifications.class);
     }
 

@@ -14,7 +14,7 @@ import java.util.Objects;
 
 /**
  * The core's use cases, wired by hand from the ports (no injection framework in the core); immutable and thread-safe
- * as long as the ports are. Build one with {@link #builder()}.
+ * as long as the ports are. Build one with {@link #builder(Ports)}.
  */
 public final class Ticketing {
 
@@ -30,17 +30,19 @@ public final class Ticketing {
     private final ChangeStatus changeStatus;
     private final FetchAttachment fetchAttachment;
     private final BrowseCatalog browseCatalog;
+    private final DeactivatePerson deactivatePerson;
     private final TicketingSettings settings;
 
     private Ticketing(Builder b) {
-        UnitOfWork uow = Objects.requireNonNull(b.unitOfWork, "unitOfWork");
-        RequestRepository requests = Objects.requireNonNull(b.requests, "requests");
-        PersonDirectory people = Objects.requireNonNull(b.people, "people");
-        SubjectCatalogSource catalog = Objects.requireNonNull(b.catalog, "catalog");
-        AttachmentStore attachments = Objects.requireNonNull(b.attachments, "attachments");
-        NotificationOutbox outbox = Objects.requireNonNull(b.outbox, "outbox");
-        SessionStore sessions = Objects.requireNonNull(b.sessions, "sessions");
-        CredentialsVerifier credentials = Objects.requireNonNull(b.credentials, "credentials");
+        Ports ports = b.ports;
+        UnitOfWork uow = ports.unitOfWork();
+        RequestRepository requests = ports.requests();
+        PersonDirectory people = ports.people();
+        SubjectCatalogSource catalog = ports.catalog();
+        AttachmentStore attachments = ports.attachments();
+        NotificationOutbox outbox = ports.outbox();
+        SessionStore sessions = ports.sessions();
+        CredentialsVerifier credentials = ports.credentials();
         Clock clock = Objects.requireNonNull(b.clock, "clock");
         this.settings = Objects.requireNonNull(b.settings, "settings");
         Labels labels = new Labels(catalog);
@@ -58,10 +60,12 @@ public final class Ticketing {
         this.changeStatus = new ChangeStatus(uow, requests, labels, notifier, clock, settings);
         this.fetchAttachment = new FetchAttachment(uow, requests, attachments);
         this.browseCatalog = new BrowseCatalog(catalog);
+        this.deactivatePerson = new DeactivatePerson(ports.registry(), sessions, uow);
     }
 
-    public static Builder builder() {
-        return new Builder();
+    /** A builder of the use cases on {@code ports}. */
+    public static Builder builder(Ports ports) {
+        return new Builder(Objects.requireNonNull(ports, "ports"));
     }
 
     public SignIn signIn() {
@@ -112,65 +116,23 @@ public final class Ticketing {
         return browseCatalog;
     }
 
+    public DeactivatePerson deactivatePerson() {
+        return deactivatePerson;
+    }
+
     public TicketingSettings settings() {
         return settings;
     }
 
-    /** Collects the ports; every one is required but the clock (system UTC), settings (defaults) and routing. */
+    /** Takes the ports, and optionally the clock (system UTC), the settings (defaults) and the routing policy. */
     public static final class Builder {
-        private UnitOfWork unitOfWork;
-        private RequestRepository requests;
-        private PersonDirectory people;
-        private SubjectCatalogSource catalog;
-        private AttachmentStore attachments;
-        private NotificationOutbox outbox;
-        private SessionStore sessions;
-        private CredentialsVerifier credentials;
+        private final Ports ports;
         private Clock clock = Clock.systemUTC();
         private TicketingSettings settings = TicketingSettings.defaults();
         private RoutingPolicy routing = RoutingPolicy.fewestOpenRequests();
 
-        private Builder() {
-        }
-
-        public Builder unitOfWork(UnitOfWork value) {
-            unitOfWork = value;
-            return this;
-        }
-
-        public Builder requests(RequestRepository value) {
-            requests = value;
-            return this;
-        }
-
-        public Builder people(PersonDirectory value) {
-            people = value;
-            return this;
-        }
-
-        public Builder catalog(SubjectCatalogSource value) {
-            catalog = value;
-            return this;
-        }
-
-        public Builder attachments(AttachmentStore value) {
-            attachments = value;
-            return this;
-        }
-
-        public Builder outbox(NotificationOutbox value) {
-            outbox = value;
-            return this;
-        }
-
-        public Builder sessions(SessionStore value) {
-            sessions = value;
-            return this;
-        }
-
-        public Builder credentials(CredentialsVerifier value) {
-            credentials = value;
-            return this;
+        private Builder(Ports ports) {
+            this.ports = ports;
         }
 
         public Builder clock(Clock value) {

@@ -316,10 +316,8 @@ class FileRequestTest {
     }
 
     static Ticketing ticketing(TestWorld world, AttachmentStore attachments, RoutingPolicy routing) {
-        return Ticketing.builder().unitOfWork(world.db).requests(world.requests).people(world.people)
-                .catalog(world.catalog).attachments(attachments).outbox(world.outbox).sessions(world.sessions)
-                .credentials(world.accounts).clock(world.clock).settings(world.ticketing.settings()).routing(routing)
-                .build();
+        return Ticketing.builder(world.ports().withAttachments(attachments)).clock(world.clock)
+                .settings(world.ticketing.settings()).routing(routing).build();
     }
 
     /** Passes every call on, remembering which attachments it was asked to store. */

@@ -37,9 +37,7 @@ class LostRaceTest {
     private final Person agent = Fixtures.agent();
     private final RequestNumber number = Scenario.file(world, requester);
     private final ColleagueBetweenReadAndStore requests = new ColleagueBetweenReadAndStore(world.requests);
-    private final Ticketing ticketing = Ticketing.builder().unitOfWork(world.db).requests(requests)
-            .people(world.people).catalog(world.catalog).attachments(world.attachments).outbox(world.outbox)
-            .sessions(world.sessions).credentials(world.accounts).clock(world.clock)
+    private final Ticketing ticketing = Ticketing.builder(world.ports().withRequests(requests)).clock(world.clock)
             .settings(TicketingSettings.defaults()).build();
 
     @Test

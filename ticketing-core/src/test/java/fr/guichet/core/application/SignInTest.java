@@ -64,7 +64,7 @@ class SignInTest {
                 EmailAddress.of("admin@ac-creteil.fr"), new PersonName("Ada", "Admin"), null, Set.of(Role.ADMIN),
                 Set.of(), true));
 
-        new DeactivatePerson(world.people, world.sessions, world.db).deactivate(admin, requester.id());
+        world.ticketing.deactivatePerson().deactivate(admin, requester.id());
 
         assertTrue(world.ticketing.authenticate().person(session.token()).isEmpty());
         assertTrue(world.sessions.find(session.token().hash(), world.clock.instant()).isEmpty());
@@ -77,7 +77,7 @@ class SignInTest {
     void only_an_administrator_deactivates_someone() {
         Person agent = Fixtures.agent();
 
-        refused(ErrorKind.FORBIDDEN, () -> new DeactivatePerson(world.people, world.sessions, world.db)
+        refused(ErrorKind.FORBIDDEN, () -> world.ticketing.deactivatePerson()
                 .deactivate(agent, requester.id()));
         assertTrue(world.people.find(requester.id()).orElseThrow().active());
     }

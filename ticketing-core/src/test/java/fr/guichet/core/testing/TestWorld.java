@@ -1,7 +1,8 @@
 package fr.guichet.core.testing;
 
-import fr.guichet.core.application.TicketingSettings;
+import fr.guichet.core.application.Ports;
 import fr.guichet.core.application.Ticketing;
+import fr.guichet.core.application.TicketingSettings;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.SupportGroup;
 
@@ -25,6 +26,11 @@ public final class TestWorld {
     public final MutableClock clock = new MutableClock(Fixtures.SEED_DAY);
     public final Ticketing ticketing;
 
+    /** The in-memory ports, people and passwords being Guichet's own. */
+    public Ports ports() {
+        return new Ports(db, requests, people, people, catalog, attachments, outbox, sessions, accounts);
+    }
+
     public TestWorld() {
         this(TicketingSettings.defaults());
     }
@@ -38,8 +44,6 @@ public final class TestWorld {
             people.save(p);
             accounts.setPassword(p.id(), PASSWORD);
         }
-        ticketing = Ticketing.builder().unitOfWork(db).requests(requests).people(people).catalog(catalog)
-                .attachments(attachments).outbox(outbox).sessions(sessions).credentials(accounts).clock(clock)
-                .settings(settings).build();
+        ticketing = Ticketing.builder(ports()).clock(clock).settings(settings).build();
     }
 }
