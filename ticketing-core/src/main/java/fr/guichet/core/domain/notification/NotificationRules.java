@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Which event notifies whom: the requester of receipt, answers, redirection and resolution; staff of new requests in
@@ -25,40 +24,68 @@ public final class NotificationRules {
 
     public static List<Notification> notificationsFor(RequestEvent event, Request request, Audience audience) {
         Map<String, Notification> out = new LinkedHashMap<>();
-        Optional<Person> requester = audience.requesterPerson();
-        Optional<Person> assignee = audience.assigneePerson();
-        if (event instanceof RequestEvent.Filed filed) {
-            requester.ifPresent(p -> addEvenToActor(out, TemplateKey.REQUEST_RECEIVED, p, request, audience,
-                    Map.of()));
-            assignee.ifPresent(p -> add(out, TemplateKey.REQUEST_ASSIGNED_TO_YOU, p, request, audience,
-                    Map.of("group", filed.group().value(), "comment", "")));
+        event.accept(new Recipients(out, request, audience));
+        return List.copyOf(out.values());
+    }
+
+    /** What each kind of event adds to {@code out}. */
+    private record Recipients(Map<String, Notification> out, Request request, Audience audience)
+            implements RequestEvent.Handler<Void> {
+
+        @Override
+        public Void filed(RequestEvent.Filed filed) {
+            audience.requesterPerson().ifPresent(p -> addEvenToActor(out, TemplateKey.REQUEST_RECEIVED, p, request,
+                    audience, Map.of()));
+            audience.assigneePerson().ifPresent(p -> add(out, TemplateKey.REQUEST_ASSIGNED_TO_YOU, p, request,
+                    audience, Map.of("group", filed.group().value(), "comment", "")));
             for (Person member : audience.groupMembers()) {
                 add(out, TemplateKey.NEW_REQUEST_FOR_GROUP, member, request, audience,
                         Map.of("group", filed.group().value()));
             }
-        } else if (event instanceof RequestEvent.Answered answered) {
-            requester.ifPresent(p -> add(out, TemplateKey.ANSWER_POSTED, p, request, audience,
+            return null;
+        }
+
+        @Override
+        public Void answered(RequestEvent.Answered answered) {
+            audience.requesterPerson().ifPresent(p -> add(out, TemplateKey.ANSWER_POSTED, p, request, audience,
                     Map.of("body", answered.message().body(),
                             "author", answered.message().author().name().display())));
-        } else if (event instanceof RequestEvent.FollowedUp followUp) {
-            assignee.ifPresent(p -> add(out, TemplateKey.FOLLOW_UP_POSTED, p, request, audience,
+            return null;
+        }
+
+        @Override
+        public Void noteAdded(RequestEvent.NoteAdded note) {
+            return null;
+        }
+
+        @Override
+        public Void followedUp(RequestEvent.FollowedUp followUp) {
+            audience.assigneePerson().ifPresent(p -> add(out, TemplateKey.FOLLOW_UP_POSTED, p, request, audience,
                     Map.of("body", followUp.message().body())));
-        } else if (event instanceof RequestEvent.Redirected redirected) {
+            return null;
+        }
+
+        @Override
+        public Void redirected(RequestEvent.Redirected redirected) {
             String comment = redirected.comment() == null ? "" : redirected.comment();
-            requester.ifPresent(p -> add(out, TemplateKey.REQUEST_REDIRECTED, p, request, audience,
+            audience.requesterPerson().ifPresent(p -> add(out, TemplateKey.REQUEST_REDIRECTED, p, request, audience,
                     Map.of("group", redirected.toGroup().value())));
-            assignee.ifPresent(p -> add(out, TemplateKey.REQUEST_ASSIGNED_TO_YOU, p, request, audience,
-                    Map.of("group", redirected.toGroup().value(), "comment", comment)));
+            audience.assigneePerson().ifPresent(p -> add(out, TemplateKey.REQUEST_ASSIGNED_TO_YOU, p, request,
+                    audience, Map.of("group", redirected.toGroup().value(), "comment", comment)));
             if (redirected.assignee() == null && !redirected.toGroup().equals(redirected.fromGroup())) {
                 for (Person member : audience.groupMembers()) {
                     add(out, TemplateKey.NEW_REQUEST_FOR_GROUP, member, request, audience,
                             Map.of("group", redirected.toGroup().value()));
                 }
             }
-        } else if (event instanceof RequestEvent.StatusChanged changed) {
-            statusChanged(changed, out, request, audience);
+            return null;
         }
-        return List.copyOf(out.values());
+
+        @Override
+        public Void statusChanged(RequestEvent.StatusChanged changed) {
+            NotificationRules.statusChanged(changed, out, request, audience);
+            return null;
+        }
     }
 
     private static void statusChanged(RequestEvent.StatusChanged changed, Map<String, Notification> out,
