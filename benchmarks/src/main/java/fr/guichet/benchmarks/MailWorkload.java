@@ -1,11 +1,15 @@
 package fr.guichet.benchmarks;
 
+import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Provides;
 import com.google.inject.Stage;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import fr.guichet.core.application.DispatchNotifications;
+import fr.guichet.core.application.Ports;
+import fr.guichet.core.application.Ticketing;
 import fr.guichet.core.domain.notification.Backoff;
 import fr.guichet.core.domain.notification.Notification;
 import fr.guichet.core.domain.notification.TemplateKey;
@@ -24,8 +28,8 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -83,7 +87,12 @@ final class MailWorkload {
                     "http://127.0.0.1:8080").port(port).build();
             Injector injector = Guice.createInjector(Stage.PRODUCTION, new JdbcModule(db.config(4)),
                     MailModule.smtp(config), MailModule.dispatcher(new DispatchConfig(Backoff.standard(), 50,
-                            Duration.ofMinutes(5), Duration.ofSeconds(10))));
+                            Duration.ofMinutes(5), Duration.ofSeconds(10))), new AbstractModule() {
+                                @Provides
+                                Ticketing ticketing(Injector local) {
+                                    return Ticketing.builder(Ports.lookUpLocal(local::getInstance)).build();
+                                }
+                            });
             try {
                 NotificationOutbox outbox = injector.getInstance(NotificationOutbox.class);
                 UnitOfWork unitOfWork = injector.getInstance(UnitOfWork.class);

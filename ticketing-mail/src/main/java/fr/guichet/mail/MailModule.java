@@ -5,8 +5,8 @@ import com.google.inject.PrivateModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import fr.guichet.core.application.DispatchNotifications;
+import fr.guichet.core.application.Ticketing;
 import fr.guichet.core.port.NotificationChannel;
-import fr.guichet.core.port.NotificationOutbox;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
@@ -15,7 +15,7 @@ import java.util.function.BiFunction;
 /**
  * The mail adapter for Guice: {@link #smtp} or {@link #files} binds the {@link NotificationChannel} (templates are
  * loaded when the injector builds it, so a missing or wrong template stops start-up); {@link #dispatcher} binds the
- * core's {@link DispatchNotifications} over whatever {@link NotificationOutbox} and channel are bound, for a server
+ * {@link DispatchNotifications} the bound {@link Ticketing} offers over the bound channel, for a server
  * to run with {@code BackgroundDispatcher.start(dispatch, config.interval())}. The SMTP channel keeps connections
  * open and is {@link AutoCloseable}: close it once the dispatcher is closed. No side effect at construction.
  */
@@ -40,15 +40,9 @@ public final class MailModule extends PrivateModule {
         return new MailModule(config, (c, composer) -> new FileNotificationChannel(folder, composer));
     }
 
-    /** Binds {@link DispatchNotifications} and {@link DispatchConfig}, on the system UTC clock. */
+    /** Binds {@link DispatchNotifications}, offered by the bound {@link Ticketing} over the channel, and the config. */
     public static Module dispatcher(DispatchConfig dispatch) {
-        return dispatcher(dispatch, Clock.systemUTC());
-    }
-
-    /** Binds {@link DispatchNotifications} and {@link DispatchConfig}, on {@code clock}. */
-    public static Module dispatcher(DispatchConfig dispatch, Clock clock) {
-        return new DispatcherModule(Objects.requireNonNull(dispatch, "dispatch"), Objects.requireNonNull(clock,
-                "clock"));
+        return new DispatcherModule(Objects.requireNonNull(dispatch, "dispatch"));
     }
 
     @Override
@@ -64,14 +58,12 @@ public final class MailModule extends PrivateModule {
         return channel.apply(config, composer);
     }
 
-    /** Builds the core's dispatcher from the bound outbox and channel. */
+    /** Asks the bound {@link Ticketing} for its dispatcher through the bound channel. */
     private static final class DispatcherModule extends PrivateModule {
         private final DispatchConfig dispatch;
-        private final Clock clock;
 
-        DispatcherModule(DispatchConfig dispatch, Clock clock) {
+        DispatcherModule(DispatchConfig dispatch) {
             this.dispatch = dispatch;
-            this.clock = clock;
         }
 
         @Override
@@ -88,9 +80,8 @@ public final class MailModule extends PrivateModule {
 
         @Provides
         @Singleton
-        DispatchNotifications dispatchNotifications(NotificationOutbox outbox, NotificationChannel channel) {
-            return new DispatchNotifications(outbox, channel, clock, dispatch.backoff(), dispatch.batchSize(),
-                    dispatch.lease());
+        DispatchNotifications dispatchNotifications(Ticketing ticketing, NotificationChannel channel) {
+            return ticketing.dispatchNotifications(channel, dispatch.backoff(), dispatch.batchSize(), dispatch.lease());
         }
     }
 }

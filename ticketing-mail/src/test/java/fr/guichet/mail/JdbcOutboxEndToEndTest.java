@@ -46,6 +46,8 @@ class JdbcOutboxEndToEndTest {
     private final int port = TestMail.freePort();
     private final GreenMail server = TestMail.greenMail(port);
     private final MutableClock clock = new MutableClock(Fixtures.SEED_DAY);
+    private final DispatchConfig settings = new DispatchConfig(DispatchConfig.defaults().backoff(), 10,
+            Duration.ofMinutes(1), Duration.ofMillis(50));
     private Injector injector;
     private Ticketing ticketing;
     private DispatchNotifications dispatch;
@@ -55,8 +57,6 @@ class JdbcOutboxEndToEndTest {
     @BeforeEach
     void start() {
         server.start();
-        DispatchConfig settings = new DispatchConfig(DispatchConfig.defaults().backoff(), 10, Duration.ofMinutes(1),
-                Duration.ofMillis(50));
         injector = Guice.createInjector(Stage.PRODUCTION, new AbstractModule() {
             @Override
             protected void configure() {
@@ -64,7 +64,6 @@ class JdbcOutboxEndToEndTest {
                 install(new JdbcModule(new JdbcConfig("jdbc:h2:mem:mail-e2e-" + UUID.randomUUID()
                         + ";DB_CLOSE_DELAY=-1", "sa", "")));
                 install(MailModule.smtp(TestMail.config(port).build()));
-                install(MailModule.dispatcher(settings, clock));
             }
         });
         PersonRegistry people = injector.getInstance(PersonRegistry.class);
@@ -76,7 +75,8 @@ class JdbcOutboxEndToEndTest {
         }
         injector.getInstance(CatalogStore.class).replace(Fixtures.catalog());
         ticketing = Ticketing.builder(Ports.lookUpLocal(injector::getInstance)).clock(clock).build();
-        dispatch = injector.getInstance(DispatchNotifications.class);
+        dispatch = ticketing.dispatchNotifications(injector.getInstance(NotificationChannel.class), settings.backoff(),
+                settings.batchSize(), settings.lease());
     }
 
     @AfterEach
@@ -135,8 +135,7 @@ class JdbcOutboxEndToEndTest {
         Person requester = Fixtures.newRequester();
         RequestNumber number = filedRequestOf(requester);
 
-        BackgroundDispatcher background = BackgroundDispatcher.start(dispatch,
-                injector.getInstance(DispatchConfig.class).interval());
+        BackgroundDispatcher background = BackgroundDispatcher.start(dispatch, settings.interval());
         try {
             ticketing.postMessage().post(agent, number, "Bonjour,\nvotre identifiant est réinitialisé.", false,
                     null);

@@ -16,18 +16,17 @@ import com.google.inject.Stage;
 import com.icegreen.greenmail.util.GreenMail;
 import fr.guichet.core.application.BackgroundDispatcher;
 import fr.guichet.core.application.DispatchNotifications;
+import fr.guichet.core.application.Ticketing;
 import fr.guichet.core.domain.notification.OutboxEntry.DeliveryState;
 import fr.guichet.core.domain.notification.TemplateKey;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.port.NotificationChannel;
-import fr.guichet.core.port.NotificationOutbox;
 import fr.guichet.core.testing.Fixtures;
-import fr.guichet.core.testing.InMemoryDatabase;
 import fr.guichet.core.testing.InMemoryNotificationOutbox;
+import fr.guichet.core.testing.TestWorld;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,7 +80,7 @@ class MailModuleTest {
     }
 
     @Test
-    void the_dispatcher_needs_an_outbox_bound_elsewhere() {
+    void the_dispatcher_needs_a_ticketing_bound_elsewhere() {
         assertThrows(CreationException.class, () -> strict(MailModule.smtp(TestMail.config(25).build()),
                 MailModule.dispatcher(DispatchConfig.defaults())));
     }
@@ -92,18 +91,19 @@ class MailModuleTest {
         GreenMail server = TestMail.greenMail(port);
         server.start();
         try {
-            InMemoryNotificationOutbox outbox = new InMemoryNotificationOutbox(new InMemoryDatabase());
+            TestWorld world = new TestWorld();
+            InMemoryNotificationOutbox outbox = world.outbox;
             DispatchConfig settings = new DispatchConfig(DispatchConfig.defaults().backoff(), 10,
                     Duration.ofMinutes(1), Duration.ofMillis(50));
             Injector injector = strict(MailModule.smtp(TestMail.config(port).build()),
                     MailModule.dispatcher(settings), new AbstractModule() {
                         @Override
                         protected void configure() {
-                            bind(NotificationOutbox.class).toInstance(outbox);
+                            bind(Ticketing.class).toInstance(world.ticketing);
                         }
                     });
             Person to = Fixtures.newRequester();
-            outbox.enqueue(List.of(sample(TemplateKey.REQUEST_RECEIVED, to)), Instant.now());
+            outbox.enqueue(List.of(sample(TemplateKey.REQUEST_RECEIVED, to)), world.clock.instant());
 
             BackgroundDispatcher background = BackgroundDispatcher.start(
                     injector.getInstance(DispatchNotifications.class),

@@ -1,8 +1,10 @@
 package fr.guichet.core.application;
 
+import fr.guichet.core.domain.notification.Backoff;
 import fr.guichet.core.domain.routing.RoutingPolicy;
 import fr.guichet.core.port.AttachmentStore;
 import fr.guichet.core.port.CredentialsVerifier;
+import fr.guichet.core.port.NotificationChannel;
 import fr.guichet.core.port.NotificationOutbox;
 import fr.guichet.core.port.PersonDirectory;
 import fr.guichet.core.port.RequestRepository;
@@ -10,6 +12,7 @@ import fr.guichet.core.port.SessionStore;
 import fr.guichet.core.port.SubjectCatalogSource;
 import fr.guichet.core.port.UnitOfWork;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -31,6 +34,8 @@ public final class Ticketing {
     private final FetchAttachment fetchAttachment;
     private final BrowseCatalog browseCatalog;
     private final DeactivatePerson deactivatePerson;
+    private final NotificationOutbox outbox;
+    private final Clock clock;
     private final TicketingSettings settings;
 
     private Ticketing(Builder b) {
@@ -41,9 +46,11 @@ public final class Ticketing {
         SubjectCatalogSource catalog = ports.catalog();
         AttachmentStore attachments = ports.attachments();
         NotificationOutbox outbox = ports.outbox();
+        this.outbox = outbox;
         SessionStore sessions = ports.sessions();
         CredentialsVerifier credentials = ports.credentials();
         Clock clock = Objects.requireNonNull(b.clock, "clock");
+        this.clock = clock;
         this.settings = Objects.requireNonNull(b.settings, "settings");
         Labels labels = new Labels(catalog);
         Notifier notifier = new Notifier(people, outbox);
@@ -114,6 +121,17 @@ public final class Ticketing {
 
     public BrowseCatalog browseCatalog() {
         return browseCatalog;
+    }
+
+    /**
+     * The dispatcher of this deployment's outbox through {@code channel}, on this clock: claims of {@code batchSize}
+     * held for {@code lease}, failures retried after {@code backoff}. For a server to run with
+     * {@link BackgroundDispatcher#start}.
+     */
+    public DispatchNotifications dispatchNotifications(NotificationChannel channel, Backoff backoff, int batchSize,
+            Duration lease) {
+        return new DispatchNotifications(outbox, Objects.requireNonNull(channel, "channel"), clock, backoff, batchSize,
+                lease);
     }
 
     public DeactivatePerson deactivatePerson() {
