@@ -117,6 +117,16 @@ enum Dialect {
     }
 
     /**
+     * The LIMIT of a union operand that reads its first {@code reach} rows. H2 hands an operand's last result back
+     * while the tables and the operand's parameters stay the same, but the parameters it compares end before the
+     * operand's ORDER BY and LIMIT: bound as {@code :reach}, the next page of a queue would get each branch's rows of
+     * the page before. H2 is given the number itself (ours, never input); the others bind {@code :reach}.
+     */
+    String unionOperandLimit(long reach) {
+        return this == H2 ? " LIMIT " + reach : " LIMIT :reach";
+    }
+
+    /**
      * The ORDER BY {@code orderBy} for rows whose {@code leading} columns are all equal: H2 sees that an index gives
      * rows in order only when the ORDER BY starts at the index's first column, so it gets them named first; the
      * others see it from the equalities, and MariaDB would sort again if they were named.

@@ -338,9 +338,10 @@ final class JdbiRequestRepository implements RequestRepository {
     }
 
     private Query pageQuery(Handle h, String prefix, Criteria criteria, RequestQuery query, PageRequest page) {
-        String sql = criteria.pageSql(db.dialect(), from(query), ORDER_BY.get(query.sort()));
+        long reach = page.offset() + page.size();
+        String sql = criteria.pageSql(db.dialect(), from(query), ORDER_BY.get(query.sort()), reach);
         return criteria.bind(h.createQuery(prefix + sql))
-                .bind("limit", page.size()).bind("offset", page.offset()).bind("reach", page.offset() + page.size());
+                .bind("limit", page.size()).bind("offset", page.offset()).bind("reach", reach);
     }
 
     private String from(RequestQuery query) {
@@ -482,15 +483,18 @@ final class JdbiRequestRepository implements RequestRepository {
                     .collect(Collectors.joining(" + "));
         }
 
-        /** One page of the matching requests in {@code orderBy}'s order, reading {@code from}. */
-        String pageSql(Dialect dialect, String from, String orderBy) {
+        /**
+         * One page of the matching requests in {@code orderBy}'s order, reading {@code from}; each branch of a queue
+         * gives its first {@code reach} rows in that order (the page's end), among which are all those of the page.
+         */
+        String pageSql(Dialect dialect, String from, String orderBy, long reach) {
             String page = orderBy + " LIMIT :limit OFFSET :offset";
             if (pageBranches.isEmpty()) {
                 return "SELECT " + SUMMARY_COLUMNS + " FROM " + from + where + page;
             }
             return "SELECT " + SUMMARY_COLUMNS + " FROM (" + pageBranches.stream()
                     .map(b -> "(SELECT " + SUMMARY_COLUMNS + " FROM requests" + where + b.condition()
-                            + dialect.orderOfEqualRange(b.leading(), orderBy) + " LIMIT :reach)")
+                            + dialect.orderOfEqualRange(b.leading(), orderBy) + dialect.unionOperandLimit(reach) + ")")
                     .collect(Collectors.joining(" UNION ")) + ") branches" + page;
         }
 

@@ -36,7 +36,10 @@ public interface RequestRepository {
      */
     boolean update(RequestChange change);
 
-    /** A page of matching requests in the query's order, and how many match in all. */
+    /**
+     * A page of matching requests in the query's order, and how many match in all: read one after the other with
+     * nothing changed between, the pages of a query hold each of its requests once.
+     */
     Page<RequestSummary> list(RequestQuery query, PageRequest page);
 
     /** The request {@code requester} filed with this idempotency key at or after {@code notBefore}, if any. */

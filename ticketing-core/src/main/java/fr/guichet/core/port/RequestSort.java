@@ -1,11 +1,14 @@
 package fr.guichet.core.port;
 
-/** The orders a list of requests may take; an allow-list, so no caller text ever reaches a query's ORDER BY. */
+/**
+ * The orders a list of requests may take; an allow-list, so no caller text ever reaches a query's ORDER BY. Each is
+ * total: requests of the same date are ordered by number, so that a list reads the same page after page.
+ */
 public enum RequestSort {
     /** Newest filed first (ties: highest number first). */
     NEWEST,
-    /** Oldest filed first. */
+    /** Oldest filed first (ties: lowest number first). */
     OLDEST,
-    /** Most recently changed first. */
+    /** Most recently changed first (ties: highest number first). */
     UPDATED
 }

@@ -5,6 +5,7 @@ import fr.guichet.core.contract.CatalogStoreContract;
 import fr.guichet.core.contract.LocalAccountsContract;
 import fr.guichet.core.contract.NotificationOutboxContract;
 import fr.guichet.core.contract.PersonRegistryContract;
+import fr.guichet.core.contract.RequestListingContract;
 import fr.guichet.core.contract.RequestRepositoryContract;
 import fr.guichet.core.contract.SessionStoreContract;
 import fr.guichet.core.contract.SignInFailuresContract;
@@ -27,6 +28,19 @@ class InMemoryContractsTest {
 
     @Nested
     class Requests extends RequestRepositoryContract {
+        @Override
+        protected UnitOfWork unitOfWork() {
+            return db;
+        }
+
+        @Override
+        protected RequestRepository requests() {
+            return new InMemoryRequestRepository(db);
+        }
+    }
+
+    @Nested
+    class Listings extends RequestListingContract {
         @Override
         protected UnitOfWork unitOfWork() {
             return db;
