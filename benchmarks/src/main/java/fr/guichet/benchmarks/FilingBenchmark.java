@@ -73,7 +73,7 @@ public class FilingBenchmark {
                 "Depuis ce matin le webmail affiche « identifiants incorrects » alors que l'ENT fonctionne.",
                 "PRIVATE");
         long number = stack.ticketing().fileRequest().file(requesters.get(0), draft, List.of(), null).details()
-                .request().number().value();
+                .request().summaryLine().number().value();
         rows = ReferenceRows.read(stack.dataSource(), number, db.isPostgres());
         SubjectCatalog catalog = stack.get(CatalogStore.class).catalog();
         cachedCatalog = stack.ticketingWith(() -> catalog);

@@ -130,7 +130,8 @@ final class Endpoints {
         }
         RequestDetails details = filing.details();
         if (!filing.alreadyFiled()) {
-            ctx.header("Location", GuichetHttpApi.BASE + "/requests/" + details.request().number().display());
+            ctx.header("Location", GuichetHttpApi.BASE + "/requests/"
+                    + details.request().summaryLine().number().display());
         }
         writeRequest(ctx, filing.alreadyFiled() ? 200 : 201, details);
     }

@@ -6,16 +6,15 @@ import fr.guichet.core.application.RequestLine;
 import fr.guichet.core.application.SignedIn;
 import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.Person;
-import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.person.PersonRef;
 import fr.guichet.core.domain.person.Role;
 import fr.guichet.core.domain.person.Uai;
-import fr.guichet.core.domain.session.SessionToken;
 import fr.guichet.core.domain.request.Attachment;
 import fr.guichet.core.domain.request.HistoryEntry;
 import fr.guichet.core.domain.request.Message;
 import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestSummary;
+import fr.guichet.core.domain.session.SessionToken;
 import fr.guichet.core.domain.subject.RequestType;
 import fr.guichet.core.port.Page;
 import java.time.Instant;
@@ -69,7 +68,7 @@ final class Views {
 
     LineView line(RequestLine line) {
         RequestSummary s = line.request();
-        return new LineView(s.number().display(), s.summary(), new SubjectRef(s.subject().value(),
+        return new LineView(s.number().display(), s.summary().value(), new SubjectRef(s.subject().value(),
                 line.subjectDisplay()), new TypeView(s.type(), line.typeLabel()), s.status().name(),
                 s.visibility().name(), time(s.submittedAt()), s.establishment() == null ? null : s.establishment().value(),
                 author(s.requester()));
@@ -77,19 +76,21 @@ final class Views {
 
     RequestView request(RequestDetails details) {
         Request r = details.request();
-        return new RequestView(r.number().display(), r.summary(),
-                new SubjectRef(r.subject().value(), details.subjectDisplay()),
-                new TypeView(r.type(), details.typeLabel()), r.status().name(), r.visibility().name(),
-                time(r.submittedAt()), r.establishment().map(Uai::value).orElse(null), author(r.requester()),
-                r.description(), r.assignedGroup().value(), r.assignee().map(PersonId::value).orElse(null),
-                time(r.updatedAt()), r.version(), r.messages().stream().map(this::message).toList(),
+        RequestSummary s = r.summaryLine();
+        return new RequestView(s.number().display(), s.summary().value(),
+                new SubjectRef(s.subject().value(), details.subjectDisplay()),
+                new TypeView(s.type(), details.typeLabel()), s.status().name(), s.visibility().name(),
+                time(s.submittedAt()), s.establishment() == null ? null : s.establishment().value(),
+                author(s.requester()), r.description().value(), s.assignedGroup().value(),
+                s.assignee() == null ? null : s.assignee().value(),
+                time(s.updatedAt()), r.version(), r.messages().stream().map(this::message).toList(),
                 r.attachments().stream().map(Views::attachment).toList(),
                 r.history().stream().map(this::history).toList(),
                 details.allowedStatuses().stream().map(Enum::name).sorted().toList());
     }
 
     MessageView message(Message m) {
-        return new MessageView(m.id().toString(), author(m.author()), m.body(), m.internal(), time(m.at()));
+        return new MessageView(m.id().toString(), author(m.author()), m.body().value(), m.internal(), time(m.at()));
     }
 
     private static AttachmentView attachment(Attachment a) {

@@ -9,15 +9,18 @@ import fr.guichet.core.domain.person.PersonRef;
 import fr.guichet.core.domain.person.Uai;
 import fr.guichet.core.domain.request.Attachment;
 import fr.guichet.core.domain.request.AttachmentId;
+import fr.guichet.core.domain.request.Description;
 import fr.guichet.core.domain.request.HistoryEntry;
 import fr.guichet.core.domain.request.HistoryEvent;
 import fr.guichet.core.domain.request.Message;
+import fr.guichet.core.domain.request.MessageBody;
 import fr.guichet.core.domain.request.MessageKind;
 import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestChange;
 import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.request.RequestSummary;
 import fr.guichet.core.domain.request.Status;
+import fr.guichet.core.domain.request.Summary;
 import fr.guichet.core.domain.request.Visibility;
 import fr.guichet.core.domain.subject.SubjectCode;
 import fr.guichet.core.port.Page;
@@ -73,8 +76,9 @@ final class JdbiRequestRepository implements RequestRepository {
 
     @Override
     public void add(Request request) {
+        RequestSummary line = request.summaryLine();
         db.inTransaction(h -> {
-            if (request.idempotencyKey().isPresent() && keyTaken(h, request)) {
+            if (request.idempotencyKey() != null && keyTaken(h, request)) {
                 throw idempotencyKeyTaken();
             }
             try {
@@ -84,28 +88,28 @@ final class JdbiRequestRepository implements RequestRepository {
                         + "VALUES (:number, :requesterId, :requesterGiven, :requesterFamily, :establishment, "
                         + ":subject, :type, :summary, :description, :searchText, :visibility, :status, "
                         + ":assignedGroup, :assignee, :submittedAt, :updatedAt, :resolvedAt, :version, :key)")
-                        .bind("number", request.number().value())
-                        .bind("requesterId", request.requester().id().value())
-                        .bind("requesterGiven", request.requester().name().given())
-                        .bind("requesterFamily", request.requester().name().family())
-                        .bind("establishment", request.establishment().map(Uai::value).orElse(null))
-                        .bind("submittedAt", request.submittedAt())
-                        .bind("key", request.idempotencyKey().orElse(null))
+                        .bind("number", line.number().value())
+                        .bind("requesterId", line.requester().id().value())
+                        .bind("requesterGiven", line.requester().name().given())
+                        .bind("requesterFamily", line.requester().name().family())
+                        .bind("establishment", line.establishment() == null ? null : line.establishment().value())
+                        .bind("submittedAt", line.submittedAt())
+                        .bind("key", request.idempotencyKey())
                         .bind("version", request.version())
                         .bindMap(changingFields(request))
                         .execute();
             } catch (UnableToExecuteStatementException e) {
                 if (Database.isUniqueViolation(e)) {
-                    if (request.idempotencyKey().isPresent()) {
+                    if (request.idempotencyKey() != null) {
                         throw idempotencyKeyTaken();
                     }
-                    throw new IllegalStateException("request number already used: " + request.number(), e);
+                    throw new IllegalStateException("request number already used: " + line.number(), e);
                 }
                 throw e;
             }
-            appendMessages(h, request.number(), 0, request.messages());
-            appendHistory(h, request.number(), 0, request.history());
-            appendAttachments(h, request.number(), 0, request.attachments());
+            appendMessages(h, line.number(), 0, request.messages());
+            appendHistory(h, line.number(), 0, request.history());
+            appendAttachments(h, line.number(), 0, request.attachments());
             countOpenRequests(h, Optional.empty(), request);
             return null;
         });
@@ -113,8 +117,8 @@ final class JdbiRequestRepository implements RequestRepository {
 
     private static boolean keyTaken(Handle h, Request request) {
         return h.createQuery("SELECT COUNT(*) FROM requests WHERE requester_id = :requester AND idempotency_key = :key")
-                .bind("requester", request.requester().id().value())
-                .bind("key", request.idempotencyKey().orElseThrow())
+                .bind("requester", request.summaryLine().requester().id().value())
+                .bind("key", request.idempotencyKey())
                 .mapTo(Long.class).one() > 0;
     }
 
@@ -146,24 +150,25 @@ final class JdbiRequestRepository implements RequestRepository {
 
     /** The columns an update may change, by parameter name. */
     private static Map<String, Object> changingFields(Request r) {
+        RequestSummary line = r.summaryLine();
         Map<String, Object> fields = new HashMap<>();
-        fields.put("subject", r.subject().value());
-        fields.put("type", r.type());
-        fields.put("summary", r.summary());
-        fields.put("description", r.description());
+        fields.put("subject", line.subject().value());
+        fields.put("type", line.type());
+        fields.put("summary", line.summary().value());
+        fields.put("description", r.description().value());
         fields.put("searchText", searchText(r));
-        fields.put("visibility", r.visibility().name());
-        fields.put("status", r.status().name());
-        fields.put("assignedGroup", r.assignedGroup().value());
-        fields.put("assignee", r.assignee().map(PersonId::value).orElse(null));
-        fields.put("updatedAt", r.updatedAt());
-        fields.put("resolvedAt", r.resolvedAt().orElse(null));
+        fields.put("visibility", line.visibility().name());
+        fields.put("status", line.status().name());
+        fields.put("assignedGroup", line.assignedGroup().value());
+        fields.put("assignee", line.assignee() == null ? null : line.assignee().value());
+        fields.put("updatedAt", line.updatedAt());
+        fields.put("resolvedAt", r.resolvedAt());
         return fields;
     }
 
     /** What word searches look in: summary and description, lower-cased as the core compares them. */
     private static String searchText(Request r) {
-        return (r.summary() + "\n" + r.description()).toLowerCase(Locale.ROOT);
+        return (r.summaryLine().summary().value() + "\n" + r.description().value()).toLowerCase(Locale.ROOT);
     }
 
     @Override
@@ -171,14 +176,16 @@ final class JdbiRequestRepository implements RequestRepository {
         return db.inTransaction(h -> h.createQuery("SELECT " + SUMMARY_COLUMNS + ", description, resolved_at, "
                         + "version, idempotency_key FROM requests WHERE number = :number")
                 .bind("number", number.value())
-                .map((rs, ctx) -> Request.restore().summaryLine(summary(rs, ctx))
-                        .description(rs.getString("description"))
-                        .resolvedAt(Database.instant(rs, "resolved_at"))
-                        .version(rs.getLong("version"))
-                        .idempotencyKey(rs.getString("idempotency_key")))
+                .map((rs, ctx) -> new Row(summary(rs, ctx), new Description(rs.getString("description")),
+                        Database.instant(rs, "resolved_at"), rs.getLong("version"), rs.getString("idempotency_key")))
                 .findOne()
-                .map(b -> b.messages(messages(h, number)).history(history(h, number))
-                        .attachments(attachments(h, number)).build()));
+                .map(row -> Request.restore(row.line(), row.description(), row.resolvedAt(), row.version(),
+                        row.idempotencyKey(), messages(h, number), attachments(h, number), history(h, number))));
+    }
+
+    /** The row of {@code requests} a request is restored from, read before its messages, history and attachments. */
+    private record Row(RequestSummary line, Description description, Instant resolvedAt, long version,
+            String idempotencyKey) {
     }
 
     private static List<Message> messages(Handle h, RequestNumber number) {
@@ -188,7 +195,8 @@ final class JdbiRequestRepository implements RequestRepository {
                 .map((rs, ctx) -> new Message(UUID.fromString(rs.getString("id")),
                         new PersonRef(PersonId.of(rs.getString("author_id")),
                                 new PersonName(rs.getString("author_given"), rs.getString("author_family"))),
-                        MessageKind.valueOf(rs.getString("kind")), rs.getString("body"), Database.instant(rs, "at")))
+                        MessageKind.valueOf(rs.getString("kind")), new MessageBody(rs.getString("body")),
+                        Database.instant(rs, "at")))
                 .list();
     }
 
@@ -215,6 +223,7 @@ final class JdbiRequestRepository implements RequestRepository {
     @Override
     public boolean update(RequestChange change) {
         Request after = change.after();
+        RequestNumber number = after.summaryLine().number();
         return db.inTransaction(h -> {
             int updated = h.createUpdate("UPDATE requests SET subject = :subject, type = :type, summary = :summary, "
                             + "description = :description, search_text = :searchText, visibility = :visibility, "
@@ -223,18 +232,17 @@ final class JdbiRequestRepository implements RequestRepository {
                             + "WHERE number = :number AND version = :expected")
                     .bindMap(changingFields(after))
                     .bind("version", after.version())
-                    .bind("number", after.number().value())
+                    .bind("number", number.value())
                     .bind("expected", change.expectedVersion())
                     .execute();
             if (updated != 1) {
                 return false;
             }
-            appendMessages(h, after.number(), nextPosition(h, "request_messages", after.number()),
-                    change.newMessages());
-            appendHistory(h, after.number(), nextPosition(h, "request_history", after.number()), change.newHistory());
+            appendMessages(h, number, nextPosition(h, "request_messages", number), change.newMessages());
+            appendHistory(h, number, nextPosition(h, "request_history", number), change.newHistory());
             Set<AttachmentId> known = change.before().attachments().stream().map(Attachment::id)
                     .collect(Collectors.toSet());
-            appendAttachments(h, after.number(), nextPosition(h, "request_attachments", after.number()),
+            appendAttachments(h, number, nextPosition(h, "request_attachments", number),
                     after.attachments().stream().filter(a -> !known.contains(a.id())).toList());
             countOpenRequests(h, Optional.of(change.before()), after);
             return true;
@@ -259,7 +267,7 @@ final class JdbiRequestRepository implements RequestRepository {
                     .bind("authorId", m.author().id().value())
                     .bind("authorGiven", m.author().name().given())
                     .bind("authorFamily", m.author().name().family())
-                    .bind("kind", m.kind().name()).bind("body", m.body()).bind("at", m.at())
+                    .bind("kind", m.kind().name()).bind("body", m.body().value()).bind("at", m.at())
                     .execute();
         }
     }
@@ -322,7 +330,8 @@ final class JdbiRequestRepository implements RequestRepository {
 
     /** Whose workload the request counts in: its assignee while it is open. */
     private static Optional<String> openFor(Request r) {
-        return r.status().isOpen() ? r.assignee().map(PersonId::value) : Optional.empty();
+        RequestSummary line = r.summaryLine();
+        return line.status().isOpen() ? Optional.ofNullable(line.assignee()).map(PersonId::value) : Optional.empty();
     }
 
     @Override
@@ -364,7 +373,7 @@ final class JdbiRequestRepository implements RequestRepository {
     private static RequestSummary summary(ResultSet rs, StatementContext ctx) throws SQLException {
         String establishment = rs.getString("establishment");
         String assignee = rs.getString("assignee");
-        return new RequestSummary(RequestNumber.of(rs.getLong("number")), rs.getString("summary"),
+        return new RequestSummary(RequestNumber.of(rs.getLong("number")), new Summary(rs.getString("summary")),
                 SubjectCode.parse(rs.getString("subject")), rs.getString("type"),
                 Status.valueOf(rs.getString("status")), Visibility.valueOf(rs.getString("visibility")),
                 Database.instant(rs, "submitted_at"), Database.instant(rs, "updated_at"),

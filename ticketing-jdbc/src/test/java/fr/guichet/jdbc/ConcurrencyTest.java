@@ -11,6 +11,7 @@ import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.request.Actor;
+import fr.guichet.core.domain.request.MessageBody;
 import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestChange;
 import fr.guichet.core.domain.request.RequestNumber;
@@ -77,7 +78,7 @@ class ConcurrencyTest {
                     numbers.add(node.unitOfWork().inTransaction(() -> {
                         Request r = Fixtures.request(node.requests().nextNumber(), requester, now);
                         node.requests().add(r);
-                        return r.number().value();
+                        return r.summaryLine().number().value();
                     }));
                 }
                 return numbers;
@@ -177,13 +178,13 @@ class ConcurrencyTest {
             first.requests().add(r);
             return r;
         });
+        RequestNumber number = filed.summaryLine().number();
         CyclicBarrier together = new CyclicBarrier(2);
         List<Callable<String>> staff = new ArrayList<>();
         for (TestDatabase.Node node : List.of(first, second)) {
             staff.add(() -> {
-                Request seen = node.unitOfWork().inTransaction(() -> node.requests().find(filed.number()))
-                        .orElseThrow();
-                RequestChange change = seen.staffMessage(Fixtures.agent(), "Réponse de " + node, false,
+                Request seen = node.unitOfWork().inTransaction(() -> node.requests().find(number)).orElseThrow();
+                RequestChange change = seen.staffMessage(Fixtures.agent(), new MessageBody("Réponse de " + node), false,
                         now.plusSeconds(1));
                 together.await();
                 return node.unitOfWork().inTransaction(() -> node.requests().update(change)) ? "won" : "lost";
@@ -194,8 +195,7 @@ class ConcurrencyTest {
             outcomes.add(f.get());
         }
         assertEquals(Set.of("won", "lost"), new HashSet<>(outcomes), outcomes.toString());
-        Request stored = first.unitOfWork().inTransaction(() -> first.requests().find(filed.number()))
-                .orElseThrow();
+        Request stored = first.unitOfWork().inTransaction(() -> first.requests().find(number)).orElseThrow();
         assertEquals(2, stored.version());
         assertEquals(1, stored.messages().size());
     }

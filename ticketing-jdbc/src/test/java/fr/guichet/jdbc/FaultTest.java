@@ -38,7 +38,7 @@ class FaultTest {
         TicketingException e = assertThrows(TicketingException.class, () -> node.unitOfWork().run(() -> {
             Request first = Fixtures.request(node.requests().nextNumber(), requester, now);
             node.requests().add(first);
-            written[0] = first.number();
+            written[0] = first.summaryLine().number();
             try {
                 database.killOtherConnections();
             } catch (SQLException cut) {

@@ -37,11 +37,11 @@ class H2ServerRestartTest {
             });
             server.stop();
             TicketingException e = assertThrows(TicketingException.class, () -> node.unitOfWork().inTransaction(
-                    () -> node.requests().find(kept.number())));
+                    () -> node.requests().find(kept.summaryLine().number())));
             assertEquals(ErrorKind.UNAVAILABLE, e.kind());
             server = start(port);
             assertTrue(FaultTest.eventually(() -> node.unitOfWork().inTransaction(
-                    () -> node.requests().find(kept.number()))).isPresent());
+                    () -> node.requests().find(kept.summaryLine().number()))).isPresent());
         } finally {
             server.stop();
         }

@@ -3,6 +3,7 @@ package fr.guichet.jdbc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.guichet.core.application.Filing;
@@ -16,6 +17,7 @@ import fr.guichet.core.domain.person.PersonName;
 import fr.guichet.core.domain.person.Role;
 import fr.guichet.core.domain.person.SupportGroup;
 import fr.guichet.core.domain.person.Uai;
+import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.testing.Fixtures;
 import fr.guichet.core.testing.MutableClock;
 import java.time.Clock;
@@ -122,7 +124,8 @@ class KeyedFilingTest {
             for (Future<Filing> f : threads.invokeAll(filings)) {
                 outcomes.add(f.get());
             }
-            assertEquals(outcomes.get(0).details().request().number(), outcomes.get(1).details().request().number());
+            assertEquals(outcomes.get(0).details().request().summaryLine().number(),
+                    outcomes.get(1).details().request().summaryLine().number());
             assertTrue(outcomes.get(0).alreadyFiled() != outcomes.get(1).alreadyFiled(), outcomes.toString());
         }
     }
@@ -139,8 +142,9 @@ class KeyedFilingTest {
         Filing again = node.fileRequest().file(requester, Fixtures.seedDraft(), List.of(), "form-7");
 
         assertFalse(again.alreadyFiled());
-        assertNotEquals(old.details().request().number(), again.details().request().number());
-        assertTrue(first.requests().find(old.details().request().number()).orElseThrow().idempotencyKey().isEmpty());
+        RequestNumber oldNumber = old.details().request().summaryLine().number();
+        assertNotEquals(oldNumber, again.details().request().summaryLine().number());
+        assertNull(first.requests().find(oldNumber).orElseThrow().idempotencyKey());
         assertTrue(node.fileRequest().file(requester, Fixtures.seedDraft(), List.of(), "form-7").alreadyFiled());
     }
 

@@ -12,7 +12,6 @@ import fr.guichet.core.domain.person.EmailAddress;
 import fr.guichet.core.testing.Fixtures;
 import fr.guichet.core.testing.TestWorld;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,8 +51,8 @@ class LdapEligibilityTest {
         assertEquals(Fixtures.montanes(), ticketing.authenticate().person(montanes.token()).orElseThrow());
 
         Filing filing = ticketing.fileRequest().file(montanes.person(), Fixtures.seedDraft(), List.of(), null);
-        assertEquals(Fixtures.PLATEFORME, filing.details().request().assignedGroup());
-        assertEquals(Optional.of(Fixtures.agent().id()), filing.details().request().assignee());
+        assertEquals(Fixtures.PLATEFORME, filing.details().request().summaryLine().assignedGroup());
+        assertEquals(Fixtures.agent().id(), filing.details().request().summaryLine().assignee());
     }
 
     @Test

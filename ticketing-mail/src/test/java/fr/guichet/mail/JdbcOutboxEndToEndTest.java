@@ -91,7 +91,7 @@ class JdbcOutboxEndToEndTest {
     private RequestNumber filedRequestOf(Person requester) throws Exception {
         injector.getInstance(PersonRegistry.class).save(requester);
         RequestNumber number = ticketing.fileRequest().file(requester, Fixtures.seedDraft(), List.of(), null)
-                .details().request().number();
+                .details().request().summaryLine().number();
         dispatch.dispatchDue();
         server.purgeEmailFromAllMailboxes();
         return number;

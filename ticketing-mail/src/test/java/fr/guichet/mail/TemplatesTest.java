@@ -63,7 +63,7 @@ class TemplatesTest {
         Person specialist = Fixtures.specialist();
         world.people.save(Fixtures.newStaff(Fixtures.PLATEFORME));
         RequestNumber number = world.ticketing.fileRequest().file(requester, Fixtures.seedDraft(), List.of(), null)
-                .details().request().number();
+                .details().request().summaryLine().number();
         world.ticketing.postMessage().post(agent, number, "Avez-vous essayé « mot de passe oublié » ?", false, null);
         world.ticketing.redirectRequest().redirect(agent, number, Fixtures.EVE, specialist.id(), "Pour Sam", null);
         world.ticketing.postMessage().post(requester, number, "Toujours bloqué.", false, null);

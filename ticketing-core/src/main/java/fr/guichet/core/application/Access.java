@@ -14,7 +14,8 @@ final class Access {
     }
 
     static boolean canView(Person viewer, Request request) {
-        return viewer.isStaff() || request.isRequester(viewer.id()) || request.visibility() == Visibility.PUBLIC;
+        return viewer.isStaff() || request.isRequester(viewer.id())
+                || request.summaryLine().visibility() == Visibility.PUBLIC;
     }
 
     /** The request if {@code viewer} may see it; someone else's private request is "not found", like a missing one. */

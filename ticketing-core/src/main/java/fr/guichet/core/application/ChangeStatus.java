@@ -3,7 +3,7 @@ package fr.guichet.core.application;
 import fr.guichet.core.domain.TicketingException;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.request.Actor;
-import fr.guichet.core.domain.request.Message;
+import fr.guichet.core.domain.request.MessageBody;
 import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestChange;
 import fr.guichet.core.domain.request.RequestNumber;
@@ -42,16 +42,14 @@ public final class ChangeStatus {
     public RequestDetails change(Person person, RequestNumber number, Status to, String comment,
             Long expectedVersion) {
         Access.requireActive(person);
-        if (comment != null && !comment.isBlank()) {
-            Message.checkBody(comment);
-        }
+        MessageBody note = MessageBody.comment(comment);
         SubjectCatalog catalog = labels.catalog();
         return unitOfWork.inTransaction(() -> {
             Request request = Access.visibleRequest(requests, person, number);
             Actor actor = actorOf(person, request, to);
             ExpectedVersion.check(request, expectedVersion);
             Instant now = clock.instant();
-            RequestChange change = request.changeStatus(person, actor, to, comment, settings.reopenWindow(), now);
+            RequestChange change = request.changeStatus(person, actor, to, note, settings.reopenWindow(), now);
             ExpectedVersion.store(requests, change, expectedVersion);
             notifier.notify(catalog, change.after(), change.events(), person.id(), now);
             return labels.details(catalog, change.after(), person);

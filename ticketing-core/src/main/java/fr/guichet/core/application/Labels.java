@@ -37,10 +37,10 @@ final class Labels {
 
     RequestDetails details(SubjectCatalog catalog, Request request, Person viewer) {
         Request seen = viewer.isStaff() ? request : request.asSeenByRequester();
-        Set<Status> moves = viewer.isStaff() ? Lifecycle.next(Actor.STAFF, request.status())
-                : request.isRequester(viewer.id()) ? Lifecycle.next(Actor.REQUESTER, request.status()) : Set.of();
-        return new RequestDetails(seen,
-                catalog.find(request.subject()).map(Subject::display).orElse(request.subject().value()),
-                catalog.requestType(request.type()).map(RequestType::label).orElse(request.type()), moves);
+        Status status = request.summaryLine().status();
+        Set<Status> moves = viewer.isStaff() ? Lifecycle.next(Actor.STAFF, status)
+                : request.isRequester(viewer.id()) ? Lifecycle.next(Actor.REQUESTER, status) : Set.of();
+        RequestLine line = line(catalog, request.summaryLine());
+        return new RequestDetails(seen, line.subjectDisplay(), line.typeLabel(), moves);
     }
 }

@@ -7,6 +7,7 @@ import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestEvent;
+import fr.guichet.core.domain.request.RequestSummary;
 import fr.guichet.core.domain.subject.Subject;
 import fr.guichet.core.domain.subject.SubjectCatalog;
 import fr.guichet.core.port.NotificationOutbox;
@@ -39,14 +40,15 @@ final class Notifier {
         }
         boolean needsGroup = events.stream().anyMatch(e -> e instanceof RequestEvent.Filed
                 || e instanceof RequestEvent.Redirected r && r.assignee() == null);
+        RequestSummary line = after.summaryLine();
         Audience audience = new Audience(actor,
-                find(known, after.requester().id()).orElse(null),
-                needsGroup ? known.membersOf(after.assignedGroup())
-                        .orElseGet(() -> people.membersOf(after.assignedGroup())).stream()
+                find(known, line.requester().id()).orElse(null),
+                needsGroup ? known.membersOf(line.assignedGroup())
+                        .orElseGet(() -> people.membersOf(line.assignedGroup())).stream()
                         .filter(Person::isStaff).toList()
                         : List.<Person>of(),
-                after.assignee().flatMap(id -> find(known, id)).orElse(null),
-                subjects.find(after.subject()).map(Subject::display).orElse(after.subject().value()));
+                Optional.ofNullable(line.assignee()).flatMap(id -> find(known, id)).orElse(null),
+                subjects.find(line.subject()).map(Subject::display).orElse(line.subject().value()));
         List<Notification> notifications = new ArrayList<>();
         for (RequestEvent event : events) {
             notifications.addAll(NotificationRules.notificationsFor(event, after, audience));

@@ -2,7 +2,7 @@ package fr.guichet.core.application;
 
 import fr.guichet.core.domain.TicketingException;
 import fr.guichet.core.domain.person.Person;
-import fr.guichet.core.domain.request.Message;
+import fr.guichet.core.domain.request.MessageBody;
 import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestChange;
 import fr.guichet.core.domain.request.RequestNumber;
@@ -36,7 +36,7 @@ public final class PostMessage {
     public MessagePosted post(Person author, RequestNumber number, String body, boolean internal,
             Long expectedVersion) {
         Access.requireActive(author);
-        Message.checkBody(body);
+        MessageBody text = new MessageBody(body);
         SubjectCatalog catalog = labels.catalog();
         return unitOfWork.inTransaction(() -> {
             Request request = Access.visibleRequest(requests, author, number);
@@ -44,7 +44,7 @@ public final class PostMessage {
             Instant now = clock.instant();
             RequestChange change;
             if (author.isStaff()) {
-                change = request.staffMessage(author, body, internal, now);
+                change = request.staffMessage(author, text, internal, now);
             } else if (internal) {
                 throw TicketingException.forbidden("request.note.forbidden",
                         "Les notes internes sont réservées à l'équipe d'assistance.");
@@ -52,7 +52,7 @@ public final class PostMessage {
                 throw TicketingException.forbidden("request.message.forbidden",
                         "Seul le demandeur peut compléter cette demande.");
             } else {
-                change = request.followUp(author, body, now);
+                change = request.followUp(author, text, now);
             }
             ExpectedVersion.store(requests, change, expectedVersion);
             notifier.notify(catalog, change.after(), change.events(), author.id(), now);

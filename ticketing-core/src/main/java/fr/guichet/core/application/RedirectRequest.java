@@ -4,7 +4,7 @@ import fr.guichet.core.domain.DomainError;
 import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.PersonId;
-import fr.guichet.core.domain.request.Message;
+import fr.guichet.core.domain.request.MessageBody;
 import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestChange;
 import fr.guichet.core.domain.request.RequestNumber;
@@ -46,9 +46,7 @@ public final class RedirectRequest {
             String comment, Long expectedVersion) {
         Access.requireActive(staff);
         Access.requireStaff(staff);
-        if (comment != null && !comment.isBlank()) {
-            Message.checkBody(comment);
-        }
+        MessageBody note = MessageBody.comment(comment);
         if (people.group(group).isEmpty()) {
             throw DomainError.invalid("group", "group.unknown", "Ce groupe de support n'existe pas.").exception();
         }
@@ -56,11 +54,11 @@ public final class RedirectRequest {
         return unitOfWork.inTransaction(() -> {
             Request request = Access.visibleRequest(requests, staff, number);
             ExpectedVersion.check(request, expectedVersion);
-            Subject subject = catalog.find(request.subject()).orElse(null);
+            Subject subject = catalog.find(request.summaryLine().subject()).orElse(null);
             PersonId chosen = assignee != null ? checkAssignee(assignee, group, subject)
                     : subject == null ? null : router.assignee(group, subject).orElse(null);
             Instant now = clock.instant();
-            RequestChange change = request.redirect(staff, group, chosen, comment, now);
+            RequestChange change = request.redirect(staff, group, chosen, note, now);
             ExpectedVersion.store(requests, change, expectedVersion);
             notifier.notify(catalog, change.after(), change.events(), staff.id(), now);
             return labels.details(catalog, change.after(), staff);

@@ -11,14 +11,21 @@ public final class Validation {
 
     private final List<DomainError> errors = new ArrayList<>();
 
-    /** Runs a factory, keeping its value, or its errors for {@link #throwIfInvalid()}; returns null on error. */
+    /**
+     * Runs a factory, keeping its value, or for {@link #throwIfInvalid()} its errors but those on a field already
+     * refused (one error a field, the first); returns null on error.
+     */
     public <T> T check(Supplier<T> factory) {
         try {
             return factory.get();
         } catch (TicketingException e) {
-            errors.addAll(e.errors());
+            e.errors().stream().filter(error -> error.field() == null || !refused(error.field())).forEach(errors::add);
             return null;
         }
+    }
+
+    private boolean refused(String field) {
+        return errors.stream().anyMatch(error -> field.equals(error.field()));
     }
 
     public void add(DomainError error) {

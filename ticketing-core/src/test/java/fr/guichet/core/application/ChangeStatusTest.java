@@ -32,7 +32,7 @@ class ChangeStatusTest {
         RequestDetails resolved = world.ticketing.changeStatus().change(agent, number, Status.RESOLVED,
                 "Mot de passe réinitialisé.", 2L);
 
-        assertEquals(Status.RESOLVED, resolved.request().status());
+        assertEquals(Status.RESOLVED, resolved.request().summaryLine().status());
         assertEquals(3, resolved.request().version());
         assertEquals(Map.of(requester.email().value(), TemplateKey.REQUEST_RESOLVED), queuedSince(world, queued));
     }
@@ -76,7 +76,7 @@ class ChangeStatusTest {
         RequestDetails reopened = world.ticketing.changeStatus().change(requester, number, Status.IN_PROGRESS,
                 "Le problème est revenu.", null);
 
-        assertEquals(Status.IN_PROGRESS, reopened.request().status());
+        assertEquals(Status.IN_PROGRESS, reopened.request().summaryLine().status());
         assertEquals(Map.of(agent.email().value(), TemplateKey.FOLLOW_UP_POSTED), queuedSince(world, queued));
     }
 
@@ -99,7 +99,7 @@ class ChangeStatusTest {
                 () -> world.ticketing.changeStatus().change(agent, number, Status.RESOLVED, "Fait.", 1L));
 
         assertEquals("request.version.stale", e.code());
-        assertEquals(Status.IN_PROGRESS, Scenario.stored(world, number).status());
+        assertEquals(Status.IN_PROGRESS, Scenario.stored(world, number).summaryLine().status());
     }
 
     @Test

@@ -11,6 +11,7 @@ import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.request.Attachment;
 import fr.guichet.core.domain.request.AttachmentId;
 import fr.guichet.core.domain.request.Request;
+import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.request.Visibility;
 import fr.guichet.core.testing.Fixtures;
 import fr.guichet.core.testing.TestWorld;
@@ -36,9 +37,9 @@ class FetchAttachmentTest {
         Request filed = fileWithAttachment(Visibility.PRIVATE);
         Attachment attachment = filed.attachments().get(0);
 
-        AttachmentContent mine = world.ticketing.fetchAttachment().fetch(requester, filed.number(), attachment.id());
-        AttachmentContent staff = world.ticketing.fetchAttachment().fetch(Fixtures.agent(), filed.number(),
-                attachment.id());
+        RequestNumber number = filed.summaryLine().number();
+        AttachmentContent mine = world.ticketing.fetchAttachment().fetch(requester, number, attachment.id());
+        AttachmentContent staff = world.ticketing.fetchAttachment().fetch(Fixtures.agent(), number, attachment.id());
 
         assertEquals(attachment, mine.attachment());
         assertArrayEquals(content, FileRequestTest.readAll(mine.content()));
@@ -50,7 +51,7 @@ class FetchAttachmentTest {
         Request filed = fileWithAttachment(Visibility.PRIVATE);
 
         TicketingException e = refused(ErrorKind.NOT_FOUND, () -> world.ticketing.fetchAttachment()
-                .fetch(other, filed.number(), filed.attachments().get(0).id()));
+                .fetch(other, filed.summaryLine().number(), filed.attachments().get(0).id()));
 
         assertEquals("request.not_found", e.code());
     }
@@ -59,7 +60,7 @@ class FetchAttachmentTest {
     void an_attachment_of_a_public_request_is_given_to_anyone_signed_in() {
         Request filed = fileWithAttachment(Visibility.PUBLIC);
 
-        AttachmentContent fetched = world.ticketing.fetchAttachment().fetch(other, filed.number(),
+        AttachmentContent fetched = world.ticketing.fetchAttachment().fetch(other, filed.summaryLine().number(),
                 filed.attachments().get(0).id());
 
         assertArrayEquals(content, FileRequestTest.readAll(fetched.content()));
@@ -70,9 +71,10 @@ class FetchAttachmentTest {
         Request filed = fileWithAttachment(Visibility.PRIVATE);
         Request second = fileWithAttachment(Visibility.PRIVATE);
 
-        refused(ErrorKind.NOT_FOUND, () -> world.ticketing.fetchAttachment().fetch(requester, filed.number(),
+        RequestNumber number = filed.summaryLine().number();
+        refused(ErrorKind.NOT_FOUND, () -> world.ticketing.fetchAttachment().fetch(requester, number,
                 second.attachments().get(0).id()));
-        refused(ErrorKind.NOT_FOUND, () -> world.ticketing.fetchAttachment().fetch(requester, filed.number(),
+        refused(ErrorKind.NOT_FOUND, () -> world.ticketing.fetchAttachment().fetch(requester, number,
                 AttachmentId.random()));
     }
 }

@@ -7,6 +7,7 @@ import static fr.guichet.core.application.Scenario.refusedUnchanged;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.guichet.core.domain.DomainError;
@@ -16,12 +17,14 @@ import fr.guichet.core.domain.notification.TemplateKey;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.request.Attachment;
 import fr.guichet.core.domain.request.AttachmentId;
+import fr.guichet.core.domain.request.Description;
 import fr.guichet.core.domain.request.HistoryEntry;
 import fr.guichet.core.domain.request.HistoryEvent;
 import fr.guichet.core.domain.request.MediaTypes;
 import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestDraft;
 import fr.guichet.core.domain.request.Status;
+import fr.guichet.core.domain.request.Summary;
 import fr.guichet.core.domain.request.Visibility;
 import fr.guichet.core.domain.routing.RoutingPolicy;
 import fr.guichet.core.domain.subject.SubjectCode;
@@ -55,17 +58,17 @@ class FileRequestTest {
 
         Request seen = filing.details().request();
         assertFalse(filing.alreadyFiled());
-        assertEquals("0000001", seen.number().display());
-        assertEquals(Status.ASSIGNED, seen.status());
-        assertEquals(Fixtures.PLATEFORME, seen.assignedGroup());
-        assertEquals(Optional.of(agent.id()), seen.assignee());
+        assertEquals("0000001", seen.summaryLine().number().display());
+        assertEquals(Status.ASSIGNED, seen.summaryLine().status());
+        assertEquals(Fixtures.PLATEFORME, seen.summaryLine().assignedGroup());
+        assertEquals(agent.id(), seen.summaryLine().assignee());
         assertEquals("EVE \u2013 4.2 \u2013 Mathenpoche", filing.details().subjectDisplay());
         assertEquals("difficulté d'utilisation/installation", filing.details().typeLabel());
-        assertEquals("0941295X", seen.establishment().orElseThrow().value());
-        assertEquals(Visibility.PRIVATE, seen.visibility());
+        assertEquals("0941295X", seen.summaryLine().establishment().value());
+        assertEquals(Visibility.PRIVATE, seen.summaryLine().visibility());
         assertEquals(List.of(new HistoryEntry(Fixtures.SEED_DAY, requester.id(), HistoryEvent.FILED, null,
                 "PLATEFORME")), seen.history(), "the requester does not see the staff-only assignment");
-        Request stored = Scenario.stored(world, seen.number());
+        Request stored = Scenario.stored(world, seen.summaryLine().number());
         assertEquals(List.of(HistoryEvent.FILED, HistoryEvent.ASSIGNED),
                 stored.history().stream().map(HistoryEntry::event).toList());
         assertEquals(1, stored.version());
@@ -83,9 +86,9 @@ class FileRequestTest {
         Request filed = queueing.fileRequest().file(requester, Fixtures.seedDraft(), List.of(), null).details()
                 .request();
 
-        assertEquals(Status.NEW, filed.status());
-        assertEquals(Optional.empty(), filed.assignee());
-        assertEquals(Fixtures.PLATEFORME, filed.assignedGroup());
+        assertEquals(Status.NEW, filed.summaryLine().status());
+        assertNull(filed.summaryLine().assignee());
+        assertEquals(Fixtures.PLATEFORME, filed.summaryLine().assignedGroup());
         assertEquals(Map.of(requester.email().value(), TemplateKey.REQUEST_RECEIVED,
                 agent.email().value(), TemplateKey.NEW_REQUEST_FOR_GROUP,
                 colleague.email().value(), TemplateKey.NEW_REQUEST_FOR_GROUP), queuedSince(world, 0));
@@ -100,8 +103,8 @@ class FileRequestTest {
         Request filed = bySpecialist.fileRequest().file(requester, Fixtures.seedDraft(), List.of(), null).details()
                 .request();
 
-        assertEquals(Fixtures.PLATEFORME, filed.assignedGroup());
-        assertEquals(Optional.of(specialist.id()), filed.assignee());
+        assertEquals(Fixtures.PLATEFORME, filed.summaryLine().assignedGroup());
+        assertEquals(specialist.id(), filed.summaryLine().assignee());
         assertEquals(Map.of(requester.email().value(), TemplateKey.REQUEST_RECEIVED,
                 specialist.email().value(), TemplateKey.REQUEST_ASSIGNED_TO_YOU,
                 agent.email().value(), TemplateKey.NEW_REQUEST_FOR_GROUP), queuedSince(world, 0));
@@ -114,9 +117,9 @@ class FileRequestTest {
         Request labomep = world.ticketing.fileRequest().file(requester, Scenario.draft(Fixtures.LABOMEP,
                 "exercice bloqué", "L'exercice 3 ne s'affiche pas", null), List.of(), null).details().request();
 
-        assertEquals(Fixtures.PLATEFORME, mathenpoche.assignedGroup());
-        assertEquals(Fixtures.EVE, labomep.assignedGroup());
-        assertEquals("0000002", labomep.number().display());
+        assertEquals(Fixtures.PLATEFORME, mathenpoche.summaryLine().assignedGroup());
+        assertEquals(Fixtures.EVE, labomep.summaryLine().assignedGroup());
+        assertEquals("0000002", labomep.summaryLine().number().display());
     }
 
     @Test
@@ -151,8 +154,8 @@ class FileRequestTest {
 
     @Test
     void an_unknown_type_is_refused_naming_the_type() {
-        RequestDraft draft = new RequestDraft(Fixtures.MATHENPOCHE, "PANNE_INCONNUE", "perte d'identifiant",
-                "Bonjour", Visibility.PRIVATE);
+        RequestDraft draft = new RequestDraft(Fixtures.MATHENPOCHE, "PANNE_INCONNUE",
+                new Summary("perte d'identifiant"), new Description("Bonjour"), Visibility.PRIVATE);
 
         TicketingException e = refusedUnchanged(world, ErrorKind.INVALID,
                 () -> world.ticketing.fileRequest().file(requester, draft, List.of(), null));
@@ -163,8 +166,8 @@ class FileRequestTest {
 
     @Test
     void an_unknown_subject_and_an_unknown_type_are_reported_together() {
-        RequestDraft draft = new RequestDraft(SubjectCode.parse("EVE-9"), "PANNE_INCONNUE", "perte d'identifiant",
-                "Bonjour", Visibility.PRIVATE);
+        RequestDraft draft = new RequestDraft(SubjectCode.parse("EVE-9"), "PANNE_INCONNUE",
+                new Summary("perte d'identifiant"), new Description("Bonjour"), Visibility.PRIVATE);
 
         TicketingException e = refusedUnchanged(world, ErrorKind.INVALID,
                 () -> world.ticketing.fileRequest().file(requester, draft, List.of(), null));
@@ -174,8 +177,8 @@ class FileRequestTest {
 
     @Test
     void a_summary_with_a_right_to_left_override_is_refused() {
-        TicketingException e = refused(ErrorKind.INVALID, () -> new RequestDraft(Fixtures.MATHENPOCHE, "USAGE",
-                "facture\u202Efdp.exe", "Bonjour", Visibility.PRIVATE));
+        TicketingException e = refused(ErrorKind.INVALID, () -> RequestDraft.parse("EVE-4.2", "USAGE",
+                "facture\u202Efdp.exe", "Bonjour", "PRIVATE"));
 
         assertEquals("summary.control_characters", e.code());
     }
@@ -184,11 +187,14 @@ class FileRequestTest {
     void every_invalid_field_of_a_draft_is_reported_at_once() {
         TicketingException parsed = refused(ErrorKind.INVALID,
                 () -> RequestDraft.parse(" ", "", "deux\nlignes", "", "SECRET"));
-        TicketingException built = refused(ErrorKind.INVALID,
-                () -> new RequestDraft(null, null, "x".repeat(RequestDraft.MAX_SUMMARY + 1), " ", null));
+        TicketingException tooLong = refused(ErrorKind.INVALID,
+                () -> RequestDraft.parse("EVE-4.2", "USAGE", "x".repeat(Summary.MAX + 1), " ", null));
+        TicketingException built = refused(ErrorKind.INVALID, () -> new RequestDraft(null, null, null, null, null));
 
         assertEquals(Set.of("subject", "visibility", "type", "summary", "description"), fields(parsed));
+        assertEquals(List.of("summary.too_long", "description.required"), codes(tooLong));
         assertEquals(Set.of("subject", "type", "summary", "description"), fields(built));
+        assertEquals(5, parsed.errors().size(), "one error a field");
         assertTrue(parsed.errors().stream().allMatch(error -> !error.message().isBlank()));
     }
 
@@ -206,7 +212,7 @@ class FileRequestTest {
         assertEquals(pdf.length, attachment.size());
         assertTrue(filed.history().stream().anyMatch(h -> h.event() == HistoryEvent.ATTACHMENT_ADDED
                 && "capture.pdf".equals(h.to())));
-        assertArrayEquals(pdf, readAll(world.ticketing.fetchAttachment().fetch(requester, filed.number(),
+        assertArrayEquals(pdf, readAll(world.ticketing.fetchAttachment().fetch(requester, filed.summaryLine().number(),
                 attachment.id()).content()));
     }
 
@@ -281,16 +287,21 @@ class FileRequestTest {
         Filing again = world.ticketing.fileRequest().file(requester, Fixtures.seedDraft(), List.of(), "form-4711");
 
         assertTrue(again.alreadyFiled());
-        assertEquals(first.details().request().number(), again.details().request().number());
+        assertEquals(first.details().request().summaryLine().number(),
+                again.details().request().summaryLine().number());
         assertEquals(queued, world.outbox.all().size(), "no second receipt");
         Person other = Fixtures.dupont();
         Filing theirs = world.ticketing.fileRequest().file(other, Fixtures.seedDraft(), List.of(), "form-4711");
         assertFalse(theirs.alreadyFiled());
-        assertEquals("0000002", theirs.details().request().number().display());
+        assertEquals("0000002", theirs.details().request().summaryLine().number().display());
     }
 
     private static Set<String> fields(TicketingException e) {
         return e.errors().stream().map(DomainError::field).collect(Collectors.toSet());
+    }
+
+    private static List<String> codes(TicketingException e) {
+        return e.errors().stream().map(DomainError::code).toList();
     }
 
     private static void assertNothingKept(RecordingAttachmentStore store) {

@@ -49,7 +49,7 @@ class ListMyRequestsTest {
         RequestLine line = world.ticketing.listMyRequests().list(requester, null, PageRequest.first()).items().get(0);
 
         assertEquals("0000001", line.request().number().display());
-        assertEquals("perte d'identifiant", line.request().summary());
+        assertEquals("perte d'identifiant", line.request().summary().value());
         assertEquals("EVE \u2013 4.2 \u2013 Mathenpoche", line.subjectDisplay());
         assertEquals("difficulté d'utilisation/installation", line.typeLabel());
         assertEquals("0941295X", line.request().establishment().value());

@@ -9,6 +9,7 @@ import fr.guichet.core.domain.ErrorKind;
 import fr.guichet.core.domain.TicketingException;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.PersonId;
+import fr.guichet.core.domain.request.MessageBody;
 import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestChange;
 import fr.guichet.core.domain.request.RequestNumber;
@@ -73,7 +74,7 @@ class LostRaceTest {
     @Test
     void without_a_colleague_the_same_change_is_stored() {
         ticketing.changeStatus().change(agent, number, Status.IN_PROGRESS, null, 1L);
-        assertEquals(Status.IN_PROGRESS, Scenario.stored(world, number).status());
+        assertEquals(Status.IN_PROGRESS, Scenario.stored(world, number).summaryLine().status());
     }
 
     /** The in-memory repository, where a colleague's internal note is stored right after the next read. */
@@ -95,8 +96,8 @@ class LostRaceTest {
             Optional<Request> read = stored.find(number);
             if (armed && read.isPresent()) {
                 armed = false;
-                RequestChange note = read.get().staffMessage(Fixtures.specialist(), "Je m'en occupe.", true,
-                        read.get().updatedAt().plusSeconds(1));
+                RequestChange note = read.get().staffMessage(Fixtures.specialist(), new MessageBody("Je m'en occupe."),
+                        true, read.get().summaryLine().updatedAt().plusSeconds(1));
                 assertTrue(stored.update(note));
             }
             return read;

@@ -70,7 +70,7 @@ class PostMessageTest {
 
         Request after = Scenario.stored(world, number);
         assertEquals(MessageKind.FOLLOW_UP, posted.message().kind());
-        assertEquals(Status.IN_PROGRESS, after.status());
+        assertEquals(Status.IN_PROGRESS, after.summaryLine().status());
         assertEquals(Map.of(agent.email().value(), TemplateKey.FOLLOW_UP_POSTED), queuedSince(world, queued));
     }
 

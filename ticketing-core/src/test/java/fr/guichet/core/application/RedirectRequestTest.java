@@ -21,7 +21,6 @@ import fr.guichet.core.testing.Fixtures;
 import fr.guichet.core.testing.TestWorld;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RedirectRequestTest {
@@ -39,8 +38,8 @@ class RedirectRequestTest {
         Request after = world.ticketing.redirectRequest().redirect(agent, number, Fixtures.PLATEFORME,
                 specialist.id(), "Problème propre à Mathenpoche.", 1L).request();
 
-        assertEquals(Optional.of(specialist.id()), after.assignee());
-        assertEquals(Status.ASSIGNED, after.status());
+        assertEquals(specialist.id(), after.summaryLine().assignee());
+        assertEquals(Status.ASSIGNED, after.summaryLine().status());
         assertEquals(2, after.version());
         List<HistoryEntry> history = Scenario.stored(world, number).history();
         assertTrue(history.contains(new HistoryEntry(Fixtures.SEED_DAY, agent.id(), HistoryEvent.REDIRECTED,
@@ -57,8 +56,8 @@ class RedirectRequestTest {
         Request after = world.ticketing.redirectRequest().redirect(agent, number, Fixtures.EVE, null, null, null)
                 .request();
 
-        assertEquals(Fixtures.EVE, after.assignedGroup());
-        assertEquals(Optional.of(specialist.id()), after.assignee());
+        assertEquals(Fixtures.EVE, after.summaryLine().assignedGroup());
+        assertEquals(specialist.id(), after.summaryLine().assignee());
         assertTrue(Scenario.stored(world, number).history().contains(new HistoryEntry(Fixtures.SEED_DAY, agent.id(),
                 HistoryEvent.REDIRECTED, "PLATEFORME", "EVE")));
     }

@@ -8,10 +8,12 @@ import fr.guichet.core.domain.TicketingException;
 import fr.guichet.core.domain.notification.OutboxEntry;
 import fr.guichet.core.domain.notification.TemplateKey;
 import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.request.Description;
 import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestDraft;
 import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.request.Status;
+import fr.guichet.core.domain.request.Summary;
 import fr.guichet.core.domain.request.Visibility;
 import fr.guichet.core.domain.subject.SubjectCode;
 import fr.guichet.core.port.PageRequest;
@@ -37,7 +39,7 @@ final class Scenario {
     }
 
     static RequestDraft draft(SubjectCode subject, String summary, String description, Visibility visibility) {
-        return new RequestDraft(subject, "USAGE", summary, description, visibility);
+        return new RequestDraft(subject, "USAGE", new Summary(summary), new Description(description), visibility);
     }
 
     /** Files the seed's request (private, Mathenpoche) for {@code requester}. */
@@ -46,7 +48,8 @@ final class Scenario {
     }
 
     static RequestNumber file(TestWorld world, Person requester, RequestDraft draft) {
-        return world.ticketing.fileRequest().file(requester, draft, List.of(), null).details().request().number();
+        return world.ticketing.fileRequest().file(requester, draft, List.of(), null).details().request().summaryLine()
+                .number();
     }
 
     static Request stored(TestWorld world, RequestNumber number) {
@@ -66,7 +69,7 @@ final class Scenario {
         for (Status s : path) {
             world.ticketing.changeStatus().change(agent, number, s, null, null);
         }
-        assertEquals(target, stored(world, number).status());
+        assertEquals(target, stored(world, number).summaryLine().status());
     }
 
     /** The call is refused with {@code kind}; the refusal is returned for more checks. */
@@ -100,9 +103,9 @@ final class Scenario {
         static Snapshot of(TestWorld world) {
             List<String> requests = world.requests.list(RequestQuery.all(), new PageRequest(1, PageRequest.MAX_SIZE))
                     .items().stream().map(s -> world.requests.find(s.number()).orElseThrow())
-                    .map(r -> r.number() + " v" + r.version() + " " + r.status() + " " + r.assignedGroup() + " "
-                            + r.assignee().orElse(null) + " h" + r.history() + " m" + r.messages().size() + " a"
-                            + r.attachments())
+                    .map(r -> r.summaryLine().number() + " v" + r.version() + " " + r.summaryLine().status() + " "
+                            + r.summaryLine().assignedGroup() + " " + r.summaryLine().assignee() + " h" + r.history()
+                            + " m" + r.messages().size() + " a" + r.attachments())
                     .toList();
             return new Snapshot(requests, world.outbox.all());
         }

@@ -8,11 +8,13 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.PersonId;
+import fr.guichet.core.domain.request.Description;
 import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.request.RequestSummary;
 import fr.guichet.core.domain.request.SchoolYear;
 import fr.guichet.core.domain.request.Status;
+import fr.guichet.core.domain.request.Summary;
 import fr.guichet.core.domain.request.Visibility;
 import fr.guichet.core.domain.subject.SubjectCode;
 import fr.guichet.core.port.Page;
@@ -174,7 +176,8 @@ public abstract class RequestListingContract {
     /** A stored request as a list shows it, and the text its words are searched in, lower-cased. */
     private record Stored(RequestSummary line, String text) {
         static Stored of(Request r) {
-            return new Stored(r.summaryLine(), (r.summary() + "\n" + r.description()).toLowerCase(Locale.ROOT));
+            return new Stored(r.summaryLine(),
+                    (r.summaryLine().summary().value() + "\n" + r.description().value()).toLowerCase(Locale.ROOT));
         }
     }
 
@@ -206,14 +209,13 @@ public abstract class RequestListingContract {
             Person by = fresh.requesters.get(routing.requester());
             Instant submitted = FILED_AT.get(dates.filedAt());
             Instant updated = submitted.plus(UPDATED_AFTER.get(dates.updatedAfter()));
-            RequestSummary line = new RequestSummary(number, SUMMARIES.get(text.summary()),
+            RequestSummary line = new RequestSummary(number, new Summary(SUMMARIES.get(text.summary())),
                     SUBJECTS.get(text.subject()), "USAGE", routing.status(), text.visibility(), submitted, updated,
                     routing.requester() == PEOPLE - 1 ? null : by.establishment(), by.ref(),
                     fresh.groups.get(routing.group()),
                     routing.assignee() < 0 ? null : fresh.staff.get(routing.assignee()));
-            return Request.restore().summaryLine(line)
-                    .description(DESCRIPTIONS.get(text.description()) + "\n" + fresh.word)
-                    .resolvedAt(routing.status().isOpen() ? null : updated).version(1).build();
+            return Request.restore(line, new Description(DESCRIPTIONS.get(text.description()) + "\n" + fresh.word),
+                    routing.status().isOpen() ? null : updated, 1, null, List.of(), List.of(), List.of());
         }
     }
 

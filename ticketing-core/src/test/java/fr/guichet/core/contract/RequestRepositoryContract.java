@@ -2,6 +2,7 @@ package fr.guichet.core.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
@@ -14,13 +15,16 @@ import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.request.Actor;
 import fr.guichet.core.domain.request.Attachment;
+import fr.guichet.core.domain.request.Description;
 import fr.guichet.core.domain.request.Lifecycle;
+import fr.guichet.core.domain.request.MessageBody;
 import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestChange;
 import fr.guichet.core.domain.request.RequestDraft;
 import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.request.RequestSummary;
 import fr.guichet.core.domain.request.Status;
+import fr.guichet.core.domain.request.Summary;
 import fr.guichet.core.domain.request.Visibility;
 import fr.guichet.core.domain.subject.SubjectCode;
 import fr.guichet.core.port.Page;
@@ -40,9 +44,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link RequestRepository} promises. Each test works on its own fresh requesters and groups. */
@@ -100,7 +106,7 @@ public abstract class RequestRepositoryContract {
         Request filed = file(requester, Fixtures.seedDraft(), Fixtures.PLATEFORME, PersonId.of("agent1"), at,
                 List.of(Fixtures.attachment("capture d'écran.pdf", at), Fixtures.attachment("notes.txt", at)),
                 "key-" + requester.id());
-        assertSameRequest(filed, tx(() -> requests().find(filed.number())).orElseThrow());
+        assertSameRequest(filed, tx(() -> requests().find(filed.summaryLine().number())).orElseThrow());
     }
 
     @Test
@@ -108,11 +114,12 @@ public abstract class RequestRepositoryContract {
         String summary = "Accès « ENT » refusé : l'élève 😀 voit \"rien\" ; 100% <b>vide</b>";
         String description = "Ligne 1 avec accents éèàùç ÉÈ œ\nLigne 2 'quotes' \"double\" \\ backslash\n"
                 + "Tab\tdone; DROP TABLE requests; -- 🚀 𝔘𝔫𝔦𝔠𝔬𝔡𝔢";
-        RequestDraft draft = new RequestDraft(Fixtures.MATHENPOCHE, "USAGE", summary, description, Visibility.PUBLIC);
+        RequestDraft draft = new RequestDraft(Fixtures.MATHENPOCHE, "USAGE", new Summary(summary),
+                new Description(description), Visibility.PUBLIC);
         Request filed = file(Fixtures.newRequester(), draft, Fixtures.PLATEFORME, null, t0, List.of(), null);
-        Request read = tx(() -> requests().find(filed.number())).orElseThrow();
-        assertEquals(summary, read.summary());
-        assertEquals(description, read.description());
+        Request read = tx(() -> requests().find(filed.summaryLine().number())).orElseThrow();
+        assertEquals(summary, read.summaryLine().summary().value());
+        assertEquals(description, read.description().value());
     }
 
     @Test
@@ -125,7 +132,7 @@ public abstract class RequestRepositoryContract {
         Person requester = Fixtures.newRequester();
         Request filed = file(requester, t0);
         Person agent = Fixtures.agent();
-        RequestChange answered = filed.staffMessage(agent, "Voici votre nouveau mot de passe.", false,
+        RequestChange answered = filed.staffMessage(agent, new MessageBody("Voici votre nouveau mot de passe."), false,
                 t0.plusSeconds(60));
         tx(() -> {
             requests().update(answered);
@@ -138,12 +145,12 @@ public abstract class RequestRepositoryContract {
             return null;
         });
         RequestChange redirected = moved.after().redirect(agent, Fixtures.EVE, PersonId.of("specialiste-mep"),
-                "Pour le spécialiste", t0.plusSeconds(180));
+                new MessageBody("Pour le spécialiste"), t0.plusSeconds(180));
         tx(() -> {
             requests().update(redirected);
             return null;
         });
-        Request read = tx(() -> requests().find(filed.number())).orElseThrow();
+        Request read = tx(() -> requests().find(filed.summaryLine().number())).orElseThrow();
         assertSameRequest(redirected.after(), read);
         assertEquals(4, read.version());
     }
@@ -152,11 +159,12 @@ public abstract class RequestRepositoryContract {
     public void an_update_at_a_stale_version_answers_false_and_writes_nothing() {
         Request filed = file(Fixtures.newRequester(), t0);
         Person agent = Fixtures.agent();
-        RequestChange first = filed.staffMessage(agent, "Première réponse", false, t0.plusSeconds(1));
-        RequestChange second = filed.staffMessage(agent, "Réponse concurrente", true, t0.plusSeconds(2));
+        RequestChange first = filed.staffMessage(agent, new MessageBody("Première réponse"), false, t0.plusSeconds(1));
+        RequestChange second = filed.staffMessage(agent, new MessageBody("Réponse concurrente"), true,
+                t0.plusSeconds(2));
         assertTrue(tx(() -> requests().update(first)));
         assertFalse(tx(() -> requests().update(second)));
-        assertSameRequest(first.after(), tx(() -> requests().find(filed.number())).orElseThrow());
+        assertSameRequest(first.after(), tx(() -> requests().find(filed.summaryLine().number())).orElseThrow());
     }
 
     @Test
@@ -173,10 +181,11 @@ public abstract class RequestRepositoryContract {
                 .withSubmittedBetween(t0.minus(Duration.ofDays(30)), t0.plus(Duration.ofDays(300)));
         Page<RequestSummary> first = tx(() -> requests().list(query, new PageRequest(1, 2)));
         assertEquals(5, first.total());
-        assertEquals(List.of(mine.get(4).number(), mine.get(3).number()),
+        assertEquals(List.of(mine.get(4).summaryLine().number(), mine.get(3).summaryLine().number()),
                 first.items().stream().map(RequestSummary::number).toList());
         Page<RequestSummary> last = tx(() -> requests().list(query, new PageRequest(3, 2)));
-        assertEquals(List.of(mine.get(0).number()), last.items().stream().map(RequestSummary::number).toList());
+        assertEquals(List.of(mine.get(0).summaryLine().number()),
+                last.items().stream().map(RequestSummary::number).toList());
         assertEquals(mine.get(0).summaryLine(), last.items().get(0));
         assertEquals(0, tx(() -> requests().list(query, new PageRequest(9, 2))).items().size());
     }
@@ -187,10 +196,12 @@ public abstract class RequestRepositoryContract {
         Request a = file(me, t0);
         Request b = file(me, t0);
         RequestQuery query = RequestQuery.all().withRequester(me.id());
-        assertEquals(List.of(b.number(), a.number()), tx(() -> requests().list(query, PageRequest.first())).items()
-                .stream().map(RequestSummary::number).toList());
-        assertEquals(List.of(a.number(), b.number()), tx(() -> requests().list(query.withSort(RequestSort.OLDEST),
-                PageRequest.first())).items().stream().map(RequestSummary::number).toList());
+        assertEquals(List.of(b.summaryLine().number(), a.summaryLine().number()),
+                tx(() -> requests().list(query, PageRequest.first())).items().stream().map(RequestSummary::number)
+                        .toList());
+        assertEquals(List.of(a.summaryLine().number(), b.summaryLine().number()),
+                tx(() -> requests().list(query.withSort(RequestSort.OLDEST), PageRequest.first())).items().stream()
+                        .map(RequestSummary::number).toList());
     }
 
     @Test
@@ -201,40 +212,45 @@ public abstract class RequestRepositoryContract {
         Request inGroup = file(requester, Fixtures.seedDraft(), group, null, t0, List.of(), null);
         Request assigned = file(requester, Fixtures.seedDraft(), Fixtures.EVE, staff.id(), t0.plusSeconds(1),
                 List.of(), null);
-        RequestDraft webmail = new RequestDraft(Fixtures.WEBMAIL, "INCIDENT", "Webmail en panne", "Rien ne marche",
-                Visibility.PRIVATE);
+        RequestDraft webmail = new RequestDraft(Fixtures.WEBMAIL, "INCIDENT", new Summary("Webmail en panne"),
+                new Description("Rien ne marche"), Visibility.PRIVATE);
         Request otherSubject = file(requester, webmail, group, null, t0.plusSeconds(2), List.of(), null);
         file(requester, t0.plusSeconds(3));
 
         RequestQuery base = RequestQuery.all().withRequester(requester.id());
         RequestQuery queue = base.withQueueOf(new RequestQuery.QueueOf(staff.id(), Set.of(group)));
-        assertEquals(Set.of(inGroup.number(), assigned.number(), otherSubject.number()), numbers(queue));
-        assertEquals(Set.of(inGroup.number(), otherSubject.number()), numbers(base.withGroup(group)));
-        assertEquals(Set.of(assigned.number()), numbers(base.withAssignee(staff.id())));
-        assertEquals(Set.of(assigned.number()), numbers(base.withStatuses(Set.of(Status.ASSIGNED))));
+        assertEquals(numbers(inGroup, assigned, otherSubject), numbers(queue));
+        assertEquals(numbers(inGroup, otherSubject), numbers(base.withGroup(group)));
+        assertEquals(numbers(assigned), numbers(base.withAssignee(staff.id())));
+        assertEquals(numbers(assigned), numbers(base.withStatuses(Set.of(Status.ASSIGNED))));
         assertEquals(4, numbers(base.withStatuses(Set.of(Status.NEW, Status.ASSIGNED))).size());
         assertEquals(3, numbers(base.withSubject(Fixtures.EVE_4)).size());
-        assertEquals(Set.of(otherSubject.number()), numbers(base.withSubject(SubjectCode.parse("MES-1"))));
+        assertEquals(numbers(otherSubject), numbers(base.withSubject(SubjectCode.parse("MES-1"))));
         assertEquals(Set.of(), numbers(base.withSubject(SubjectCode.parse("EVE-4.20"))));
     }
 
     @Test
     public void words_match_summary_or_description_case_insensitively_and_literally() {
         Person requester = Fixtures.newRequester();
-        Request a = file(requester, new RequestDraft(Fixtures.MATHENPOCHE, "USAGE", "Imprimante HS",
-                "Le pilote refuse 100% des tâches_en_cours", Visibility.PRIVATE), Fixtures.PLATEFORME, null, t0,
+        Request a = file(requester, new RequestDraft(Fixtures.MATHENPOCHE, "USAGE", new Summary("Imprimante HS"),
+                new Description("Le pilote refuse 100% des tâches_en_cours"), Visibility.PRIVATE), Fixtures.PLATEFORME,
+                null, t0, List.of(), null);
+        Request b = file(requester, new RequestDraft(Fixtures.MATHENPOCHE, "USAGE", new Summary("Écran noir"),
+                new Description("L'imprimante affiche 'erreur'"), Visibility.PRIVATE), Fixtures.PLATEFORME, null, t0,
                 List.of(), null);
-        Request b = file(requester, new RequestDraft(Fixtures.MATHENPOCHE, "USAGE", "Écran noir",
-                "L'imprimante affiche 'erreur'", Visibility.PRIVATE), Fixtures.PLATEFORME, null, t0, List.of(), null);
         RequestQuery base = RequestQuery.all().withRequester(requester.id());
-        assertEquals(Set.of(a.number(), b.number()), numbers(base.withWords("IMPRIMANTE")));
-        assertEquals(Set.of(a.number()), numbers(base.withWords("imprimante pilote")));
-        assertEquals(Set.of(a.number()), numbers(base.withWords("100%")));
+        assertEquals(numbers(a, b), numbers(base.withWords("IMPRIMANTE")));
+        assertEquals(numbers(a), numbers(base.withWords("imprimante pilote")));
+        assertEquals(numbers(a), numbers(base.withWords("100%")));
         assertEquals(Set.of(), numbers(base.withWords("1%0")));
-        assertEquals(Set.of(a.number()), numbers(base.withWords("tâches_en")));
+        assertEquals(numbers(a), numbers(base.withWords("tâches_en")));
         assertEquals(Set.of(), numbers(base.withWords("t_ches")));
-        assertEquals(Set.of(b.number()), numbers(base.withWords("'erreur'")));
+        assertEquals(numbers(b), numbers(base.withWords("'erreur'")));
         assertEquals(Set.of(), numbers(base.withWords("' OR 1=1 --")));
+    }
+
+    private static Set<RequestNumber> numbers(Request... requests) {
+        return Stream.of(requests).map(r -> r.summaryLine().number()).collect(Collectors.toSet());
     }
 
     private Set<RequestNumber> numbers(RequestQuery query) {
@@ -249,8 +265,8 @@ public abstract class RequestRepositoryContract {
     public void an_idempotency_key_finds_the_request_of_that_requester_within_the_window() {
         Person requester = Fixtures.newRequester();
         Request filed = file(requester, Fixtures.seedDraft(), Fixtures.PLATEFORME, null, t0, List.of(), "double-clic");
-        assertEquals(filed.number(), tx(() -> requests().findByIdempotencyKey(requester.id(), "double-clic",
-                t0.minus(Duration.ofHours(24)))).orElseThrow());
+        assertEquals(filed.summaryLine().number(), tx(() -> requests().findByIdempotencyKey(requester.id(),
+                "double-clic", t0.minus(Duration.ofHours(24)))).orElseThrow());
         assertTrue(tx(() -> requests().findByIdempotencyKey(requester.id(), "double-clic", t0.plusSeconds(1)))
                 .isEmpty());
         assertTrue(tx(() -> requests().findByIdempotencyKey(Fixtures.newRequester().id(), "double-clic",
@@ -275,17 +291,17 @@ public abstract class RequestRepositoryContract {
             requests().releaseIdempotencyKey(requester.id(), "clé", t0);
             return null;
         });
-        assertEquals(first.number(), tx(() -> requests().findByIdempotencyKey(requester.id(), "clé",
+        assertEquals(first.summaryLine().number(), tx(() -> requests().findByIdempotencyKey(requester.id(), "clé",
                 t0.minusSeconds(1))).orElseThrow());
         tx(() -> {
             requests().releaseIdempotencyKey(requester.id(), "clé", t0.plus(Duration.ofHours(25)));
             return null;
         });
         assertTrue(tx(() -> requests().findByIdempotencyKey(requester.id(), "clé", t0.minusSeconds(1))).isEmpty());
-        assertTrue(tx(() -> requests().find(first.number())).orElseThrow().idempotencyKey().isEmpty());
+        assertNull(tx(() -> requests().find(first.summaryLine().number())).orElseThrow().idempotencyKey());
         Request second = file(requester, Fixtures.seedDraft(), Fixtures.PLATEFORME, null,
                 t0.plus(Duration.ofHours(25)), List.of(), "clé");
-        assertEquals(second.number(), tx(() -> requests().findByIdempotencyKey(requester.id(), "clé",
+        assertEquals(second.summaryLine().number(), tx(() -> requests().findByIdempotencyKey(requester.id(), "clé",
                 t0.plus(Duration.ofHours(1)))).orElseThrow());
     }
 
@@ -310,7 +326,7 @@ public abstract class RequestRepositoryContract {
         Map<PersonId, Long> counts = tx(() -> requests().openRequestCounts(List.of(busy.id(), idle.id())));
         assertEquals(2L, counts.get(busy.id()));
         assertEquals(0L, counts.getOrDefault(idle.id(), 0L));
-        assertTrue(second.status().isOpen());
+        assertTrue(second.summaryLine().status().isOpen());
     }
 
     @Test
@@ -351,11 +367,12 @@ public abstract class RequestRepositoryContract {
             Instant now) {
         Person by = staff.get(choice % staff.size());
         PersonId to = choice % 4 == 0 ? null : by.id();
-        if (choice % 2 == 0 && Lifecycle.canRedirect(r.status())
-                && !(r.assignedGroup().equals(group) && r.assignee().equals(Optional.ofNullable(to)))) {
+        RequestSummary line = r.summaryLine();
+        if (choice % 2 == 0 && Lifecycle.canRedirect(line.status())
+                && !(line.assignedGroup().equals(group) && Objects.equals(line.assignee(), to))) {
             return r.redirect(by, group, to, null, now);
         }
-        List<Status> moves = Lifecycle.next(Actor.STAFF, r.status()).stream().sorted(Comparator.naturalOrder())
+        List<Status> moves = Lifecycle.next(Actor.STAFF, line.status()).stream().sorted(Comparator.naturalOrder())
                 .toList();
         return moves.isEmpty() ? null : r.changeStatus(by, Actor.STAFF, moves.get(choice % moves.size()), null,
                 Duration.ofDays(1), now);
@@ -363,8 +380,8 @@ public abstract class RequestRepositoryContract {
 
     private static Map<PersonId, Long> openCounts(List<Request> requests) {
         Map<PersonId, Long> counts = new HashMap<>();
-        requests.stream().filter(r -> r.status().isOpen()).forEach(r -> r.assignee()
-                .ifPresent(a -> counts.merge(a, 1L, Long::sum)));
+        requests.stream().map(Request::summaryLine).filter(r -> r.status().isOpen() && r.assignee() != null)
+                .forEach(r -> counts.merge(r.assignee(), 1L, Long::sum));
         return counts;
     }
 
@@ -384,10 +401,10 @@ public abstract class RequestRepositoryContract {
             Request r = file(requester, Fixtures.seedDraft(), group, assignee, t0.plusSeconds(i / 2), List.of(),
                     null);
             if (!group.equals(elsewhere) || staff.id().equals(assignee)) {
-                expected.add(0, r.number());
+                expected.add(0, r.summaryLine().number());
             }
             if (staff.id().equals(assignee)) {
-                mine.add(r.number());
+                mine.add(r.summaryLine().number());
             }
         }
         RequestQuery queue = RequestQuery.all().withRequester(requester.id())

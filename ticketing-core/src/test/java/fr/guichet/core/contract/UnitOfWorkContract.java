@@ -44,7 +44,7 @@ public abstract class UnitOfWorkContract {
             requests().add(r);
             return r;
         });
-        assertTrue(unitOfWork().inTransaction(() -> requests().find(request.number())).isPresent());
+        assertTrue(unitOfWork().inTransaction(() -> requests().find(request.summaryLine().number())).isPresent());
     }
 
     @Test
@@ -62,7 +62,7 @@ public abstract class UnitOfWorkContract {
             throw failure;
         }));
         assertSame(failure, thrown);
-        assertTrue(unitOfWork().inTransaction(() -> requests().find(filed[0].number())).isEmpty());
+        assertTrue(unitOfWork().inTransaction(() -> requests().find(filed[0].summaryLine().number())).isEmpty());
         assertTrue(outbox().find(queued[0].get(0).id()).isEmpty());
         assertTrue(sessions().find(token.hash(), now).isEmpty());
     }
@@ -78,7 +78,7 @@ public abstract class UnitOfWorkContract {
             });
             throw new IllegalStateException("outer fails after inner succeeded");
         }));
-        assertTrue(unitOfWork().inTransaction(() -> requests().find(inner[0].number())).isEmpty());
+        assertTrue(unitOfWork().inTransaction(() -> requests().find(inner[0].summaryLine().number())).isEmpty());
     }
 
     @Test
@@ -96,7 +96,7 @@ public abstract class UnitOfWorkContract {
                 }));
         assertSame(failure, thrown);
         assertEquals(1, runs[0]);
-        assertTrue(unitOfWork().inTransaction(() -> requests().find(filed[0].number())).isEmpty());
+        assertTrue(unitOfWork().inTransaction(() -> requests().find(filed[0].summaryLine().number())).isEmpty());
         assertEquals("done", unitOfWork().inRetryableTransaction(() -> "done"));
     }
 

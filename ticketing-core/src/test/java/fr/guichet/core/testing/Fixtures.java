@@ -10,9 +10,11 @@ import fr.guichet.core.domain.person.SupportGroup;
 import fr.guichet.core.domain.person.Uai;
 import fr.guichet.core.domain.request.Attachment;
 import fr.guichet.core.domain.request.AttachmentId;
+import fr.guichet.core.domain.request.Description;
 import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestDraft;
 import fr.guichet.core.domain.request.RequestNumber;
+import fr.guichet.core.domain.request.Summary;
 import fr.guichet.core.domain.request.Visibility;
 import fr.guichet.core.domain.subject.RequestType;
 import fr.guichet.core.domain.subject.Subject;
@@ -107,8 +109,8 @@ public final class Fixtures {
     }
 
     public static RequestDraft seedDraft() {
-        return new RequestDraft(MATHENPOCHE, "USAGE", "perte d'identifiant",
-                "Je ne me souviens plus de mon mot de passe", Visibility.PRIVATE);
+        return new RequestDraft(MATHENPOCHE, "USAGE", new Summary("perte d'identifiant"),
+                new Description("Je ne me souviens plus de mon mot de passe"), Visibility.PRIVATE);
     }
 
     /** A new request as filed by {@code requester}, routed to PLATEFORME, no attachment. */

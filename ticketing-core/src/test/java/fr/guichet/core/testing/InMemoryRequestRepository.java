@@ -40,18 +40,17 @@ public final class InMemoryRequestRepository implements RequestRepository {
     @Override
     public void add(Request request) {
         db.write(s -> {
-            if (s.requests.containsKey(request.number())) {
-                throw new IllegalStateException("duplicate request number " + request.number());
+            RequestNumber number = request.summaryLine().number();
+            if (s.requests.containsKey(number)) {
+                throw new IllegalStateException("duplicate request number " + number);
             }
-            request.idempotencyKey().ifPresent(key -> {
-                boolean taken = s.requests.values().stream().anyMatch(r -> r.requester().id()
-                        .equals(request.requester().id()) && r.idempotencyKey().filter(key::equals).isPresent());
-                if (taken) {
-                    throw DomainError.of(ErrorKind.CONFLICT, "request.idempotency_key.taken",
-                            "Cette demande a déjà été déposée.").exception();
-                }
-            });
-            s.requests.put(request.number(), request);
+            String key = request.idempotencyKey();
+            PersonId requester = request.summaryLine().requester().id();
+            if (key != null && s.requests.values().stream().anyMatch(r -> holds(r, requester, key))) {
+                throw DomainError.of(ErrorKind.CONFLICT, "request.idempotency_key.taken",
+                        "Cette demande a déjà été déposée.").exception();
+            }
+            s.requests.put(number, request);
         });
     }
 
@@ -63,11 +62,12 @@ public final class InMemoryRequestRepository implements RequestRepository {
     @Override
     public boolean update(RequestChange change) {
         return db.inTransaction(() -> {
-            Optional<Request> stored = find(change.after().number());
+            RequestNumber number = change.after().summaryLine().number();
+            Optional<Request> stored = find(number);
             if (stored.isEmpty() || stored.get().version() != change.expectedVersion()) {
                 return false;
             }
-            db.write(s -> s.requests.put(change.after().number(), change.after()));
+            db.write(s -> s.requests.put(number, change.after()));
             return true;
         });
     }
@@ -83,20 +83,23 @@ public final class InMemoryRequestRepository implements RequestRepository {
     }
 
     private static Predicate<Request> matches(RequestQuery q) {
-        return r -> (q.requester() == null || r.requester().id().equals(q.requester()))
+        return r -> matches(q, r.summaryLine()) && (q.words() == null || containsWords(r, q.words()));
+    }
+
+    private static boolean matches(RequestQuery q, RequestSummary r) {
+        return (q.requester() == null || r.requester().id().equals(q.requester()))
                 && (q.submittedFrom() == null || !r.submittedAt().isBefore(q.submittedFrom()))
                 && (q.submittedBefore() == null || r.submittedAt().isBefore(q.submittedBefore()))
                 && (q.statuses().isEmpty() || q.statuses().contains(r.status()))
                 && (q.subject() == null || r.subject().isWithin(q.subject()))
                 && (q.group() == null || r.assignedGroup().equals(q.group()))
-                && (q.assignee() == null || r.assignee().filter(q.assignee()::equals).isPresent())
+                && (q.assignee() == null || q.assignee().equals(r.assignee()))
                 && (q.queueOf() == null || q.queueOf().groups().contains(r.assignedGroup())
-                        || r.assignee().filter(q.queueOf().person()::equals).isPresent())
-                && (q.words() == null || containsWords(r, q.words()));
+                        || q.queueOf().person().equals(r.assignee()));
     }
 
     private static boolean containsWords(Request r, String words) {
-        String text = (r.summary() + "\n" + r.description()).toLowerCase(Locale.ROOT);
+        String text = (r.summaryLine().summary().value() + "\n" + r.description().value()).toLowerCase(Locale.ROOT);
         return Arrays.stream(words.toLowerCase(Locale.ROOT).split("\\s+")).allMatch(text::contains);
     }
 
@@ -112,25 +115,28 @@ public final class InMemoryRequestRepository implements RequestRepository {
     @Override
     public Optional<RequestNumber> findByIdempotencyKey(PersonId requester, String key, Instant notBefore) {
         return db.read(s -> s.requests.values().stream()
-                .filter(r -> r.requester().id().equals(requester))
-                .filter(r -> r.idempotencyKey().filter(key::equals).isPresent())
+                .filter(r -> holds(r, requester, key))
+                .map(Request::summaryLine)
                 .filter(r -> !r.submittedAt().isBefore(notBefore))
-                .map(Request::number).findFirst());
+                .map(RequestSummary::number).findFirst());
     }
 
     @Override
     public void releaseIdempotencyKey(PersonId requester, String key, Instant filedBefore) {
-        db.write(s -> s.requests.replaceAll((number, r) -> r.requester().id().equals(requester)
-                && r.idempotencyKey().filter(key::equals).isPresent() && r.submittedAt().isBefore(filedBefore)
-                        ? r.withoutIdempotencyKey() : r));
+        db.write(s -> s.requests.replaceAll((number, r) -> holds(r, requester, key)
+                && r.summaryLine().submittedAt().isBefore(filedBefore) ? r.withoutIdempotencyKey() : r));
+    }
+
+    private static boolean holds(Request r, PersonId requester, String key) {
+        return r.isRequester(requester) && key.equals(r.idempotencyKey());
     }
 
     @Override
     public Map<PersonId, Long> openRequestCounts(Collection<PersonId> people) {
         return db.read(s -> {
             Map<PersonId, Long> counts = new HashMap<>();
-            s.requests.values().stream().filter(r -> r.status().isOpen())
-                    .map(r -> r.assignee().orElse(null)).filter(Objects::nonNull).filter(people::contains)
+            s.requests.values().stream().map(Request::summaryLine).filter(r -> r.status().isOpen())
+                    .map(RequestSummary::assignee).filter(Objects::nonNull).filter(people::contains)
                     .forEach(p -> counts.merge(p, 1L, Long::sum));
             return counts;
         });

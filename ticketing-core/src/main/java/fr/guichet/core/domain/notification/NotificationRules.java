@@ -4,6 +4,7 @@ import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.request.Actor;
 import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestEvent;
+import fr.guichet.core.domain.request.RequestSummary;
 import fr.guichet.core.domain.request.Status;
 import fr.guichet.core.domain.request.StatusLabels;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ public final class NotificationRules {
         @Override
         public Void answered(RequestEvent.Answered answered) {
             audience.requesterPerson().ifPresent(p -> add(out, TemplateKey.ANSWER_POSTED, p, request, audience,
-                    Map.of("body", answered.message().body(),
+                    Map.of("body", answered.message().body().value(),
                             "author", answered.message().author().name().display())));
             return null;
         }
@@ -61,13 +62,13 @@ public final class NotificationRules {
         @Override
         public Void followedUp(RequestEvent.FollowedUp followUp) {
             audience.assigneePerson().ifPresent(p -> add(out, TemplateKey.FOLLOW_UP_POSTED, p, request, audience,
-                    Map.of("body", followUp.message().body())));
+                    Map.of("body", followUp.message().body().value())));
             return null;
         }
 
         @Override
         public Void redirected(RequestEvent.Redirected redirected) {
-            String comment = redirected.comment() == null ? "" : redirected.comment();
+            String comment = redirected.comment() == null ? "" : redirected.comment().value();
             audience.requesterPerson().ifPresent(p -> add(out, TemplateKey.REQUEST_REDIRECTED, p, request, audience,
                     Map.of("group", redirected.toGroup().value())));
             audience.assigneePerson().ifPresent(p -> add(out, TemplateKey.REQUEST_ASSIGNED_TO_YOU, p, request,
@@ -90,7 +91,7 @@ public final class NotificationRules {
 
     private static void statusChanged(RequestEvent.StatusChanged changed, Map<String, Notification> out,
             Request request, Audience audience) {
-        String comment = changed.comment() == null ? "" : changed.comment();
+        String comment = changed.comment() == null ? "" : changed.comment().value();
         if (changed.actor() == Actor.STAFF) {
             if (changed.to() == Status.RESOLVED) {
                 audience.requesterPerson().ifPresent(p -> add(out, TemplateKey.REQUEST_RESOLVED, p, request,
@@ -118,13 +119,14 @@ public final class NotificationRules {
         if (!to.active() || out.containsKey(to.email().value())) {
             return;
         }
+        RequestSummary line = request.summaryLine();
         Map<String, String> data = new HashMap<>(extra);
-        data.put("number", request.number().display());
-        data.put("summary", request.summary());
+        data.put("number", line.number().display());
+        data.put("summary", line.summary().value());
         data.put("subject", audience.subjectDisplay());
-        data.put("status", StatusLabels.french(request.status()));
-        data.put("requesterName", request.requester().name().display());
+        data.put("status", StatusLabels.french(line.status()));
+        data.put("requesterName", line.requester().name().display());
         data.put("recipientName", to.name().display());
-        out.put(to.email().value(), new Notification(key, to.email(), to.name().display(), request.number(), data));
+        out.put(to.email().value(), new Notification(key, to.email(), to.name().display(), line.number(), data));
     }
 }

@@ -1,5 +1,6 @@
 package fr.guichet.core.domain.request;
 
+import fr.guichet.core.domain.DomainError;
 import fr.guichet.core.domain.Validation;
 import fr.guichet.core.domain.subject.SubjectCode;
 
@@ -7,18 +8,17 @@ import fr.guichet.core.domain.subject.SubjectCode;
  * What a requester types to file a request, validated as a whole: every faulty field is reported at once.
  * Visibility defaults to PRIVATE.
  */
-public record RequestDraft(SubjectCode subject, String type, String summary, String description,
+public record RequestDraft(SubjectCode subject, String type, Summary summary, Description description,
         Visibility visibility) {
 
-    public static final int MAX_SUMMARY = 120;
-    public static final int MAX_DESCRIPTION = 20_000;
+    public static final int MAX_TYPE = 32;
 
     public RequestDraft {
         Validation v = new Validation();
         v.check(() -> Validation.required(subject, "subject", "Le sujet"));
-        v.check(() -> Validation.text(type, "type", "Le type de demande", 32, false));
-        v.check(() -> Validation.text(summary, "summary", "Le résumé", MAX_SUMMARY, false));
-        v.check(() -> Validation.text(description, "description", "La description", MAX_DESCRIPTION, true));
+        v.check(() -> Validation.text(type, "type", "Le type de demande", MAX_TYPE, false));
+        v.check(() -> Validation.required(summary, "summary", "Le résumé"));
+        v.check(() -> Validation.required(description, "description", "La description"));
         v.throwIfInvalid();
         visibility = visibility == null ? Visibility.PRIVATE : visibility;
     }
@@ -27,17 +27,13 @@ public record RequestDraft(SubjectCode subject, String type, String summary, Str
     public static RequestDraft parse(String subject, String type, String summary, String description,
             String visibility) {
         Validation v = new Validation();
-        SubjectCode code = subject == null || subject.isBlank()
-                ? null : v.check(() -> SubjectCode.parse(subject));
+        SubjectCode code = subject == null || subject.isBlank() ? null : v.check(() -> SubjectCode.parse(subject));
         Visibility vis = v.check(() -> parseVisibility(visibility));
-        if (code == null && (subject == null || subject.isBlank())) {
-            v.check(() -> Validation.required(null, "subject", "Le sujet"));
-        }
-        v.check(() -> Validation.text(type, "type", "Le type de demande", 32, false));
-        v.check(() -> Validation.text(summary, "summary", "Le résumé", MAX_SUMMARY, false));
-        v.check(() -> Validation.text(description, "description", "La description", MAX_DESCRIPTION, true));
+        Summary s = v.check(() -> new Summary(summary));
+        Description d = v.check(() -> new Description(description));
+        RequestDraft draft = v.check(() -> new RequestDraft(code, type, s, d, vis));
         v.throwIfInvalid();
-        return new RequestDraft(code, type, summary, description, vis);
+        return draft;
     }
 
     private static Visibility parseVisibility(String text) {
@@ -47,7 +43,7 @@ public record RequestDraft(SubjectCode subject, String type, String summary, Str
         try {
             return Visibility.valueOf(text);
         } catch (IllegalArgumentException e) {
-            throw fr.guichet.core.domain.DomainError.invalid("visibility", "visibility.invalid",
+            throw DomainError.invalid("visibility", "visibility.invalid",
                     "La visibilité doit être PRIVATE ou PUBLIC.").exception();
         }
     }

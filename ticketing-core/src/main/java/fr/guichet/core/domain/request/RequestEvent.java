@@ -56,8 +56,8 @@ public sealed interface RequestEvent {
         }
     }
 
-    /** The request moved to another group, or to a person in it. */
-    record Redirected(GroupCode fromGroup, GroupCode toGroup, PersonId assignee, String comment)
+    /** The request moved to another group, or to a person in it; {@code assignee} and {@code comment} may be null. */
+    record Redirected(GroupCode fromGroup, GroupCode toGroup, PersonId assignee, MessageBody comment)
             implements RequestEvent {
         @Override
         public <R> R accept(Handler<R> handler) {
@@ -65,8 +65,8 @@ public sealed interface RequestEvent {
         }
     }
 
-    /** The request's status changed. */
-    record StatusChanged(Status from, Status to, String comment, Actor actor) implements RequestEvent {
+    /** The request's status changed; {@code comment} may be null. */
+    record StatusChanged(Status from, Status to, MessageBody comment, Actor actor) implements RequestEvent {
         @Override
         public <R> R accept(Handler<R> handler) {
             return handler.statusChanged(this);

@@ -8,8 +8,12 @@ import fr.guichet.core.domain.subject.SubjectCode;
 import java.time.Instant;
 import java.util.Objects;
 
-/** One line of a list of requests: what "Liste de mes dernières demandes" and the staff queue show. */
-public record RequestSummary(RequestNumber number, String summary, SubjectCode subject, String type, Status status,
+/**
+ * What a request is about, where it stands and who has it: the header of a {@link Request}, and one line of a list
+ * of requests ("Liste de mes dernières demandes", the staff queue). {@code establishment} and {@code assignee} may be
+ * null.
+ */
+public record RequestSummary(RequestNumber number, Summary summary, SubjectCode subject, String type, Status status,
         Visibility visibility, Instant submittedAt, Instant updatedAt, Uai establishment, PersonRef requester,
         GroupCode assignedGroup, PersonId assignee) {
 
@@ -24,5 +28,19 @@ public record RequestSummary(RequestNumber number, String summary, SubjectCode s
         Objects.requireNonNull(updatedAt, "updatedAt");
         Objects.requireNonNull(requester, "requester");
         Objects.requireNonNull(assignedGroup, "assignedGroup");
+    }
+
+    /** The same request in {@code newStatus}, updated at {@code at} unless it was updated later. */
+    public RequestSummary withStatus(Status newStatus, Instant at) {
+        return withRouting(assignedGroup, assignee, newStatus, at);
+    }
+
+    /**
+     * The same request with {@code group} and {@code newAssignee} (may be null) in {@code newStatus}, updated at
+     * {@code at} unless it was updated later.
+     */
+    public RequestSummary withRouting(GroupCode group, PersonId newAssignee, Status newStatus, Instant at) {
+        return new RequestSummary(number, summary, subject, type, newStatus, visibility, submittedAt,
+                at.isAfter(updatedAt) ? at : updatedAt, establishment, requester, group, newAssignee);
     }
 }

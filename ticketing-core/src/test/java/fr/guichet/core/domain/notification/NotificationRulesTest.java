@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.request.Actor;
+import fr.guichet.core.domain.request.MessageBody;
 import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestChange;
 import fr.guichet.core.domain.request.RequestEvent;
@@ -49,7 +50,7 @@ class NotificationRulesTest {
 
     @Test
     void an_internal_note_notifies_nobody() {
-        RequestChange note = filed.staffMessage(agent, "Voir avec le rectorat.", true, NOW);
+        RequestChange note = filed.staffMessage(agent, new MessageBody("Voir avec le rectorat."), true, NOW);
         List<Notification> sent = NotificationRules.notificationsFor(note.events().get(0), note.after(),
                 new Audience(colleague.id(), requester, List.of(agent, colleague), agent, DISPLAY));
         assertTrue(sent.isEmpty(), sent::toString);
@@ -57,7 +58,8 @@ class NotificationRulesTest {
 
     @Test
     void a_public_answer_is_mailed_to_the_requester_with_its_body_and_author() {
-        RequestChange answer = filed.staffMessage(agent, "Votre identifiant est votre adresse.", false, NOW);
+        RequestChange answer = filed.staffMessage(agent, new MessageBody("Votre identifiant est votre adresse."), false,
+                NOW);
         List<Notification> sent = NotificationRules.notificationsFor(answer.events().get(0), answer.after(),
                 new Audience(agent.id(), requester, List.of(), agent, DISPLAY));
         assertEquals(Map.of(requester.email().value(), TemplateKey.ANSWER_POSTED), byRecipient(sent));
@@ -67,12 +69,13 @@ class NotificationRulesTest {
 
     @Test
     void the_actor_is_never_told_of_their_own_act() {
-        RequestChange followUp = filed.followUp(requester, "Toujours bloqué.", NOW);
+        RequestChange followUp = filed.followUp(requester, new MessageBody("Toujours bloqué."), NOW);
         List<Notification> toAssignee = NotificationRules.notificationsFor(followUp.events().get(0),
                 followUp.after(), new Audience(requester.id(), requester, List.of(), agent, DISPLAY));
         assertEquals(Map.of(agent.email().value(), TemplateKey.FOLLOW_UP_POSTED), byRecipient(toAssignee));
 
-        RequestChange redirect = filed.redirect(agent, Fixtures.PLATEFORME, colleague.id(), "À toi.", NOW);
+        RequestChange redirect = filed.redirect(agent, Fixtures.PLATEFORME, colleague.id(), new MessageBody("À toi."),
+                NOW);
         List<Notification> sent = NotificationRules.notificationsFor(redirect.events().get(0), redirect.after(),
                 new Audience(colleague.id(), requester, List.of(agent, colleague), colleague, DISPLAY));
         assertEquals(Map.of(requester.email().value(), TemplateKey.REQUEST_REDIRECTED), byRecipient(sent));
@@ -103,8 +106,8 @@ class NotificationRulesTest {
     void a_resolution_by_staff_tells_the_requester_with_the_comment() {
         Request inProgress = filed.changeStatus(agent, Actor.STAFF, Status.IN_PROGRESS, null, Duration.ofDays(15),
                 NOW).after();
-        RequestChange resolved = inProgress.changeStatus(agent, Actor.STAFF, Status.RESOLVED, "Mot de passe réinitialisé.",
-                Duration.ofDays(15), NOW);
+        RequestChange resolved = inProgress.changeStatus(agent, Actor.STAFF, Status.RESOLVED,
+                new MessageBody("Mot de passe réinitialisé."), Duration.ofDays(15), NOW);
         List<Notification> sent = NotificationRules.notificationsFor(resolved.events().get(0), resolved.after(),
                 new Audience(agent.id(), requester, List.of(), agent, DISPLAY));
         assertEquals(Map.of(requester.email().value(), TemplateKey.REQUEST_RESOLVED), byRecipient(sent));

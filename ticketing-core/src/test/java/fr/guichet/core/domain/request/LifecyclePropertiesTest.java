@@ -79,9 +79,10 @@ class LifecyclePropertiesTest {
 
     private void play(List<Move> moves, boolean routedToSomeone) {
         Request request = Request.file(RequestNumber.of(1), REQUESTER, new RequestDraft(SubjectCode.parse("EVE-4.2"),
-                "USAGE", "perte d'identifiant", "Je ne me souviens plus de mon mot de passe", null),
+                "USAGE", new Summary("perte d'identifiant"),
+                new Description("Je ne me souviens plus de mon mot de passe"), null),
                 GroupCode.of("PLATEFORME"), routedToSomeone ? STAFF.id() : null, List.of(), null, FILED_AT);
-        assertEquals(routedToSomeone ? Status.ASSIGNED : Status.NEW, request.status());
+        assertEquals(routedToSomeone ? Status.ASSIGNED : Status.NEW, request.summaryLine().status());
         assertEquals(1, request.version());
         Instant now = FILED_AT;
         Instant resolvedAt = null;
@@ -95,7 +96,8 @@ class LifecyclePropertiesTest {
             } catch (TicketingException e) {
                 assertEquals(ErrorKind.CONFLICT, e.kind(), e::getMessage);
                 assertFalse(expected, () -> move + " refused on " + before + ": " + e.getMessage());
-                if (before.status() == Status.RESOLVED && move instanceof Move.ChangeStatus c && c.byRequester()
+                if (before.summaryLine().status() == Status.RESOLVED && move instanceof Move.ChangeStatus c
+                        && c.byRequester()
                         && c.to() == Status.IN_PROGRESS) {
                     tooLate.incrementAndGet();
                 }
@@ -104,20 +106,21 @@ class LifecyclePropertiesTest {
             assertTrue(expected, () -> move + " accepted on " + before);
             Request after = change.after();
             assertAppendsAndBumps(change, before, after, now);
-            assertWithinLifecycle(move, before.status(), after.status());
-            if (byRequester(move) && after.status() != before.status()) {
-                assertFalse(after.status() == Status.RESOLVED || after.status() == Status.CLOSED,
-                        () -> "requester reached " + after.status());
+            Status from = before.summaryLine().status();
+            Status to = after.summaryLine().status();
+            assertWithinLifecycle(move, from, to);
+            if (byRequester(move) && to != from) {
+                assertFalse(to == Status.RESOLVED || to == Status.CLOSED, () -> "requester reached " + to);
             }
-            if (before.status() == Status.RESOLVED && after.status() == Status.IN_PROGRESS) {
+            if (from == Status.RESOLVED && to == Status.IN_PROGRESS) {
                 reopened.incrementAndGet();
             }
-            if (after.status() == Status.RESOLVED && before.status() != Status.RESOLVED) {
+            if (to == Status.RESOLVED && from != Status.RESOLVED) {
                 resolvedAt = now;
-            } else if (after.status() != Status.RESOLVED && after.status() != Status.CLOSED) {
+            } else if (to != Status.RESOLVED && to != Status.CLOSED) {
                 resolvedAt = null;
             }
-            if (after.status() == Status.CLOSED && before.status() != Status.CLOSED) {
+            if (to == Status.CLOSED && from != Status.CLOSED) {
                 closed.incrementAndGet();
             }
             request = after;
@@ -130,7 +133,7 @@ class LifecyclePropertiesTest {
 
     /** What the product allows, worked out apart from the aggregate. */
     private static boolean allowed(Move move, Request request, Instant resolvedAt, Instant now) {
-        Status status = request.status();
+        Status status = request.summaryLine().status();
         if (move instanceof Move.ChangeStatus c) {
             if (!c.byRequester()) {
                 return STAFF_MOVES.get(status).contains(c.to());
@@ -139,8 +142,8 @@ class LifecyclePropertiesTest {
             return REQUESTER_MOVES.getOrDefault(status, Set.of()).contains(c.to()) && !tooLate;
         }
         if (move instanceof Move.Redirect r) {
-            boolean same = r.group().equals(request.assignedGroup())
-                    && Objects.equals(r.assignee(), request.assignee().orElse(null));
+            boolean same = r.group().equals(request.summaryLine().assignedGroup())
+                    && Objects.equals(r.assignee(), request.summaryLine().assignee());
             return status != Status.RESOLVED && status != Status.CLOSED && !same;
         }
         return status != Status.CLOSED;
@@ -150,16 +153,17 @@ class LifecyclePropertiesTest {
         if (move instanceof Move.ChangeStatus c) {
             return c.byRequester()
                     ? request.changeStatus(REQUESTER, Actor.REQUESTER, c.to(), null, REOPEN_WINDOW, now)
-                    : request.changeStatus(STAFF, Actor.STAFF, c.to(), "Voici la suite.", REOPEN_WINDOW, now);
+                    : request.changeStatus(STAFF, Actor.STAFF, c.to(), new MessageBody("Voici la suite."),
+                            REOPEN_WINDOW, now);
         }
         if (move instanceof Move.Redirect r) {
-            return request.redirect(STAFF, r.group(), r.assignee(), "Pour les spécialistes.", now);
+            return request.redirect(STAFF, r.group(), r.assignee(), new MessageBody("Pour les spécialistes."), now);
         }
         if (move instanceof Move.StaffMessage m) {
-            return request.staffMessage(STAFF, "Réponse de la plateforme", m.internal(), now);
+            return request.staffMessage(STAFF, new MessageBody("Réponse de la plateforme"), m.internal(), now);
         }
         if (move instanceof Move.FollowUp) {
-            return request.followUp(REQUESTER, "Merci, mais cela ne marche toujours pas.", now);
+            return request.followUp(REQUESTER, new MessageBody("Merci, mais cela ne marche toujours pas."), now);
         }
         throw new AssertionError("unknown move " + move);
     }
@@ -176,13 +180,15 @@ class LifecyclePropertiesTest {
         for (HistoryEntry entry : change.newHistory()) {
             assertEquals(now, entry.at());
         }
-        assertEquals(before.number(), after.number());
-        assertEquals(before.requester(), after.requester());
-        assertEquals(before.submittedAt(), after.submittedAt());
+        RequestSummary from = before.summaryLine();
+        RequestSummary to = after.summaryLine();
+        assertEquals(from.number(), to.number());
+        assertEquals(from.requester(), to.requester());
+        assertEquals(from.submittedAt(), to.submittedAt());
         assertEquals(before.history().size() + change.newHistory().size(), after.history().size());
-        if (before.status() != after.status()) {
+        if (from.status() != to.status()) {
             assertTrue(change.newHistory().stream().anyMatch(h -> h.event() == HistoryEvent.STATUS_CHANGED
-                    && before.status().name().equals(h.from()) && after.status().name().equals(h.to())),
+                    && from.status().name().equals(h.from()) && to.status().name().equals(h.to())),
                     "a status change is in the history");
         }
     }
