@@ -63,7 +63,10 @@ function menu(current, person) {
   if (person) {
     items.push(link("/demande-sujet.html", "Faire une demande", "nouvelle"));
     items.push(link("/demandes.html", "Mes demandes", "demandes"));
-    if (isStaff(person)) items.push(link("/file.html", "File de traitement", "file"));
+    if (isStaff(person)) {
+      items.push(link("/file.html", "File de traitement", "file"));
+      items.push(el("li", { class: "aller" }, goToRequest()));
+    }
     items.push(el("li", {}, el("button", { type: "button", id: "deconnexion", onclick: signOut }, "Se déconnecter")));
     items.push(el("li", { class: "qui" }, el("span", { class: "visuellement-cache" }, "Compte : "),
       person.displayName));
@@ -72,6 +75,22 @@ function menu(current, person) {
     items.push(link("/connexion.html", "Se connecter", "connexion"));
   }
   return el("nav", { class: "menu", "aria-label": "Menu principal" }, el("ul", {}, items));
+}
+
+/** Staff's "Aller à la demande n°" box: the number a teacher reads out on the phone, with or without its zeros. */
+function goToRequest() {
+  const input = el("input", {
+    id: "aller-numero", name: "numero", type: "text", inputmode: "numeric", autocomplete: "off",
+    pattern: "[0-9 ]{1,12}", maxlength: "12", size: "9", title: "Le numéro de la demande, par exemple 22928",
+  });
+  const go = (event) => {
+    event.preventDefault();
+    const digits = input.value.replace(/[^0-9]/g, "");
+    if (digits) window.location.assign(`/suivi.html?numero=${digits}`);
+  };
+  return el("form", { class: "aller-form", role: "search", "aria-label": "Aller à une demande", onsubmit: go },
+    el("label", { for: "aller-numero" }, "Aller à la demande n°"), " ", input, " ",
+    el("button", { type: "submit" }, "Aller"));
 }
 
 async function signOut() {

@@ -162,6 +162,19 @@ class WebFrontBrowserTest {
         assertTrue(browser.driver.findElement(By.cssSelector("dl.fiche")).getText().contains("En cours"));
     }
 
+    @Test
+    void staff_go_to_a_request_from_the_number_read_out_on_the_phone() {
+        signIn("jdupont");
+        String number = fileThroughThePage();
+
+        signIn("agent1");
+        WebElement box = browser.visible(By.id("aller-numero"));
+        box.sendKeys(number.replaceFirst("^0+", ""));
+        box.submit();
+        browser.waitForPath("/suivi.html");
+        browser.waitFor(d -> d.findElement(By.id("demande")).getText().contains(number));
+    }
+
     private void changeStatus(String label, String comment) {
         new Select(browser.visible(By.id("nouvel-etat"))).selectByVisibleText(label);
         if (comment != null) {
