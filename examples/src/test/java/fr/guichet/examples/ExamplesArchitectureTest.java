@@ -6,7 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import fr.guichet.core.architecture.HexagonalArchitecture;
 import org.junit.jupiter.api.Test;
 
-/** The examples wire the adapters together, on the core's main packages, Guice, Javalin, JDBC data sources and the JDK only. */
+/** The examples wire the adapters together on the core's main packages, Guice, Javalin, JDBC and the JDK only. */
 class ExamplesArchitectureTest {
 
     private static final JavaClasses MAIN = new ClassFileImporter()

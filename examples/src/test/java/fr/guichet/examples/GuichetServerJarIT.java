@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +27,7 @@ class GuichetServerJarIT {
     void the_jar_starts_with_demo_data_in_an_empty_folder_and_files_a_request() throws Exception {
         Path jar = Path.of("target", "guichet-server.jar").toAbsolutePath();
         assertTrue(Files.isRegularFile(jar), "package the server first: " + jar);
-        int port = freePort();
+        int port = ServerNode.freePort();
         Path log = folder.resolve("server.log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toString(), "--demo").directory(folder.toFile()).redirectErrorStream(true)
@@ -89,11 +88,5 @@ class GuichetServerJarIT {
             }
         }
         throw new AssertionError("no answer on /health: " + Files.readString(log));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

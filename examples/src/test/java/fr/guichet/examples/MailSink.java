@@ -8,8 +8,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -33,7 +31,7 @@ final class MailSink implements AutoCloseable {
 
     /** A sink listening on a free port. */
     static MailSink start() {
-        MailSink sink = new MailSink(freePort());
+        MailSink sink = new MailSink(ServerNode.freePort());
         sink.resume();
         return sink;
     }
@@ -68,14 +66,6 @@ final class MailSink implements AutoCloseable {
                     message.getSubject());
         } catch (MessagingException e) {
             throw new IllegalStateException("GreenMail holds a mail it cannot read", e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,6 +1,8 @@
 package fr.guichet.examples;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,11 +29,13 @@ final class ServerNode implements AutoCloseable {
     /** How long a connection made before a kill may still fail after the node is back. */
     private static final Duration AFTER_RESTART = Duration.ofSeconds(2);
     private static final Duration STARTUP = Duration.ofSeconds(90);
+    private static final List<String> SMALL_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx384m");
 
     final String name;
     final int port;
     private final Path folder;
     private final Map<String, String> environment;
+    private final List<String> jvmOptions;
     private final List<String> arguments;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
@@ -43,11 +47,13 @@ final class ServerNode implements AutoCloseable {
     private record Outage(Instant start, Instant end) {
     }
 
-    private ServerNode(String name, int port, Path folder, Map<String, String> environment, List<String> arguments) {
+    private ServerNode(String name, int port, Path folder, Map<String, String> environment, List<String> jvmOptions,
+            List<String> arguments) {
         this.name = name;
         this.port = port;
         this.folder = folder;
         this.environment = Map.copyOf(environment);
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.arguments = List.copyOf(arguments);
     }
 
@@ -58,7 +64,14 @@ final class ServerNode implements AutoCloseable {
      */
     static ServerNode start(String name, int port, Path parent, Map<String, String> environment, String... arguments)
             throws IOException, InterruptedException {
-        ServerNode node = new ServerNode(name, port, parent.resolve(name), environment, List.of(arguments));
+        return start(name, port, parent, environment, SMALL_JVM, arguments);
+    }
+
+    /** As {@link #start(String, int, Path, Map, String...)}, in a JVM started with {@code jvmOptions}. */
+    static ServerNode start(String name, int port, Path parent, Map<String, String> environment,
+            List<String> jvmOptions, String... arguments) throws IOException, InterruptedException {
+        ServerNode node = new ServerNode(name, port, parent.resolve(name), environment, jvmOptions,
+                List.of(arguments));
         Files.createDirectories(node.folder);
         try {
             node.launch();
@@ -67,6 +80,19 @@ final class ServerNode implements AutoCloseable {
             throw e;
         }
         return node;
+    }
+
+    /** A port nobody listens on now. */
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    boolean alive() {
+        return process != null && process.isAlive();
     }
 
     URI uri(String path) {
@@ -126,8 +152,10 @@ final class ServerNode implements AutoCloseable {
         }
         Path log = folder.resolve("server-" + (logs.size() + 1) + ".log");
         logs.add(log);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx384m", "-jar", jar.toString()));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());

@@ -1,18 +1,15 @@
 package fr.guichet.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,22 +37,12 @@ class SignInFloodIT {
     @Test
     void ten_thousand_addresses_with_the_largest_identifiers_leave_the_server_able_to_sign_a_teacher_in()
             throws Exception {
-        Path jar = Path.of("target", "guichet-server.jar").toAbsolutePath();
-        assertTrue(Files.isRegularFile(jar), "package the server first: " + jar);
-        int port = freePort();
-        Path log = folder.resolve("server.log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString(), "--demo")
-                .directory(folder.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("GUICHET_PORT", Integer.toString(port));
-        builder.environment().put("GUICHET_DEMO_PASSWORD", PASSWORD);
-        builder.environment().put("GUICHET_TRUSTED_PROXIES", "127.0.0.1/32, ::1");
-        Process server = builder.start();
+        Map<String, String> environment = Map.of("GUICHET_DEMO_PASSWORD", PASSWORD,
+                "GUICHET_TRUSTED_PROXIES", "127.0.0.1/32, ::1");
         ExecutorService clients = Executors.newFixedThreadPool(16);
-        try {
+        try (ServerNode server = ServerNode.start("flood", ServerNode.freePort(), folder, environment,
+                List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError"), "--demo")) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            String base = "http://127.0.0.1:" + port;
-            waitForHealth(http, base, server, log);
             String largest = "{\"identifier\":\"" + "x".repeat(8 * 1024 - 40) + "\",\"password\":\"p\"}";
             String huge = "{\"identifier\":\"" + "y".repeat(250_000) + "\",\"password\":\"p\"}";
             Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
@@ -66,7 +53,7 @@ class SignInFloodIT {
                 sent.add(clients.submit(() -> {
                     int status;
                     try {
-                        status = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/session"))
+                        status = http.send(HttpRequest.newBuilder(server.uri("/api/v1/session"))
                                 .header("Content-Type", "application/json").header("X-Forwarded-For", address)
                                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                                 HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -80,45 +67,22 @@ class SignInFloodIT {
             for (Future<?> f : sent) {
                 f.get();
             }
-            assertTrue(server.isAlive(), "the server died: " + Files.readString(log));
+            assertTrue(server.alive(), "the server died: " + server);
             assertTrue(statuses.keySet().stream().allMatch(s -> s == 400 || s == 413 || s == -1),
                     "only refusals of the size (or a connection closed on an oversized body): " + statuses);
-            assertTrue(statuses.getOrDefault(400, new AtomicInteger()).get() >= ADDRESSES * 98 / 100, statuses::toString);
+            assertTrue(statuses.getOrDefault(400, new AtomicInteger()).get() >= ADDRESSES * 98 / 100,
+                    statuses::toString);
 
-            HttpResponse<String> teacher = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/session"))
+            HttpResponse<String> teacher = http.send(HttpRequest.newBuilder(server.uri("/api/v1/session"))
                     .header("Content-Type", "application/json").header("X-Forwarded-For", "10.0.0.1")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"identifier\":\"mmontanes\",\"password\":\""
                             + PASSWORD + "\",\"remember\":false}")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, teacher.statusCode(), teacher.body());
-            assertTrue(!Files.readString(log).contains("OutOfMemoryError"), "no OutOfMemoryError in the log");
+            for (Path log : server.logs()) {
+                assertFalse(Files.readString(log).contains("OutOfMemoryError"), "an OutOfMemoryError in " + log);
+            }
         } finally {
             clients.shutdownNow();
-            server.destroy();
-            server.waitFor();
-        }
-    }
-
-    private static void waitForHealth(HttpClient http, String base, Process server, Path log) throws Exception {
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(giveUp)) {
-            if (!server.isAlive()) {
-                throw new AssertionError("the server stopped: " + Files.readString(log));
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                Thread.sleep(250);
-            }
-        }
-        throw new AssertionError("no answer on /health: " + Files.readString(log));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -7,7 +7,6 @@ import fr.guichet.examples.FilingClient.Filed;
 import fr.guichet.examples.FilingClient.Incidents;
 import fr.guichet.examples.MailSink.Mail;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -82,8 +81,8 @@ class TwoNodesIT {
                     "GUICHET_SMTP_HOST", "127.0.0.1", "GUICHET_SMTP_PORT", Integer.toString(smtp.port),
                     "GUICHET_DEMO_PASSWORD", PASSWORD,
                     "GUICHET_MAIL_LEASE_SECONDS", Long.toString(LEASE.toSeconds()));
-            try (ServerNode first = ServerNode.start("node-1", freePort(), folder, environment, "--demo");
-                    ServerNode second = ServerNode.start("node-2", freePort(), folder, environment)) {
+            try (ServerNode first = ServerNode.start("node-1", ServerNode.freePort(), folder, environment, "--demo");
+                    ServerNode second = ServerNode.start("node-2", ServerNode.freePort(), folder, environment)) {
                 log(began, "two nodes up: " + first + ", " + second);
                 Incidents incidents = new Incidents();
                 Load load = Load.start(List.of(first, second), incidents);
@@ -405,11 +404,5 @@ class TwoNodesIT {
 
     private static void log(Instant began, String event) {
         System.out.printf("%6.1f s  %s%n", Duration.between(began, Instant.now()).toMillis() / 1000.0, event);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
