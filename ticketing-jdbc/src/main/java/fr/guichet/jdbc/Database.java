@@ -122,7 +122,6 @@ final class Database {
         return instant(rs, rs.findColumn(column));
     }
 
-    /** Whether {@code e} reports a broken unique or primary key constraint. */
     /**
      * Runs an upsert a second time when it fails on the key: on H2 a merge racing another transaction's first row for
      * the same key fails once that transaction commits; the row then exists and the second attempt updates it.
@@ -138,6 +137,7 @@ final class Database {
         }
     }
 
+    /** Whether {@code e} reports a broken unique or primary key constraint. */
     static boolean isUniqueViolation(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {

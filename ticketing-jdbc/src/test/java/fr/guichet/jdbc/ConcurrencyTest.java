@@ -1,6 +1,8 @@
 package fr.guichet.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.guichet.core.domain.notification.Notification;
@@ -17,6 +19,7 @@ import fr.guichet.core.domain.request.RequestChange;
 import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.request.Status;
 import fr.guichet.core.port.PageRequest;
+import fr.guichet.core.port.RequestRepository.Addition;
 import fr.guichet.core.port.RequestQuery;
 import fr.guichet.core.testing.Fixtures;
 import java.time.Duration;
@@ -29,7 +32,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -198,6 +203,46 @@ class ConcurrencyTest {
         Request stored = first.unitOfWork().inTransaction(() -> first.requests().find(number)).orElseThrow();
         assertEquals(2, stored.version());
         assertEquals(1, stored.messages().size());
+    }
+
+    @Test
+    void a_key_another_node_commits_while_this_one_inserts_it_is_already_filed_and_rolled_back() throws Exception {
+        Person requester = Fixtures.newRequester();
+        Request mine = Request.file(first.unitOfWork().inTransaction(() -> first.requests().nextNumber()), requester,
+                Fixtures.seedDraft(), Fixtures.PLATEFORME, null, List.of(), "deux-noeuds", now);
+        Request theirs = Request.file(second.unitOfWork().inTransaction(() -> second.requests().nextNumber()),
+                requester, Fixtures.seedDraft(), Fixtures.PLATEFORME, null, List.of(), "deux-noeuds", now);
+        CountDownLatch added = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        Future<Addition> stored = threads.submit(() -> second.unitOfWork().inTransaction(() -> {
+            Addition addition = second.requests().add(theirs);
+            added.countDown();
+            await(commit);
+            return addition;
+        }));
+        added.await();
+        RuntimeException rollBack = new IllegalStateException("roll back");
+        Addition[] outcome = new Addition[1];
+        Future<?> racing = threads.submit(() -> first.unitOfWork().inTransaction(() -> {
+            outcome[0] = first.requests().add(mine);
+            throw rollBack;
+        }));
+        Thread.sleep(300);
+        commit.countDown();
+        assertEquals(Addition.ADDED, stored.get());
+        assertSame(rollBack, assertThrows(ExecutionException.class, racing::get).getCause());
+        assertEquals(Addition.ALREADY_FILED, outcome[0]);
+        assertTrue(first.unitOfWork().inTransaction(() -> first.requests().find(mine.summaryLine().number()))
+                .isEmpty());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Notification notification() {

@@ -20,6 +20,10 @@ import fr.guichet.core.domain.person.Uai;
 import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.testing.Fixtures;
 import fr.guichet.core.testing.MutableClock;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -124,9 +128,24 @@ class KeyedFilingTest {
             for (Future<Filing> f : threads.invokeAll(filings)) {
                 outcomes.add(f.get());
             }
-            assertEquals(outcomes.get(0).details().request().summaryLine().number(),
-                    outcomes.get(1).details().request().summaryLine().number());
+            RequestNumber number = outcomes.get(0).details().request().summaryLine().number();
+            assertEquals(number, outcomes.get(1).details().request().summaryLine().number());
             assertTrue(outcomes.get(0).alreadyFiled() != outcomes.get(1).alreadyFiled(), outcomes.toString());
+            assertEquals(List.of(number.value()), receiptsQueuedFor(requester), "one receipt, of the stored filing");
+        }
+    }
+
+    private List<Long> receiptsQueuedFor(Person requester) throws SQLException {
+        try (Connection c = TestDatabase.of(kind).connect();
+                PreparedStatement s = c.prepareStatement("SELECT request_number FROM outbox WHERE recipient = ?")) {
+            s.setString(1, requester.email().value());
+            List<Long> numbers = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    numbers.add(rs.getLong(1));
+                }
+            }
+            return numbers;
         }
     }
 

@@ -50,8 +50,8 @@ public final class ChangeStatus {
             ExpectedVersion.check(request, expectedVersion);
             Instant now = clock.instant();
             RequestChange change = request.changeStatus(person, actor, to, note, settings.reopenWindow(), now);
-            ExpectedVersion.store(requests, change, expectedVersion);
             notifier.notify(catalog, change.after(), change.events(), person.id(), now);
+            ExpectedVersion.store(requests, change, expectedVersion);
             return labels.details(catalog, change.after(), person);
         });
     }

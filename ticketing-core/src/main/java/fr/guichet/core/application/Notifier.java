@@ -17,7 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Turns a change's events into queued notifications, in the caller's unit of work. */
+/**
+ * Turns a change's events into queued notifications, in the caller's unit of work, before the change is stored (the
+ * order {@link fr.guichet.core.port.RequestRepository} states).
+ */
 final class Notifier {
 
     private final PersonDirectory people;

@@ -54,8 +54,8 @@ public final class PostMessage {
             } else {
                 change = request.followUp(author, text, now);
             }
-            ExpectedVersion.store(requests, change, expectedVersion);
             notifier.notify(catalog, change.after(), change.events(), author.id(), now);
+            ExpectedVersion.store(requests, change, expectedVersion);
             return new MessagePosted(change.newMessages().get(0), change.after().version());
         });
     }

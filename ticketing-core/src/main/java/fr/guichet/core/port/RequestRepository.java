@@ -13,26 +13,42 @@ import java.util.Optional;
 /**
  * Stores requests with their messages, attachment metadata and history. Called inside a {@link UnitOfWork}; failures of
  * the store surface as {@code TicketingException} of kind UNAVAILABLE, never as the store's own exceptions.
+ *
+ * <p>A use case queues its notifications first and stores last ({@link #add}, {@link #update}), throwing when the
+ * store refuses so that what it queued is rolled back: storing moves the assignee's open-request count, which an
+ * implementation may keep locked until the unit of work ends, so storing last holds it the shortest and takes the
+ * locks of every use case in one order.
  */
 public interface RequestRepository {
+
+    /** What {@link #add} did with a new request. */
+    enum Addition {
+        /** The request is stored. */
+        ADDED,
+        /**
+         * Nothing was written: another request of the same requester holds its idempotency key. The unit of work may
+         * be unusable (PostgreSQL aborts it), so the caller rolls it back and reads that request in a new one.
+         */
+        ALREADY_FILED
+    }
 
     /** A number never handed out before, greater than every number handed out before, across all nodes. */
     RequestNumber nextNumber();
 
     /**
-     * Stores a new request (version 1) with its messages, attachments and history; its number must be new. It also
-     * counts in its assignee's open requests, which an implementation may keep locked until the unit of work ends:
-     * a use case stores last.
+     * Stores a new request (version 1) with its messages, attachments and history, counted in its assignee's open
+     * requests; its number must be new. Answers {@link Addition#ALREADY_FILED}, and writes nothing, when its
+     * idempotency key is held by another request of its requester.
      */
-    void add(Request request);
+    Addition add(Request request);
 
     /** The request with every message, attachment and history entry, or empty when there is no such number. */
     Optional<Request> find(RequestNumber number);
 
     /**
      * Applies a change if the stored version is still {@link RequestChange#expectedVersion()}: the request's fields are
-     * replaced, the new messages and history entries appended, and it answers true; otherwise (someone changed the
-     * request since it was read) nothing is written and it answers false.
+     * replaced, the new messages and history entries appended, its open-request counts moved, and it answers true;
+     * otherwise (someone changed the request since it was read) nothing is written and it answers false.
      */
     boolean update(RequestChange change);
 

@@ -15,6 +15,7 @@ import fr.guichet.core.domain.ErrorKind;
 import fr.guichet.core.domain.TicketingException;
 import fr.guichet.core.domain.notification.TemplateKey;
 import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.request.Attachment;
 import fr.guichet.core.domain.request.AttachmentId;
 import fr.guichet.core.domain.request.Description;
@@ -23,18 +24,21 @@ import fr.guichet.core.domain.request.HistoryEvent;
 import fr.guichet.core.domain.request.MediaTypes;
 import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestDraft;
+import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.request.Status;
 import fr.guichet.core.domain.request.Summary;
 import fr.guichet.core.domain.request.Visibility;
 import fr.guichet.core.domain.routing.RoutingPolicy;
 import fr.guichet.core.domain.subject.SubjectCode;
 import fr.guichet.core.port.AttachmentStore;
+import fr.guichet.core.port.RequestRepository;
 import fr.guichet.core.testing.Fixtures;
 import fr.guichet.core.testing.TestWorld;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -296,6 +300,21 @@ class FileRequestTest {
         assertEquals("0000002", theirs.details().request().summaryLine().number().display());
     }
 
+    @Test
+    void a_key_another_filing_stores_first_returns_that_filing_and_keeps_nothing_of_this_one() {
+        Filing first = world.ticketing.fileRequest().file(requester, Fixtures.seedDraft(), List.of(), "form-4712");
+        Ticketing racing = Ticketing.builder(world.ports().withRequests(new FirstKeyLookupTooEarly(world.requests)))
+                .clock(world.clock).settings(world.ticketing.settings()).build();
+        Scenario.Snapshot before = Scenario.Snapshot.of(world);
+
+        Filing again = racing.fileRequest().file(requester, Fixtures.seedDraft(), List.of(), "form-4712");
+
+        assertTrue(again.alreadyFiled());
+        assertEquals(first.details().request().summaryLine().number(),
+                again.details().request().summaryLine().number());
+        assertEquals(before, Scenario.Snapshot.of(world), "neither the request nor its notifications are kept");
+    }
+
     private static Set<String> fields(TicketingException e) {
         return e.errors().stream().map(DomainError::field).collect(Collectors.toSet());
     }
@@ -329,6 +348,25 @@ class FileRequestTest {
     static Ticketing ticketing(TestWorld world, AttachmentStore attachments, RoutingPolicy routing) {
         return Ticketing.builder(world.ports().withAttachments(attachments)).clock(world.clock)
                 .settings(world.ticketing.settings()).routing(routing).build();
+    }
+
+    /** The in-memory repository, whose first key lookup misses a filing another node has not yet committed. */
+    private static final class FirstKeyLookupTooEarly extends ForwardingRequestRepository {
+
+        private boolean looked;
+
+        FirstKeyLookupTooEarly(RequestRepository stored) {
+            super(stored);
+        }
+
+        @Override
+        public Optional<RequestNumber> findByIdempotencyKey(PersonId requester, String key, Instant notBefore) {
+            if (!looked) {
+                looked = true;
+                return Optional.empty();
+            }
+            return super.findByIdempotencyKey(requester, key, notBefore);
+        }
     }
 
     /** Passes every call on, remembering which attachments it was asked to store. */

@@ -8,22 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.guichet.core.domain.ErrorKind;
 import fr.guichet.core.domain.TicketingException;
 import fr.guichet.core.domain.person.Person;
-import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.request.MessageBody;
 import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestChange;
 import fr.guichet.core.domain.request.RequestNumber;
-import fr.guichet.core.domain.request.RequestSummary;
 import fr.guichet.core.domain.request.Status;
-import fr.guichet.core.port.Page;
-import fr.guichet.core.port.PageRequest;
-import fr.guichet.core.port.RequestQuery;
 import fr.guichet.core.port.RequestRepository;
 import fr.guichet.core.testing.Fixtures;
 import fr.guichet.core.testing.TestWorld;
-import java.time.Instant;
-import java.util.Collection;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -78,13 +70,12 @@ class LostRaceTest {
     }
 
     /** The in-memory repository, where a colleague's internal note is stored right after the next read. */
-    private static final class ColleagueBetweenReadAndStore implements RequestRepository {
+    private static final class ColleagueBetweenReadAndStore extends ForwardingRequestRepository {
 
-        private final RequestRepository stored;
         private boolean armed;
 
         ColleagueBetweenReadAndStore(RequestRepository stored) {
-            this.stored = stored;
+            super(stored);
         }
 
         void colleagueWritesAfterNextRead() {
@@ -93,49 +84,14 @@ class LostRaceTest {
 
         @Override
         public Optional<Request> find(RequestNumber number) {
-            Optional<Request> read = stored.find(number);
+            Optional<Request> read = super.find(number);
             if (armed && read.isPresent()) {
                 armed = false;
                 RequestChange note = read.get().staffMessage(Fixtures.specialist(), new MessageBody("Je m'en occupe."),
                         true, read.get().summaryLine().updatedAt().plusSeconds(1));
-                assertTrue(stored.update(note));
+                assertTrue(super.update(note));
             }
             return read;
-        }
-
-        @Override
-        public RequestNumber nextNumber() {
-            return stored.nextNumber();
-        }
-
-        @Override
-        public void add(Request request) {
-            stored.add(request);
-        }
-
-        @Override
-        public boolean update(RequestChange change) {
-            return stored.update(change);
-        }
-
-        @Override
-        public Page<RequestSummary> list(RequestQuery query, PageRequest page) {
-            return stored.list(query, page);
-        }
-
-        @Override
-        public Optional<RequestNumber> findByIdempotencyKey(PersonId requester, String key, Instant notBefore) {
-            return stored.findByIdempotencyKey(requester, key, notBefore);
-        }
-
-        @Override
-        public void releaseIdempotencyKey(PersonId requester, String key, Instant filedBefore) {
-            stored.releaseIdempotencyKey(requester, key, filedBefore);
-        }
-
-        @Override
-        public Map<PersonId, Long> openRequestCounts(Collection<PersonId> people) {
-            return stored.openRequestCounts(people);
         }
     }
 }

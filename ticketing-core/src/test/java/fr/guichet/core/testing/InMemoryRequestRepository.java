@@ -1,7 +1,5 @@
 package fr.guichet.core.testing;
 
-import fr.guichet.core.domain.DomainError;
-import fr.guichet.core.domain.ErrorKind;
 import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestChange;
@@ -38,19 +36,20 @@ public final class InMemoryRequestRepository implements RequestRepository {
     }
 
     @Override
-    public void add(Request request) {
-        db.write(s -> {
-            RequestNumber number = request.summaryLine().number();
-            if (s.requests.containsKey(number)) {
-                throw new IllegalStateException("duplicate request number " + number);
+    public Addition add(Request request) {
+        RequestNumber number = request.summaryLine().number();
+        String key = request.idempotencyKey();
+        PersonId requester = request.summaryLine().requester().id();
+        return db.inTransaction(() -> {
+            if (key != null && db.read(s -> s.requests.values().stream().anyMatch(r -> holds(r, requester, key)))) {
+                return Addition.ALREADY_FILED;
             }
-            String key = request.idempotencyKey();
-            PersonId requester = request.summaryLine().requester().id();
-            if (key != null && s.requests.values().stream().anyMatch(r -> holds(r, requester, key))) {
-                throw DomainError.of(ErrorKind.CONFLICT, "request.idempotency_key.taken",
-                        "Cette demande a déjà été déposée.").exception();
-            }
-            s.requests.put(number, request);
+            db.write(s -> {
+                if (s.requests.putIfAbsent(number, request) != null) {
+                    throw new IllegalStateException("duplicate request number " + number);
+                }
+            });
+            return Addition.ADDED;
         });
     }
 

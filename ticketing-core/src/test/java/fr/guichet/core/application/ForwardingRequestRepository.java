@@ -1,0 +1,65 @@
+package fr.guichet.core.application;
+
+import fr.guichet.core.domain.person.PersonId;
+import fr.guichet.core.domain.request.Request;
+import fr.guichet.core.domain.request.RequestChange;
+import fr.guichet.core.domain.request.RequestNumber;
+import fr.guichet.core.domain.request.RequestSummary;
+import fr.guichet.core.port.Page;
+import fr.guichet.core.port.PageRequest;
+import fr.guichet.core.port.RequestQuery;
+import fr.guichet.core.port.RequestRepository;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
+/** A repository that passes every call to another; a test overrides the call around which someone else acts. */
+abstract class ForwardingRequestRepository implements RequestRepository {
+
+    private final RequestRepository stored;
+
+    ForwardingRequestRepository(RequestRepository stored) {
+        this.stored = stored;
+    }
+
+    @Override
+    public RequestNumber nextNumber() {
+        return stored.nextNumber();
+    }
+
+    @Override
+    public Addition add(Request request) {
+        return stored.add(request);
+    }
+
+    @Override
+    public Optional<Request> find(RequestNumber number) {
+        return stored.find(number);
+    }
+
+    @Override
+    public boolean update(RequestChange change) {
+        return stored.update(change);
+    }
+
+    @Override
+    public Page<RequestSummary> list(RequestQuery query, PageRequest page) {
+        return stored.list(query, page);
+    }
+
+    @Override
+    public Optional<RequestNumber> findByIdempotencyKey(PersonId requester, String key, Instant notBefore) {
+        return stored.findByIdempotencyKey(requester, key, notBefore);
+    }
+
+    @Override
+    public void releaseIdempotencyKey(PersonId requester, String key, Instant filedBefore) {
+        stored.releaseIdempotencyKey(requester, key, filedBefore);
+    }
+
+    @Override
+    public Map<PersonId, Long> openRequestCounts(Collection<PersonId> people) {
+        return stored.openRequestCounts(people);
+    }
+}

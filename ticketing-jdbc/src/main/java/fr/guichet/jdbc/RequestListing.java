@@ -1,0 +1,177 @@
+package fr.guichet.jdbc;
+
+import fr.guichet.core.domain.person.GroupCode;
+import fr.guichet.core.domain.request.Status;
+import fr.guichet.core.port.PageRequest;
+import fr.guichet.core.port.RequestQuery;
+import fr.guichet.core.port.RequestSort;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * The list of requests a query matches, as SQL of fixed text and the values to bind to it: the only SQL written in
+ * Java. A staff queue is read in branches, one per (group, status) and one per (assignee, status), each an ordered
+ * range of an index: a page takes the first rows of every branch, and the total adds up the branches, the assignee's
+ * counting only requests outside the groups.
+ */
+final class RequestListing {
+
+    /** The only orders a list may take: the allow-list from {@link RequestSort} to SQL. */
+    private static final Map<RequestSort, String> ORDER_BY = Map.of(
+            RequestSort.NEWEST, " ORDER BY submitted_at DESC, number DESC",
+            RequestSort.OLDEST, " ORDER BY submitted_at ASC, number ASC",
+            RequestSort.UPDATED, " ORDER BY updated_at DESC, number DESC");
+
+    private final Dialect dialect;
+    private final String from;
+    private final String orderBy;
+    private final StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    private final List<Branch> pageBranches = new ArrayList<>();
+    private final List<Branch> countBranches = new ArrayList<>();
+    private final Map<String, Object> values = new HashMap<>();
+    private final Map<String, List<String>> lists = new HashMap<>();
+
+    private RequestListing(Dialect dialect, RequestQuery q) {
+        this.dialect = dialect;
+        this.from = q.requester() == null ? "requests" : dialect.requestsOfOneRequester();
+        this.orderBy = ORDER_BY.get(q.sort());
+    }
+
+    /** The list of what {@code q} matches on a database of {@code dialect}. */
+    static RequestListing of(Dialect dialect, RequestQuery q) {
+        RequestListing c = new RequestListing(dialect, q);
+        if (q.requester() != null) {
+            c.add(" AND requester_id = :requester", "requester", q.requester().value());
+        }
+        if (q.submittedFrom() != null) {
+            c.add(" AND submitted_at >= :submittedFrom", "submittedFrom", q.submittedFrom());
+        }
+        if (q.submittedBefore() != null) {
+            c.add(" AND submitted_at < :submittedBefore", "submittedBefore", q.submittedBefore());
+        }
+        if (q.subject() != null) {
+            c.add(" AND (subject = :subject OR subject LIKE :subjectBelow ESCAPE '!')", "subject",
+                    q.subject().value());
+            c.values.put("subjectBelow", likeEscaped(q.subject().value() + ".") + "%");
+        }
+        if (q.group() != null) {
+            c.add(" AND assigned_group = :group", "group", q.group().value());
+        }
+        if (q.assignee() != null) {
+            c.add(" AND assignee = :assignee", "assignee", q.assignee().value());
+        }
+        if (q.words() != null) {
+            String[] words = q.words().toLowerCase(Locale.ROOT).split("\\s+");
+            for (int i = 0; i < words.length; i++) {
+                c.add(" AND search_text LIKE :word" + i + " ESCAPE '!'", "word" + i,
+                        "%" + likeEscaped(words[i]) + "%");
+            }
+        }
+        if (q.queueOf() != null) {
+            c.queue(q.queueOf(), q.statuses());
+        } else if (!q.statuses().isEmpty()) {
+            c.where.append(" AND status IN (<statuses>)");
+            c.lists.put("statuses", q.statuses().stream().map(Status::name).sorted().toList());
+        }
+        return c;
+    }
+
+    private void queue(RequestQuery.QueueOf queue, Set<Status> statuses) {
+        values.put("queuePerson", queue.person().value());
+        List<String> groups = queue.groups().stream().map(GroupCode::value).sorted().toList();
+        if (!groups.isEmpty()) {
+            lists.put("queueGroups", groups);
+        }
+        for (int i = 0; i < groups.size(); i++) {
+            values.put("queueGroup" + i, groups.get(i));
+        }
+        for (Status status : statuses.isEmpty() ? List.of(Status.values()) : statuses.stream().sorted().toList()) {
+            String withStatus = " AND status = :status" + status.ordinal();
+            values.put("status" + status.ordinal(), status.name());
+            for (int i = 0; i < groups.size(); i++) {
+                Branch group = new Branch(" AND assigned_group = :queueGroup" + i + withStatus,
+                        "assigned_group, status");
+                pageBranches.add(group);
+                countBranches.add(group);
+            }
+            Branch mine = new Branch(" AND assignee = :queuePerson" + withStatus, "assignee, status");
+            pageBranches.add(mine);
+            countBranches.add(groups.isEmpty() ? mine
+                    : new Branch(mine.condition() + " AND assigned_group NOT IN (<queueGroups>)", mine.leading()));
+        }
+    }
+
+    /** The query of how many requests match. */
+    Query count(Handle h) {
+        return bind(h.createQuery(countSql()));
+    }
+
+    /** The query of one page of the matching requests, each row holding {@link RequestRows#SUMMARY_COLUMNS}. */
+    Query page(Handle h, PageRequest page) {
+        return page(h, "", page);
+    }
+
+    /** The database's plan of {@link #page}, one row per line of its EXPLAIN. */
+    Query explain(Handle h, PageRequest page) {
+        return page(h, "EXPLAIN ", page);
+    }
+
+    private Query page(Handle h, String prefix, PageRequest page) {
+        long reach = page.offset() + page.size();
+        return bind(h.createQuery(prefix + pageSql(reach)))
+                .bind("limit", page.size()).bind("offset", page.offset()).bind("reach", reach);
+    }
+
+    /** How many requests match, reading {@code from} (the table, with any index hint). */
+    private String countSql() {
+        if (countBranches.isEmpty()) {
+            return "SELECT COUNT(*) FROM " + from + where;
+        }
+        return "SELECT " + countBranches.stream()
+                .map(b -> "(SELECT COUNT(*) FROM requests" + where + b.condition() + ")")
+                .collect(Collectors.joining(" + "));
+    }
+
+    /**
+     * One page of the matching requests in {@code orderBy}'s order, reading {@code from}; each branch of a queue
+     * gives its first {@code reach} rows in that order (the page's end), among which are all those of the page.
+     */
+    private String pageSql(long reach) {
+        String page = orderBy + " LIMIT :limit OFFSET :offset";
+        String columns = RequestRows.SUMMARY_COLUMNS;
+        if (pageBranches.isEmpty()) {
+            return "SELECT " + columns + " FROM " + from + where + page;
+        }
+        return "SELECT " + columns + " FROM (" + pageBranches.stream()
+                .map(b -> "(SELECT " + columns + " FROM requests" + where + b.condition()
+                        + dialect.orderOfEqualRange(b.leading(), orderBy) + dialect.unionOperandLimit(reach) + ")")
+                .collect(Collectors.joining(" UNION ")) + ") branches" + page;
+    }
+
+    /** One branch of a queue: its condition, and the leading index columns it holds equal. */
+    private record Branch(String condition, String leading) {
+    }
+
+    private void add(String condition, String name, Object value) {
+        where.append(condition);
+        values.put(name, value);
+    }
+
+    private Query bind(Query query) {
+        values.forEach(query::bind);
+        lists.forEach(query::bindList);
+        return query;
+    }
+
+    /** {@code text} matched literally by LIKE with '!' as the escape character. */
+    private static String likeEscaped(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+}

@@ -1,0 +1,263 @@
+package fr.guichet.jdbc;
+
+import fr.guichet.core.domain.person.GroupCode;
+import fr.guichet.core.domain.person.PersonId;
+import fr.guichet.core.domain.person.PersonName;
+import fr.guichet.core.domain.person.PersonRef;
+import fr.guichet.core.domain.person.Uai;
+import fr.guichet.core.domain.request.Attachment;
+import fr.guichet.core.domain.request.AttachmentId;
+import fr.guichet.core.domain.request.Description;
+import fr.guichet.core.domain.request.HistoryEntry;
+import fr.guichet.core.domain.request.HistoryEvent;
+import fr.guichet.core.domain.request.Message;
+import fr.guichet.core.domain.request.MessageBody;
+import fr.guichet.core.domain.request.MessageKind;
+import fr.guichet.core.domain.request.Request;
+import fr.guichet.core.domain.request.RequestChange;
+import fr.guichet.core.domain.request.RequestNumber;
+import fr.guichet.core.domain.request.RequestSummary;
+import fr.guichet.core.domain.request.Status;
+import fr.guichet.core.domain.request.Summary;
+import fr.guichet.core.domain.request.Visibility;
+import fr.guichet.core.domain.subject.SubjectCode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * A request as rows: its row of {@code requests}, with its messages, history and attachment metadata appended to their
+ * own tables in order; written from the domain and read back into it, in the caller's transaction.
+ */
+final class RequestRows {
+
+    /** The columns of {@code requests} a {@link RequestSummary} is read from by {@link #summary}. */
+    static final String SUMMARY_COLUMNS = """
+            number, summary, subject, type, status, visibility, submitted_at, updated_at, establishment, requester_id, \
+            requester_given, requester_family, assigned_group, assignee""";
+
+    private static final String INSERT = """
+            INSERT INTO requests (number, requester_id, requester_given, requester_family, establishment, subject, type,
+                summary, description, search_text, visibility, status, assigned_group, assignee, submitted_at,
+                updated_at, resolved_at, version, idempotency_key)
+            VALUES (:number, :requesterId, :requesterGiven, :requesterFamily, :establishment, :subject, :type,
+                :summary, :description, :searchText, :visibility, :status, :assignedGroup, :assignee, :submittedAt,
+                :updatedAt, :resolvedAt, :version, :key)""";
+
+    private static final String UPDATE = """
+            UPDATE requests SET subject = :subject, type = :type, summary = :summary, description = :description,
+                search_text = :searchText, visibility = :visibility, status = :status, assigned_group = :assignedGroup,
+                assignee = :assignee, updated_at = :updatedAt, resolved_at = :resolvedAt, version = :version
+            WHERE number = :number AND version = :expected""";
+
+    private static final String FIND = """
+            SELECT <summaryColumns>, description, resolved_at, version, idempotency_key
+            FROM requests WHERE number = :number""";
+
+    private static final String MESSAGES = """
+            SELECT id, author_id, author_given, author_family, kind, body, at
+            FROM request_messages WHERE request_number = :number ORDER BY position""";
+
+    private static final String HISTORY = """
+            SELECT at, by_person, event, from_value, to_value
+            FROM request_history WHERE request_number = :number ORDER BY position""";
+
+    private static final String ATTACHMENTS = """
+            SELECT id, name, media_type, size, at
+            FROM request_attachments WHERE request_number = :number ORDER BY position""";
+
+    /** The position after the last one appended to {@code <table>}, one of the three tables above. */
+    private static final String NEXT_POSITION = """
+            SELECT COALESCE(MAX(position) + 1, 0) FROM <table> WHERE request_number = :number""";
+
+    private static final String APPEND_MESSAGE = """
+            INSERT INTO request_messages (request_number, position, id, author_id, author_given, author_family, kind,
+                body, at)
+            VALUES (:number, :position, :id, :authorId, :authorGiven, :authorFamily, :kind, :body, :at)""";
+
+    private static final String APPEND_HISTORY = """
+            INSERT INTO request_history (request_number, position, at, by_person, event, from_value, to_value)
+            VALUES (:number, :position, :at, :by, :event, :from, :to)""";
+
+    private static final String APPEND_ATTACHMENT = """
+            INSERT INTO request_attachments (id, request_number, position, name, media_type, size, at)
+            VALUES (:id, :number, :position, :name, :mediaType, :size, :at)""";
+
+    private RequestRows() {
+    }
+
+    /** Inserts a new request's rows; a broken key of {@code requests} fails before anything is written. */
+    static void insert(Handle h, Request request) {
+        RequestSummary line = request.summaryLine();
+        h.createUpdate(INSERT)
+                .bind("number", line.number().value())
+                .bind("requesterId", line.requester().id().value())
+                .bind("requesterGiven", line.requester().name().given())
+                .bind("requesterFamily", line.requester().name().family())
+                .bind("establishment", line.establishment() == null ? null : line.establishment().value())
+                .bind("submittedAt", line.submittedAt())
+                .bind("key", request.idempotencyKey())
+                .bind("version", request.version())
+                .bindMap(changingFields(request))
+                .execute();
+        appendMessages(h, line.number(), 0, request.messages());
+        appendHistory(h, line.number(), 0, request.history());
+        appendAttachments(h, line.number(), 0, request.attachments());
+    }
+
+    /** Writes {@code change} if the stored version is still the one it expects; answers whether it did. */
+    static boolean update(Handle h, RequestChange change) {
+        Request after = change.after();
+        RequestNumber number = after.summaryLine().number();
+        int updated = h.createUpdate(UPDATE)
+                .bindMap(changingFields(after))
+                .bind("version", after.version())
+                .bind("number", number.value())
+                .bind("expected", change.expectedVersion())
+                .execute();
+        if (updated != 1) {
+            return false;
+        }
+        appendMessages(h, number, nextPosition(h, "request_messages", number), change.newMessages());
+        appendHistory(h, number, nextPosition(h, "request_history", number), change.newHistory());
+        Set<AttachmentId> known = change.before().attachments().stream().map(Attachment::id)
+                .collect(Collectors.toSet());
+        appendAttachments(h, number, nextPosition(h, "request_attachments", number),
+                after.attachments().stream().filter(a -> !known.contains(a.id())).toList());
+        return true;
+    }
+
+    /** The request read back with everything appended to it, or empty. */
+    static Optional<Request> find(Handle h, RequestNumber number) {
+        return h.createQuery(FIND)
+                .define("summaryColumns", SUMMARY_COLUMNS)
+                .bind("number", number.value())
+                .map((rs, ctx) -> new Row(summary(rs, ctx), new Description(rs.getString("description")),
+                        Database.instant(rs, "resolved_at"), rs.getLong("version"), rs.getString("idempotency_key")))
+                .findOne()
+                .map(row -> Request.restore(row.line(), row.description(), row.resolvedAt(), row.version(),
+                        row.idempotencyKey(), messages(h, number), attachments(h, number), history(h, number)));
+    }
+
+    /** The row of {@code requests} a request is restored from, read before its messages, history and attachments. */
+    private record Row(RequestSummary line, Description description, Instant resolvedAt, long version,
+            String idempotencyKey) {
+    }
+
+    /** The summary in a row holding the {@link #SUMMARY_COLUMNS}. */
+    static RequestSummary summary(ResultSet rs, StatementContext ctx) throws SQLException {
+        String establishment = rs.getString("establishment");
+        String assignee = rs.getString("assignee");
+        return new RequestSummary(RequestNumber.of(rs.getLong("number")), new Summary(rs.getString("summary")),
+                SubjectCode.parse(rs.getString("subject")), rs.getString("type"),
+                Status.valueOf(rs.getString("status")), Visibility.valueOf(rs.getString("visibility")),
+                Database.instant(rs, "submitted_at"), Database.instant(rs, "updated_at"),
+                establishment == null ? null : Uai.parse(establishment),
+                new PersonRef(PersonId.of(rs.getString("requester_id")),
+                        new PersonName(rs.getString("requester_given"), rs.getString("requester_family"))),
+                GroupCode.of(rs.getString("assigned_group")), assignee == null ? null : PersonId.of(assignee));
+    }
+
+    /** The columns an update may change, by parameter name. */
+    private static Map<String, Object> changingFields(Request r) {
+        RequestSummary line = r.summaryLine();
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("subject", line.subject().value());
+        fields.put("type", line.type());
+        fields.put("summary", line.summary().value());
+        fields.put("description", r.description().value());
+        fields.put("searchText", searchText(r));
+        fields.put("visibility", line.visibility().name());
+        fields.put("status", line.status().name());
+        fields.put("assignedGroup", line.assignedGroup().value());
+        fields.put("assignee", line.assignee() == null ? null : line.assignee().value());
+        fields.put("updatedAt", line.updatedAt());
+        fields.put("resolvedAt", r.resolvedAt());
+        return fields;
+    }
+
+    /** What word searches look in: summary and description, lower-cased as the core compares them. */
+    private static String searchText(Request r) {
+        return (r.summaryLine().summary().value() + "\n" + r.description().value()).toLowerCase(Locale.ROOT);
+    }
+
+    private static List<Message> messages(Handle h, RequestNumber number) {
+        return h.createQuery(MESSAGES)
+                .bind("number", number.value())
+                .map((rs, ctx) -> new Message(UUID.fromString(rs.getString("id")),
+                        new PersonRef(PersonId.of(rs.getString("author_id")),
+                                new PersonName(rs.getString("author_given"), rs.getString("author_family"))),
+                        MessageKind.valueOf(rs.getString("kind")), new MessageBody(rs.getString("body")),
+                        Database.instant(rs, "at")))
+                .list();
+    }
+
+    private static List<HistoryEntry> history(Handle h, RequestNumber number) {
+        return h.createQuery(HISTORY)
+                .bind("number", number.value())
+                .map((rs, ctx) -> new HistoryEntry(Database.instant(rs, "at"), PersonId.of(rs.getString("by_person")),
+                        HistoryEvent.valueOf(rs.getString("event")), rs.getString("from_value"),
+                        rs.getString("to_value")))
+                .list();
+    }
+
+    private static List<Attachment> attachments(Handle h, RequestNumber number) {
+        return h.createQuery(ATTACHMENTS)
+                .bind("number", number.value())
+                .map((rs, ctx) -> new Attachment(new AttachmentId(UUID.fromString(rs.getString("id"))),
+                        rs.getString("name"), rs.getString("media_type"), rs.getLong("size"),
+                        Database.instant(rs, "at")))
+                .list();
+    }
+
+    private static int nextPosition(Handle h, String table, RequestNumber number) {
+        return h.createQuery(NEXT_POSITION).define("table", table)
+                .bind("number", number.value()).mapTo(Integer.class).one();
+    }
+
+    private static void appendMessages(Handle h, RequestNumber number, int from, List<Message> messages) {
+        int position = from;
+        for (Message m : messages) {
+            h.createUpdate(APPEND_MESSAGE)
+                    .bind("number", number.value()).bind("position", position++)
+                    .bind("id", m.id().toString())
+                    .bind("authorId", m.author().id().value())
+                    .bind("authorGiven", m.author().name().given())
+                    .bind("authorFamily", m.author().name().family())
+                    .bind("kind", m.kind().name()).bind("body", m.body().value()).bind("at", m.at())
+                    .execute();
+        }
+    }
+
+    private static void appendHistory(Handle h, RequestNumber number, int from, List<HistoryEntry> entries) {
+        int position = from;
+        for (HistoryEntry e : entries) {
+            h.createUpdate(APPEND_HISTORY)
+                    .bind("number", number.value()).bind("position", position++)
+                    .bind("at", e.at()).bind("by", e.by().value()).bind("event", e.event().name())
+                    .bind("from", e.from()).bind("to", e.to())
+                    .execute();
+        }
+    }
+
+    private static void appendAttachments(Handle h, RequestNumber number, int from, List<Attachment> attachments) {
+        int position = from;
+        for (Attachment a : attachments) {
+            h.createUpdate(APPEND_ATTACHMENT)
+                    .bind("id", a.id().toString()).bind("number", number.value()).bind("position", position++)
+                    .bind("name", a.name()).bind("mediaType", a.mediaType()).bind("size", a.size())
+                    .bind("at", a.at())
+                    .execute();
+        }
+    }
+}
