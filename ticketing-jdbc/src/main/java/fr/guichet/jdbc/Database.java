@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -98,15 +97,6 @@ final class Database {
     <T> T read(HandleCallback<T, RuntimeException> work) {
         try {
             return jdbi.withHandle(work);
-        } catch (JdbiException e) {
-            throw TicketingException.unavailable(e);
-        }
-    }
-
-    /** Runs {@code work} in a transaction of its own on a connection of its own, even inside another transaction. */
-    <T> T inSeparateTransaction(HandleCallback<T, RuntimeException> work) {
-        try (Handle handle = jdbi.open()) {
-            return handle.inTransaction(work);
         } catch (JdbiException e) {
             throw TicketingException.unavailable(e);
         }
