@@ -9,6 +9,7 @@ import fr.guichet.core.domain.DomainError;
 import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.subject.RequestType;
+import fr.guichet.core.domain.subject.Routing;
 import fr.guichet.core.domain.subject.Subject;
 import fr.guichet.core.domain.subject.SubjectCatalog;
 import fr.guichet.core.domain.subject.SubjectCode;
@@ -28,16 +29,20 @@ import java.util.List;
  * {
  *   "requestTypes": [ { "code": "USAGE", "label": "difficulté d'utilisation/installation" } ],
  *   "subjects": [
- *     { "code": "EVE-4", "label": "Applications Disciplinaires", "supportGroup": "PLATEFORME" },
+ *     { "code": "EVE-4", "label": "Applications Disciplinaires", "supportGroup": "PLATEFORME",
+ *       "routing": "GROUP_QUEUE" },
  *     { "code": "EVE-4.2", "label": "Mathenpoche", "specialists": ["specialiste-mep"] },
+ *     { "code": "EVE-4.3", "label": "LaboMep", "supportGroup": "EVE", "routing": "FEWEST_OPEN" },
  *     { "code": "EVE-4.1", "label": "Sésamath", "active": false }
  *   ]
  * }
  * }</pre>
  *
- * A subject is active unless {@code "active": false}; without {@code supportGroup} it inherits its parent's; unknown
- * properties are refused. A file that does not parse, or a catalog that is not whole, is refused as INVALID with the
- * field {@code catalog}.
+ * A subject is active unless {@code "active": false}; without {@code supportGroup} it inherits its parent's; without
+ * {@code routing} it inherits its parent's, a root without one being {@code FEWEST_OPEN}: {@code GROUP_QUEUE} keeps
+ * its new requests NEW in its group's queue until a member takes one, {@code FEWEST_OPEN} gives each straight to the
+ * member with the fewest open requests. Unknown properties and routings are refused. A file that does not parse, or a
+ * catalog that is not whole, is refused as INVALID with the field {@code catalog}.
  */
 public final class CatalogFile {
 
@@ -97,18 +102,19 @@ public final class CatalogFile {
     }
 
     private record SubjectEntry(String code, String label, boolean active, String supportGroup,
-            List<String> specialists) {
+            List<String> specialists, Routing routing) {
         @JsonCreator
         SubjectEntry(@JsonProperty("code") String code, @JsonProperty("label") String label,
                 @JsonProperty("active") Boolean active, @JsonProperty("supportGroup") String supportGroup,
-                @JsonProperty("specialists") List<String> specialists) {
-            this(code, label, active == null || active, supportGroup, specialists == null ? List.of() : specialists);
+                @JsonProperty("specialists") List<String> specialists, @JsonProperty("routing") Routing routing) {
+            this(code, label, active == null || active, supportGroup, specialists == null ? List.of() : specialists,
+                    routing);
         }
 
         Subject toSubject() {
             return new Subject(SubjectCode.parse(code), label, active,
                     supportGroup == null ? null : GroupCode.of(supportGroup),
-                    specialists.stream().map(PersonId::of).toList());
+                    specialists.stream().map(PersonId::of).toList(), routing);
         }
     }
 }

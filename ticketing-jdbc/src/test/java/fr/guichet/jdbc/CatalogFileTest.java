@@ -5,13 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import fr.guichet.core.domain.ErrorKind;
 import fr.guichet.core.domain.TicketingException;
+import fr.guichet.core.domain.subject.Routing;
 import fr.guichet.core.domain.subject.SubjectCatalog;
+import fr.guichet.core.domain.subject.SubjectCode;
 import fr.guichet.core.testing.Fixtures;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +55,23 @@ class CatalogFileTest {
         TicketingException orphan = assertThrows(TicketingException.class, () -> read(
                 "{\"subjects\": [{\"code\": \"EVE-4.2\", \"label\": \"Mathenpoche\", \"supportGroup\": \"EVE\"}]}"));
         assertEquals("catalog.orphan", orphan.code());
+    }
+
+    @Test
+    void a_subjects_routing_is_read_and_inherited_and_an_unknown_one_is_refused() {
+        SubjectCatalog catalog = read("{\"subjects\": ["
+                + "{\"code\": \"RES-5\", \"label\": \"Réseau\", \"supportGroup\": \"PLATEFORME\", "
+                + "\"routing\": \"GROUP_QUEUE\"},"
+                + "{\"code\": \"RES-5.1\", \"label\": \"Connexion internet\"},"
+                + "{\"code\": \"RES-5.2\", \"label\": \"Poste de travail\", \"routing\": \"FEWEST_OPEN\"},"
+                + "{\"code\": \"ENT-2\", \"label\": \"ENT\", \"supportGroup\": \"PLATEFORME\"}]}");
+        assertEquals(List.of(Routing.FEWEST_OPEN, Routing.GROUP_QUEUE, Routing.GROUP_QUEUE, Routing.FEWEST_OPEN),
+                catalog.all().stream().map(catalog::routingOf).toList());
+        assertEquals(Optional.empty(), catalog.find(SubjectCode.parse("RES-5.1")).orElseThrow().ownRouting());
+        TicketingException unknown = assertThrows(TicketingException.class, () -> read("{\"subjects\": ["
+                + "{\"code\": \"RES-5\", \"label\": \"Réseau\", \"supportGroup\": \"PLATEFORME\", "
+                + "\"routing\": \"AU_HASARD\"}]}"));
+        assertEquals("catalog.unreadable", unknown.code());
     }
 
     private static SubjectCatalog read(String json) {

@@ -68,7 +68,8 @@ final class Templates {
         Set<String> names = new LinkedHashSet<>(COMMON);
         switch (key) {
             case ANSWER_POSTED -> names.addAll(List.of("body", "author"));
-            case REQUEST_REDIRECTED, NEW_REQUEST_FOR_GROUP -> names.add("group");
+            case REQUEST_REDIRECTED -> names.addAll(List.of("group", "handledBy"));
+            case NEW_REQUEST_FOR_GROUP -> names.add("group");
             case REQUEST_RESOLVED -> names.add("comment");
             case REQUEST_ASSIGNED_TO_YOU -> names.addAll(List.of("group", "comment"));
             case FOLLOW_UP_POSTED -> names.add("body");

@@ -51,7 +51,8 @@ class SmtpNotificationChannelTest {
             TemplateKey.ANSWER_POSTED, "[Guichet 0022928] Réponse à votre demande : " + SUMMARY,
             TemplateKey.REQUEST_REDIRECTED, "[Guichet 0022928] Demande redirigée : " + SUMMARY,
             TemplateKey.REQUEST_RESOLVED, "[Guichet 0022928] Demande résolue : " + SUMMARY,
-            TemplateKey.NEW_REQUEST_FOR_GROUP, "[Guichet 0022928] Nouvelle demande pour le groupe EVE : " + SUMMARY,
+            TemplateKey.NEW_REQUEST_FOR_GROUP, "[Guichet 0022928] Nouvelle demande pour le groupe Spécialistes des applications disciplinaires : "
+                    + SUMMARY,
             TemplateKey.REQUEST_ASSIGNED_TO_YOU, "[Guichet 0022928] Demande qui vous est confiée : " + SUMMARY,
             TemplateKey.FOLLOW_UP_POSTED, "[Guichet 0022928] Nouveau message du demandeur : " + SUMMARY);
 

@@ -1,24 +1,44 @@
 package fr.guichet.core.application;
 
 import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.person.PersonId;
+import fr.guichet.core.domain.person.PersonRef;
+import fr.guichet.core.domain.person.SupportGroup;
 import fr.guichet.core.domain.request.Actor;
+import fr.guichet.core.domain.request.HistoryEntry;
 import fr.guichet.core.domain.request.Lifecycle;
+import fr.guichet.core.domain.request.Message;
 import fr.guichet.core.domain.request.Request;
-import fr.guichet.core.domain.request.Status;
 import fr.guichet.core.domain.request.RequestSummary;
+import fr.guichet.core.domain.request.Status;
+import fr.guichet.core.domain.request.StatusLabels;
 import fr.guichet.core.domain.subject.RequestType;
 import fr.guichet.core.domain.subject.Subject;
 import fr.guichet.core.domain.subject.SubjectCatalog;
+import fr.guichet.core.port.PersonDirectory;
 import fr.guichet.core.port.SubjectCatalogSource;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
-/** Adds the catalog's labels to requests; a subject or type since removed from the catalog shows its code. */
+/**
+ * Adds the names people read to requests: the catalog's labels (a subject or type since removed from the catalog
+ * shows its code), the groups' labels and people's names from the directory. Someone the directory no longer knows is
+ * shown to staff by identifier and to others as {@value #UNKNOWN_STAFF}; a group it no longer knows by its code.
+ */
 final class Labels {
 
-    private final SubjectCatalogSource source;
+    /** How a requester reads the name of someone the directory no longer knows: never by identifier. */
+    static final String UNKNOWN_STAFF = "Équipe d'assistance";
 
-    Labels(SubjectCatalogSource source) {
+    private final SubjectCatalogSource source;
+    private final PersonDirectory people;
+
+    Labels(SubjectCatalogSource source, PersonDirectory people) {
         this.source = source;
+        this.people = people;
     }
 
     RequestLine line(SubjectCatalog catalog, RequestSummary summary) {
@@ -32,15 +52,78 @@ final class Labels {
     }
 
     RequestDetails details(Request request, Person viewer) {
-        return details(source.catalog(), request, viewer);
+        return details(source.catalog(), request, viewer, KnownPeople.NONE);
     }
 
     RequestDetails details(SubjectCatalog catalog, Request request, Person viewer) {
+        return details(catalog, request, viewer, KnownPeople.NONE);
+    }
+
+    /** As {@link #details(SubjectCatalog, Request, Person)}, naming the people in {@code known} without reading them. */
+    RequestDetails details(SubjectCatalog catalog, Request request, Person viewer, KnownPeople known) {
         Request seen = viewer.isStaff() ? request : request.asSeenByRequester();
-        Status status = request.summaryLine().status();
+        RequestSummary header = request.summaryLine();
+        Status status = header.status();
         Set<Status> moves = viewer.isStaff() ? Lifecycle.next(Actor.STAFF, status)
                 : request.isRequester(viewer.id()) ? Lifecycle.next(Actor.REQUESTER, status) : Set.of();
-        RequestLine line = line(catalog, request.summaryLine());
-        return new RequestDetails(seen, line.subjectDisplay(), line.typeLabel(), moves);
+        RequestLine line = line(catalog, header);
+        Names names = new Names(viewer, seen, known);
+        return new RequestDetails(seen, line.subjectDisplay(), line.typeLabel(), moves,
+                names.group(header.assignedGroup().value()),
+                header.assignee() == null ? null : names.person(header.assignee().value()),
+                seen.history().stream().map(names::line).toList());
+    }
+
+    /** The names of one request's groups and people, each read at most once. */
+    private final class Names {
+
+        private final Person viewer;
+        private final Map<PersonId, String> personNames = new HashMap<>();
+        private final KnownPeople known;
+        private Map<String, String> groupLabels;
+
+        Names(Person viewer, Request request, KnownPeople known) {
+            this.viewer = viewer;
+            this.known = known;
+            personNames.put(viewer.id(), viewer.name().display());
+            PersonRef requester = request.summaryLine().requester();
+            personNames.put(requester.id(), requester.name().display());
+            for (Message m : request.messages()) {
+                personNames.putIfAbsent(m.author().id(), m.author().name().display());
+            }
+        }
+
+        HistoryLine line(HistoryEntry entry) {
+            return new HistoryLine(entry, person(entry.by().value()), label(entry, entry.from()),
+                    label(entry, entry.to()));
+        }
+
+        private String label(HistoryEntry entry, String value) {
+            if (value == null) {
+                return null;
+            }
+            return switch (entry.event().refersTo()) {
+                case NOTHING, TEXT -> value;
+                case GROUP -> group(value);
+                case PERSON -> person(value);
+                case STATUS -> StatusLabels.french(Status.valueOf(value),
+                        viewer.isStaff() ? Actor.STAFF : Actor.REQUESTER);
+            };
+        }
+
+        String person(String identifier) {
+            PersonId id = PersonId.of(identifier);
+            return personNames.computeIfAbsent(id, k -> known.find(k).or(() -> people.find(k))
+                    .map(p -> p.name().display())
+                    .orElse(viewer.isStaff() ? identifier : UNKNOWN_STAFF));
+        }
+
+        String group(String code) {
+            if (groupLabels == null) {
+                groupLabels = people.groups().stream()
+                        .collect(Collectors.toMap(g -> g.code().value(), SupportGroup::label, (a, b) -> a));
+            }
+            return Optional.ofNullable(groupLabels.get(code)).orElse(code);
+        }
     }
 }

@@ -18,7 +18,8 @@ import java.time.Instant;
 
 /**
  * Staff redirect a request to a group, and to a person: one named (a member of the group or a specialist of the
- * subject) or else one chosen by the routing policy. The comment becomes an internal note; the history keeps the move.
+ * subject), or else as the subject's routing says (left in the group's queue, or one chosen by the routing policy).
+ * The comment becomes an internal note; the history keeps the move.
  */
 public final class RedirectRequest {
 
@@ -56,11 +57,12 @@ public final class RedirectRequest {
             ExpectedVersion.check(request, expectedVersion);
             Subject subject = catalog.find(request.summaryLine().subject()).orElse(null);
             PersonId chosen = assignee != null ? checkAssignee(assignee, group, subject)
-                    : subject == null ? null : router.assignee(group, subject).orElse(null);
+                    : subject == null ? null
+                    : router.assignee(group, subject, catalog.routingOf(subject)).orElse(null);
             Instant now = clock.instant();
             RequestChange change = request.redirect(staff, group, chosen, note, now);
-            notifier.notify(catalog, change.after(), change.events(), staff.id(), now);
             ExpectedVersion.store(requests, change, expectedVersion);
+            notifier.notify(catalog, change.after(), change.events(), staff.id(), now);
             return labels.details(catalog, change.after(), staff);
         });
     }

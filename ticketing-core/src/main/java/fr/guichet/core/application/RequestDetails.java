@@ -2,19 +2,24 @@ package fr.guichet.core.application;
 
 import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.Status;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * A request as one viewer may see it (internal notes and staff-only history removed for non-staff), with labels and
- * the statuses the lifecycle lets this viewer move it to now.
+ * A request as one viewer may see it (internal notes and staff-only history removed for non-staff), with the names a
+ * person reads (the subject's display, the type's label, the group's label, the assignee's name, the history by name)
+ * and the statuses the lifecycle lets this viewer move it to now. {@code assigneeName} is null when nobody has it.
  */
-public record RequestDetails(Request request, String subjectDisplay, String typeLabel, Set<Status> allowedStatuses) {
+public record RequestDetails(Request request, String subjectDisplay, String typeLabel, Set<Status> allowedStatuses,
+        String groupLabel, String assigneeName, List<HistoryLine> history) {
 
     public RequestDetails {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(subjectDisplay, "subjectDisplay");
         Objects.requireNonNull(typeLabel, "typeLabel");
+        Objects.requireNonNull(groupLabel, "groupLabel");
         allowedStatuses = Set.copyOf(allowedStatuses);
+        history = List.copyOf(history);
     }
 }

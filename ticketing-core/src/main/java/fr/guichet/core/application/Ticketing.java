@@ -30,6 +30,8 @@ public final class Ticketing {
     private final ViewRequest viewRequest;
     private final PostMessage postMessage;
     private final RedirectRequest redirectRequest;
+    private final TakeRequest takeRequest;
+    private final ListSupportGroups listSupportGroups;
     private final ChangeStatus changeStatus;
     private final FetchAttachment fetchAttachment;
     private final BrowseCatalog browseCatalog;
@@ -52,7 +54,7 @@ public final class Ticketing {
         Clock clock = Objects.requireNonNull(b.clock, "clock");
         this.clock = clock;
         this.settings = Objects.requireNonNull(b.settings, "settings");
-        Labels labels = new Labels(catalog);
+        Labels labels = new Labels(catalog, people);
         Notifier notifier = new Notifier(people, outbox);
         Router router = new Router(people, requests, Objects.requireNonNull(b.routing, "routing"));
         this.signIn = new SignIn(credentials, people, sessions, uow, clock, settings);
@@ -64,6 +66,8 @@ public final class Ticketing {
         this.viewRequest = new ViewRequest(uow, requests, labels);
         this.postMessage = new PostMessage(uow, requests, labels, notifier, clock);
         this.redirectRequest = new RedirectRequest(uow, requests, people, labels, notifier, router, clock);
+        this.takeRequest = new TakeRequest(uow, requests, people, labels, notifier, clock);
+        this.listSupportGroups = new ListSupportGroups(uow, people);
         this.changeStatus = new ChangeStatus(uow, requests, labels, notifier, clock, settings);
         this.fetchAttachment = new FetchAttachment(uow, requests, attachments);
         this.browseCatalog = new BrowseCatalog(catalog);
@@ -109,6 +113,14 @@ public final class Ticketing {
 
     public RedirectRequest redirectRequest() {
         return redirectRequest;
+    }
+
+    public TakeRequest takeRequest() {
+        return takeRequest;
+    }
+
+    public ListSupportGroups listSupportGroups() {
+        return listSupportGroups;
     }
 
     public ChangeStatus changeStatus() {

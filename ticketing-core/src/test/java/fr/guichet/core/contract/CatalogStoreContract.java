@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.subject.RequestType;
+import fr.guichet.core.domain.subject.Routing;
 import fr.guichet.core.domain.subject.Subject;
 import fr.guichet.core.domain.subject.SubjectCatalog;
 import fr.guichet.core.domain.subject.SubjectCode;
@@ -12,7 +13,9 @@ import fr.guichet.core.port.CatalogStore;
 import fr.guichet.core.port.UnitOfWork;
 import fr.guichet.core.testing.Fixtures;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,8 +24,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link CatalogStore} promises: the whole catalog is replaced at once and read back as stored; a lock holds
- * off the others until its unit of work ends.
+ * What every {@link CatalogStore} promises: the whole catalog is replaced at once and read back as stored (each
+ * subject's own support group, specialists and routing, unset ones staying unset); a lock holds off the others until
+ * its unit of work ends.
  */
 public abstract class CatalogStoreContract {
 
@@ -41,6 +45,35 @@ public abstract class CatalogStoreContract {
                 read.supportGroupOf(read.find(Fixtures.MATHENPOCHE).orElseThrow()));
         assertEquals(List.of(PersonId.of("specialiste-mep")),
                 read.find(Fixtures.MATHENPOCHE).orElseThrow().specialists());
+    }
+
+    @Test
+    public void each_subjects_own_routing_reads_back_and_its_subtree_inherits_it() {
+        SubjectCatalog catalog = SubjectCatalog.of(List.of(
+                new Subject(SubjectCode.parse("RES-5"), "Réseau", true, Fixtures.PLATEFORME, List.of(),
+                        Routing.GROUP_QUEUE),
+                new Subject(SubjectCode.parse("RES-5.1"), "Connexion internet", true, null, List.of()),
+                new Subject(SubjectCode.parse("RES-5.2"), "Poste de travail", true, Fixtures.EVE, List.of(),
+                        Routing.FEWEST_OPEN),
+                new Subject(SubjectCode.parse("ENT-2"), "ENT", true, Fixtures.PLATEFORME, List.of())),
+                List.of(new RequestType("USAGE", "difficulté d'utilisation/installation")));
+        unitOfWork().run(() -> catalogStore().replace(catalog));
+        SubjectCatalog read = catalogStore().catalog();
+        assertEquals(catalog.all(), read.all());
+        Map<String, Routing> own = new HashMap<>();
+        Map<String, Routing> effective = new HashMap<>();
+        for (Subject s : read.all()) {
+            own.put(s.code().value(), s.routing());
+            effective.put(s.code().value(), read.routingOf(s));
+        }
+        Map<String, Routing> expectedOwn = new HashMap<>();
+        expectedOwn.put("RES-5", Routing.GROUP_QUEUE);
+        expectedOwn.put("RES-5.1", null);
+        expectedOwn.put("RES-5.2", Routing.FEWEST_OPEN);
+        expectedOwn.put("ENT-2", null);
+        assertEquals(expectedOwn, own);
+        assertEquals(Map.of("RES-5", Routing.GROUP_QUEUE, "RES-5.1", Routing.GROUP_QUEUE,
+                "RES-5.2", Routing.FEWEST_OPEN, "ENT-2", Routing.FEWEST_OPEN), effective);
     }
 
     @Test

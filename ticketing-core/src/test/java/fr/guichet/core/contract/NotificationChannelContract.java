@@ -36,7 +36,8 @@ public abstract class NotificationChannelContract {
         data.put("recipientName", to.name().display());
         data.put("body", "Bonjour,\nvoici la réponse à votre demande.\nCordialement");
         data.put("author", "Alice Agent");
-        data.put("group", "EVE");
+        data.put("group", "Spécialistes des applications disciplinaires");
+        data.put("handledBy", "Samir Benali (Spécialistes des applications disciplinaires)");
         data.put("comment", "Merci de votre patience.");
         return new Notification(key, to.email(), to.name().display(), RequestNumber.of(22928), data);
     }

@@ -3,13 +3,13 @@ package fr.guichet.core.contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import fr.guichet.core.domain.TicketingException;
 import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.PersonId;
@@ -31,7 +31,6 @@ import fr.guichet.core.port.Page;
 import fr.guichet.core.port.PageRequest;
 import fr.guichet.core.port.RequestQuery;
 import fr.guichet.core.port.RequestRepository;
-import fr.guichet.core.port.RequestRepository.Addition;
 import fr.guichet.core.port.RequestSort;
 import fr.guichet.core.port.UnitOfWork;
 import fr.guichet.core.testing.Fixtures;
@@ -69,7 +68,7 @@ public abstract class RequestRepositoryContract {
             List<Attachment> attachments, String key) {
         return tx(() -> {
             Request r = Request.file(requests().nextNumber(), requester, draft, group, assignee, attachments, key, at);
-            assertEquals(Addition.ADDED, requests().add(r));
+            requests().add(r);
             return r;
         });
     }
@@ -275,21 +274,12 @@ public abstract class RequestRepositoryContract {
     }
 
     @Test
-    public void the_same_idempotency_key_twice_for_one_requester_is_already_filed_and_the_caller_rolls_back() {
+    public void the_same_idempotency_key_twice_for_one_requester_is_a_conflict() {
         Person requester = Fixtures.newRequester();
-        Request first = file(requester, Fixtures.seedDraft(), Fixtures.PLATEFORME, null, t0, List.of(), "deux-fois");
-        Request again = Request.file(tx(() -> requests().nextNumber()), requester, Fixtures.seedDraft(),
-                Fixtures.PLATEFORME, null, List.of(), "deux-fois", t0.plusSeconds(1));
-        Addition[] outcome = new Addition[1];
-        RuntimeException rollBack = new IllegalStateException("roll back");
-        assertSame(rollBack, assertThrows(IllegalStateException.class, () -> tx(() -> {
-            outcome[0] = requests().add(again);
-            throw rollBack;
-        })));
-        assertEquals(Addition.ALREADY_FILED, outcome[0]);
-        assertTrue(tx(() -> requests().find(again.summaryLine().number())).isEmpty());
-        assertEquals(first.summaryLine().number(), tx(() -> requests().findByIdempotencyKey(requester.id(),
-                "deux-fois", t0)).orElseThrow());
+        file(requester, Fixtures.seedDraft(), Fixtures.PLATEFORME, null, t0, List.of(), "deux-fois");
+        TicketingException e = assertThrows(TicketingException.class, () -> file(requester, Fixtures.seedDraft(),
+                Fixtures.PLATEFORME, null, t0.plusSeconds(1), List.of(), "deux-fois"));
+        assertEquals("request.idempotency_key.taken", e.code());
         file(Fixtures.newRequester(), Fixtures.seedDraft(), Fixtures.PLATEFORME, null, t0, List.of(), "deux-fois");
     }
 
@@ -340,7 +330,7 @@ public abstract class RequestRepositoryContract {
     }
 
     @Test
-    public void open_request_counts_follow_every_redirection_and_status_change() {
+    public void open_request_counts_follow_every_redirection_take_and_status_change() {
         qt().withExamples(8).forAll(lists().of(integers().between(0, Integer.MAX_VALUE)).ofSizeBetween(1, 25))
                 .checkAssert(steps -> {
                     GroupCode group = Fixtures.newGroup().code();
@@ -372,12 +362,18 @@ public abstract class RequestRepositoryContract {
                 });
     }
 
-    /** A redirection or a staff status move of {@code r} chosen by {@code choice}, or null when none is possible. */
+    /**
+     * A redirection, a take or a staff status move of {@code r} chosen by {@code choice}, or null when none is
+     * possible.
+     */
     private static RequestChange someChange(Request r, List<Person> staff, GroupCode group, int choice,
             Instant now) {
         Person by = staff.get(choice % staff.size());
         PersonId to = choice % 4 == 0 ? null : by.id();
         RequestSummary line = r.summaryLine();
+        if (choice % 3 == 1 && Lifecycle.canTake(line.status()) && !by.id().equals(line.assignee())) {
+            return r.take(by, now);
+        }
         if (choice % 2 == 0 && Lifecycle.canRedirect(line.status())
                 && !(line.assignedGroup().equals(group) && Objects.equals(line.assignee(), to))) {
             return r.redirect(by, group, to, null, now);

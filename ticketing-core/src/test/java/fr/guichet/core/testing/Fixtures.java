@@ -17,6 +17,7 @@ import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.request.Summary;
 import fr.guichet.core.domain.request.Visibility;
 import fr.guichet.core.domain.subject.RequestType;
+import fr.guichet.core.domain.subject.Routing;
 import fr.guichet.core.domain.subject.Subject;
 import fr.guichet.core.domain.subject.SubjectCatalog;
 import fr.guichet.core.domain.subject.SubjectCode;
@@ -35,6 +36,9 @@ public final class Fixtures {
     public static final SubjectCode LABOMEP = SubjectCode.parse("EVE-4.3");
     public static final SubjectCode MAIL = SubjectCode.parse("MES-1");
     public static final SubjectCode WEBMAIL = SubjectCode.parse("MES-1.1");
+    /** A subject whose requests wait in the platform's queue (routing GROUP_QUEUE), and a leaf of it. */
+    public static final SubjectCode NETWORK = SubjectCode.parse("RES-5");
+    public static final SubjectCode PRINTERS = SubjectCode.parse("RES-5.3");
     /** The seed's date: 1 September 2008, 10:00 in Paris. */
     public static final Instant SEED_DAY = Instant.parse("2008-09-01T08:00:00Z");
 
@@ -46,14 +50,20 @@ public final class Fixtures {
                 new SupportGroup(EVE, "Spécialistes des applications disciplinaires"));
     }
 
+    /**
+     * The seed's catalog: Mathenpoche and Webmail go straight to a platform member (inherited default routing), LaboMep
+     * to a member of EVE, Imprimantes waits in the platform's queue.
+     */
     public static SubjectCatalog catalog() {
         return SubjectCatalog.of(List.of(
                 new Subject(EVE_4, "Applications Disciplinaires", true, PLATEFORME, List.of()),
                 new Subject(SubjectCode.parse("EVE-4.1"), "Sésamath", false, null, List.of()),
                 new Subject(MATHENPOCHE, "Mathenpoche", true, null, List.of(PersonId.of("specialiste-mep"))),
-                new Subject(LABOMEP, "LaboMep", true, EVE, List.of()),
+                new Subject(LABOMEP, "LaboMep", true, EVE, List.of(), Routing.FEWEST_OPEN),
                 new Subject(MAIL, "Messagerie", true, PLATEFORME, List.of()),
-                new Subject(WEBMAIL, "Webmail", true, null, List.of())),
+                new Subject(WEBMAIL, "Webmail", true, null, List.of()),
+                new Subject(NETWORK, "Réseau et matériel", true, PLATEFORME, List.of(), Routing.GROUP_QUEUE),
+                new Subject(PRINTERS, "Imprimantes", true, null, List.of())),
                 List.of(new RequestType("USAGE", "difficulté d'utilisation/installation"),
                         new RequestType("INCIDENT", "incident, panne"),
                         new RequestType("INFO", "demande d'information")));

@@ -15,8 +15,9 @@ import java.util.Map;
 
 /**
  * Which event notifies whom: the requester of receipt, answers, redirection and resolution; staff of new requests in
- * their group and of requests given to them. Internal notes notify nobody; nobody is told of their own act but the
- * requester of the receipt of their filing; inactive people get nothing. Pure and thread-safe.
+ * their group and of requests given to them. Internal notes and takes notify nobody; nobody is told of their own act
+ * but the requester of the receipt of their filing; inactive people get nothing. Groups and people are named as people
+ * read them (a group's label, a person's name), never by code. Pure and thread-safe.
  */
 public final class NotificationRules {
 
@@ -38,10 +39,10 @@ public final class NotificationRules {
             audience.requesterPerson().ifPresent(p -> addEvenToActor(out, TemplateKey.REQUEST_RECEIVED, p, request,
                     audience, Map.of()));
             audience.assigneePerson().ifPresent(p -> add(out, TemplateKey.REQUEST_ASSIGNED_TO_YOU, p, request,
-                    audience, Map.of("group", filed.group().value(), "comment", "")));
+                    audience, Map.of("group", audience.groupLabel(), "comment", "")));
             for (Person member : audience.groupMembers()) {
                 add(out, TemplateKey.NEW_REQUEST_FOR_GROUP, member, request, audience,
-                        Map.of("group", filed.group().value()));
+                        Map.of("group", audience.groupLabel()));
             }
             return null;
         }
@@ -69,16 +70,25 @@ public final class NotificationRules {
         @Override
         public Void redirected(RequestEvent.Redirected redirected) {
             String comment = redirected.comment() == null ? "" : redirected.comment().value();
+            String handledBy = audience.assigneePerson()
+                    .map(p -> p.name().display() + " (" + audience.groupLabel() + ")")
+                    .orElse(audience.groupLabel());
             audience.requesterPerson().ifPresent(p -> add(out, TemplateKey.REQUEST_REDIRECTED, p, request, audience,
-                    Map.of("group", redirected.toGroup().value())));
+                    Map.of("group", audience.groupLabel(), "handledBy", handledBy)));
             audience.assigneePerson().ifPresent(p -> add(out, TemplateKey.REQUEST_ASSIGNED_TO_YOU, p, request,
-                    audience, Map.of("group", redirected.toGroup().value(), "comment", comment)));
+                    audience, Map.of("group", audience.groupLabel(), "comment", comment)));
             if (redirected.assignee() == null && !redirected.toGroup().equals(redirected.fromGroup())) {
                 for (Person member : audience.groupMembers()) {
                     add(out, TemplateKey.NEW_REQUEST_FOR_GROUP, member, request, audience,
-                            Map.of("group", redirected.toGroup().value()));
+                            Map.of("group", audience.groupLabel()));
                 }
             }
+            return null;
+        }
+
+        /** Taking a request is the taker's own act, and the requester reads it on the request: nobody is mailed. */
+        @Override
+        public Void taken(RequestEvent.Taken taken) {
             return null;
         }
 

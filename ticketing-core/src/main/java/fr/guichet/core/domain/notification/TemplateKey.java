@@ -9,13 +9,19 @@ public enum TemplateKey {
     REQUEST_RECEIVED,
     /** To the requester: staff answered; adds {@code body} and {@code author}. */
     ANSWER_POSTED,
-    /** To the requester: the request went to another group or person; adds {@code group}. */
+    /**
+     * To the requester: the request went to another group or person; adds {@code group} (its label) and
+     * {@code handledBy} (the person's name with the group's label in brackets, or the group's label alone).
+     */
     REQUEST_REDIRECTED,
     /** To the requester: the request is resolved; adds {@code comment} (may be empty). */
     REQUEST_RESOLVED,
-    /** To each member of the group that receives a new or redirected request; adds {@code group}. */
+    /** To each member of the group that receives a new or redirected request; adds {@code group} (its label). */
     NEW_REQUEST_FOR_GROUP,
-    /** To the staff member a request was redirected or assigned to; adds {@code group} and {@code comment}. */
+    /**
+     * To the staff member a request was redirected or assigned to; adds {@code group} (its label) and
+     * {@code comment}.
+     */
     REQUEST_ASSIGNED_TO_YOU,
     /** To the assignee: the requester followed up; adds {@code body}. */
     FOLLOW_UP_POSTED

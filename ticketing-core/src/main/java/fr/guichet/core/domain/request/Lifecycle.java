@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * The allowed status changes and who may make each: NEW → ASSIGNED → IN_PROGRESS ⇄ WAITING_FOR_REQUESTER → RESOLVED →
- * CLOSED; a requester only answers a waiting request or reopens a resolved one; CLOSED is final. Redirection is a
- * separate move (see {@link #canRedirect(Status)}).
+ * CLOSED; a requester only answers a waiting request or reopens a resolved one; CLOSED is final. Redirection and
+ * taking are separate moves (see {@link #canRedirect(Status)} and {@link #canTake(Status)}).
  */
 public final class Lifecycle {
 
@@ -49,6 +49,19 @@ public final class Lifecycle {
     /** The status after a redirection: ASSIGNED when it names an assignee, NEW when it goes to a group's queue. */
     public static Status afterRedirect(boolean withAssignee) {
         return withAssignee ? Status.ASSIGNED : Status.NEW;
+    }
+
+    /** Staff may take any request that is not resolved or closed. */
+    public static boolean canTake(Status status) {
+        return status.isOpen();
+    }
+
+    /**
+     * The status after a take: a NEW request becomes ASSIGNED; one already being worked on keeps its status, the work
+     * going on with its new assignee.
+     */
+    public static Status afterTake(Status from) {
+        return from == Status.NEW ? Status.ASSIGNED : from;
     }
 
     /** Messages may be posted until a request is closed. */

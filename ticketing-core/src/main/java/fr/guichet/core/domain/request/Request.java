@@ -115,6 +115,31 @@ public record Request(RequestSummary summaryLine, Description description, Insta
     }
 
     /**
+     * A staff member takes the request for themself, in its group: a NEW request becomes ASSIGNED, one assigned to
+     * someone else passes to them and keeps its status; resolved, closed, and already theirs are refused as CONFLICT.
+     */
+    public RequestChange take(Person staff, Instant now) {
+        RequestSummary from = summaryLine;
+        if (!Lifecycle.canTake(from.status())) {
+            throw TicketingException.conflict("request.take.not_allowed",
+                    "Une demande résolue ou close ne peut pas être prise en charge.");
+        }
+        if (staff.id().equals(from.assignee())) {
+            throw TicketingException.conflict("request.take.already_yours",
+                    "Cette demande vous est déjà attribuée.");
+        }
+        RequestSummary to = from.withRouting(from.assignedGroup(), staff.id(), Lifecycle.afterTake(from.status()),
+                now);
+        List<HistoryEntry> h = new ArrayList<>();
+        h.add(new HistoryEntry(now, staff.id(), HistoryEvent.TAKEN,
+                from.assignee() == null ? null : from.assignee().value(), staff.id().value()));
+        if (to.status() != from.status()) {
+            h.add(statusEntry(now, staff.id(), to.status()));
+        }
+        return change(to, resolvedAt, List.of(), h, List.of(new RequestEvent.Taken(staff.id(), from.assignee())));
+    }
+
+    /**
      * Moves the request to {@code to} if the lifecycle lets {@code actor} do so; a requester reopens a resolved request
      * only within {@code reopenWindow} of its resolution. A comment (may be null) becomes a message of the actor.
      */
@@ -171,6 +196,19 @@ public record Request(RequestSummary summaryLine, Description description, Insta
         return new Request(summaryLine, description, resolvedAt, version, idempotencyKey,
                 messages.stream().filter(m -> !m.internal()).toList(), attachments,
                 history.stream().filter(h -> !h.event().staffOnly()).toList());
+    }
+
+    /**
+     * What a search finds this request by, {@link SearchText normalised}: its number, its requester's identifier and
+     * name, its establishment, its summary, its description and the messages its requester can read.
+     */
+    public String searchText() {
+        RequestSummary line = summaryLine;
+        List<String> parts = new ArrayList<>(List.of(line.number().display(), line.requester().id().value(),
+                line.requester().name().display(), line.establishment() == null ? "" : line.establishment().value(),
+                line.summary().value(), description.value()));
+        messages.stream().filter(m -> !m.kind().isInternal()).forEach(m -> parts.add(m.body().value()));
+        return SearchText.of(parts.toArray(String[]::new));
     }
 
     public boolean isRequester(PersonId person) {

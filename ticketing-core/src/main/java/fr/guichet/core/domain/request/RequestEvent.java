@@ -21,6 +21,8 @@ public sealed interface RequestEvent {
 
         R redirected(Redirected event);
 
+        R taken(Taken event);
+
         R statusChanged(StatusChanged event);
     }
 
@@ -62,6 +64,14 @@ public sealed interface RequestEvent {
         @Override
         public <R> R accept(Handler<R> handler) {
             return handler.redirected(this);
+        }
+    }
+
+    /** A staff member of the request's group took it for themself; {@code previousAssignee} may be null. */
+    record Taken(PersonId taker, PersonId previousAssignee) implements RequestEvent {
+        @Override
+        public <R> R accept(Handler<R> handler) {
+            return handler.taken(this);
         }
     }
 

@@ -8,11 +8,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One node of the catalog as stored: its own support group may be unset (then inherited from the parent, see
- * {@link SubjectCatalog}).
+ * One node of the catalog as stored: its own support group and routing may be unset (then inherited from the parent,
+ * see {@link SubjectCatalog}).
  */
 public record Subject(SubjectCode code, String label, boolean active, GroupCode supportGroup,
-        List<PersonId> specialists) {
+        List<PersonId> specialists, Routing routing) {
 
     public Subject {
         Objects.requireNonNull(code, "code");
@@ -20,8 +20,23 @@ public record Subject(SubjectCode code, String label, boolean active, GroupCode 
         specialists = specialists == null ? List.of() : List.copyOf(specialists);
     }
 
+    /** A subject that inherits its routing. */
+    public Subject(SubjectCode code, String label, boolean active, GroupCode supportGroup,
+            List<PersonId> specialists) {
+        this(code, label, active, supportGroup, specialists, null);
+    }
+
     public Optional<GroupCode> ownSupportGroup() {
         return Optional.ofNullable(supportGroup);
+    }
+
+    public Optional<Routing> ownRouting() {
+        return Optional.ofNullable(routing);
+    }
+
+    /** The same subject with its own routing set to {@code value} (null: inherited). */
+    public Subject withRouting(Routing value) {
+        return new Subject(code, label, active, supportGroup, specialists, value);
     }
 
     /** {@code EVE – 4.2 – Mathenpoche}, with en dashes. */

@@ -16,6 +16,9 @@ import java.util.Optional;
  */
 public final class SubjectCatalog {
 
+    /** The routing of a subject for which neither it nor any ancestor sets one: straight to a member. */
+    public static final Routing DEFAULT_ROUTING = Routing.FEWEST_OPEN;
+
     private static final Comparator<SubjectCode> ORDER = Comparator
             .comparing(SubjectCode::prefix)
             .thenComparing(SubjectCatalog::pathKey);
@@ -133,6 +136,17 @@ public final class SubjectCatalog {
             return own;
         }
         return subject.code().parent().flatMap(this::find).flatMap(this::supportGroupOf);
+    }
+
+    /** Its own routing, else the nearest ancestor's, else {@link #DEFAULT_ROUTING}. */
+    public Routing routingOf(Subject subject) {
+        for (Optional<Subject> s = Optional.of(subject); s.isPresent();
+                s = s.get().code().parent().flatMap(this::find)) {
+            if (s.get().routing() != null) {
+                return s.get().routing();
+            }
+        }
+        return DEFAULT_ROUTING;
     }
 
     public List<RequestType> requestTypes() {

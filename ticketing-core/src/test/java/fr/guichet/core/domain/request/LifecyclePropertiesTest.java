@@ -40,6 +40,9 @@ class LifecyclePropertiesTest {
             Set.of(Role.REQUESTER), Set.of(), true);
     private static final Person STAFF = new Person(PersonId.of("agent1"), EmailAddress.of("agent1@ac-creteil.fr"),
             new PersonName("Alice", "Agent"), null, Set.of(Role.AGENT), Set.of(GroupCode.of("PLATEFORME")), true);
+    private static final Person SPECIALIST = new Person(PersonId.of("specialiste-mep"),
+            EmailAddress.of("specialiste.mep@ac-creteil.fr"), new PersonName("Samir", "Benali"), null,
+            Set.of(Role.SPECIALIST), Set.of(GroupCode.of("EVE")), true);
 
     /** The status changes PRODUCT.md allows staff; a requester only answers a waiting request or reopens one. */
     private static final Map<Status, Set<Status>> STAFF_MOVES = new EnumMap<>(Map.of(
@@ -56,6 +59,7 @@ class LifecyclePropertiesTest {
     private final AtomicInteger closed = new AtomicInteger();
     private final AtomicInteger reopened = new AtomicInteger();
     private final AtomicInteger tooLate = new AtomicInteger();
+    private final AtomicInteger takenFromSomeoneElse = new AtomicInteger();
 
     @Test
     void no_sequence_of_moves_leaves_the_lifecycle() {
@@ -63,6 +67,7 @@ class LifecyclePropertiesTest {
         assertTrue(closed.get() > 0, "some sequences close their request");
         assertTrue(reopened.get() > 0, "some sequences reopen a resolved request");
         assertTrue(tooLate.get() > 0, "some sequences try to reopen too late");
+        assertTrue(takenFromSomeoneElse.get() > 0, "some sequences take a request from its assignee");
     }
 
     @Test
@@ -109,6 +114,9 @@ class LifecyclePropertiesTest {
             Status from = before.summaryLine().status();
             Status to = after.summaryLine().status();
             assertWithinLifecycle(move, from, to);
+            if (move instanceof Move.Take t) {
+                assertTaken(t, change);
+            }
             if (byRequester(move) && to != from) {
                 assertFalse(to == Status.RESOLVED || to == Status.CLOSED, () -> "requester reached " + to);
             }
@@ -146,6 +154,10 @@ class LifecyclePropertiesTest {
                     && Objects.equals(r.assignee(), request.summaryLine().assignee());
             return status != Status.RESOLVED && status != Status.CLOSED && !same;
         }
+        if (move instanceof Move.Take t) {
+            return status != Status.RESOLVED && status != Status.CLOSED
+                    && !t.taker().equals(request.summaryLine().assignee());
+        }
         return status != Status.CLOSED;
     }
 
@@ -158,6 +170,9 @@ class LifecyclePropertiesTest {
         }
         if (move instanceof Move.Redirect r) {
             return request.redirect(STAFF, r.group(), r.assignee(), new MessageBody("Pour les spécialistes."), now);
+        }
+        if (move instanceof Move.Take t) {
+            return request.take(t.taker().equals(STAFF.id()) ? STAFF : SPECIALIST, now);
         }
         if (move instanceof Move.StaffMessage m) {
             return request.staffMessage(STAFF, new MessageBody("Réponse de la plateforme"), m.internal(), now);
@@ -193,8 +208,30 @@ class LifecyclePropertiesTest {
         }
     }
 
+    /** A take gives the request to the taker in its group and records who had it; nobody is told. */
+    private void assertTaken(Move.Take take, RequestChange change) {
+        RequestSummary from = change.before().summaryLine();
+        RequestSummary to = change.after().summaryLine();
+        assertEquals(take.taker(), to.assignee());
+        assertEquals(from.assignedGroup(), to.assignedGroup());
+        HistoryEntry taken = change.newHistory().get(0);
+        assertEquals(HistoryEvent.TAKEN, taken.event());
+        assertEquals(take.taker(), taken.by());
+        assertEquals(from.assignee() == null ? null : from.assignee().value(), taken.from());
+        assertEquals(take.taker().value(), taken.to());
+        assertEquals(List.of(new RequestEvent.Taken(take.taker(), from.assignee())), change.events());
+        assertTrue(change.newMessages().isEmpty());
+        if (from.assignee() != null) {
+            takenFromSomeoneElse.incrementAndGet();
+        }
+    }
+
     private static void assertWithinLifecycle(Move move, Status from, Status to) {
         assertNotEquals(Status.CLOSED, from, "nothing happens to a closed request");
+        if (move instanceof Move.Take) {
+            assertEquals(from == Status.NEW ? Status.ASSIGNED : from, to);
+            return;
+        }
         if (from == to) {
             return;
         }

@@ -74,6 +74,10 @@ public final class RequestGenerators {
         record Redirect(GroupCode group, PersonId assignee, Duration after) implements Move {
         }
 
+        /** A staff member takes the request for themself. */
+        record Take(PersonId taker, Duration after) implements Move {
+        }
+
         /** Staff post a public answer or an internal note. */
         record StaffMessage(boolean internal, Duration after) implements Move {
         }
@@ -97,8 +101,9 @@ public final class RequestGenerators {
                 (g, a, p) -> new Move.Redirect(g, a < ASSIGNEES.size() ? ASSIGNEES.get(a) : null, p));
         Gen<Move> message = Generate.booleans().zip(pauses(), (internal, p) -> new Move.StaffMessage(internal, p));
         Gen<Move> followUp = pauses().map(p -> new Move.FollowUp(p));
+        Gen<Move> take = Generate.pick(ASSIGNEES).zip(pauses(), (taker, p) -> new Move.Take(taker, p));
         return Generate.frequency(List.of(Pair.of(6, staffStatus), Pair.of(3, requesterStatus), Pair.of(2, redirect),
-                Pair.of(2, message), Pair.of(2, followUp)));
+                Pair.of(2, message), Pair.of(2, followUp), Pair.of(2, take)));
     }
 
     /** Sequences of up to 40 moves. */

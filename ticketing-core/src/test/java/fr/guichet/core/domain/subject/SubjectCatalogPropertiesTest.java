@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import fr.guichet.core.domain.ErrorKind;
@@ -43,6 +44,35 @@ class SubjectCatalogPropertiesTest {
             Map<SubjectCode, Subject> byCode = index(subjects);
             for (Subject s : subjects) {
                 assertEquals(Optional.of(nearestGroup(s.code(), byCode)), catalog.supportGroupOf(s), s.code()::value);
+            }
+        });
+    }
+
+    @Test
+    void the_routing_is_the_subjects_own_or_else_its_nearest_ancestors_or_else_straight_to_a_member() {
+        qt().forAll(trees()).checkAssert(subjects -> {
+            SubjectCatalog catalog = SubjectCatalog.of(subjects, TYPES);
+            Map<SubjectCode, Subject> byCode = index(subjects);
+            for (Subject s : subjects) {
+                assertEquals(nearestRouting(s.code(), byCode), catalog.routingOf(s), s.code()::value);
+            }
+        });
+    }
+
+    @Test
+    void a_routing_set_on_a_subject_holds_for_its_whole_subtree_unless_a_descendant_sets_its_own() {
+        qt().forAll(trees(), integers().between(0, 1000)).checkAssert((subjects, pick) -> {
+            Subject chosen = subjects.get(pick % subjects.size());
+            Routing other = catalogRouting(subjects, chosen) == Routing.GROUP_QUEUE ? Routing.FEWEST_OPEN
+                    : Routing.GROUP_QUEUE;
+            List<Subject> changed = subjects.stream().map(s -> s.equals(chosen) ? s.withRouting(other)
+                    : s.code().isWithin(chosen.code()) ? s.withRouting(null) : s).toList();
+            SubjectCatalog before = SubjectCatalog.of(subjects, TYPES);
+            SubjectCatalog after = SubjectCatalog.of(changed, TYPES);
+            for (Subject s : changed) {
+                Routing expected = s.code().isWithin(chosen.code()) ? other
+                        : before.routingOf(before.find(s.code()).orElseThrow());
+                assertEquals(expected, after.routingOf(s), s.code()::value);
             }
         });
     }
@@ -138,6 +168,20 @@ class SubjectCatalogPropertiesTest {
                 return own;
             }
         }
+    }
+
+    private static Routing nearestRouting(SubjectCode code, Map<SubjectCode, Subject> byCode) {
+        for (Optional<SubjectCode> c = Optional.of(code); c.isPresent(); c = c.get().parent()) {
+            Routing own = byCode.get(c.get()).routing();
+            if (own != null) {
+                return own;
+            }
+        }
+        return Routing.FEWEST_OPEN;
+    }
+
+    private static Routing catalogRouting(List<Subject> subjects, Subject subject) {
+        return SubjectCatalog.of(subjects, TYPES).routingOf(subject);
     }
 
     private static boolean activeChain(SubjectCode code, Map<SubjectCode, Subject> byCode) {

@@ -10,10 +10,13 @@ import org.quicktheories.core.Gen;
 import org.quicktheories.core.RandomnessSource;
 import org.quicktheories.generators.Generate;
 
-/** Generators of subject catalogs: whole trees of subjects, with active flags and support groups set here and there. */
+/**
+ * Generators of subject catalogs: whole trees of subjects, with active flags, support groups and routings set here and
+ * there.
+ */
 public final class SubjectGenerators {
 
-    static final List<GroupCode> GROUPS = List.of(GroupCode.of("PLATEFORME"), GroupCode.of("EVE"),
+    public static final List<GroupCode> GROUPS = List.of(GroupCode.of("PLATEFORME"), GroupCode.of("EVE"),
             GroupCode.of("ENT-1"), GroupCode.of("RESEAU_2"));
 
     private static final Gen<String> PREFIXES = Generate.pick(List.of("EVE", "MES", "ENT", "X1", "PEDAGO"));
@@ -23,6 +26,11 @@ public final class SubjectGenerators {
             org.quicktheories.api.Pair.of(4, Generate.constant(true)),
             org.quicktheories.api.Pair.of(1, Generate.constant(false)));
     private static final Gen<Integer> GROUP_CHOICE = integers().between(0, GROUPS.size() * 2);
+    /** Mostly inherited (null), sometimes set to either routing. */
+    private static final Gen<Routing> ROUTING = Generate.frequency(
+            org.quicktheories.api.Pair.of(3, Generate.constant((Routing) null)),
+            org.quicktheories.api.Pair.of(1, Generate.constant(Routing.GROUP_QUEUE)),
+            org.quicktheories.api.Pair.of(1, Generate.constant(Routing.FEWEST_OPEN)));
 
     private SubjectGenerators() {
     }
@@ -34,7 +42,10 @@ public final class SubjectGenerators {
                 .map(s -> s.isBlank() ? "Sujet" + s : s);
     }
 
-    /** A catalog of one to three trees, each subject with its own group or none (roots always have one). */
+    /**
+     * A catalog of one to three trees, each subject with its own group or none (roots always have one), and its own
+     * routing or none (roots too).
+     */
     public static Gen<List<Subject>> trees() {
         Gen<List<Subject>> trees = in -> {
             List<Subject> out = new ArrayList<>();
@@ -59,7 +70,7 @@ public final class SubjectGenerators {
         int groupChoice = GROUP_CHOICE.generate(in);
         GroupCode group = root || groupChoice < GROUPS.size() ? GROUPS.get(groupChoice % GROUPS.size()) : null;
         out.add(new Subject(SubjectCode.of(prefix, path), labels().generate(in), ACTIVE.generate(in), group,
-                List.of()));
+                List.of(), ROUTING.generate(in)));
         if (depth >= 4) {
             return;
         }
@@ -75,7 +86,8 @@ public final class SubjectGenerators {
         StringBuilder out = new StringBuilder();
         for (Subject s : subjects) {
             out.append('\n').append(s.code()).append(s.active() ? " active " : " inactive ")
-                    .append(s.ownSupportGroup().map(GroupCode::value).orElse("-"));
+                    .append(s.ownSupportGroup().map(GroupCode::value).orElse("-")).append(' ')
+                    .append(s.ownRouting().map(Routing::name).orElse("-"));
         }
         return out.toString();
     }
