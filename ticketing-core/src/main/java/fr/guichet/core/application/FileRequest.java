@@ -37,9 +37,10 @@ import java.util.function.Supplier;
  * policy as the subject's {@link fr.guichet.core.domain.subject.Routing routing} says, with its attachments, history
  * and notifications in one unit of work. An attachment's media type is found from its content and must be allowed; its
  * name is stored with an extension of that type ({@link MediaTypes#storedName}). The same idempotency key from the
- * same person returns the request already filed during the idempotency window; after it, the next filing with that
- * key takes it from the old request. A filing without attachments is run again from the start when the store gives its
- * transaction up (deadlock); one with attachments is not, its uploads being read once.
+ * same person returns the request already filed during the idempotency window, also when another filing with it is
+ * stored first at the same time (this one is then rolled back with its notifications); after the window, the next
+ * filing with that key takes it from the old request. A filing without attachments is run again from the start
+ * when the store gives its transaction up (deadlock); one with attachments is not, its uploads being read once.
  */
 public final class FileRequest {
 
@@ -90,11 +91,10 @@ public final class FileRequest {
         Supplier<Filing> filing = () -> file(catalog, requester, draft, uploads, idempotencyKey, subject, group);
         try {
             return uploads.isEmpty() ? unitOfWork.inRetryableTransaction(filing) : unitOfWork.inTransaction(filing);
-        } catch (TicketingException e) {
-            if (idempotencyKey != null && e.code().equals("request.idempotency_key.taken")) {
-                return unitOfWork.inTransaction(() -> existing(requester, idempotencyKey)).orElseThrow(() -> e);
-            }
-            throw e;
+        } catch (KeyTaken e) {
+            return unitOfWork.inTransaction(() -> existing(requester, idempotencyKey))
+                    .orElseThrow(() -> DomainError.of(ErrorKind.CONFLICT, "request.idempotency_key.taken",
+                            "Cette demande a déjà été déposée.").exception());
         }
     }
 
@@ -115,7 +115,9 @@ public final class FileRequest {
         Request request = Request.file(number, requester, draft, group, assignee, stored, key, now);
         notifier.notify(catalog, request, List.of(new RequestEvent.Filed(group, assignee)), requester.id(), now,
                 KnownPeople.of(requester, group, routing.members()));
-        requests.add(request);
+        if (requests.add(request) == RequestRepository.Addition.ALREADY_FILED) {
+            throw new KeyTaken();
+        }
         return new Filing(labels.details(catalog, request, requester), false);
     }
 
@@ -176,6 +178,14 @@ public final class FileRequest {
         if (key != null && (key.isEmpty() || key.length() > 64 || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
             throw DomainError.invalid("Idempotency-Key", "idempotency_key.invalid",
                     "La clé d'idempotence doit comporter de 1 à 64 caractères visibles.").exception();
+        }
+    }
+
+    /** Rolls back a filing whose idempotency key another filing took meanwhile, with what it queued. */
+    private static final class KeyTaken extends RuntimeException {
+
+        KeyTaken() {
+            super(null, null, false, false);
         }
     }
 }

@@ -61,8 +61,8 @@ public final class RedirectRequest {
                     : router.assignee(group, subject, catalog.routingOf(subject)).orElse(null);
             Instant now = clock.instant();
             RequestChange change = request.redirect(staff, group, chosen, note, now);
-            ExpectedVersion.store(requests, change, expectedVersion);
             notifier.notify(catalog, change.after(), change.events(), staff.id(), now);
+            ExpectedVersion.store(requests, change, expectedVersion);
             return labels.details(catalog, change.after(), staff);
         });
     }

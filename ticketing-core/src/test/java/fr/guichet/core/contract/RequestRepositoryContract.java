@@ -3,13 +3,13 @@ package fr.guichet.core.contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
-import fr.guichet.core.domain.TicketingException;
 import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.PersonId;
@@ -31,6 +31,7 @@ import fr.guichet.core.port.Page;
 import fr.guichet.core.port.PageRequest;
 import fr.guichet.core.port.RequestQuery;
 import fr.guichet.core.port.RequestRepository;
+import fr.guichet.core.port.RequestRepository.Addition;
 import fr.guichet.core.port.RequestSort;
 import fr.guichet.core.port.UnitOfWork;
 import fr.guichet.core.testing.Fixtures;
@@ -68,7 +69,7 @@ public abstract class RequestRepositoryContract {
             List<Attachment> attachments, String key) {
         return tx(() -> {
             Request r = Request.file(requests().nextNumber(), requester, draft, group, assignee, attachments, key, at);
-            requests().add(r);
+            assertEquals(Addition.ADDED, requests().add(r));
             return r;
         });
     }
@@ -274,12 +275,21 @@ public abstract class RequestRepositoryContract {
     }
 
     @Test
-    public void the_same_idempotency_key_twice_for_one_requester_is_a_conflict() {
+    public void the_same_idempotency_key_twice_for_one_requester_is_already_filed_and_the_caller_rolls_back() {
         Person requester = Fixtures.newRequester();
-        file(requester, Fixtures.seedDraft(), Fixtures.PLATEFORME, null, t0, List.of(), "deux-fois");
-        TicketingException e = assertThrows(TicketingException.class, () -> file(requester, Fixtures.seedDraft(),
-                Fixtures.PLATEFORME, null, t0.plusSeconds(1), List.of(), "deux-fois"));
-        assertEquals("request.idempotency_key.taken", e.code());
+        Request first = file(requester, Fixtures.seedDraft(), Fixtures.PLATEFORME, null, t0, List.of(), "deux-fois");
+        Request again = Request.file(tx(() -> requests().nextNumber()), requester, Fixtures.seedDraft(),
+                Fixtures.PLATEFORME, null, List.of(), "deux-fois", t0.plusSeconds(1));
+        Addition[] outcome = new Addition[1];
+        RuntimeException rollBack = new IllegalStateException("roll back");
+        assertSame(rollBack, assertThrows(IllegalStateException.class, () -> tx(() -> {
+            outcome[0] = requests().add(again);
+            throw rollBack;
+        })));
+        assertEquals(Addition.ALREADY_FILED, outcome[0]);
+        assertTrue(tx(() -> requests().find(again.summaryLine().number())).isEmpty());
+        assertEquals(first.summaryLine().number(), tx(() -> requests().findByIdempotencyKey(requester.id(),
+                "deux-fois", t0)).orElseThrow());
         file(Fixtures.newRequester(), Fixtures.seedDraft(), Fixtures.PLATEFORME, null, t0, List.of(), "deux-fois");
     }
 
