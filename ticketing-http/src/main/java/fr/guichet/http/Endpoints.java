@@ -143,7 +143,7 @@ final class Endpoints {
                 : person.isStaff() ? ListParameters.Scope.QUEUE : ListParameters.Scope.MINE;
         Page<RequestLine> page;
         if (scope == ListParameters.Scope.MINE) {
-            page = ticketing.listMyRequests().list(person, p.schoolYear(), p.page());
+            page = ticketing.listMyRequests().search(person, p.schoolYear(), p.words(), p.page());
         } else {
             page = ticketing.listQueue().list(person, p.filter(scope == ListParameters.Scope.QUEUE), p.page());
         }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -192,6 +194,22 @@ class RequestApiTest {
         assertEquals(1, queue.get("total").asLong(), "an agent of PLATEFORME sees it in the default queue");
         me.get("/api/v1/requests?scope=queue").problem(403);
         me.get("/api/v1/requests?scope=all").problem(403);
+    }
+
+    @Test
+    void q_finds_a_request_by_its_number_without_zeros_or_by_words_without_their_accents() {
+        Api me = requester();
+        String word = "réseau" + UUID.randomUUID().toString().substring(0, 8);
+        String number = file(me, "summary", "Le " + word + " de l'école").get("number").asText();
+        Api agent = agent();
+        String bare = Long.toString(Long.parseLong(number));
+        assertEquals(number, agent.get("/api/v1/requests?scope=all&q=" + bare).json().get("items").get(0)
+                .get("number").asText());
+        String plain = URLEncoder.encode("ECOLE " + word.replace("é", "e").toUpperCase(), StandardCharsets.UTF_8);
+        assertEquals(1, agent.get("/api/v1/requests?scope=all&q=" + plain).json().get("total").asLong());
+        assertEquals(1, me.get("/api/v1/requests?scope=mine&q=" + plain).json().get("total").asLong());
+        assertEquals(0, requester().get("/api/v1/requests?scope=mine&q=" + plain).json().get("total").asLong(),
+                "another requester's search never reaches this request");
     }
 
     @Test

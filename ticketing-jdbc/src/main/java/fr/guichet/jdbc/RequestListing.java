@@ -1,6 +1,7 @@
 package fr.guichet.jdbc;
 
 import fr.guichet.core.domain.person.GroupCode;
+import fr.guichet.core.domain.request.RequestSearch;
 import fr.guichet.core.domain.request.Status;
 import fr.guichet.core.port.PageRequest;
 import fr.guichet.core.port.RequestQuery;
@@ -8,7 +9,6 @@ import fr.guichet.core.port.RequestSort;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -67,12 +67,14 @@ final class RequestListing {
         if (q.assignee() != null) {
             c.add(" AND assignee = :assignee", "assignee", q.assignee().value());
         }
-        if (q.words() != null) {
-            String[] words = q.words().toLowerCase(Locale.ROOT).split("\\s+");
-            for (int i = 0; i < words.length; i++) {
-                c.add(" AND search_text LIKE :word" + i + " ESCAPE '!'", "word" + i,
-                        "%" + likeEscaped(words[i]) + "%");
-            }
+        RequestSearch search = RequestSearch.parse(q.words());
+        if (search.findsNothing()) {
+            c.where.append(" AND 1 = 0");
+        }
+        search.number().ifPresent(n -> c.add(" AND number = :searchedNumber", "searchedNumber", n.value()));
+        for (int i = 0; i < search.words().size(); i++) {
+            c.add(" AND search_text LIKE :word" + i + " ESCAPE '!'", "word" + i,
+                    "%" + likeEscaped(search.words().get(i)) + "%");
         }
         if (q.queueOf() != null) {
             c.queue(q.queueOf(), q.statuses());

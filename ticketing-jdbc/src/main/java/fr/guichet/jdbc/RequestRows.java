@@ -26,7 +26,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -176,7 +175,7 @@ final class RequestRows {
         fields.put("type", line.type());
         fields.put("summary", line.summary().value());
         fields.put("description", r.description().value());
-        fields.put("searchText", searchText(r));
+        fields.put("searchText", r.searchText());
         fields.put("visibility", line.visibility().name());
         fields.put("status", line.status().name());
         fields.put("assignedGroup", line.assignedGroup().value());
@@ -184,11 +183,6 @@ final class RequestRows {
         fields.put("updatedAt", line.updatedAt());
         fields.put("resolvedAt", r.resolvedAt());
         return fields;
-    }
-
-    /** What word searches look in: summary and description, lower-cased as the core compares them. */
-    private static String searchText(Request r) {
-        return (r.summaryLine().summary().value() + "\n" + r.description().value()).toLowerCase(Locale.ROOT);
     }
 
     private static List<Message> messages(Handle h, RequestNumber number) {

@@ -1,6 +1,7 @@
 package fr.guichet.core.application;
 
 import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.request.RequestSearch;
 import fr.guichet.core.domain.request.SchoolYear;
 import fr.guichet.core.domain.subject.SubjectCatalog;
 import fr.guichet.core.port.Page;
@@ -10,7 +11,10 @@ import fr.guichet.core.port.RequestRepository;
 import fr.guichet.core.port.UnitOfWork;
 import java.time.Clock;
 
-/** Lists a person's own requests of one school year (the current one by default), newest first, a page at a time. */
+/**
+ * Lists a person's own requests of one school year (the current one by default), newest first, a page at a time,
+ * optionally those a search finds.
+ */
 public final class ListMyRequests {
 
     private final UnitOfWork unitOfWork;
@@ -30,9 +34,18 @@ public final class ListMyRequests {
 
     /** {@code schoolYear} may be null: the current school year. */
     public Page<RequestLine> list(Person person, SchoolYear schoolYear, PageRequest page) {
+        return search(person, schoolYear, null, page);
+    }
+
+    /**
+     * As {@link #list}, keeping those {@code typed} finds ({@link RequestSearch}; null or blank for all): a person's
+     * search never reaches another person's requests.
+     */
+    public Page<RequestLine> search(Person person, SchoolYear schoolYear, String typed, PageRequest page) {
         SchoolYear year = schoolYear != null ? schoolYear : currentSchoolYear();
         RequestQuery query = RequestQuery.all().withRequester(person.id())
-                .withSubmittedBetween(year.start(settings.zone()), year.end(settings.zone()));
+                .withSubmittedBetween(year.start(settings.zone()), year.end(settings.zone()))
+                .withWords(RequestSearch.requireSearchable(typed));
         SubjectCatalog catalog = labels.catalog();
         return unitOfWork.inTransaction(() -> requests.list(query, page)).map(s -> labels.line(catalog, s));
     }

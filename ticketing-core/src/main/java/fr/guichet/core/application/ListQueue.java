@@ -1,7 +1,7 @@
 package fr.guichet.core.application;
 
-import fr.guichet.core.domain.DomainError;
 import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.request.RequestSearch;
 import fr.guichet.core.domain.subject.SubjectCatalog;
 import fr.guichet.core.port.Page;
 import fr.guichet.core.port.PageRequest;
@@ -12,7 +12,6 @@ import fr.guichet.core.port.UnitOfWork;
 /** Lists requests for staff: their queue (their groups' and their own) or all, with filters; refused to requesters. */
 public final class ListQueue {
 
-    private static final int MAX_WORDS = 200;
 
     private final UnitOfWork unitOfWork;
     private final RequestRepository requests;
@@ -26,12 +25,9 @@ public final class ListQueue {
 
     public Page<RequestLine> list(Person staff, QueueFilter filter, PageRequest page) {
         Access.requireStaff(staff);
-        if (filter.words() != null && filter.words().length() > MAX_WORDS) {
-            throw DomainError.invalid("q", "search.too_long",
-                    "La recherche ne doit pas dépasser " + MAX_WORDS + " caractères.").exception();
-        }
         RequestQuery query = RequestQuery.all().withStatuses(filter.statuses()).withSubject(filter.subject())
-                .withGroup(filter.group()).withAssignee(filter.assignee()).withWords(filter.words())
+                .withGroup(filter.group()).withAssignee(filter.assignee())
+                .withWords(RequestSearch.requireSearchable(filter.words()))
                 .withSort(filter.sort());
         if (filter.queueOnly()) {
             query = query.withQueueOf(new RequestQuery.QueueOf(staff.id(), staff.groups()));

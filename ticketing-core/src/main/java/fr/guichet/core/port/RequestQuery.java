@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * Criteria for listing requests; every criterion left null (or empty) matches all. {@code subject} matches that subject
- * and those under it; {@code queueOf} keeps requests assigned to one of the groups or to the person; {@code words}
- * keeps requests whose summary or description holds every word, case-insensitively, taken literally.
+ * and those under it; {@code queueOf} keeps requests assigned to one of the groups or to the person; {@code words},
+ * the text a person typed, keeps the requests its {@link fr.guichet.core.domain.request.RequestSearch} finds.
  */
 public record RequestQuery(PersonId requester, Instant submittedFrom, Instant submittedBefore, Set<Status> statuses,
         SubjectCode subject, GroupCode group, PersonId assignee, QueueOf queueOf, String words, RequestSort sort) {

@@ -87,6 +87,38 @@ class ListQueueTest {
     }
 
     @Test
+    void a_search_ignores_accents_and_case_and_a_number_alone_finds_that_request_with_or_without_its_zeros() {
+        assertEquals(List.of(exercise), list(agent, filter(null, null, null, null, "GEOMETRIE exercice bloque")));
+        assertEquals(List.of(exercise), list(agent, filter(null, null, null, null, exercise.display())));
+        assertEquals(List.of(exercise), list(agent, filter(null, null, null, null,
+                Long.toString(exercise.value()))));
+    }
+
+    @Test
+    void a_search_finds_the_requester_by_identifier_or_name_and_the_school_by_its_code() {
+        List<RequestNumber> all = List.of(webmail, exercise, password);
+        assertEquals(all, list(agent, filter(null, null, null, null, requester.id().value())));
+        assertEquals(all, list(agent, filter(null, null, null, null, "elise nunez")));
+        assertEquals(all, list(agent, filter(null, null, null, null, "0941295x")));
+    }
+
+    @Test
+    void a_search_reads_public_messages_but_never_internal_notes() {
+        world.ticketing.postMessage().post(agent, webmail, "Videz le cache du navigateur.", false, null);
+        world.ticketing.postMessage().post(agent, password, "Le cache serveur est plein.", true, null);
+        assertEquals(List.of(webmail), list(agent, filter(null, null, null, null, "cache")));
+    }
+
+    @Test
+    void a_requesters_search_stays_inside_their_own_requests() {
+        Person other = join(world, Fixtures.newRequester());
+        Scenario.file(world, other, Scenario.draft(Fixtures.LABOMEP, "exercice bloqué", "Géométrie",
+                Visibility.PUBLIC));
+        assertEquals(List.of(exercise), world.ticketing.listMyRequests().search(requester, null, "geometrie",
+                PageRequest.first()).items().stream().map(l -> l.request().number()).toList());
+    }
+
+    @Test
     void a_search_longer_than_two_hundred_characters_is_refused() {
         var e = refused(ErrorKind.INVALID, () -> list(agent, filter(null, null, null, null, "a".repeat(201))));
         assertEquals("q", e.errors().get(0).field());

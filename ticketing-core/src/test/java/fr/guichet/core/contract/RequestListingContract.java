@@ -11,6 +11,7 @@ import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.request.Description;
 import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestNumber;
+import fr.guichet.core.domain.request.RequestSearch;
 import fr.guichet.core.domain.request.RequestSummary;
 import fr.guichet.core.domain.request.SchoolYear;
 import fr.guichet.core.domain.request.Status;
@@ -29,11 +30,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -169,15 +168,17 @@ public abstract class RequestListingContract {
                 && (q.assignee() == null || q.assignee().equals(r.assignee()))
                 && (q.queueOf() == null || q.queueOf().groups().contains(r.assignedGroup())
                         || q.queueOf().person().equals(r.assignee()))
-                && (q.words() == null || Arrays.stream(q.words().toLowerCase(Locale.ROOT).split("\\s+"))
-                        .allMatch(s.text()::contains));
+                && RequestSearch.parse(q.words()).matches(s.request());
     }
 
-    /** A stored request as a list shows it, and the text its words are searched in, lower-cased. */
-    private record Stored(RequestSummary line, String text) {
+    /** A stored request, and the line a list shows of it. */
+    private record Stored(Request request) {
         static Stored of(Request r) {
-            return new Stored(r.summaryLine(),
-                    (r.summaryLine().summary().value() + "\n" + r.description().value()).toLowerCase(Locale.ROOT));
+            return new Stored(r);
+        }
+
+        RequestSummary line() {
+            return request.summaryLine();
         }
     }
 

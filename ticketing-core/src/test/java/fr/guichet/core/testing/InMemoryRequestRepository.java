@@ -4,18 +4,17 @@ import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestChange;
 import fr.guichet.core.domain.request.RequestNumber;
+import fr.guichet.core.domain.request.RequestSearch;
 import fr.guichet.core.domain.request.RequestSummary;
 import fr.guichet.core.port.Page;
 import fr.guichet.core.port.PageRequest;
 import fr.guichet.core.port.RequestQuery;
 import fr.guichet.core.port.RequestRepository;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -82,7 +81,8 @@ public final class InMemoryRequestRepository implements RequestRepository {
     }
 
     private static Predicate<Request> matches(RequestQuery q) {
-        return r -> matches(q, r.summaryLine()) && (q.words() == null || containsWords(r, q.words()));
+        RequestSearch search = RequestSearch.parse(q.words());
+        return r -> matches(q, r.summaryLine()) && search.matches(r);
     }
 
     private static boolean matches(RequestQuery q, RequestSummary r) {
@@ -95,11 +95,6 @@ public final class InMemoryRequestRepository implements RequestRepository {
                 && (q.assignee() == null || q.assignee().equals(r.assignee()))
                 && (q.queueOf() == null || q.queueOf().groups().contains(r.assignedGroup())
                         || q.queueOf().person().equals(r.assignee()));
-    }
-
-    private static boolean containsWords(Request r, String words) {
-        String text = (r.summaryLine().summary().value() + "\n" + r.description().value()).toLowerCase(Locale.ROOT);
-        return Arrays.stream(words.toLowerCase(Locale.ROOT).split("\\s+")).allMatch(text::contains);
     }
 
     private static Comparator<RequestSummary> order(RequestQuery q) {
