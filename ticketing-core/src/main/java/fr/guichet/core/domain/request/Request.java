@@ -198,6 +198,19 @@ public record Request(RequestSummary summaryLine, Description description, Insta
                 history.stream().filter(h -> !h.event().staffOnly()).toList());
     }
 
+    /**
+     * What a search finds this request by, {@link SearchText normalised}: its number, its requester's identifier and
+     * name, its establishment, its summary, its description and the messages its requester can read.
+     */
+    public String searchText() {
+        RequestSummary line = summaryLine;
+        List<String> parts = new ArrayList<>(List.of(line.number().display(), line.requester().id().value(),
+                line.requester().name().display(), line.establishment() == null ? "" : line.establishment().value(),
+                line.summary().value(), description.value()));
+        messages.stream().filter(m -> !m.kind().isInternal()).forEach(m -> parts.add(m.body().value()));
+        return SearchText.of(parts.toArray(String[]::new));
+    }
+
     public boolean isRequester(PersonId person) {
         return summaryLine.requester().id().equals(person);
     }
