@@ -23,4 +23,8 @@ final class Bodies {
 
     record StatusChange(String status, String comment) {
     }
+
+    /** A take needs no body; one sent may only be the empty object. */
+    record Take() {
+    }
 }

@@ -180,6 +180,20 @@ final class Endpoints {
                 expectedVersion(ctx)));
     }
 
+    void take(Context ctx) {
+        Person person = sessions.require(ctx);
+        RequestNumber number = number(ctx);
+        if (ctx.req().getContentLengthLong() != 0) {
+            json(ctx, Bodies.Take.class);
+        }
+        writeRequest(ctx, 200, ticketing.takeRequest().take(person, number, expectedVersion(ctx)));
+    }
+
+    void groups(Context ctx) {
+        Person person = sessions.require(ctx);
+        write(ctx, 200, ticketing.listSupportGroups().list(person).stream().map(views::group).toList());
+    }
+
     void changeStatus(Context ctx) {
         Person person = sessions.require(ctx);
         RequestNumber number = number(ctx);

@@ -63,11 +63,13 @@ public final class GuichetHttpApi {
         host.routes.get(BASE + "/me", guarded(endpoints::me));
         host.routes.get(BASE + "/subjects", guarded(endpoints::subjects));
         host.routes.get(BASE + "/request-types", guarded(endpoints::requestTypes));
+        host.routes.get(BASE + "/groups", guarded(endpoints::groups));
         host.routes.post(BASE + "/requests", guarded(endpoints::file));
         host.routes.get(BASE + "/requests", guarded(endpoints::list));
         host.routes.get(BASE + "/requests/{number}", guarded(endpoints::view));
         host.routes.post(BASE + "/requests/{number}/messages", guarded(endpoints::postMessage));
         host.routes.post(BASE + "/requests/{number}/redirect", guarded(endpoints::redirect));
+        host.routes.post(BASE + "/requests/{number}/take", guarded(endpoints::take));
         host.routes.post(BASE + "/requests/{number}/status", guarded(endpoints::changeStatus));
         host.routes.get(BASE + "/requests/{number}/attachments/{id}", guarded(endpoints::attachment));
         host.routes.get(BASE + "/openapi.json", guarded(endpoints::openApi));

@@ -1,6 +1,8 @@
 package fr.guichet.http;
 
 import fr.guichet.core.application.BrowseCatalog.SubjectNode;
+import fr.guichet.core.application.GroupMembers;
+import fr.guichet.core.application.HistoryLine;
 import fr.guichet.core.application.RequestDetails;
 import fr.guichet.core.application.RequestLine;
 import fr.guichet.core.application.SignedIn;
@@ -82,11 +84,17 @@ final class Views {
                 new TypeView(s.type(), details.typeLabel()), s.status().name(), s.visibility().name(),
                 time(s.submittedAt()), s.establishment() == null ? null : s.establishment().value(),
                 author(s.requester()), r.description().value(), s.assignedGroup().value(),
-                s.assignee() == null ? null : s.assignee().value(),
+                details.groupLabel(), s.assignee() == null ? null : s.assignee().value(), details.assigneeName(),
                 time(s.updatedAt()), r.version(), r.messages().stream().map(this::message).toList(),
                 r.attachments().stream().map(Views::attachment).toList(),
-                r.history().stream().map(this::history).toList(),
+                details.history().stream().map(this::history).toList(),
                 details.allowedStatuses().stream().map(Enum::name).sorted().toList());
+    }
+
+    /** A support group with the people a redirection or an assignment may choose in it. */
+    GroupView group(GroupMembers group) {
+        return new GroupView(group.group().code().value(), group.group().label(),
+                group.members().stream().map(this::person).toList());
     }
 
     MessageView message(Message m) {
@@ -97,8 +105,10 @@ final class Views {
         return new AttachmentView(a.id().toString(), a.name(), a.mediaType(), a.size());
     }
 
-    private HistoryView history(HistoryEntry h) {
-        return new HistoryView(time(h.at()), h.by().value(), h.event().name(), h.from(), h.to());
+    private HistoryView history(HistoryLine line) {
+        HistoryEntry h = line.entry();
+        return new HistoryView(time(h.at()), h.by().value(), h.event().name(), h.from(), h.to(), line.byName(),
+                line.fromLabel(), line.toLabel());
     }
 
     private static AuthorView author(PersonRef ref) {
@@ -137,7 +147,8 @@ final class Views {
 
     record RequestView(String number, String summary, SubjectRef subject, TypeView type, String status,
             String visibility, OffsetDateTime submittedAt, String establishment, AuthorView requester,
-            String description, String assignedGroup, String assignee, OffsetDateTime updatedAt, long version,
+            String description, String assignedGroup, String assignedGroupLabel, String assignee,
+            String assigneeName, OffsetDateTime updatedAt, long version,
             List<MessageView> messages, List<AttachmentView> attachments, List<HistoryView> history,
             List<String> allowedStatuses) {
     }
@@ -148,6 +159,10 @@ final class Views {
     record AttachmentView(String id, String name, String mediaType, long size) {
     }
 
-    record HistoryView(OffsetDateTime at, String by, String event, String from, String to) {
+    record HistoryView(OffsetDateTime at, String by, String event, String from, String to, String byName,
+            String fromLabel, String toLabel) {
+    }
+
+    record GroupView(String code, String label, List<PersonView> members) {
     }
 }

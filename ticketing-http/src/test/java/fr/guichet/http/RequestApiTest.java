@@ -54,8 +54,9 @@ class RequestApiTest {
         assertEquals(1, r.get("version").asLong());
         assertEquals("2008-09-01T10:00:00+02:00", r.get("submittedAt").asText());
         assertEquals(List.of("number", "summary", "subject", "type", "status", "visibility", "submittedAt",
-                "establishment", "requester", "description", "assignedGroup", "assignee", "updatedAt", "version",
-                "messages", "attachments", "history", "allowedStatuses"), fields(r));
+                "establishment", "requester", "description", "assignedGroup", "assignedGroupLabel", "assignee",
+                "assigneeName", "updatedAt", "version", "messages", "attachments", "history", "allowedStatuses"),
+                fields(r));
         assertEquals("FILED", r.get("history").get(0).get("event").asText());
     }
 
