@@ -51,6 +51,7 @@ export const api = {
   me: () => call("GET", "/api/v1/me"),
   subjects: () => call("GET", "/api/v1/subjects"),
   requestTypes: () => call("GET", "/api/v1/request-types"),
+  groups: () => call("GET", "/api/v1/groups"),
   file: (formData, idempotencyKey) =>
     call("POST", "/api/v1/requests", formData, { "Idempotency-Key": idempotencyKey }),
   list: (params) => call("GET", "/api/v1/requests?" + new URLSearchParams(params)),
@@ -60,6 +61,8 @@ export const api = {
   redirect: (number, group, assignee, comment, etag) =>
     call("POST", `/api/v1/requests/${encodeURIComponent(number)}/redirect`,
       { group, assignee: assignee || null, comment: comment || null }, ifMatch(etag)),
+  take: (number, etag) =>
+    call("POST", `/api/v1/requests/${encodeURIComponent(number)}/take`, undefined, ifMatch(etag)),
   status: (number, status, comment, etag) =>
     call("POST", `/api/v1/requests/${encodeURIComponent(number)}/status`,
       { status, comment: comment || null }, ifMatch(etag)),

@@ -1,13 +1,16 @@
 import { api, rememberCsrf } from "./api.js";
-import { frame, frontPage, showErrors, clearErrors } from "./layout.js";
+import { frame, frontPage, isStaff, showErrors, clearErrors } from "./layout.js";
 
 const form = document.getElementById("formulaire-connexion");
 const summary = document.getElementById("resume-erreurs");
 
-/** Where to go after signing in: the page of this front that asked for it, else the list of one's requests. */
-function target() {
+/**
+ * Where to go after signing in: the page of this front that asked for it, else the queue for staff and the list of
+ * one's requests for a requester.
+ */
+function target(person) {
   const back = new URLSearchParams(window.location.search).get("retour");
-  return (back && frontPage(back)) || "/demandes.html";
+  return (back && frontPage(back)) || (isStaff(person) ? "/file.html" : "/demandes.html");
 }
 
 form.addEventListener("submit", async (event) => {
@@ -27,7 +30,7 @@ form.addEventListener("submit", async (event) => {
   try {
     const { data } = await api.signIn(identifier, password, form.remember.checked);
     rememberCsrf(data.csrfToken);
-    window.location.assign(target());
+    window.location.assign(target(data.person));
   } catch (error) {
     form.password.value = "";
     showErrors(form, summary, error);
@@ -37,5 +40,5 @@ form.addEventListener("submit", async (event) => {
 });
 
 frame("connexion", { requireSession: false }).then((person) => {
-  if (person) window.location.replace(target());
+  if (person) window.location.replace(target(person));
 });

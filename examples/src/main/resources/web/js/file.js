@@ -18,8 +18,51 @@ function flatten(nodes, out) {
 
 let currentPage = 1;
 
+/** A line of the queue; a new request, waiting in a group's queue, has a button to take it in one click. */
+function queueLine(line) {
+  const item = requestLine(line, false);
+  if (line.status === "NEW") {
+    item.append(el("span", { class: "action" }, el("button", {
+      type: "button", class: "bouton secondaire", onclick: () => take(line.number),
+    }, "Prendre en charge", el("span", { class: "visuellement-cache" }, ` la demande ${line.number}`))));
+  }
+  return item;
+}
+
+async function take(number) {
+  clearErrors(form, summary);
+  try {
+    await api.take(number);
+    await show(currentPage);
+    announce(`Vous avez pris en charge la demande ${number}.`);
+  } catch (error) {
+    showErrors(form, summary, error);
+  }
+}
+
+function announce(message) {
+  const status = document.getElementById("message-succes");
+  status.textContent = message;
+}
+
+/** The groups by label and their members by name: codes and identifiers are what the filters send. */
+async function fillPeopleFilters() {
+  const { data } = await api.groups();
+  const seen = new Set();
+  for (const group of data) {
+    form.group.append(el("option", { value: group.code }, group.label));
+    const members = group.members.filter((m) => !seen.has(m.identifier));
+    members.forEach((m) => seen.add(m.identifier));
+    if (members.length) {
+      form.assignee.append(el("optgroup", { label: group.label },
+        members.map((m) => el("option", { value: m.identifier }, m.displayName))));
+    }
+  }
+}
+
 async function show(page) {
   clearErrors(form, summary);
+  announce("");
   const params = { page, size: 20 };
   for (const name of ["scope", "status", "subject", "group", "assignee", "q"]) {
     const value = form[name].value.trim();
@@ -27,7 +70,7 @@ async function show(page) {
   }
   try {
     const { data } = await api.list(params);
-    list.replaceChildren(...data.items.map((line) => requestLine(line, false)));
+    list.replaceChildren(...data.items.map(queueLine));
     if (data.items.length === 0) list.append(el("li", {}, "Aucune demande ne correspond."));
     title.textContent = `Demandes ${pagination(nav, data, show)}`;
     if (page !== currentPage) title.focus();
@@ -52,6 +95,7 @@ if (!isStaff(person)) {
   try {
     const { data } = await api.subjects();
     for (const subject of flatten(data, [])) form.subject.append(el("option", { value: subject.code }, subject.display));
+    await fillPeopleFilters();
   } catch (error) {
     showErrors(form, summary, error);
   }

@@ -11,6 +11,7 @@ const EVENTS = {
   STATUS_CHANGED: "Changement d'état",
   REDIRECTED: "Redirection",
   ASSIGNED: "Attribution",
+  TAKEN: "Prise en charge",
   ANSWERED: "Réponse de l'assistance",
   NOTE_ADDED: "Note interne",
   FOLLOWED_UP: "Complément du demandeur",
@@ -19,6 +20,8 @@ const EVENTS = {
 
 let person;
 let etag;
+/** The support groups with their members, for the redirection form (staff only). */
+let groups = [];
 
 function field(id, label, control, help) {
   control.setAttribute("aria-describedby", `erreur-${id}`);
@@ -32,15 +35,19 @@ function textarea(id, name) {
   return el("textarea", { id, name, "data-champ": name });
 }
 
-/** What the person typed in the action forms, to put back after the request is reloaded. */
+/** What the person typed or chose in the action forms, to put back after the request is reloaded. */
 function typed() {
-  return [...container.querySelectorAll("form textarea, form input[type=text]")].map((n) => [n.id, n.value]);
+  return [...container.querySelectorAll("form textarea, form input[type=text], form select")]
+    .map((n) => [n.id, n.value]);
 }
 
 function retype(values) {
   for (const [id, value] of values) {
     const node = document.getElementById(id);
-    if (node) node.value = value;
+    if (node) {
+      node.value = value;
+      if (node.tagName === "SELECT") node.dispatchEvent(new Event("change"));
+    }
   }
 }
 
@@ -77,10 +84,38 @@ function statusSelect(moves) {
   return select;
 }
 
+/** The groups by label; the request's own is chosen. */
+function groupSelect(request) {
+  const select = el("select", { id: "groupe", name: "group", "data-champ": "group" });
+  for (const group of groups) {
+    select.append(el("option", { value: group.code, selected: group.code === request.assignedGroup }, group.label));
+  }
+  return select;
+}
+
+/** The members of the chosen group by name, after a first choice that leaves the choice to the subject's routing. */
+function fillAssignees(select, groupCode) {
+  const group = groups.find((g) => g.code === groupCode);
+  select.replaceChildren(el("option", { value: "" }, "Aucune en particulier"),
+    ...(group ? group.members : []).map((m) => el("option", { value: m.identifier }, m.displayName)));
+}
+
+/** Staff of the request's group may take it, unless it is theirs already or finished. */
+function canTake(request) {
+  return person.groups.includes(request.assignedGroup) && request.assignee !== person.identifier
+    && !["RESOLVED", "CLOSED"].includes(request.status);
+}
+
 function actions(request) {
   const forms = [];
   const mine = request.requester.identifier === person.identifier;
   if (isStaff(person)) {
+    if (canTake(request)) {
+      forms.push(actionForm("prendre", "Prendre en charge", [
+        el("p", {}, request.assigneeName ? `Actuellement attribuée à ${request.assigneeName}.`
+          : "Personne ne s'en occupe encore."),
+      ], "Prendre en charge", "Vous avez pris la demande en charge.", () => api.take(number, etag)));
+    }
     if (request.status !== "CLOSED") {
       const internal = el("input", { type: "checkbox", id: "interne", name: "internal" });
       forms.push(actionForm("repondre", "Répondre", [
@@ -100,16 +135,18 @@ function actions(request) {
       (f) => api.status(number, f.status.value, f.comment.value, etag)));
     }
     if (!["RESOLVED", "CLOSED"].includes(request.status)) {
+      const group = groupSelect(request);
+      const assignee = el("select", { id: "assigne", name: "assignee", "data-champ": "assignee" });
+      fillAssignees(assignee, group.value);
+      group.addEventListener("change", () => fillAssignees(assignee, group.value));
       forms.push(actionForm("rediriger", "Rediriger", [
-        field("groupe", "Groupe de support",
-          el("input", { type: "text", id: "groupe", name: "group", "data-champ": "group", value: request.assignedGroup })),
-        field("assigne", "Personne (facultatif)",
-          el("input", { type: "text", id: "assigne", name: "assignee", "data-champ": "assignee" }),
-          "Identifiant d'un membre du groupe ou d'un spécialiste du sujet"),
+        field("groupe", "Groupe de support", group),
+        field("assigne", "Personne (facultatif)", assignee,
+          "Sans choix, la demande attend dans la file du groupe ou va au membre le moins chargé, selon son sujet"),
         field("commentaire-redirection", "Commentaire", textarea("commentaire-redirection", "comment"),
           "Note interne pour la personne qui reprend la demande"),
       ], "Rediriger", "La demande a été redirigée.",
-      (f) => api.redirect(number, f.group.value.trim(), f.assignee.value.trim(), f.comment.value, etag)));
+      (f) => api.redirect(number, f.group.value, f.assignee.value, f.comment.value, etag)));
     }
   } else if (mine) {
     if (request.status !== "CLOSED") {
@@ -129,6 +166,15 @@ function actions(request) {
     el("h2", { id: "titre-actions" }, "Actions"), el("div", { class: "colonnes" }, forms)) : null;
 }
 
+/** What a history entry changed, by name: statuses as on the rest of the page, groups and people by their names. */
+function detail(h) {
+  if (h.event === "STATUS_CHANGED") {
+    return [h.from, h.to].map((s) => statusLabel(s, !isStaff(person))).join(" → ");
+  }
+  if (h.event === "TAKEN") return h.fromLabel ? `à la place de ${h.fromLabel}` : "";
+  return [h.fromLabel, h.toLabel].filter(Boolean).join(" → ");
+}
+
 function render(request) {
   document.title = `Demande ${request.number} — Guichet`;
   const facts = [
@@ -139,8 +185,8 @@ function render(request) {
     ["Déposée le", dateTime(request.submittedAt)],
     ["Par", `${listedName(request.requester)}${request.establishment ? ` (${request.establishment})` : ""}`],
     ["Visibilité", request.visibility === "PUBLIC" ? "Publique" : "Privée"],
-    ["Groupe", request.assignedGroup],
-    ["Attribuée à", request.assignee || "—"],
+    ["Groupe", request.assignedGroupLabel],
+    ["Attribuée à", request.assigneeName || "—"],
   ];
   const messages = request.messages.map((m) => el("li", { class: m.internal ? "interne" : null },
     el("p", { class: "entete" }, `${m.author.displayName} — ${dateTime(m.at)}${m.internal ? " — note interne" : ""}`),
@@ -149,8 +195,8 @@ function render(request) {
     el("a", { href: `/api/v1/requests/${request.number}/attachments/${a.id}`, download: a.name }, a.name),
     ` (${Math.max(1, Math.round(a.size / 1024))} Kio)`));
   const history = request.history.map((h) => el("tr", {},
-    el("td", {}, dateTime(h.at)), el("td", {}, h.by), el("td", {}, EVENTS[h.event] || h.event),
-    el("td", {}, [h.from, h.to].filter(Boolean).map((s) => statusLabel(s)).join(" → "))));
+    el("td", {}, dateTime(h.at)), el("td", {}, h.byName), el("td", {}, EVENTS[h.event] || h.event),
+    el("td", {}, detail(h))));
   container.replaceChildren(
     el("h1", {}, `Demande ${request.number} : `, request.summary),
     el("dl", { class: "fiche" }, facts.flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v)])),
@@ -181,4 +227,11 @@ async function load(message) {
 }
 
 person = await frame("demandes");
+if (isStaff(person)) {
+  try {
+    groups = (await api.groups()).data;
+  } catch (error) {
+    groups = [];
+  }
+}
 await load();

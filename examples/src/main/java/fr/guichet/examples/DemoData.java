@@ -9,6 +9,7 @@ import fr.guichet.core.domain.person.Role;
 import fr.guichet.core.domain.person.SupportGroup;
 import fr.guichet.core.domain.person.Uai;
 import fr.guichet.core.domain.subject.RequestType;
+import fr.guichet.core.domain.subject.Routing;
 import fr.guichet.core.domain.subject.Subject;
 import fr.guichet.core.domain.subject.SubjectCatalog;
 import fr.guichet.core.domain.subject.SubjectCode;
@@ -19,7 +20,11 @@ import fr.guichet.core.port.UnitOfWork;
 import java.util.List;
 import java.util.Set;
 
-/** The demo académie: a realistic support catalog, the platform and specialist groups, two teachers and staff. */
+/**
+ * The demo académie: a realistic support catalog, the platform and specialist groups, two teachers and staff. The
+ * platform's subjects wait in its queue for an agent to take them (GROUP_QUEUE); LaboMep goes to the small group of
+ * specialists of the disciplinary applications, straight to the one with the fewest open requests (FEWEST_OPEN).
+ */
 public final class DemoData {
 
     public static final GroupCode PLATEFORME = GroupCode.of("PLATEFORME");
@@ -30,27 +35,28 @@ public final class DemoData {
 
     public static SubjectCatalog catalog() {
         return SubjectCatalog.of(List.of(
-                subject("EVE-4", "Applications Disciplinaires", PLATEFORME),
-                subject("EVE-4.1", "Sésamath", null),
+                platform("EVE-4", "Applications Disciplinaires"),
+                subject("EVE-4.1", "Sésamath"),
                 new Subject(SubjectCode.parse("EVE-4.2"), "Mathenpoche", true, null,
                         List.of(PersonId.of("specialiste-mep"))),
-                subject("EVE-4.3", "LaboMep", null),
-                subject("EVE-4.4", "Éduthèque", null),
-                subject("MES-1", "Messagerie académique", PLATEFORME),
-                subject("MES-1.1", "Webmail", null),
-                subject("MES-1.2", "Identifiant et mot de passe", null),
-                subject("MES-1.3", "Listes de diffusion", null),
-                subject("ENT-2", "Espace numérique de travail", PLATEFORME),
-                subject("ENT-2.1", "Accès à l'ENT", null),
-                subject("ENT-2.2", "Cahier de textes", null),
-                subject("GES-3", "Applications de gestion", PLATEFORME),
-                subject("GES-3.1", "iProf", null),
-                subject("GES-3.2", "SCONET – Base élèves", null),
-                subject("GES-3.3", "Livret scolaire unique (LSU)", null),
-                subject("RES-5", "Réseau et matériel de l'établissement", PLATEFORME),
-                subject("RES-5.1", "Connexion internet", null),
-                subject("RES-5.2", "Poste de travail", null),
-                subject("RES-5.3", "Imprimantes", null)),
+                new Subject(SubjectCode.parse("EVE-4.3"), "LaboMep", true, EVE,
+                        List.of(PersonId.of("specialiste-mep")), Routing.FEWEST_OPEN),
+                subject("EVE-4.4", "Éduthèque"),
+                platform("MES-1", "Messagerie académique"),
+                subject("MES-1.1", "Webmail"),
+                subject("MES-1.2", "Identifiant et mot de passe"),
+                subject("MES-1.3", "Listes de diffusion"),
+                platform("ENT-2", "Espace numérique de travail"),
+                subject("ENT-2.1", "Accès à l'ENT"),
+                subject("ENT-2.2", "Cahier de textes"),
+                platform("GES-3", "Applications de gestion"),
+                subject("GES-3.1", "iProf"),
+                subject("GES-3.2", "SCONET – Base élèves"),
+                subject("GES-3.3", "Livret scolaire unique (LSU)"),
+                platform("RES-5", "Réseau et matériel de l'établissement"),
+                subject("RES-5.1", "Connexion internet"),
+                subject("RES-5.2", "Poste de travail"),
+                subject("RES-5.3", "Imprimantes")),
                 List.of(new RequestType("USAGE", "difficulté d'utilisation/installation"),
                         new RequestType("INCIDENT", "incident, panne"),
                         new RequestType("ACCES", "demande de compte ou d'accès"),
@@ -58,8 +64,14 @@ public final class DemoData {
                         new RequestType("EVOLUTION", "suggestion d'amélioration")));
     }
 
-    private static Subject subject(String code, String label, GroupCode group) {
-        return new Subject(SubjectCode.parse(code), label, true, group, List.of());
+    /** A subject that takes its group and routing from its parent. */
+    private static Subject subject(String code, String label) {
+        return new Subject(SubjectCode.parse(code), label, true, null, List.of());
+    }
+
+    /** A top subject of the platform, whose requests wait in its queue until an agent takes one. */
+    private static Subject platform(String code, String label) {
+        return new Subject(SubjectCode.parse(code), label, true, PLATEFORME, List.of(), Routing.GROUP_QUEUE);
     }
 
     public static List<SupportGroup> groups() {

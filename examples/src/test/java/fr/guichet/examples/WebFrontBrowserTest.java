@@ -1,6 +1,7 @@
 package fr.guichet.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.deque.html.axecore.results.Results;
@@ -64,13 +65,63 @@ class WebFrontBrowserTest {
         }
     }
 
+    /** Signs in on the sign-in page, as a new person at the same computer, and waits to land where the front sends. */
     private void signIn(String identifier) {
         browser.forget();
         browser.open("/connexion.html");
         browser.visible(By.id("identifiant")).sendKeys(identifier);
         browser.driver.findElement(By.id("mot-de-passe")).sendKeys(PASSWORD);
         browser.driver.findElement(By.id("se-connecter")).click();
+        browser.waitFor(d -> !d.getCurrentUrl().contains("/connexion.html"));
+    }
+
+    @Test
+    void staff_land_on_the_queue_after_signing_in_and_teachers_on_their_requests() {
+        signIn("agent1");
+        browser.waitForPath("/file.html");
+        browser.visible(By.id("titre-file"));
+        signIn("jdupont");
         browser.waitForPath("/demandes.html");
+    }
+
+    @Test
+    void an_agent_takes_a_new_request_from_the_queue_in_one_click_and_the_teacher_reads_their_name() {
+        signIn("jdupont");
+        String number = fileThroughThePage();
+
+        signIn("agent1");
+        browser.waitForPath("/file.html");
+        WebElement line = queueLine(number);
+        assertEquals("Nouvelle", statusOf(line));
+        line.findElement(By.xpath(".//button[starts-with(normalize-space(.), 'Prendre en charge')]")).click();
+        browser.waitFor(d -> d.findElement(By.id("message-succes")).getText()
+                .equals("Vous avez pris en charge la demande " + number + "."));
+        browser.waitFor(d -> statusOf(queueLine(number)).equals("Attribuée"));
+        assertTrue(queueLine(number).findElements(By.tagName("button")).isEmpty(), "nothing left to take");
+
+        signIn("jdupont");
+        browser.open("/suivi.html?numero=" + number);
+        WebElement page = browser.visible(By.id("demande"));
+        browser.waitFor(d -> page.getText().contains("Prise en charge"));
+        String facts = browser.driver.findElement(By.cssSelector("dl.fiche")).getText();
+        assertTrue(facts.contains("Alice Martin"), facts);
+        assertTrue(facts.contains("Plateforme d'assistance du rectorat"), facts);
+        WebElement taken = browser.driver.findElement(By.xpath("//tr[td[text()='Prise en charge']]"));
+        assertTrue(taken.getText().contains("Alice Martin"), taken.getText());
+        for (String code : List.of("agent1", "PLATEFORME", "ASSIGNED", "TAKEN")) {
+            assertFalse(page.getText().contains(code), code + " shown to the teacher: " + page.getText());
+        }
+    }
+
+    /** The status a line shows, as written (the page shows it in capitals). */
+    private static String statusOf(WebElement line) {
+        return line.findElement(By.className("statut")).getAttribute("textContent");
+    }
+
+    /** The line of the queue that shows request {@code number}, once the queue is drawn. */
+    private WebElement queueLine(String number) {
+        return browser.waitFor(d -> d.findElements(By.cssSelector("#liste li")).stream()
+                .filter(li -> li.getText().startsWith(number)).findFirst().orElse(null));
     }
 
     @Test
@@ -138,13 +189,15 @@ class WebFrontBrowserTest {
         browser.driver.findElement(By.cssSelector("label[for=interne]")).click();
         browser.driver.findElement(By.cssSelector("#repondre button[type=submit]")).click();
         awaitSuccess();
-        WebElement group = browser.visible(By.id("groupe"));
-        group.clear();
-        group.sendKeys("EVE");
-        browser.driver.findElement(By.id("assigne")).sendKeys("specialiste-mep");
+        new Select(browser.visible(By.id("groupe")))
+                .selectByVisibleText("Spécialistes des applications disciplinaires");
+        new Select(browser.driver.findElement(By.id("assigne"))).selectByVisibleText("Samir Benali");
         browser.driver.findElement(By.cssSelector("#rediriger button[type=submit]")).click();
         awaitSuccess();
-        assertTrue(browser.driver.findElement(By.cssSelector("dl.fiche")).getText().contains("specialiste-mep"));
+        String facts = browser.driver.findElement(By.cssSelector("dl.fiche")).getText();
+        assertTrue(facts.contains("Samir Benali") && facts.contains("Spécialistes des applications disciplinaires"),
+                facts);
+        assertFalse(facts.contains("specialiste-mep"), facts);
 
         signIn("specialiste-mep");
         browser.open("/suivi.html?numero=" + number);
