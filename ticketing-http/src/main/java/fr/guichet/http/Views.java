@@ -3,6 +3,7 @@ package fr.guichet.http;
 import fr.guichet.core.application.BrowseCatalog.SubjectNode;
 import fr.guichet.core.application.GroupMembers;
 import fr.guichet.core.application.HistoryLine;
+import fr.guichet.core.application.NamedPerson;
 import fr.guichet.core.application.RequestDetails;
 import fr.guichet.core.application.RequestLine;
 import fr.guichet.core.application.SignedIn;
@@ -73,7 +74,13 @@ final class Views {
         return new LineView(s.number().display(), s.summary().value(), new SubjectRef(s.subject().value(),
                 line.subjectDisplay()), new TypeView(s.type(), line.typeLabel()), s.status().name(),
                 s.visibility().name(), time(s.submittedAt()), s.establishment() == null ? null : s.establishment().value(),
-                author(s.requester()));
+                author(s.requester()), line.assignee() == null ? null : named(line.assignee()), time(s.updatedAt()),
+                new ActivityView(time(s.lastActivity().at()), named(line.lastActivityBy()), s.lastActivity().staff()),
+                s.awaitingStaff());
+    }
+
+    private static AuthorView named(NamedPerson p) {
+        return new AuthorView(p.identifier(), p.displayName(), p.listedName());
     }
 
     RequestView request(RequestDetails details) {
@@ -142,7 +149,12 @@ final class Views {
     }
 
     record LineView(String number, String summary, SubjectRef subject, TypeView type, String status,
-            String visibility, OffsetDateTime submittedAt, String establishment, AuthorView requester) {
+            String visibility, OffsetDateTime submittedAt, String establishment, AuthorView requester,
+            AuthorView assignee, OffsetDateTime updatedAt, ActivityView lastActivity, boolean awaitingStaff) {
+    }
+
+    /** Who acted on a request last, when, and whether they are staff. */
+    record ActivityView(OffsetDateTime at, AuthorView by, boolean staff) {
     }
 
     record RequestView(String number, String summary, SubjectRef subject, TypeView type, String status,

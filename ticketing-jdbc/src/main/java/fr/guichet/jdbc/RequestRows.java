@@ -10,6 +10,7 @@ import fr.guichet.core.domain.request.AttachmentId;
 import fr.guichet.core.domain.request.Description;
 import fr.guichet.core.domain.request.HistoryEntry;
 import fr.guichet.core.domain.request.HistoryEvent;
+import fr.guichet.core.domain.request.LastActivity;
 import fr.guichet.core.domain.request.Message;
 import fr.guichet.core.domain.request.MessageBody;
 import fr.guichet.core.domain.request.MessageKind;
@@ -43,20 +44,24 @@ final class RequestRows {
     /** The columns of {@code requests} a {@link RequestSummary} is read from by {@link #summary}. */
     static final String SUMMARY_COLUMNS = """
             number, summary, subject, type, status, visibility, submitted_at, updated_at, establishment, requester_id, \
-            requester_given, requester_family, assigned_group, assignee""";
+            requester_given, requester_family, assigned_group, assignee, last_activity_at, last_activity_by, \
+            last_activity_staff""";
 
     private static final String INSERT = """
             INSERT INTO requests (number, requester_id, requester_given, requester_family, establishment, subject, type,
                 summary, description, search_text, visibility, status, assigned_group, assignee, submitted_at,
-                updated_at, resolved_at, version, idempotency_key)
+                updated_at, resolved_at, version, idempotency_key, last_activity_at, last_activity_by,
+                last_activity_staff)
             VALUES (:number, :requesterId, :requesterGiven, :requesterFamily, :establishment, :subject, :type,
                 :summary, :description, :searchText, :visibility, :status, :assignedGroup, :assignee, :submittedAt,
-                :updatedAt, :resolvedAt, :version, :key)""";
+                :updatedAt, :resolvedAt, :version, :key, :lastActivityAt, :lastActivityBy, :lastActivityStaff)""";
 
     private static final String UPDATE = """
             UPDATE requests SET subject = :subject, type = :type, summary = :summary, description = :description,
                 search_text = :searchText, visibility = :visibility, status = :status, assigned_group = :assignedGroup,
-                assignee = :assignee, updated_at = :updatedAt, resolved_at = :resolvedAt, version = :version
+                assignee = :assignee, updated_at = :updatedAt, resolved_at = :resolvedAt, version = :version,
+                last_activity_at = :lastActivityAt, last_activity_by = :lastActivityBy,
+                last_activity_staff = :lastActivityStaff
             WHERE number = :number AND version = :expected""";
 
     private static final String FIND = """
@@ -153,18 +158,27 @@ final class RequestRows {
             String idempotencyKey) {
     }
 
-    /** The summary in a row holding the {@link #SUMMARY_COLUMNS}. */
+    /**
+     * The summary in a row holding the {@link #SUMMARY_COLUMNS}; a row a node of an earlier version wrote without its
+     * last activity was last acted on by its requester when it was last updated.
+     */
     static RequestSummary summary(ResultSet rs, StatementContext ctx) throws SQLException {
         String establishment = rs.getString("establishment");
         String assignee = rs.getString("assignee");
+        PersonId requester = PersonId.of(rs.getString("requester_id"));
+        Instant updatedAt = Database.instant(rs, "updated_at");
+        Instant lastAt = Database.instant(rs, "last_activity_at");
+        LastActivity last = lastAt == null ? LastActivity.ofRequester(requester, updatedAt)
+                : new LastActivity(lastAt, PersonId.of(rs.getString("last_activity_by")),
+                        rs.getBoolean("last_activity_staff"));
         return new RequestSummary(RequestNumber.of(rs.getLong("number")), new Summary(rs.getString("summary")),
                 SubjectCode.parse(rs.getString("subject")), rs.getString("type"),
                 Status.valueOf(rs.getString("status")), Visibility.valueOf(rs.getString("visibility")),
-                Database.instant(rs, "submitted_at"), Database.instant(rs, "updated_at"),
+                Database.instant(rs, "submitted_at"), updatedAt,
                 establishment == null ? null : Uai.parse(establishment),
-                new PersonRef(PersonId.of(rs.getString("requester_id")),
+                new PersonRef(requester,
                         new PersonName(rs.getString("requester_given"), rs.getString("requester_family"))),
-                GroupCode.of(rs.getString("assigned_group")), assignee == null ? null : PersonId.of(assignee));
+                GroupCode.of(rs.getString("assigned_group")), assignee == null ? null : PersonId.of(assignee), last);
     }
 
     /** The columns an update may change, by parameter name. */
@@ -182,6 +196,9 @@ final class RequestRows {
         fields.put("assignee", line.assignee() == null ? null : line.assignee().value());
         fields.put("updatedAt", line.updatedAt());
         fields.put("resolvedAt", r.resolvedAt());
+        fields.put("lastActivityAt", line.lastActivity().at());
+        fields.put("lastActivityBy", line.lastActivity().by().value());
+        fields.put("lastActivityStaff", line.lastActivity().staff());
         return fields;
     }
 

@@ -2,6 +2,7 @@ package fr.guichet.core.application;
 
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.PersonId;
+import fr.guichet.core.domain.person.PersonName;
 import fr.guichet.core.domain.person.PersonRef;
 import fr.guichet.core.domain.person.SupportGroup;
 import fr.guichet.core.domain.request.Actor;
@@ -15,12 +16,14 @@ import fr.guichet.core.domain.request.StatusLabels;
 import fr.guichet.core.domain.subject.RequestType;
 import fr.guichet.core.domain.subject.Subject;
 import fr.guichet.core.domain.subject.SubjectCatalog;
+import fr.guichet.core.port.Page;
 import fr.guichet.core.port.PersonDirectory;
 import fr.guichet.core.port.SubjectCatalogSource;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -41,10 +44,36 @@ final class Labels {
         this.people = people;
     }
 
-    RequestLine line(SubjectCatalog catalog, RequestSummary summary) {
-        return new RequestLine(summary,
-                catalog.find(summary.subject()).map(Subject::display).orElse(summary.subject().value()),
-                catalog.requestType(summary.type()).map(RequestType::label).orElse(summary.type()));
+    /** The lines of {@code page} as {@code viewer} reads them, each person named once per page. */
+    Page<RequestLine> lines(Page<RequestSummary> page, Person viewer) {
+        SubjectCatalog catalog = source.catalog();
+        Map<PersonId, NamedPerson> named = new HashMap<>();
+        named.put(viewer.id(), named(viewer.id(), viewer.name()));
+        Function<PersonId, NamedPerson> name = id -> named.computeIfAbsent(id, k -> people.find(k)
+                .map(p -> named(k, p.name()))
+                .orElseGet(() -> {
+                    String shown = viewer.isStaff() ? k.value() : UNKNOWN_STAFF;
+                    return new NamedPerson(k.value(), shown, shown);
+                }));
+        return page.map(s -> {
+            PersonRef requester = s.requester();
+            PersonId last = s.lastActivity().by();
+            return new RequestLine(s, subjectDisplay(catalog, s), typeLabel(catalog, s),
+                    s.assignee() == null ? null : name.apply(s.assignee()),
+                    last.equals(requester.id()) ? named(last, requester.name()) : name.apply(last));
+        });
+    }
+
+    private static NamedPerson named(PersonId id, PersonName name) {
+        return new NamedPerson(id.value(), name.display(), name.listed());
+    }
+
+    private static String subjectDisplay(SubjectCatalog catalog, RequestSummary summary) {
+        return catalog.find(summary.subject()).map(Subject::display).orElse(summary.subject().value());
+    }
+
+    private static String typeLabel(SubjectCatalog catalog, RequestSummary summary) {
+        return catalog.requestType(summary.type()).map(RequestType::label).orElse(summary.type());
     }
 
     SubjectCatalog catalog() {
@@ -66,9 +95,8 @@ final class Labels {
         Status status = header.status();
         Set<Status> moves = viewer.isStaff() ? Lifecycle.next(Actor.STAFF, status)
                 : request.isRequester(viewer.id()) ? Lifecycle.next(Actor.REQUESTER, status) : Set.of();
-        RequestLine line = line(catalog, header);
         Names names = new Names(viewer, seen, known);
-        return new RequestDetails(seen, line.subjectDisplay(), line.typeLabel(), moves,
+        return new RequestDetails(seen, subjectDisplay(catalog, header), typeLabel(catalog, header), moves,
                 names.group(header.assignedGroup().value()),
                 header.assignee() == null ? null : names.person(header.assignee().value()),
                 seen.history().stream().map(names::line).toList());

@@ -3,7 +3,6 @@ package fr.guichet.core.application;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.request.RequestSearch;
 import fr.guichet.core.domain.request.SchoolYear;
-import fr.guichet.core.domain.subject.SubjectCatalog;
 import fr.guichet.core.port.Page;
 import fr.guichet.core.port.PageRequest;
 import fr.guichet.core.port.RequestQuery;
@@ -46,8 +45,7 @@ public final class ListMyRequests {
         RequestQuery query = RequestQuery.all().withRequester(person.id())
                 .withSubmittedBetween(year.start(settings.zone()), year.end(settings.zone()))
                 .withWords(RequestSearch.requireSearchable(typed));
-        SubjectCatalog catalog = labels.catalog();
-        return unitOfWork.inTransaction(() -> requests.list(query, page)).map(s -> labels.line(catalog, s));
+        return labels.lines(unitOfWork.inTransaction(() -> requests.list(query, page)), person);
     }
 
     public SchoolYear currentSchoolYear() {

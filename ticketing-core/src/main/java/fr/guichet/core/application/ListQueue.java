@@ -2,7 +2,6 @@ package fr.guichet.core.application;
 
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.request.RequestSearch;
-import fr.guichet.core.domain.subject.SubjectCatalog;
 import fr.guichet.core.port.Page;
 import fr.guichet.core.port.PageRequest;
 import fr.guichet.core.port.RequestQuery;
@@ -33,7 +32,6 @@ public final class ListQueue {
             query = query.withQueueOf(new RequestQuery.QueueOf(staff.id(), staff.groups()));
         }
         RequestQuery q = query;
-        SubjectCatalog catalog = labels.catalog();
-        return unitOfWork.inTransaction(() -> requests.list(q, page)).map(s -> labels.line(catalog, s));
+        return labels.lines(unitOfWork.inTransaction(() -> requests.list(q, page)), staff);
     }
 }

@@ -9,6 +9,7 @@ import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.request.Description;
+import fr.guichet.core.domain.request.LastActivity;
 import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.request.RequestSearch;
@@ -214,7 +215,9 @@ public abstract class RequestListingContract {
                     SUBJECTS.get(text.subject()), "USAGE", routing.status(), text.visibility(), submitted, updated,
                     routing.requester() == PEOPLE - 1 ? null : by.establishment(), by.ref(),
                     fresh.groups.get(routing.group()),
-                    routing.assignee() < 0 ? null : fresh.staff.get(routing.assignee()));
+                    routing.assignee() < 0 ? null : fresh.staff.get(routing.assignee()),
+                    dates.staffActedLast() ? LastActivity.ofStaff(fresh.staff.get(routing.group()), updated)
+                            : LastActivity.ofRequester(by.id(), updated));
             return Request.restore(line, new Description(DESCRIPTIONS.get(text.description()) + "\n" + fresh.word),
                     routing.status().isOpen() ? null : updated, 1, null, List.of(), List.of(), List.of());
         }
@@ -227,7 +230,8 @@ public abstract class RequestListingContract {
     private record Text(int subject, int summary, int description, Visibility visibility) {
     }
 
-    private record Dates(int filedAt, int updatedAfter) {
+    /** When it was filed and last updated, and whether a staff member or its requester acted then. */
+    private record Dates(int filedAt, int updatedAfter, boolean staffActedLast) {
     }
 
     private static Gen<Filing> filings() {
@@ -236,7 +240,7 @@ public abstract class RequestListingContract {
         Gen<Text> texts = integers().between(0, SUBJECTS.size() - 1).zip(integers().between(0, SUMMARIES.size() - 1),
                 integers().between(0, DESCRIPTIONS.size() - 1), Generate.enumValues(Visibility.class), Text::new);
         Gen<Dates> dates = integers().between(0, FILED_AT.size() - 1).zip(
-                integers().between(0, UPDATED_AFTER.size() - 1), Dates::new);
+                integers().between(0, UPDATED_AFTER.size() - 1), Generate.booleans(), Dates::new);
         return routings.zip(texts, dates, Filing::new);
     }
 

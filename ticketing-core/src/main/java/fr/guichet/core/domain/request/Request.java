@@ -35,7 +35,8 @@ public record Request(RequestSummary summaryLine, Description description, Insta
             PersonId assignee, List<Attachment> attachments, String idempotencyKey, Instant now) {
         RequestSummary line = new RequestSummary(number, draft.summary(), draft.subject(), draft.type(),
                 assignee == null ? Status.NEW : Status.ASSIGNED, draft.visibility(), now, now,
-                requester.establishment(), requester.ref(), group, assignee);
+                requester.establishment(), requester.ref(), group, assignee,
+                LastActivity.ofRequester(requester.id(), now));
         List<HistoryEntry> history = new ArrayList<>();
         history.add(new HistoryEntry(now, requester.id(), HistoryEvent.FILED, null, group.value()));
         if (assignee != null) {
@@ -63,8 +64,8 @@ public record Request(RequestSummary summaryLine, Description description, Insta
         HistoryEntry h = new HistoryEntry(now, staff.id(), internal ? HistoryEvent.NOTE_ADDED : HistoryEvent.ANSWERED,
                 null, null);
         RequestEvent e = internal ? new RequestEvent.NoteAdded(m) : new RequestEvent.Answered(m);
-        return change(summaryLine.withStatus(summaryLine.status(), now), resolvedAt, List.of(m), List.of(h),
-                List.of(e));
+        return change(summaryLine.withStatus(summaryLine.status(), LastActivity.ofStaff(staff.id(), now)),
+                resolvedAt, List.of(m), List.of(h), List.of(e));
     }
 
     /** The requester follows up; a request waiting for them goes back to IN_PROGRESS. */
@@ -81,7 +82,8 @@ public record Request(RequestSummary summaryLine, Description description, Insta
             h.add(statusEntry(now, requester.id(), to));
             events.add(new RequestEvent.StatusChanged(from, to, null, Actor.REQUESTER));
         }
-        return change(summaryLine.withStatus(to, now), resolvedAt, List.of(m), h, events);
+        return change(summaryLine.withStatus(to, LastActivity.ofRequester(requester.id(), now)), resolvedAt,
+                List.of(m), h, events);
     }
 
     /**
@@ -99,7 +101,8 @@ public record Request(RequestSummary summaryLine, Description description, Insta
             throw TicketingException.conflict("request.redirect.same",
                     "La demande est déjà attribuée à ce groupe et à cette personne.");
         }
-        RequestSummary to = from.withRouting(group, newAssignee, Lifecycle.afterRedirect(newAssignee != null), now);
+        RequestSummary to = from.withRouting(group, newAssignee, Lifecycle.afterRedirect(newAssignee != null),
+                LastActivity.ofStaff(staff.id(), now));
         List<HistoryEntry> h = new ArrayList<>();
         h.add(new HistoryEntry(now, staff.id(), HistoryEvent.REDIRECTED, from.assignedGroup().value(), group.value()));
         if (!Objects.equals(newAssignee, from.assignee())) {
@@ -129,7 +132,7 @@ public record Request(RequestSummary summaryLine, Description description, Insta
                     "Cette demande vous est déjà attribuée.");
         }
         RequestSummary to = from.withRouting(from.assignedGroup(), staff.id(), Lifecycle.afterTake(from.status()),
-                now);
+                LastActivity.ofStaff(staff.id(), now));
         List<HistoryEntry> h = new ArrayList<>();
         h.add(new HistoryEntry(now, staff.id(), HistoryEvent.TAKEN,
                 from.assignee() == null ? null : from.assignee().value(), staff.id().value()));
@@ -158,7 +161,9 @@ public record Request(RequestSummary summaryLine, Description description, Insta
         }
         Instant resolved = to == Status.RESOLVED ? now : to == Status.CLOSED ? resolvedAt : null;
         MessageKind kind = actor == Actor.STAFF ? MessageKind.PUBLIC_ANSWER : MessageKind.FOLLOW_UP;
-        return change(summaryLine.withStatus(to, now), resolved, commentMessage(by, kind, comment, now),
+        LastActivity activity = actor == Actor.STAFF ? LastActivity.ofStaff(by.id(), now)
+                : LastActivity.ofRequester(by.id(), now);
+        return change(summaryLine.withStatus(to, activity), resolved, commentMessage(by, kind, comment, now),
                 List.of(statusEntry(now, by.id(), to)),
                 List.of(new RequestEvent.StatusChanged(from, to, comment, actor)));
     }

@@ -10,12 +10,12 @@ import java.util.Objects;
 
 /**
  * What a request is about, where it stands and who has it: the header of a {@link Request}, and one line of a list
- * of requests ("Liste de mes dernières demandes", the staff queue). {@code establishment} and {@code assignee} may be
- * null.
+ * of requests ("Liste de mes dernières demandes", the staff queue), with who acted on it last. {@code establishment} and
+ * {@code assignee} may be null.
  */
 public record RequestSummary(RequestNumber number, Summary summary, SubjectCode subject, String type, Status status,
         Visibility visibility, Instant submittedAt, Instant updatedAt, Uai establishment, PersonRef requester,
-        GroupCode assignedGroup, PersonId assignee) {
+        GroupCode assignedGroup, PersonId assignee, LastActivity lastActivity) {
 
     public RequestSummary {
         Objects.requireNonNull(number, "number");
@@ -28,19 +28,32 @@ public record RequestSummary(RequestNumber number, Summary summary, SubjectCode 
         Objects.requireNonNull(updatedAt, "updatedAt");
         Objects.requireNonNull(requester, "requester");
         Objects.requireNonNull(assignedGroup, "assignedGroup");
+        Objects.requireNonNull(lastActivity, "lastActivity");
     }
 
-    /** The same request in {@code newStatus}, updated at {@code at} unless it was updated later. */
-    public RequestSummary withStatus(Status newStatus, Instant at) {
-        return withRouting(assignedGroup, assignee, newStatus, at);
+    /** True when the requester spoke last, or nobody of the staff has acted since the filing. */
+    public boolean awaitingStaff() {
+        return lastActivity.awaitingStaff();
     }
 
     /**
-     * The same request with {@code group} and {@code newAssignee} (may be null) in {@code newStatus}, updated at
-     * {@code at} unless it was updated later.
+     * The same request in {@code newStatus} after {@code activity}, updated at its time unless it was updated later,
+     * and acted on last by it unless someone acted later.
      */
-    public RequestSummary withRouting(GroupCode group, PersonId newAssignee, Status newStatus, Instant at) {
+    public RequestSummary withStatus(Status newStatus, LastActivity activity) {
+        return withRouting(assignedGroup, assignee, newStatus, activity);
+    }
+
+    /**
+     * The same request with {@code group} and {@code newAssignee} (may be null) in {@code newStatus} after
+     * {@code activity}, updated at its time unless it was updated later, and acted on last by it unless someone acted
+     * later.
+     */
+    public RequestSummary withRouting(GroupCode group, PersonId newAssignee, Status newStatus,
+            LastActivity activity) {
+        Instant at = activity.at();
         return new RequestSummary(number, summary, subject, type, newStatus, visibility, submittedAt,
-                at.isAfter(updatedAt) ? at : updatedAt, establishment, requester, group, newAssignee);
+                at.isAfter(updatedAt) ? at : updatedAt, establishment, requester, group, newAssignee,
+                at.isBefore(lastActivity.at()) ? lastActivity : activity);
     }
 }

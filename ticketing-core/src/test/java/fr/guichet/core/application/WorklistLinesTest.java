@@ -1,0 +1,109 @@
+package fr.guichet.core.application;
+
+import static fr.guichet.core.application.Scenario.join;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.person.PersonId;
+import fr.guichet.core.domain.request.RequestNumber;
+import fr.guichet.core.domain.request.Status;
+import fr.guichet.core.domain.request.Visibility;
+import fr.guichet.core.port.PageRequest;
+import fr.guichet.core.testing.Fixtures;
+import fr.guichet.core.testing.TestWorld;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class WorklistLinesTest {
+
+    private final TestWorld world = new TestWorld();
+    private final Person requester = join(world, Fixtures.newRequester());
+    private final Person agent = Fixtures.agent();
+    private final RequestNumber number = Scenario.file(world, requester, Scenario.draft(Fixtures.MATHENPOCHE,
+            "perte d'identifiant", "Je ne me souviens plus de mon mot de passe", Visibility.PRIVATE));
+
+    @Test
+    void a_request_just_filed_awaits_the_staff_its_requester_having_acted_last() {
+        RequestLine line = staffLine();
+        assertTrue(line.request().awaitingStaff());
+        assertEquals(requester.id(), line.request().lastActivity().by());
+        assertFalse(line.request().lastActivity().staff());
+        assertEquals(requester.name().display(), line.lastActivityBy().displayName());
+        assertEquals(line.request().submittedAt(), line.request().lastActivity().at());
+    }
+
+    @Test
+    void a_line_names_its_assignee_as_shown_and_as_listed() {
+        RequestLine line = staffLine();
+        assertEquals(agent.id(), line.request().assignee());
+        assertEquals(new NamedPerson(agent.id().value(), agent.name().display(), agent.name().listed()),
+                line.assignee());
+    }
+
+    @Test
+    void a_staff_answer_or_note_is_the_last_activity_and_the_request_no_longer_awaits_the_staff() {
+        Instant answered = later();
+        world.ticketing.postMessage().post(agent, number, "Votre identifiant est votre adresse.", false, null);
+        assertActedLast(agent.id(), true, answered);
+
+        Instant noted = later();
+        world.ticketing.postMessage().post(agent, number, "Compte vérifié.", true, null);
+        assertActedLast(agent.id(), true, noted);
+        assertEquals(noted, staffLine().request().updatedAt());
+    }
+
+    @Test
+    void the_requester_following_up_or_reopening_makes_the_request_await_the_staff_again() {
+        Scenario.moveTo(world, number, Status.WAITING_FOR_REQUESTER);
+        assertFalse(staffLine().request().awaitingStaff());
+
+        Instant followedUp = later();
+        world.ticketing.postMessage().post(requester, number, "Cela ne marche toujours pas.", false, null);
+        assertActedLast(requester.id(), false, followedUp);
+
+        world.ticketing.changeStatus().change(agent, number, Status.RESOLVED, null, null);
+        assertActedLast(agent.id(), true, world.clock.instant());
+        Instant reopened = later();
+        world.ticketing.changeStatus().change(requester, number, Status.IN_PROGRESS, "Toujours bloqué.", null);
+        assertActedLast(requester.id(), false, reopened);
+    }
+
+    @Test
+    void a_take_or_a_redirection_is_the_staffs_activity() {
+        Person colleague = join(world, Fixtures.newStaff(Fixtures.PLATEFORME));
+        Instant taken = later();
+        world.ticketing.takeRequest().take(colleague, number, null);
+        assertActedLast(colleague.id(), true, taken);
+        assertEquals(colleague.name().listed(), staffLine().assignee().listedName());
+
+        Person specialist = Fixtures.specialist();
+        Instant redirected = later();
+        world.ticketing.redirectRequest().redirect(agent, number, Fixtures.EVE, specialist.id(), null, null);
+        assertActedLast(agent.id(), true, redirected);
+        assertEquals(specialist.name().display(), staffLine().assignee().displayName());
+    }
+
+    private Instant later() {
+        world.clock.advance(Duration.ofMinutes(7));
+        return world.clock.instant();
+    }
+
+    private void assertActedLast(PersonId by, boolean staff, Instant at) {
+        RequestLine line = staffLine();
+        assertEquals(by, line.request().lastActivity().by());
+        assertEquals(by.value(), line.lastActivityBy().identifier());
+        assertEquals(staff, line.request().lastActivity().staff());
+        assertEquals(!staff, line.request().awaitingStaff());
+        assertEquals(at, line.request().lastActivity().at());
+        RequestLine mine = world.ticketing.listMyRequests().list(requester, null, PageRequest.first()).items().get(0);
+        assertEquals(line.request().lastActivity(), mine.request().lastActivity());
+    }
+
+    private RequestLine staffLine() {
+        return world.ticketing.listQueue().list(agent, QueueFilter.everything(), PageRequest.first()).items()
+                .stream().filter(l -> l.request().number().equals(number)).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,88 @@
+package fr.guichet.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.guichet.core.domain.person.Person;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Version 1.1's "Working the queue": a list line says who has the request and who acted on it last. */
+class WorklistApiTest {
+
+    private final TestServer server = TestServer.shared();
+    private final Person staff = server.newStaff();
+    private final Person requester = server.newRequester();
+    private final Api agent = Api.signIn(server.base, staff.id().value());
+    private final Api teacher = Api.signIn(server.base, requester.id().value());
+
+    /** A request about printers, which waits NEW and unassigned in the platform's queue. */
+    private String fileInTheQueue() {
+        Api.Reply reply = teacher.post("/api/v1/requests", Api.filing("subject", "RES-5.3",
+                "summary", "Imprimante de la salle 12"));
+        assertEquals(201, reply.status(), reply.body());
+        return reply.json().get("number").asText();
+    }
+
+    private JsonNode queueLine(String number) {
+        JsonNode page = agent.get("/api/v1/requests?scope=queue&q=" + number).json();
+        assertEquals(1, page.get("total").asLong(), page.toString());
+        return page.get("items").get(0);
+    }
+
+    private JsonNode myLine(String number) {
+        JsonNode page = teacher.get("/api/v1/requests?scope=mine&q=" + number).json();
+        assertEquals(1, page.get("total").asLong(), page.toString());
+        return page.get("items").get(0);
+    }
+
+    @Test
+    void a_line_just_filed_has_no_assignee_and_awaits_the_staff_its_requester_having_acted_last() {
+        JsonNode line = queueLine(fileInTheQueue());
+
+        assertEquals(List.of("number", "summary", "subject", "type", "status", "visibility", "submittedAt",
+                "establishment", "requester", "assignee", "updatedAt", "lastActivity", "awaitingStaff"),
+                fields(line));
+        assertTrue(line.get("assignee").isNull());
+        assertEquals(line.get("submittedAt"), line.get("updatedAt"));
+        JsonNode last = line.get("lastActivity");
+        assertEquals(line.get("submittedAt"), last.get("at"));
+        assertEquals(requester.id().value(), last.get("by").get("identifier").asText());
+        assertEquals("Élise Ñúñez", last.get("by").get("displayName").asText());
+        assertFalse(last.get("staff").asBoolean());
+        assertTrue(line.get("awaitingStaff").asBoolean());
+    }
+
+    @Test
+    void after_a_take_the_line_names_its_assignee_and_the_staff_acted_last_until_the_requester_speaks() {
+        String number = fileInTheQueue();
+        assertEquals(200, agent.post("/api/v1/requests/" + number + "/take", "").status());
+
+        for (JsonNode line : List.of(queueLine(number), myLine(number))) {
+            JsonNode assignee = line.get("assignee");
+            assertEquals(staff.id().value(), assignee.get("identifier").asText());
+            assertEquals("Paul Agent", assignee.get("displayName").asText());
+            assertEquals("Agent Paul", assignee.get("listedName").asText());
+            assertEquals(staff.id().value(), line.get("lastActivity").get("by").get("identifier").asText());
+            assertTrue(line.get("lastActivity").get("staff").asBoolean());
+            assertFalse(line.get("awaitingStaff").asBoolean());
+        }
+
+        Api.Reply followUp = teacher.post("/api/v1/requests/" + number + "/messages",
+                Api.object("body", "Elle imprime toujours des pages blanches."));
+        assertEquals(201, followUp.status(), followUp.body());
+        JsonNode line = queueLine(number);
+        assertEquals(requester.id().value(), line.get("lastActivity").get("by").get("identifier").asText());
+        assertFalse(line.get("lastActivity").get("staff").asBoolean());
+        assertTrue(line.get("awaitingStaff").asBoolean());
+    }
+
+    private static List<String> fields(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}
