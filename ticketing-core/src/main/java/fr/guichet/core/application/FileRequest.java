@@ -113,12 +113,14 @@ public final class FileRequest {
         Router.Decision routing = router.route(group, subject, catalog.routingOf(subject));
         PersonId assignee = routing.assignee().orElse(null);
         Request request = Request.file(number, requester, draft, group, assignee, stored, key, now);
+        KnownPeople known = KnownPeople.of(requester, group, routing.members());
         notifier.notify(catalog, request, List.of(new RequestEvent.Filed(group, assignee)), requester.id(), now,
-                KnownPeople.of(requester, group, routing.members()));
+                known);
+        Filing filed = new Filing(labels.details(catalog, request, requester, known), false);
         if (requests.add(request) == RequestRepository.Addition.ALREADY_FILED) {
             throw new KeyTaken();
         }
-        return new Filing(labels.details(catalog, request, requester), false);
+        return filed;
     }
 
     private Optional<Filing> existing(Person requester, String key) {

@@ -154,7 +154,10 @@ public final class Ticketing {
         return settings;
     }
 
-    /** Takes the ports, and optionally the clock (system UTC), the settings (defaults) and the routing policy. */
+    /**
+     * Takes the ports, and optionally the clock (system UTC), the settings (defaults) and the routing policy (the
+     * fewest open requests), which picks the member a request goes to when its subject is routed FEWEST_OPEN.
+     */
     public static final class Builder {
         private final Ports ports;
         private Clock clock = Clock.systemUTC();
