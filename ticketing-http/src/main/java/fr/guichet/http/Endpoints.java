@@ -145,7 +145,8 @@ final class Endpoints {
         if (scope == ListParameters.Scope.MINE) {
             page = ticketing.listMyRequests().search(person, p.schoolYear(), p.words(), p.page());
         } else {
-            page = ticketing.listQueue().list(person, p.filter(scope == ListParameters.Scope.QUEUE), p.page());
+            page = ticketing.listQueue().list(person, p.filter(scope == ListParameters.Scope.QUEUE, person),
+                    p.page());
         }
         write(ctx, 200, views.page(page));
     }

@@ -4,6 +4,7 @@ import fr.guichet.core.application.QueueFilter;
 import fr.guichet.core.domain.DomainError;
 import fr.guichet.core.domain.Validation;
 import fr.guichet.core.domain.person.GroupCode;
+import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.request.SchoolYear;
 import fr.guichet.core.domain.request.Status;
@@ -14,16 +15,26 @@ import io.javalin.http.Context;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * The query of {@code GET /api/v1/requests}, each parameter read through an allow-list (scope, status, sort) or the
- * core's own parsing (school year, subject, group, assignee, page); every faulty parameter is reported at once.
+ * The query of {@code GET /api/v1/requests}, each parameter read through an allow-list (scope, status, sort, the
+ * flags) or the core's own parsing (school year, subject, group, assignee, page); every faulty parameter is reported at
+ * once. {@code assignee=me} is whoever asks ({@code assigneeIsMe}).
  */
 record ListParameters(Scope scope, SchoolYear schoolYear, Set<Status> statuses, SubjectCode subject, GroupCode group,
-        PersonId assignee, String words, RequestSort sort, PageRequest page) {
+        PersonId assignee, boolean assigneeIsMe, String words, RequestSort sort, boolean unassigned,
+        boolean awaitingStaff, PageRequest page) {
 
     enum Scope { MINE, QUEUE, ALL }
+
+    /** The values of {@code sort}: v1.1's, then v1's kept for the clients that send them. */
+    private static final Map<String, RequestSort> SORTS = Map.of(
+            "-submittedAt", RequestSort.NEWEST, "submittedAt", RequestSort.OLDEST,
+            "-updatedAt", RequestSort.UPDATED, "updatedAt", RequestSort.UPDATED_LONGEST_AGO,
+            "newest", RequestSort.NEWEST, "oldest", RequestSort.OLDEST, "updated", RequestSort.UPDATED);
+    private static final String ME = "me";
 
     static ListParameters parse(Context ctx) {
         Validation v = new Validation();
@@ -35,21 +46,57 @@ record ListParameters(Scope scope, SchoolYear schoolYear, Set<Status> statuses, 
         SubjectCode subject = v.check(() -> present(ctx, "subject") ? SubjectCode.parse(ctx.queryParam("subject"))
                 : null);
         GroupCode group = v.check(() -> present(ctx, "group") ? GroupCode.of(ctx.queryParam("group")) : null);
-        PersonId assignee = v.check(() -> present(ctx, "assignee") ? personId("assignee",
+        boolean me = ME.equals(ctx.queryParam("assignee"));
+        PersonId assignee = v.check(() -> present(ctx, "assignee") && !me ? personId("assignee",
                 ctx.queryParam("assignee")) : null);
-        RequestSort sort = v.check(() -> oneOf(RequestSort.class, ctx.queryParam("sort"), "sort",
-                "Le tri doit être newest, oldest ou updated."));
+        RequestSort sort = v.check(() -> sort(ctx.queryParam("sort")));
+        Boolean unassigned = v.check(() -> flag(ctx.queryParam("unassigned"), "unassigned"));
+        Boolean awaitingStaff = v.check(() -> flag(ctx.queryParam("awaitingStaff"), "awaitingStaff"));
         Integer page = v.check(() -> number(ctx.queryParam("page"), "page", 1));
         Integer size = v.check(() -> number(ctx.queryParam("size"), "size", PageRequest.DEFAULT_SIZE));
         PageRequest pageRequest = page == null || size == null ? null
                 : v.check(() -> new PageRequest(page, size));
         v.throwIfInvalid();
-        return new ListParameters(scope, year, statuses, subject, group, assignee, ctx.queryParam("q"), sort,
-                pageRequest);
+        return new ListParameters(scope, year, statuses, subject, group, assignee, me, ctx.queryParam("q"), sort,
+                Boolean.TRUE.equals(unassigned), Boolean.TRUE.equals(awaitingStaff), pageRequest);
     }
 
-    QueueFilter filter(boolean queueOnly) {
-        return new QueueFilter(queueOnly, statuses, subject, group, assignee, words, sort);
+    /** The filter {@code staff} asked for, over their queue only or over every request. */
+    QueueFilter filter(boolean queueOnly, Person staff) {
+        return new QueueFilter(queueOnly, statuses, subject, group, assigneeIsMe ? staff.id() : assignee, words, sort,
+                unassigned, awaitingStaff);
+    }
+
+    /** The order {@code value} names, the default when absent; {@code due} waits for service levels. */
+    private static RequestSort sort(String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (value.equals("due")) {
+            throw DomainError.invalid("sort", "sort.unavailable",
+                    "Le tri par échéance (due) n'est pas encore disponible : les demandes n'ont pas encore "
+                            + "d'échéance.").exception();
+        }
+        RequestSort sort = SORTS.get(value);
+        if (sort == null) {
+            sort = SORTS.get(value.toLowerCase(Locale.ROOT));
+        }
+        if (sort == null) {
+            throw DomainError.invalid("sort", "sort.unknown",
+                    "Le tri doit être -submittedAt, submittedAt, -updatedAt ou updatedAt.").exception();
+        }
+        return sort;
+    }
+
+    /** {@code true} or {@code false}; absent is false. */
+    private static Boolean flag(String value, String field) {
+        if (value == null || value.isEmpty() || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw DomainError.invalid(field, field + ".invalid", "Ce paramètre vaut true ou false.").exception();
     }
 
     private static boolean present(Context ctx, String name) {

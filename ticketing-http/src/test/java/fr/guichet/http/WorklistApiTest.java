@@ -80,6 +80,60 @@ class WorklistApiTest {
         assertTrue(line.get("awaitingStaff").asBoolean());
     }
 
+    @Test
+    void staff_narrow_the_queue_to_unassigned_requests_to_those_awaiting_them_and_to_their_own() {
+        String waiting = fileInTheQueue();
+        String taken = fileInTheQueue();
+        String answered = fileInTheQueue();
+        assertEquals(200, agent.post("/api/v1/requests/" + taken + "/take", "").status());
+        assertEquals(201, teacher.post("/api/v1/requests/" + taken + "/messages",
+                Api.object("body", "Elle est en salle 12.")).status());
+        assertEquals(200, agent.post("/api/v1/requests/" + answered + "/take", "").status());
+        assertEquals(201, agent.post("/api/v1/requests/" + answered + "/messages",
+                Api.object("body", "Redémarrez l'imprimante.")).status());
+        String mine = "&q=" + requester.id().value();
+
+        assertEquals(List.of(waiting), numbers("scope=queue&unassigned=true" + mine));
+        assertEquals(List.of(taken, waiting), numbers("scope=all&awaitingStaff=true" + mine));
+        assertEquals(List.of(answered, taken), numbers("scope=queue&assignee=me" + mine));
+        assertEquals(List.of(taken), numbers("scope=queue&assignee=me&awaitingStaff=true" + mine));
+        assertEquals(List.of(answered, taken), numbers("scope=queue&status=ASSIGNED&status=NEW&assignee=me" + mine));
+        assertEquals(List.of(), numbers("scope=queue&unassigned=true&assignee=me" + mine));
+    }
+
+    @Test
+    void the_queue_sorts_by_filing_or_by_last_change_and_keeps_the_v1_names() {
+        String first = fileInTheQueue();
+        String second = fileInTheQueue();
+        String mine = "&q=" + requester.id().value();
+        // The shared server's clock stands still: equal dates are ordered by number, in the sort's direction.
+
+        assertEquals(List.of(second, first), numbers("scope=all" + mine));
+        assertEquals(List.of(second, first), numbers("scope=all&sort=-submittedAt" + mine));
+        assertEquals(List.of(first, second), numbers("scope=all&sort=submittedAt" + mine));
+        assertEquals(List.of(second, first), numbers("scope=queue&sort=-updatedAt" + mine));
+        assertEquals(List.of(first, second), numbers("scope=queue&sort=updatedAt" + mine));
+        assertEquals(List.of(second, first), numbers("scope=all&sort=newest" + mine));
+        assertEquals(List.of(first, second), numbers("scope=all&sort=oldest" + mine));
+        assertEquals(List.of(second, first), numbers("scope=all&sort=updated" + mine));
+    }
+
+    @Test
+    void a_sort_by_due_date_or_an_unknown_sort_or_flag_is_a_clear_400() {
+        JsonNode due = agent.get("/api/v1/requests?scope=queue&sort=due").problem(400);
+        assertTrue(due.get("errors").get("sort").asText().contains("échéance"), due.toString());
+        assertTrue(agent.get("/api/v1/requests?scope=queue&sort=age").problem(400).get("errors").has("sort"));
+        assertTrue(agent.get("/api/v1/requests?scope=queue&unassigned=oui").problem(400).get("errors")
+                .has("unassigned"));
+    }
+
+    private List<String> numbers(String query) {
+        List<String> numbers = new ArrayList<>();
+        agent.get("/api/v1/requests?" + query).json().get("items")
+                .forEach(line -> numbers.add(line.get("number").asText()));
+        return numbers;
+    }
+
     private static List<String> fields(JsonNode node) {
         List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);

@@ -117,6 +117,14 @@ enum Dialect {
     }
 
     /**
+     * The table {@code requests} read through {@code index} (ours, never input): H2, which among indexes of equal
+     * leading columns may take one whose order does not serve, is told; the others choose well.
+     */
+    String requestsThrough(String index) {
+        return this == H2 ? "requests USE INDEX (" + index + ")" : "requests";
+    }
+
+    /**
      * The LIMIT of a union operand that reads its first {@code reach} rows. H2 hands an operand's last result back
      * while the tables and the operand's parameters stay the same, but the parameters it compares end before the
      * operand's ORDER BY and LIMIT: bound as {@code :reach}, the next page of a queue would get each branch's rows of

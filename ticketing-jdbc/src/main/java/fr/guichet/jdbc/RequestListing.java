@@ -27,11 +27,14 @@ final class RequestListing {
     private static final Map<RequestSort, String> ORDER_BY = Map.of(
             RequestSort.NEWEST, " ORDER BY submitted_at DESC, number DESC",
             RequestSort.OLDEST, " ORDER BY submitted_at ASC, number ASC",
-            RequestSort.UPDATED, " ORDER BY updated_at DESC, number DESC");
+            RequestSort.UPDATED, " ORDER BY updated_at DESC, number DESC",
+            RequestSort.UPDATED_LONGEST_AGO, " ORDER BY updated_at ASC, number ASC");
 
     private final Dialect dialect;
     private final String from;
     private final String orderBy;
+    /** What the queue's index names end with: the indexes of a queue sorted by last change end with "_updated". */
+    private final String indexSuffix;
     private final StringBuilder where = new StringBuilder(" WHERE 1 = 1");
     private final List<Branch> pageBranches = new ArrayList<>();
     private final List<Branch> countBranches = new ArrayList<>();
@@ -42,6 +45,8 @@ final class RequestListing {
         this.dialect = dialect;
         this.from = q.requester() == null ? "requests" : dialect.requestsOfOneRequester();
         this.orderBy = ORDER_BY.get(q.sort());
+        this.indexSuffix = q.sort() == RequestSort.UPDATED || q.sort() == RequestSort.UPDATED_LONGEST_AGO ? "_updated"
+                : "";
     }
 
     /** The list of what {@code q} matches on a database of {@code dialect}. */
@@ -66,6 +71,12 @@ final class RequestListing {
         }
         if (q.assignee() != null) {
             c.add(" AND assignee = :assignee", "assignee", q.assignee().value());
+        }
+        if (q.unassigned()) {
+            c.where.append(" AND assignee IS NULL");
+        }
+        if (q.awaitingStaff()) {
+            c.where.append(" AND last_activity_staff = FALSE");
         }
         RequestSearch search = RequestSearch.parse(q.words());
         if (search.findsNothing()) {
@@ -99,14 +110,16 @@ final class RequestListing {
             values.put("status" + status.ordinal(), status.name());
             for (int i = 0; i < groups.size(); i++) {
                 Branch group = new Branch(" AND assigned_group = :queueGroup" + i + withStatus,
-                        "assigned_group, status");
+                        "assigned_group, status", "requests_group_queue" + indexSuffix);
                 pageBranches.add(group);
                 countBranches.add(group);
             }
-            Branch mine = new Branch(" AND assignee = :queuePerson" + withStatus, "assignee, status");
+            Branch mine = new Branch(" AND assignee = :queuePerson" + withStatus, "assignee, status",
+                    "requests_assignee_queue" + indexSuffix);
             pageBranches.add(mine);
             countBranches.add(groups.isEmpty() ? mine
-                    : new Branch(mine.condition() + " AND assigned_group NOT IN (<queueGroups>)", mine.leading()));
+                    : new Branch(mine.condition() + " AND assigned_group NOT IN (<queueGroups>)", mine.leading(),
+                            mine.index()));
         }
     }
 
@@ -152,13 +165,13 @@ final class RequestListing {
             return "SELECT " + columns + " FROM " + from + where + page;
         }
         return "SELECT " + columns + " FROM (" + pageBranches.stream()
-                .map(b -> "(SELECT " + columns + " FROM requests" + where + b.condition()
-                        + dialect.orderOfEqualRange(b.leading(), orderBy) + dialect.unionOperandLimit(reach) + ")")
+                .map(b -> "(SELECT " + columns + " FROM " + dialect.requestsThrough(b.index()) + where
+                        + b.condition() + dialect.orderOfEqualRange(b.leading(), orderBy) + dialect.unionOperandLimit(reach) + ")")
                 .collect(Collectors.joining(" UNION ")) + ") branches" + page;
     }
 
-    /** One branch of a queue: its condition, and the leading index columns it holds equal. */
-    private record Branch(String condition, String leading) {
+    /** One branch of a queue: its condition, the leading columns it holds equal of the index it reads. */
+    private record Branch(String condition, String leading, String index) {
     }
 
     private void add(String condition, String name, Object value) {

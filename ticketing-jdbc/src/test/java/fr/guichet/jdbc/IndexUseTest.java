@@ -10,6 +10,7 @@ import fr.guichet.core.domain.request.SchoolYear;
 import fr.guichet.core.domain.request.Status;
 import fr.guichet.core.port.PageRequest;
 import fr.guichet.core.port.RequestQuery;
+import fr.guichet.core.port.RequestSort;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -56,6 +57,24 @@ class IndexUseTest {
         JdbiRequestRepository requests = (JdbiRequestRepository) database.node().requests();
         String plan = requests.explain(queue, PageRequest.first()).toLowerCase(Locale.ROOT);
         assertTrue(plan.contains("requests_group_queue") && plan.contains("requests_assignee_queue"), plan);
+        assertFalse(plan.contains("seq scan") || plan.contains("tablescan"), plan);
+        if (kind == TestDatabase.Kind.H2) {
+            assertEquals(2, plan.split("index sorted", -1).length - 1, "both branches read in index order: " + plan);
+        } else if (kind == TestDatabase.Kind.MARIADB) {
+            assertFalse(plan.lines().filter(l -> l.contains("requests_")).anyMatch(l -> l.contains("filesort")), plan);
+        }
+    }
+
+    @Test
+    void a_staff_queue_by_last_change_is_read_through_the_queue_indexes_by_update() throws Exception {
+        TestDatabase database = loaded();
+        RequestQuery queue = RequestQuery.all().withStatuses(Set.of(Status.NEW)).withSort(RequestSort.UPDATED)
+                .withAwaitingStaff(true)
+                .withQueueOf(new RequestQuery.QueueOf(PersonId.of("agent"), Set.of(GroupCode.of("PLATEFORME"))));
+        JdbiRequestRepository requests = (JdbiRequestRepository) database.node().requests();
+        String plan = requests.explain(queue, PageRequest.first()).toLowerCase(Locale.ROOT);
+        assertTrue(plan.contains("requests_group_queue_updated") && plan.contains("requests_assignee_queue_updated"),
+                plan);
         assertFalse(plan.contains("seq scan") || plan.contains("tablescan"), plan);
         if (kind == TestDatabase.Kind.H2) {
             assertEquals(2, plan.split("index sorted", -1).length - 1, "both branches read in index order: " + plan);

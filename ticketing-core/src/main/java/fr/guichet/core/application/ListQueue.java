@@ -27,7 +27,8 @@ public final class ListQueue {
         RequestQuery query = RequestQuery.all().withStatuses(filter.statuses()).withSubject(filter.subject())
                 .withGroup(filter.group()).withAssignee(filter.assignee())
                 .withWords(RequestSearch.requireSearchable(filter.words()))
-                .withSort(filter.sort());
+                .withSort(filter.sort()).withUnassigned(filter.unassigned())
+                .withAwaitingStaff(filter.awaitingStaff());
         if (filter.queueOnly()) {
             query = query.withQueueOf(new RequestQuery.QueueOf(staff.id(), staff.groups()));
         }

@@ -7,12 +7,21 @@ import fr.guichet.core.domain.subject.SubjectCode;
 import fr.guichet.core.port.RequestSort;
 import java.util.Set;
 
-/** What a staff member narrows a list to; null criteria match all. {@code queueOnly}: only their groups' and theirs. */
+/**
+ * What a staff member narrows a list to; null criteria match all. {@code queueOnly}: only their groups' and theirs;
+ * {@code unassigned}: only those nobody has; {@code awaitingStaff}: only those whose requester acted last.
+ */
 public record QueueFilter(boolean queueOnly, Set<Status> statuses, SubjectCode subject, GroupCode group,
-        PersonId assignee, String words, RequestSort sort) {
+        PersonId assignee, String words, RequestSort sort, boolean unassigned, boolean awaitingStaff) {
 
     public QueueFilter {
         statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
+    }
+
+    /** Any requests, assigned or not, whoever acted last. */
+    public QueueFilter(boolean queueOnly, Set<Status> statuses, SubjectCode subject, GroupCode group,
+            PersonId assignee, String words, RequestSort sort) {
+        this(queueOnly, statuses, subject, group, assignee, words, sort, false, false);
     }
 
     /** The staff member's queue, every status, newest first. */

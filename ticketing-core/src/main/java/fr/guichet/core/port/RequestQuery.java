@@ -11,10 +11,12 @@ import java.util.Set;
 /**
  * Criteria for listing requests; every criterion left null (or empty) matches all. {@code subject} matches that subject
  * and those under it; {@code queueOf} keeps requests assigned to one of the groups or to the person; {@code words},
- * the text a person typed, keeps the requests its {@link fr.guichet.core.domain.request.RequestSearch} finds.
+ * the text a person typed, keeps the requests its {@link fr.guichet.core.domain.request.RequestSearch} finds;
+ * {@code unassigned} keeps those without an assignee, {@code awaitingStaff} those whose requester acted last.
  */
 public record RequestQuery(PersonId requester, Instant submittedFrom, Instant submittedBefore, Set<Status> statuses,
-        SubjectCode subject, GroupCode group, PersonId assignee, QueueOf queueOf, String words, RequestSort sort) {
+        SubjectCode subject, GroupCode group, PersonId assignee, QueueOf queueOf, String words, RequestSort sort,
+        boolean unassigned, boolean awaitingStaff) {
 
     public RequestQuery {
         statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
@@ -24,51 +26,71 @@ public record RequestQuery(PersonId requester, Instant submittedFrom, Instant su
 
     /** All requests, newest first; narrow it with the {@code with…} methods. */
     public static RequestQuery all() {
-        return new RequestQuery(null, null, null, Set.of(), null, null, null, null, null, RequestSort.NEWEST);
+        return new RequestQuery(null, null, null, Set.of(), null, null, null, null, null, RequestSort.NEWEST, false,
+                false);
     }
 
     public RequestQuery withRequester(PersonId value) {
         return new RequestQuery(value, submittedFrom, submittedBefore, statuses, subject, group, assignee, queueOf,
-                words, sort);
+                words, sort, unassigned,
+                awaitingStaff);
     }
 
     public RequestQuery withSubmittedBetween(Instant from, Instant before) {
-        return new RequestQuery(requester, from, before, statuses, subject, group, assignee, queueOf, words, sort);
+        return new RequestQuery(requester, from, before, statuses, subject, group, assignee, queueOf, words, sort,
+                unassigned, awaitingStaff);
     }
 
     public RequestQuery withStatuses(Set<Status> value) {
         return new RequestQuery(requester, submittedFrom, submittedBefore, value, subject, group, assignee, queueOf,
-                words, sort);
+                words, sort, unassigned,
+                awaitingStaff);
     }
 
     public RequestQuery withSubject(SubjectCode value) {
         return new RequestQuery(requester, submittedFrom, submittedBefore, statuses, value, group, assignee, queueOf,
-                words, sort);
+                words, sort, unassigned,
+                awaitingStaff);
     }
 
     public RequestQuery withGroup(GroupCode value) {
         return new RequestQuery(requester, submittedFrom, submittedBefore, statuses, subject, value, assignee, queueOf,
-                words, sort);
+                words, sort, unassigned,
+                awaitingStaff);
     }
 
     public RequestQuery withAssignee(PersonId value) {
         return new RequestQuery(requester, submittedFrom, submittedBefore, statuses, subject, group, value, queueOf,
-                words, sort);
+                words, sort, unassigned,
+                awaitingStaff);
     }
 
     public RequestQuery withQueueOf(QueueOf value) {
         return new RequestQuery(requester, submittedFrom, submittedBefore, statuses, subject, group, assignee, value,
-                words, sort);
+                words, sort, unassigned,
+                awaitingStaff);
     }
 
     public RequestQuery withWords(String value) {
         return new RequestQuery(requester, submittedFrom, submittedBefore, statuses, subject, group, assignee, queueOf,
-                value, sort);
+                value, sort, unassigned,
+                awaitingStaff);
     }
 
     public RequestQuery withSort(RequestSort value) {
         return new RequestQuery(requester, submittedFrom, submittedBefore, statuses, subject, group, assignee, queueOf,
-                words, value);
+                words, value, unassigned,
+                awaitingStaff);
+    }
+
+    public RequestQuery withUnassigned(boolean value) {
+        return new RequestQuery(requester, submittedFrom, submittedBefore, statuses, subject, group, assignee, queueOf,
+                words, sort, value, awaitingStaff);
+    }
+
+    public RequestQuery withAwaitingStaff(boolean value) {
+        return new RequestQuery(requester, submittedFrom, submittedBefore, statuses, subject, group, assignee, queueOf,
+                words, sort, unassigned, value);
     }
 
     /** A staff member's queue: requests assigned to one of their groups, or to them. */

@@ -10,5 +10,7 @@ public enum RequestSort {
     /** Oldest filed first (ties: lowest number first). */
     OLDEST,
     /** Most recently changed first (ties: highest number first). */
-    UPDATED
+    UPDATED,
+    /** Least recently changed first (ties: lowest number first). */
+    UPDATED_LONGEST_AGO
 }

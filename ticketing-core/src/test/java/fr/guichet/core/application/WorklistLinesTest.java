@@ -11,10 +11,12 @@ import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.request.Status;
 import fr.guichet.core.domain.request.Visibility;
 import fr.guichet.core.port.PageRequest;
+import fr.guichet.core.port.RequestSort;
 import fr.guichet.core.testing.Fixtures;
 import fr.guichet.core.testing.TestWorld;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WorklistLinesTest {
@@ -84,6 +86,28 @@ class WorklistLinesTest {
         world.ticketing.redirectRequest().redirect(agent, number, Fixtures.EVE, specialist.id(), null, null);
         assertActedLast(agent.id(), true, redirected);
         assertEquals(specialist.name().display(), staffLine().assignee().displayName());
+    }
+
+    @Test
+    void staff_keep_the_unassigned_requests_or_those_awaiting_them_in_the_order_they_choose() {
+        RequestNumber printer = Scenario.file(world, requester, Scenario.draft(Fixtures.PRINTERS, "imprimante",
+                "Elle n'imprime plus", Visibility.PRIVATE));
+        later();
+        world.ticketing.postMessage().post(agent, number, "Votre identifiant est votre adresse.", false, null);
+
+        assertEquals(List.of(printer), numbers(new QueueFilter(false, null, null, null, null,
+                requester.id().value(), null, true, false)));
+        assertEquals(List.of(printer), numbers(new QueueFilter(false, null, null, null, null,
+                requester.id().value(), null, false, true)));
+        assertEquals(List.of(number, printer), numbers(new QueueFilter(false, null, null, null, null,
+                requester.id().value(), RequestSort.UPDATED, false, false)));
+        assertEquals(List.of(printer, number), numbers(new QueueFilter(false, null, null, null, null,
+                requester.id().value(), RequestSort.UPDATED_LONGEST_AGO, false, false)));
+    }
+
+    private List<RequestNumber> numbers(QueueFilter filter) {
+        return world.ticketing.listQueue().list(agent, filter, PageRequest.first()).items().stream()
+                .map(l -> l.request().number()).toList();
     }
 
     private Instant later() {

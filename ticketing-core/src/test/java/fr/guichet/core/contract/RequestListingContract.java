@@ -169,6 +169,7 @@ public abstract class RequestListingContract {
                 && (q.assignee() == null || q.assignee().equals(r.assignee()))
                 && (q.queueOf() == null || q.queueOf().groups().contains(r.assignedGroup())
                         || q.queueOf().person().equals(r.assignee()))
+                && (!q.unassigned() || r.assignee() == null) && (!q.awaitingStaff() || r.awaitingStaff())
                 && RequestSearch.parse(q.words()).matches(s.request());
     }
 
@@ -190,6 +191,7 @@ public abstract class RequestListingContract {
             case NEWEST -> Comparator.comparing(RequestSummary::submittedAt).thenComparing(byNumber).reversed();
             case OLDEST -> Comparator.comparing(RequestSummary::submittedAt).thenComparing(byNumber);
             case UPDATED -> Comparator.comparing(RequestSummary::updatedAt).thenComparing(byNumber).reversed();
+            case UPDATED_LONGEST_AGO -> Comparator.comparing(RequestSummary::updatedAt).thenComparing(byNumber);
         };
     }
 
@@ -260,7 +262,7 @@ public abstract class RequestListingContract {
                 return sorted.withRequester(fresh.requesters.get(whose.person()).id())
                         .withSubmittedBetween(y.start(PARIS), y.end(PARIS));
             }
-            List<String> words = new ArrayList<>(filters.words().stream().map(SEARCHED::get).toList());
+            List<String> words = new ArrayList<>(filters.narrowing().words().stream().map(SEARCHED::get).toList());
             if (whose.scope() == Scope.ALL) {
                 words.add(0, fresh.word);
             }
@@ -268,7 +270,8 @@ public abstract class RequestListingContract {
                     .withSubject(filters.subject() < 0 ? null : SUBJECTS.get(filters.subject()))
                     .withGroup(filters.group() < 0 ? null : fresh.groups.get(filters.group()))
                     .withAssignee(filters.assignee() < 0 ? null : fresh.staff.get(filters.assignee()))
-                    .withWords(String.join(" ", words));
+                    .withWords(String.join(" ", words)).withUnassigned(filters.narrowing().unassigned())
+                    .withAwaitingStaff(filters.narrowing().awaitingStaff());
             return whose.scope() == Scope.ALL ? filtered : filtered.withQueueOf(new RequestQuery.QueueOf(
                     fresh.staff.get(whose.person()),
                     whose.queueGroups().stream().map(fresh.groups::get).collect(Collectors.toSet())));
@@ -283,7 +286,11 @@ public abstract class RequestListingContract {
     }
 
     /** A staff list's filters; subject, group and assignee named by position, none when negative. */
-    private record Filters(Set<Status> statuses, int subject, int group, int assignee, List<Integer> words) {
+    private record Filters(Set<Status> statuses, int subject, int group, int assignee, Narrowing narrowing) {
+    }
+
+    /** The words searched, and whether only unassigned requests or those awaiting the staff are kept. */
+    private record Narrowing(List<Integer> words, boolean unassigned, boolean awaitingStaff) {
     }
 
     /** Lists to read; each filter is most often left out, so that lists are often long enough to page. */
@@ -296,11 +303,17 @@ public abstract class RequestListingContract {
                 .map(l -> (Set<Status>) EnumSet.copyOf(l)).toOptionals(65).map(o -> o.orElse(Set.of()));
         Gen<List<Integer>> words = lists().of(integers().between(0, SEARCHED.size() - 1)).ofSizeBetween(1, 2)
                 .toOptionals(75).map(o -> o.orElse(List.of()));
-        Gen<Filters> filters = statuses.zip(oneOrNone(SUBJECTS.size()), oneOrNone(PEOPLE), oneOrNone(PEOPLE), words,
-                Filters::new);
+        Gen<Narrowing> narrowings = words.zip(sometimes(), sometimes(), Narrowing::new);
+        Gen<Filters> filters = statuses.zip(oneOrNone(SUBJECTS.size()), oneOrNone(PEOPLE), oneOrNone(PEOPLE),
+                narrowings, Filters::new);
         Gen<Integer> pageSizes = Generate.frequency(List.of(Pair.of(4, integers().between(1, 4)),
                 Pair.of(3, integers().between(5, 12)), Pair.of(1, integers().between(13, 120))));
         return whose.zip(filters, Generate.enumValues(RequestSort.class), pageSizes, Lookup::new);
+    }
+
+    /** True once in four. */
+    private static Gen<Boolean> sometimes() {
+        return Generate.frequency(List.of(Pair.of(3, Generate.constant(false)), Pair.of(1, Generate.constant(true))));
     }
 
     /** A position below {@code count}, or -1 (none) three times in four. */

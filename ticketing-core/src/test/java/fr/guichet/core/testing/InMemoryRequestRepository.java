@@ -94,7 +94,8 @@ public final class InMemoryRequestRepository implements RequestRepository {
                 && (q.group() == null || r.assignedGroup().equals(q.group()))
                 && (q.assignee() == null || q.assignee().equals(r.assignee()))
                 && (q.queueOf() == null || q.queueOf().groups().contains(r.assignedGroup())
-                        || q.queueOf().person().equals(r.assignee()));
+                        || q.queueOf().person().equals(r.assignee()))
+                && (!q.unassigned() || r.assignee() == null) && (!q.awaitingStaff() || r.awaitingStaff());
     }
 
     private static Comparator<RequestSummary> order(RequestQuery q) {
@@ -103,6 +104,7 @@ public final class InMemoryRequestRepository implements RequestRepository {
             case NEWEST -> Comparator.comparing(RequestSummary::submittedAt).thenComparing(byNumber).reversed();
             case OLDEST -> Comparator.comparing(RequestSummary::submittedAt).thenComparing(byNumber);
             case UPDATED -> Comparator.comparing(RequestSummary::updatedAt).thenComparing(byNumber).reversed();
+            case UPDATED_LONGEST_AGO -> Comparator.comparing(RequestSummary::updatedAt).thenComparing(byNumber);
         };
     }
 

@@ -10,8 +10,8 @@ import java.util.Objects;
 
 /**
  * What a request is about, where it stands and who has it: the header of a {@link Request}, and one line of a list
- * of requests ("Liste de mes dernières demandes", the staff queue), with who acted on it last. {@code establishment} and
- * {@code assignee} may be null.
+ * of requests ("Liste de mes dernières demandes", the staff queue), with who acted on it last. {@code establishment}
+ * and {@code assignee} may be null.
  */
 public record RequestSummary(RequestNumber number, Summary summary, SubjectCode subject, String type, Status status,
         Visibility visibility, Instant submittedAt, Instant updatedAt, Uai establishment, PersonRef requester,
