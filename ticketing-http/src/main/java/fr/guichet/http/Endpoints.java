@@ -151,6 +151,17 @@ final class Endpoints {
         write(ctx, 200, views.page(page));
     }
 
+    void counts(Context ctx) {
+        Person person = sessions.require(ctx);
+        ListParameters p = ListParameters.parse(ctx);
+        if (p.scope() == ListParameters.Scope.MINE) {
+            throw DomainError.invalid("scope", "scope.unknown", "La portée des comptes doit être queue ou all.")
+                    .exception();
+        }
+        write(ctx, 200, views.counts(ticketing.countRequests().count(person,
+                p.filter(p.scope() != ListParameters.Scope.ALL, person))));
+    }
+
     void view(Context ctx) {
         Person person = sessions.require(ctx);
         writeRequest(ctx, 200, ticketing.viewRequest().view(person, number(ctx)));

@@ -66,6 +66,7 @@ public final class GuichetHttpApi {
         host.routes.get(BASE + "/groups", guarded(endpoints::groups));
         host.routes.post(BASE + "/requests", guarded(endpoints::file));
         host.routes.get(BASE + "/requests", guarded(endpoints::list));
+        host.routes.get(BASE + "/requests/counts", guarded(endpoints::counts));
         host.routes.get(BASE + "/requests/{number}", guarded(endpoints::view));
         host.routes.post(BASE + "/requests/{number}/messages", guarded(endpoints::postMessage));
         host.routes.post(BASE + "/requests/{number}/redirect", guarded(endpoints::redirect));

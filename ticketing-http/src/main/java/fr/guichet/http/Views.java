@@ -17,13 +17,17 @@ import fr.guichet.core.domain.request.HistoryEntry;
 import fr.guichet.core.domain.request.Message;
 import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestSummary;
+import fr.guichet.core.domain.request.Status;
 import fr.guichet.core.domain.session.SessionToken;
 import fr.guichet.core.domain.subject.RequestType;
 import fr.guichet.core.port.Page;
+import fr.guichet.core.port.RequestCounts;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The JSON shapes of HTTP-API.md, built from the core's values; times are shown with the deployment's offset. */
 final class Views {
@@ -81,6 +85,15 @@ final class Views {
 
     private static AuthorView named(NamedPerson p) {
         return new AuthorView(p.identifier(), p.displayName(), p.listedName());
+    }
+
+    /** The counts of a list, every status named. */
+    CountsView counts(RequestCounts counts) {
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        for (Status s : Status.values()) {
+            byStatus.put(s.name(), counts.byStatus().get(s));
+        }
+        return new CountsView(byStatus, counts.unassigned(), counts.awaitingStaff(), counts.mine());
     }
 
     RequestView request(RequestDetails details) {
@@ -151,6 +164,9 @@ final class Views {
     record LineView(String number, String summary, SubjectRef subject, TypeView type, String status,
             String visibility, OffsetDateTime submittedAt, String establishment, AuthorView requester,
             AuthorView assignee, OffsetDateTime updatedAt, ActivityView lastActivity, boolean awaitingStaff) {
+    }
+
+    record CountsView(Map<String, Long> byStatus, long unassigned, long awaitingStaff, long mine) {
     }
 
     /** Who acted on a request last, when, and whether they are staff. */

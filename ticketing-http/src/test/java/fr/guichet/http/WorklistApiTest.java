@@ -127,6 +127,36 @@ class WorklistApiTest {
                 .has("unassigned"));
     }
 
+    @Test
+    void staff_count_the_queue_with_the_lists_filters_and_requesters_may_not() {
+        fileInTheQueue();
+        String taken = fileInTheQueue();
+        assertEquals(200, agent.post("/api/v1/requests/" + taken + "/take", "").status());
+        String mine = "&q=" + requester.id().value();
+
+        Api.Reply reply = agent.get("/api/v1/requests/counts?scope=queue" + mine);
+        assertEquals(200, reply.status(), reply.body());
+        assertEquals("no-store", reply.header("Cache-Control"));
+        JsonNode counts = reply.json();
+        assertEquals(List.of("byStatus", "unassigned", "awaitingStaff", "mine"), fields(counts));
+        assertEquals(List.of("NEW", "ASSIGNED", "IN_PROGRESS", "WAITING_FOR_REQUESTER", "RESOLVED", "CLOSED"),
+                fields(counts.get("byStatus")));
+        assertEquals(1, counts.get("byStatus").get("NEW").asLong());
+        assertEquals(1, counts.get("byStatus").get("ASSIGNED").asLong());
+        assertEquals(0, counts.get("byStatus").get("CLOSED").asLong());
+        assertEquals(1, counts.get("unassigned").asLong());
+        assertEquals(1, counts.get("awaitingStaff").asLong());
+        assertEquals(1, counts.get("mine").asLong());
+
+        JsonNode assigned = agent.get("/api/v1/requests/counts?scope=all&status=ASSIGNED&assignee=me" + mine).json();
+        assertEquals(1, assigned.get("byStatus").get("ASSIGNED").asLong());
+        assertEquals(0, assigned.get("byStatus").get("NEW").asLong());
+        assertEquals(0, assigned.get("unassigned").asLong());
+
+        assertEquals(403, teacher.get("/api/v1/requests/counts").status());
+        assertTrue(agent.get("/api/v1/requests/counts?scope=mine").problem(400).get("errors").has("scope"));
+    }
+
     private List<String> numbers(String query) {
         List<String> numbers = new ArrayList<>();
         agent.get("/api/v1/requests?" + query).json().get("items")

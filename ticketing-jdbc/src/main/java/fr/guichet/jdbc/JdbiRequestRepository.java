@@ -5,12 +5,15 @@ import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestChange;
 import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.request.RequestSummary;
+import fr.guichet.core.domain.request.Status;
 import fr.guichet.core.port.Page;
 import fr.guichet.core.port.PageRequest;
+import fr.guichet.core.port.RequestCounts;
 import fr.guichet.core.port.RequestQuery;
 import fr.guichet.core.port.RequestRepository;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,6 +92,24 @@ final class JdbiRequestRepository implements RequestRepository {
             List<RequestSummary> items = listing.page(h, page).map(RequestRows::summary).list();
             return new Page<>(items, page.page(), page.size(), total);
         });
+    }
+
+    @Override
+    public RequestCounts count(RequestQuery query, PersonId me) {
+        RequestListing listing = RequestListing.of(db.dialect(), query);
+        List<StatusCount> rows = db.inTransaction(h -> listing.countByStatus(h, me)
+                .map((rs, ctx) -> new StatusCount(Status.valueOf(rs.getString("status")), rs.getLong("total"),
+                        rs.getLong("unassigned"), rs.getLong("awaiting_staff"), rs.getLong("mine")))
+                .list());
+        Map<Status, Long> byStatus = new EnumMap<>(Status.class);
+        rows.forEach(r -> byStatus.put(r.status(), r.total()));
+        return new RequestCounts(byStatus, rows.stream().mapToLong(StatusCount::unassigned).sum(),
+                rows.stream().mapToLong(StatusCount::awaitingStaff).sum(),
+                rows.stream().mapToLong(StatusCount::mine).sum());
+    }
+
+    /** One row of the counts: a status's requests, and how many of them are unassigned, awaiting, the asker's. */
+    private record StatusCount(Status status, long total, long unassigned, long awaitingStaff, long mine) {
     }
 
     /** The database's plan for a page of {@code query}, one line per row of its EXPLAIN; for tests of the indexes. */

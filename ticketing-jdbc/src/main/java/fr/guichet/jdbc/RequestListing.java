@@ -1,6 +1,7 @@
 package fr.guichet.jdbc;
 
 import fr.guichet.core.domain.person.GroupCode;
+import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.request.RequestSearch;
 import fr.guichet.core.domain.request.Status;
 import fr.guichet.core.port.PageRequest;
@@ -30,12 +31,20 @@ final class RequestListing {
             RequestSort.UPDATED, " ORDER BY updated_at DESC, number DESC",
             RequestSort.UPDATED_LONGEST_AGO, " ORDER BY updated_at ASC, number ASC");
 
+    private static final String COUNT_BY_STATUS = """
+            SELECT status, COUNT(*) AS total, SUM(CASE WHEN assignee IS NULL THEN 1 ELSE 0 END) AS unassigned,
+                SUM(CASE WHEN last_activity_staff = FALSE THEN 1 ELSE 0 END) AS awaiting_staff,
+                SUM(CASE WHEN assignee = :me THEN 1 ELSE 0 END) AS mine
+            FROM requests""";
+
     private final Dialect dialect;
     private final String from;
     private final String orderBy;
     /** What the queue's index names end with: the indexes of a queue sorted by last change end with "_updated". */
     private final String indexSuffix;
     private final StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    /** What a queue's branches add to {@link #where}, as one condition: the queue and its statuses. */
+    private final StringBuilder queueWhere = new StringBuilder();
     private final List<Branch> pageBranches = new ArrayList<>();
     private final List<Branch> countBranches = new ArrayList<>();
     private final Map<String, Object> values = new HashMap<>();
@@ -102,6 +111,12 @@ final class RequestListing {
         if (!groups.isEmpty()) {
             lists.put("queueGroups", groups);
         }
+        queueWhere.append(groups.isEmpty() ? " AND assignee = :queuePerson"
+                : " AND (assigned_group IN (<queueGroups>) OR assignee = :queuePerson)");
+        if (!statuses.isEmpty()) {
+            queueWhere.append(" AND status IN (<statuses>)");
+            lists.put("statuses", statuses.stream().map(Status::name).sorted().toList());
+        }
         for (int i = 0; i < groups.size(); i++) {
             values.put("queueGroup" + i, groups.get(i));
         }
@@ -126,6 +141,14 @@ final class RequestListing {
     /** The query of how many requests match. */
     Query count(Handle h) {
         return bind(h.createQuery(countSql()));
+    }
+
+    /**
+     * The query of how many requests match in each status ({@code status}, {@code total}), and how many of those are
+     * unassigned, await the staff and are assigned to {@code me} (columns of those names), grouped by the database.
+     */
+    Query countByStatus(Handle h, PersonId me) {
+        return bind(h.createQuery(COUNT_BY_STATUS + where + queueWhere + " GROUP BY status")).bind("me", me.value());
     }
 
     /** The query of one page of the matching requests, each row holding {@link RequestRows#SUMMARY_COLUMNS}. */

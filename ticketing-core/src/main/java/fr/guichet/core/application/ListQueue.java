@@ -1,7 +1,6 @@
 package fr.guichet.core.application;
 
 import fr.guichet.core.domain.person.Person;
-import fr.guichet.core.domain.request.RequestSearch;
 import fr.guichet.core.port.Page;
 import fr.guichet.core.port.PageRequest;
 import fr.guichet.core.port.RequestQuery;
@@ -24,15 +23,7 @@ public final class ListQueue {
 
     public Page<RequestLine> list(Person staff, QueueFilter filter, PageRequest page) {
         Access.requireStaff(staff);
-        RequestQuery query = RequestQuery.all().withStatuses(filter.statuses()).withSubject(filter.subject())
-                .withGroup(filter.group()).withAssignee(filter.assignee())
-                .withWords(RequestSearch.requireSearchable(filter.words()))
-                .withSort(filter.sort()).withUnassigned(filter.unassigned())
-                .withAwaitingStaff(filter.awaitingStaff());
-        if (filter.queueOnly()) {
-            query = query.withQueueOf(new RequestQuery.QueueOf(staff.id(), staff.groups()));
-        }
-        RequestQuery q = query;
+        RequestQuery q = filter.query(staff);
         return labels.lines(unitOfWork.inTransaction(() -> requests.list(q, page)), staff);
     }
 }

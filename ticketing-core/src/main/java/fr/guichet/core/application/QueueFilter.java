@@ -1,9 +1,12 @@
 package fr.guichet.core.application;
 
 import fr.guichet.core.domain.person.GroupCode;
+import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.PersonId;
+import fr.guichet.core.domain.request.RequestSearch;
 import fr.guichet.core.domain.request.Status;
 import fr.guichet.core.domain.subject.SubjectCode;
+import fr.guichet.core.port.RequestQuery;
 import fr.guichet.core.port.RequestSort;
 import java.util.Set;
 
@@ -22,6 +25,14 @@ public record QueueFilter(boolean queueOnly, Set<Status> statuses, SubjectCode s
     public QueueFilter(boolean queueOnly, Set<Status> statuses, SubjectCode subject, GroupCode group,
             PersonId assignee, String words, RequestSort sort) {
         this(queueOnly, statuses, subject, group, assignee, words, sort, false, false);
+    }
+
+    /** The query of this filter as {@code staff} asks it; words a search may not take are refused. */
+    RequestQuery query(Person staff) {
+        RequestQuery query = RequestQuery.all().withStatuses(statuses).withSubject(subject).withGroup(group)
+                .withAssignee(assignee).withWords(RequestSearch.requireSearchable(words)).withSort(sort)
+                .withUnassigned(unassigned).withAwaitingStaff(awaitingStaff);
+        return queueOnly ? query.withQueueOf(new RequestQuery.QueueOf(staff.id(), staff.groups())) : query;
     }
 
     /** The staff member's queue, every status, newest first. */

@@ -27,6 +27,7 @@ public final class Ticketing {
     private final FileRequest fileRequest;
     private final ListMyRequests listMyRequests;
     private final ListQueue listQueue;
+    private final CountRequests countRequests;
     private final ViewRequest viewRequest;
     private final PostMessage postMessage;
     private final RedirectRequest redirectRequest;
@@ -63,6 +64,7 @@ public final class Ticketing {
         this.fileRequest = new FileRequest(uow, requests, labels, attachments, notifier, router, clock, settings);
         this.listMyRequests = new ListMyRequests(uow, requests, labels, clock, settings);
         this.listQueue = new ListQueue(uow, requests, labels);
+        this.countRequests = new CountRequests(uow, requests);
         this.viewRequest = new ViewRequest(uow, requests, labels);
         this.postMessage = new PostMessage(uow, requests, labels, notifier, clock);
         this.redirectRequest = new RedirectRequest(uow, requests, people, labels, notifier, router, clock);
@@ -101,6 +103,10 @@ public final class Ticketing {
 
     public ListQueue listQueue() {
         return listQueue;
+    }
+
+    public CountRequests countRequests() {
+        return countRequests;
     }
 
     public ViewRequest viewRequest() {

@@ -58,6 +58,12 @@ public interface RequestRepository {
      */
     Page<RequestSummary> list(RequestQuery query, PageRequest page);
 
+    /**
+     * How many requests {@code query} matches, by status, and how many of them are unassigned, await the staff and are
+     * assigned to {@code me}; counted by the store, the query's sort and page playing no part.
+     */
+    RequestCounts count(RequestQuery query, PersonId me);
+
     /** The request {@code requester} filed with this idempotency key at or after {@code notBefore}, if any. */
     Optional<RequestNumber> findByIdempotencyKey(PersonId requester, String key, Instant notBefore);
 

@@ -7,6 +7,7 @@ import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.request.RequestSummary;
 import fr.guichet.core.port.Page;
 import fr.guichet.core.port.PageRequest;
+import fr.guichet.core.port.RequestCounts;
 import fr.guichet.core.port.RequestQuery;
 import fr.guichet.core.port.RequestRepository;
 import java.time.Instant;
@@ -56,6 +57,11 @@ abstract class ForwardingRequestRepository implements RequestRepository {
     @Override
     public void releaseIdempotencyKey(PersonId requester, String key, Instant filedBefore) {
         stored.releaseIdempotencyKey(requester, key, filedBefore);
+    }
+
+    @Override
+    public RequestCounts count(RequestQuery query, PersonId me) {
+        return stored.count(query, me);
     }
 
     @Override

@@ -26,6 +26,7 @@ import fr.guichet.core.port.RequestRepository;
 import fr.guichet.core.port.RequestSort;
 import fr.guichet.core.port.UnitOfWork;
 import fr.guichet.core.testing.Fixtures;
+import fr.guichet.core.testing.InMemoryRequestRepository;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -98,6 +99,7 @@ public abstract class RequestListingContract {
                     List<Stored> stored = filings.stream().map(f -> store(f, fresh)).toList();
                     for (Lookup lookup : lookups) {
                         assertReadsExactly(lookup.query(fresh), lookup.pageSize(), stored);
+                        assertCounts(lookup.query(fresh), fresh.staff.get(lookup.whose().person()), stored);
                     }
                 });
     }
@@ -150,6 +152,13 @@ public abstract class RequestListingContract {
         }
         assertEquals(numbers(expected), numbers(read), () -> "pages of " + size + " of " + query);
         assertEquals(expected, read, () -> "lines of " + query);
+    }
+
+    /** The counts of a query are those of the requests it matches, recounted, whoever the staff member asking. */
+    private void assertCounts(RequestQuery query, PersonId me, List<Stored> stored) {
+        List<RequestSummary> matching = stored.stream().filter(s -> matches(query, s)).map(Stored::line).toList();
+        assertEquals(InMemoryRequestRepository.counts(matching, me), tx(() -> requests().count(query, me)),
+                () -> "counts of " + query + " for " + me);
     }
 
     private static List<Long> numbers(List<RequestSummary> lines) {

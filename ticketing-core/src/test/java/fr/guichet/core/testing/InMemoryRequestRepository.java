@@ -6,8 +6,10 @@ import fr.guichet.core.domain.request.RequestChange;
 import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.request.RequestSearch;
 import fr.guichet.core.domain.request.RequestSummary;
+import fr.guichet.core.domain.request.Status;
 import fr.guichet.core.port.Page;
 import fr.guichet.core.port.PageRequest;
+import fr.guichet.core.port.RequestCounts;
 import fr.guichet.core.port.RequestQuery;
 import fr.guichet.core.port.RequestRepository;
 import java.time.Instant;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /** Requests kept in memory; the reference the JDBC adapter's behaviour is checked against by the same contract. */
 public final class InMemoryRequestRepository implements RequestRepository {
@@ -78,6 +81,21 @@ public final class InMemoryRequestRepository implements RequestRepository {
             List<RequestSummary> items = all.stream().skip(page.offset()).limit(page.size()).toList();
             return new Page<>(items, page.page(), page.size(), all.size());
         });
+    }
+
+    @Override
+    public RequestCounts count(RequestQuery query, PersonId me) {
+        return db.read(s -> counts(s.requests.values().stream().filter(matches(query)).map(Request::summaryLine)
+                .toList(), me));
+    }
+
+    /** The counts of {@code lines}: the recount the JDBC adapter's GROUP BY is checked against. */
+    public static RequestCounts counts(List<RequestSummary> lines, PersonId me) {
+        Map<Status, Long> byStatus = lines.stream()
+                .collect(Collectors.groupingBy(RequestSummary::status, Collectors.counting()));
+        return new RequestCounts(byStatus, lines.stream().filter(r -> r.assignee() == null).count(),
+                lines.stream().filter(RequestSummary::awaitingStaff).count(),
+                lines.stream().filter(r -> me.equals(r.assignee())).count());
     }
 
     private static Predicate<Request> matches(RequestQuery q) {
