@@ -102,13 +102,13 @@ final class JdbiRequestRepository implements RequestRepository {
                         rs.getLong("unassigned"), rs.getLong("awaiting_staff"), rs.getLong("mine")))
                 .list());
         Map<Status, Long> byStatus = new EnumMap<>(Status.class);
-        rows.forEach(r -> byStatus.put(r.status(), r.total()));
+        rows.forEach(r -> byStatus.merge(r.status(), r.total(), Long::sum));
         return new RequestCounts(byStatus, rows.stream().mapToLong(StatusCount::unassigned).sum(),
                 rows.stream().mapToLong(StatusCount::awaitingStaff).sum(),
                 rows.stream().mapToLong(StatusCount::mine).sum());
     }
 
-    /** One row of the counts: a status's requests, and how many of them are unassigned, awaiting, the asker's. */
+    /** One row of the counts: requests in a status, and how many of them are unassigned, awaiting, the asker's. */
     private record StatusCount(Status status, long total, long unassigned, long awaitingStaff, long mine) {
     }
 

@@ -34,8 +34,7 @@ final class RequestListing {
     private static final String COUNT_BY_STATUS = """
             SELECT status, COUNT(*) AS total, SUM(CASE WHEN assignee IS NULL THEN 1 ELSE 0 END) AS unassigned,
                 SUM(CASE WHEN last_activity_staff = FALSE THEN 1 ELSE 0 END) AS awaiting_staff,
-                SUM(CASE WHEN assignee = :me THEN 1 ELSE 0 END) AS mine
-            FROM requests""";
+                SUM(CASE WHEN assignee = :me THEN 1 ELSE 0 END) AS mine""";
 
     private final Dialect dialect;
     private final String from;
@@ -43,8 +42,6 @@ final class RequestListing {
     /** What the queue's index names end with: the indexes of a queue sorted by last change end with "_updated". */
     private final String indexSuffix;
     private final StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-    /** What a queue's branches add to {@link #where}, as one condition: the queue and its statuses. */
-    private final StringBuilder queueWhere = new StringBuilder();
     private final List<Branch> pageBranches = new ArrayList<>();
     private final List<Branch> countBranches = new ArrayList<>();
     private final Map<String, Object> values = new HashMap<>();
@@ -111,12 +108,6 @@ final class RequestListing {
         if (!groups.isEmpty()) {
             lists.put("queueGroups", groups);
         }
-        queueWhere.append(groups.isEmpty() ? " AND assignee = :queuePerson"
-                : " AND (assigned_group IN (<queueGroups>) OR assignee = :queuePerson)");
-        if (!statuses.isEmpty()) {
-            queueWhere.append(" AND status IN (<statuses>)");
-            lists.put("statuses", statuses.stream().map(Status::name).sorted().toList());
-        }
         for (int i = 0; i < groups.size(); i++) {
             values.put("queueGroup" + i, groups.get(i));
         }
@@ -145,10 +136,14 @@ final class RequestListing {
 
     /**
      * The query of how many requests match in each status ({@code status}, {@code total}), and how many of those are
-     * unassigned, await the staff and are assigned to {@code me} (columns of those names), grouped by the database.
+     * unassigned, await the staff and are assigned to {@code me} (columns of those names), grouped by the database; a
+     * queue is counted branch by branch, as its total, a status possibly in several rows.
      */
     Query countByStatus(Handle h, PersonId me) {
-        return bind(h.createQuery(COUNT_BY_STATUS + where + queueWhere + " GROUP BY status")).bind("me", me.value());
+        String sql = countBranches.isEmpty() ? COUNT_BY_STATUS + " FROM " + from + where + " GROUP BY status"
+                : countBranches.stream().map(b -> COUNT_BY_STATUS + " FROM requests" + where + b.condition()
+                        + " GROUP BY status").collect(Collectors.joining(" UNION ALL "));
+        return bind(h.createQuery(sql)).bind("me", me.value());
     }
 
     /** The query of one page of the matching requests, each row holding {@link RequestRows#SUMMARY_COLUMNS}. */
