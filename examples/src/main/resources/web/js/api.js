@@ -55,6 +55,7 @@ export const api = {
   file: (formData, idempotencyKey) =>
     call("POST", "/api/v1/requests", formData, { "Idempotency-Key": idempotencyKey }),
   list: (params) => call("GET", "/api/v1/requests?" + new URLSearchParams(params)),
+  counts: (params) => call("GET", "/api/v1/requests/counts?" + new URLSearchParams(params)),
   get: (number) => call("GET", `/api/v1/requests/${encodeURIComponent(number)}`),
   post: (number, body, internal, etag) =>
     call("POST", `/api/v1/requests/${encodeURIComponent(number)}/messages`, { body, internal }, ifMatch(etag)),

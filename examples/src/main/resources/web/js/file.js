@@ -1,12 +1,35 @@
 import { api } from "./api.js";
-import { frame, el, isStaff, statusLabel, showErrors, clearErrors } from "./layout.js";
-import { requestLine, pagination } from "./lines.js";
+import { frame, el, isStaff, statusLabel, showErrors, clearErrors, listedName, dateTime } from "./layout.js";
+import { pagination } from "./lines.js";
 
 const form = document.getElementById("filtres");
 const list = document.getElementById("liste");
 const nav = document.getElementById("pagination");
 const summary = document.getElementById("resume-erreurs");
 const title = document.getElementById("titre-file");
+const viewList = document.getElementById("vues");
+const byStatus = document.getElementById("par-etat");
+
+const STATUSES = ["NEW", "ASSIGNED", "IN_PROGRESS", "WAITING_FOR_REQUESTER", "RESOLVED", "CLOSED"];
+const OPEN = ["NEW", "ASSIGNED", "IN_PROGRESS", "WAITING_FOR_REQUESTER"];
+const FILTERS = ["scope", "status", "subject", "group", "assignee", "q"];
+const SORTS = ["-submittedAt", "submittedAt", "-updatedAt"];
+
+/**
+ * The saved views: the list's parameters and the figure of GET /requests/counts that counts them. There is no
+ * "Rouvertes" view: the API does not tell a reopened request from another.
+ */
+const VIEWS = [
+  { key: "a-prendre", label: "À prendre", params: [["unassigned", "true"]],
+    count: (all) => all.unassigned, empty: "Aucune demande à prendre : toutes ont quelqu'un pour s'en occuper." },
+  { key: "mes-demandes", label: "Mes demandes en cours",
+    params: [["assignee", "me"], ...OPEN.map((s) => ["status", s])],
+    count: (all, open) => open.mine, empty: "Vous n'avez aucune demande en cours." },
+  { key: "reponse-demandeur", label: "Réponse du demandeur", params: [["awaitingStaff", "true"]],
+    count: (all) => all.awaitingStaff, empty: "Aucune demande n'attend de réponse de l'assistance." },
+  { key: "attente-demandeur", label: "En attente du demandeur", params: [["status", "WAITING_FOR_REQUESTER"]],
+    count: (all) => all.byStatus.WAITING_FOR_REQUESTER, empty: "Aucune demande n'attend son demandeur." },
+];
 
 function flatten(nodes, out) {
   for (const node of nodes) {
@@ -16,12 +39,77 @@ function flatten(nodes, out) {
   return out;
 }
 
-let currentPage = 1;
+/** What the page shows, read from its address: view, filters, sort and page. */
+function stateFromUrl() {
+  const query = new URLSearchParams(window.location.search);
+  const view = VIEWS.find((v) => v.key === query.get("vue")) || null;
+  const filters = {};
+  for (const name of FILTERS) {
+    const value = (query.get(name) || "").trim();
+    if (value) filters[name] = value;
+  }
+  const sort = SORTS.includes(query.get("sort")) ? query.get("sort") : SORTS[0];
+  const page = Math.max(1, Number.parseInt(query.get("page"), 10) || 1);
+  return { view: view && view.key, filters, sort, page };
+}
 
-/** A line of the queue; a new request, waiting in a group's queue, has a button to take it in one click. */
+function urlOf(state) {
+  const query = new URLSearchParams();
+  if (state.view) query.set("vue", state.view);
+  for (const [name, value] of Object.entries(state.filters)) query.set(name, value);
+  if (state.sort !== SORTS[0]) query.set("sort", state.sort);
+  if (state.page > 1) query.set("page", String(state.page));
+  const search = query.toString();
+  return window.location.pathname + (search ? `?${search}` : "");
+}
+
+let state = stateFromUrl();
+
+/** Moves to another list and remembers it in the address, so that a reload, a shared link and "back" show it. */
+function go(next) {
+  state = next;
+  window.history.pushState(null, "", urlOf(state));
+  show(true);
+}
+
+/** "il y a 3 h", "il y a 2 j". */
+function age(iso) {
+  const minutes = Math.max(0, Math.floor((Date.now() - new Date(iso).getTime()) / 60000));
+  if (minutes < 1) return "à l'instant";
+  if (minutes < 60) return `il y a ${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `il y a ${hours} h`;
+  return `il y a ${Math.floor(hours / 24)} j`;
+}
+
+function when(iso) {
+  return el("time", { datetime: iso, title: dateTime(iso) }, age(iso));
+}
+
+/** True when the requester spoke after filing and nobody of the staff has acted since. */
+function requesterSpokeLast(line) {
+  const last = line.lastActivity;
+  return Boolean(line.awaitingStaff && last && !last.staff
+    && new Date(last.at).getTime() > new Date(line.submittedAt).getTime());
+}
+
+/** A line of the worklist; a request nobody has, still open, has a button to take it in one click. */
 function queueLine(line) {
-  const item = requestLine(line, false);
-  if (line.status === "NEW") {
+  const school = line.establishment
+    ? (line.establishmentName ? `${line.establishmentName} (${line.establishment})` : line.establishment) : null;
+  const last = line.lastActivity;
+  const item = el("li", {},
+    el("span", { class: "numero" }, el("a", { href: `/suivi.html?numero=${encodeURIComponent(line.number)}` },
+      line.number)),
+    el("span", {}, el("strong", {}, line.summary), el("span", { class: "statut" }, statusLabel(line.status))),
+    el("span", { class: "details" }, [line.subject.display, `par ${listedName(line.requester)}`, school]
+      .filter(Boolean).join(" - ")),
+    el("span", { class: "details" },
+      line.assignee ? `Attribuée à ${line.assignee.displayName}` : el("span", { class: "non-attribuee" }, "Non attribuée"),
+      " - Déposée ", when(line.submittedAt)),
+    last ? el("span", { class: "details" }, `Dernière activité : ${last.by.displayName}, `, when(last.at),
+      requesterSpokeLast(line) ? el("span", { class: "marqueur" }, "Réponse du demandeur") : null) : null);
+  if (!line.assignee && OPEN.includes(line.status)) {
     item.append(el("span", { class: "action" }, el("button", {
       type: "button", class: "bouton secondaire", onclick: () => take(line.number),
     }, "Prendre en charge", el("span", { class: "visuellement-cache" }, ` la demande ${line.number}`))));
@@ -33,7 +121,7 @@ async function take(number) {
   clearErrors(form, summary);
   try {
     await api.take(number);
-    await show(currentPage);
+    await show(false);
     announce(`Vous avez pris en charge la demande ${number}.`);
   } catch (error) {
     showErrors(form, summary, error);
@@ -60,21 +148,52 @@ async function fillPeopleFilters() {
   }
 }
 
-async function show(page) {
+/** The saved views with their counts, the current one marked, and the counts per status of the queue. */
+async function showViews() {
+  const [{ data: all }, { data: open }] = await Promise.all([
+    api.counts(new URLSearchParams([["scope", "queue"]])),
+    api.counts(new URLSearchParams([["scope", "queue"], ...OPEN.map((s) => ["status", s])])),
+  ]);
+  viewList.replaceChildren(...VIEWS.map((view) => el("li", {}, el("a", {
+    href: urlOf({ view: view.key, filters: {}, sort: state.sort, page: 1 }),
+    "aria-current": state.view === view.key ? "true" : null,
+    onclick: (event) => {
+      event.preventDefault();
+      go({ view: view.key, filters: {}, sort: state.sort, page: 1 });
+    },
+  }, view.label, " ", el("span", { class: "compte" }, `(${view.count(all, open)})`)))));
+  byStatus.replaceChildren("Par état : ",
+    STATUSES.map((s) => `${statusLabel(s)} ${all.byStatus[s] || 0}`).join(", "), ".");
+}
+
+/** Puts the state in the form, so that what it shows is what the list holds. */
+function fillForm() {
+  for (const name of FILTERS) form[name].value = state.filters[name] || "";
+  if (!form.scope.value) form.scope.value = "queue";
+  form.sort.value = state.sort;
+}
+
+async function show(moved) {
   clearErrors(form, summary);
   announce("");
-  const params = { page, size: 20 };
-  for (const name of ["scope", "status", "subject", "group", "assignee", "q"]) {
-    const value = form[name].value.trim();
-    if (value) params[name] = value;
+  fillForm();
+  const view = VIEWS.find((v) => v.key === state.view);
+  const params = new URLSearchParams([["page", String(state.page)], ["size", "20"], ["sort", state.sort]]);
+  if (view) {
+    params.set("scope", "queue");
+    for (const [name, value] of view.params) params.append(name, value);
+  } else {
+    for (const [name, value] of Object.entries(state.filters)) params.set(name, value);
   }
   try {
-    const { data } = await api.list(params);
+    const [{ data }] = await Promise.all([api.list(params), showViews()]);
     list.replaceChildren(...data.items.map(queueLine));
-    if (data.items.length === 0) list.append(el("li", {}, "Aucune demande ne correspond."));
-    title.textContent = `Demandes ${pagination(nav, data, show)}`;
-    if (page !== currentPage) title.focus();
-    currentPage = page;
+    if (data.items.length === 0) {
+      list.append(el("li", {}, view ? view.empty : "Aucune demande ne correspond."));
+    }
+    const heading = view ? view.label : "Demandes";
+    title.textContent = `${heading} ${pagination(nav, data, (page) => go({ ...state, page }))}`;
+    if (moved) title.focus();
   } catch (error) {
     showErrors(form, summary, error);
   }
@@ -82,14 +201,26 @@ async function show(page) {
 
 form.addEventListener("submit", (event) => {
   event.preventDefault();
-  show(1);
+  const filters = {};
+  for (const name of FILTERS) {
+    const value = form[name].value.trim();
+    if (value) filters[name] = value;
+  }
+  go({ view: null, filters, sort: form.sort.value, page: 1 });
+});
+
+form.sort.addEventListener("change", () => go({ ...state, sort: form.sort.value, page: 1 }));
+
+window.addEventListener("popstate", () => {
+  state = stateFromUrl();
+  show(true);
 });
 
 const person = await frame("file");
 if (!isStaff(person)) {
   window.location.replace("/demandes.html");
 } else {
-  for (const status of ["NEW", "ASSIGNED", "IN_PROGRESS", "WAITING_FOR_REQUESTER", "RESOLVED", "CLOSED"]) {
+  for (const status of STATUSES) {
     form.status.append(el("option", { value: status }, statusLabel(status)));
   }
   try {
@@ -99,5 +230,5 @@ if (!isStaff(person)) {
   } catch (error) {
     showErrors(form, summary, error);
   }
-  show(1);
+  show(false);
 }

@@ -28,8 +28,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
@@ -113,6 +115,111 @@ class WebFrontBrowserTest {
         }
     }
 
+    @Test
+    void an_agent_works_the_queue_through_its_views_and_sees_who_spoke_last() {
+        signIn("jdupont");
+        String followed = fileThroughThePage();
+        fileThroughThePage();
+
+        signIn("agent1");
+        browser.waitForPath("/file.html");
+        WebElement toTake = view("À prendre");
+        toTake.click();
+        browser.waitFor(d -> d.getCurrentUrl().contains("vue=a-prendre"));
+        browser.waitFor(d -> "true".equals(view("À prendre").getAttribute("aria-current")));
+        int count = viewCount("À prendre");
+        assertTrue(count >= 2, "at least the two new requests to take: " + count);
+        assertEquals(count, titleTotal());
+        while (count > 0) {
+            WebElement first = browser.waitFor(d -> d.findElements(By.cssSelector("#liste li")).stream()
+                    .filter(li -> !li.findElements(By.tagName("button")).isEmpty()).findFirst().orElse(null));
+            String number = first.getText().substring(0, 7);
+            first.findElement(By.xpath(".//button[starts-with(normalize-space(.), 'Prendre en charge')]")).click();
+            browser.waitFor(d -> d.findElement(By.id("message-succes")).getText()
+                    .equals("Vous avez pris en charge la demande " + number + "."));
+            int before = count;
+            count = browser.waitFor(d -> viewCount("À prendre") < before ? viewCount("À prendre") : null);
+        }
+        browser.waitFor(d -> d.findElement(By.id("liste")).getText()
+                .equals("Aucune demande à prendre : toutes ont quelqu'un pour s'en occuper."));
+        assertEquals(0, titleTotal());
+
+        signIn("jdupont");
+        browser.open("/suivi.html?numero=" + followed);
+        browser.visible(By.id("complement")).sendKeys("Le bourrage continue, même avec du papier neuf.");
+        browser.driver.findElement(By.cssSelector("#completer button[type=submit]")).click();
+        awaitSuccess();
+
+        signIn("agent1");
+        browser.open("/file.html");
+        new Select(browser.visible(By.id("tri"))).selectByVisibleText("Dernière activité");
+        browser.waitFor(d -> d.getCurrentUrl().contains("sort=-updatedAt"));
+        view("Réponse du demandeur").click();
+        browser.waitFor(d -> d.getCurrentUrl().contains("vue=reponse-demandeur"));
+        String line = browser.waitFor(d -> {
+            String text = queueLineText(followed);
+            return text != null && text.contains("Réponse du demandeur") ? text : null;
+        });
+        assertTrue(line.contains("Dernière activité : Jeanne Dupont"), line);
+        assertTrue(line.contains("Attribuée à Alice Martin"), line);
+        for (String code : List.of("agent1", "jdupont", "IN_PROGRESS", "ASSIGNED", "PLATEFORME")) {
+            assertFalse(browser.driver.findElement(By.id("contenu")).getText().contains(code), code);
+        }
+
+        browser.driver.navigate().refresh();
+        browser.waitFor(d -> "true".equals(view("Réponse du demandeur").getAttribute("aria-current")));
+        assertEquals("Dernière activité",
+                new Select(browser.driver.findElement(By.id("tri"))).getFirstSelectedOption().getText());
+        browser.waitFor(d -> queueLineText(followed));
+
+        browser.driver.navigate().back();
+        browser.waitFor(d -> !d.getCurrentUrl().contains("vue="));
+        browser.waitFor(d -> view("Réponse du demandeur").getAttribute("aria-current") == null);
+
+        assertEquals(List.of(), audit("/file.html?vue=reponse-demandeur&sort=-updatedAt", "h1"));
+
+        browser.driver.manage().window().setSize(new Dimension(390, 844));
+        try {
+            browser.open("/file.html?vue=reponse-demandeur&sort=-updatedAt");
+            browser.waitFor(d -> queueLineText(followed));
+            Object overflow = browser.driver.executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertEquals(0L, ((Number) overflow).longValue(), "the worklist scrolls sideways on a phone");
+        } finally {
+            browser.driver.manage().window().setSize(new Dimension(1280, 1024));
+        }
+    }
+
+    /** The text of the queue's line for request {@code number}; null while it is not drawn or being redrawn. */
+    private String queueLineText(String number) {
+        try {
+            return browser.driver.findElements(By.cssSelector("#liste li")).stream().map(WebElement::getText)
+                    .filter(text -> text.startsWith(number)).findFirst().orElse(null);
+        } catch (StaleElementReferenceException e) {
+            return null;
+        }
+    }
+
+    /** The link of a saved view, once the views are drawn with their counts. */
+    private WebElement view(String label) {
+        return browser.waitFor(d -> d.findElements(By.cssSelector("#vues a")).stream()
+                .filter(a -> a.getText().startsWith(label + " (")).findFirst().orElse(null));
+    }
+
+    private int viewCount(String label) {
+        String text = view(label).getText();
+        return Integer.parseInt(text.substring(text.lastIndexOf('(') + 1, text.lastIndexOf(')')));
+    }
+
+    /** The total the list's title reads, "(1 - 20 / 57)". */
+    private int titleTotal() {
+        String text = browser.waitFor(d -> {
+            String t = d.findElement(By.id("titre-file")).getText();
+            return t.contains("/") ? t : null;
+        });
+        return Integer.parseInt(text.substring(text.lastIndexOf('/') + 1, text.lastIndexOf(')')).strip());
+    }
+
     /** The status a line shows, as written (the page shows it in capitals). */
     private static String statusOf(WebElement line) {
         return line.findElement(By.className("statut")).getAttribute("textContent");
@@ -167,7 +274,7 @@ class WebFrontBrowserTest {
 
         signIn("agent1");
         browser.open("/file.html");
-        browser.visible(By.linkText("perte d'identifiant")).click();
+        browser.visible(By.xpath("//ul[@id='liste']//a[contains(., '" + number + "')]")).click();
         browser.waitForPath("/suivi.html");
         browser.visible(By.linkText("capture.pdf"));
         browser.visible(By.id("reponse")).sendKeys("Bonjour, votre identifiant Mathenpoche vous a été renvoyé.");
