@@ -182,6 +182,8 @@ class WebFrontBrowserTest {
         try {
             browser.open("/file.html?vue=reponse-demandeur&sort=-updatedAt");
             browser.waitFor(d -> queueLineText(followed));
+            Object width = browser.driver.executeScript("return document.documentElement.clientWidth;");
+            assertTrue(((Number) width).longValue() <= 390, "a phone's width: " + width);
             Object overflow = browser.driver.executeScript(
                     "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
             assertEquals(0L, ((Number) overflow).longValue(), "the worklist scrolls sideways on a phone");
