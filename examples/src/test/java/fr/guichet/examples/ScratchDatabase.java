@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -42,6 +43,11 @@ final class ScratchDatabase implements AutoCloseable {
 
     final Kind kind;
     final String name;
+
+    /** The servers this run's {@code guichet.databases} selects ({@code -Pdatabases}: both; otherwise none). */
+    static List<Kind> selected() {
+        return Arrays.stream(Kind.values()).filter(Kind::selected).toList();
+    }
 
     private ScratchDatabase(Kind kind, String name) {
         this.kind = kind;

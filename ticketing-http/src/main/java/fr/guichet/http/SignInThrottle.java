@@ -33,15 +33,15 @@ final class SignInThrottle {
     /** Refuses with TOO_MANY_ATTEMPTS (and the seconds to wait) while the limits hold this attempt back. */
     Attempt check(String identifier, String address) {
         Instant now = clock.instant();
-        Attempt attempt = new Attempt(ThrottleKey.identifier(identifier), ThrottleKey.address(address), false);
-        Map<ThrottleKey, FailureCount> counts = failures.find(Set.of(attempt.identifier(), attempt.address()),
-                limits.windowStart(now));
-        Optional<FailureCount> ofIdentifier = Optional.ofNullable(counts.get(attempt.identifier()));
-        Duration wait = limits.waitBefore(ofIdentifier, Optional.ofNullable(counts.get(attempt.address())), now);
+        ThrottleKey id = ThrottleKey.identifier(identifier);
+        ThrottleKey from = ThrottleKey.address(address);
+        Map<ThrottleKey, FailureCount> counts = failures.find(Set.of(id, from), limits.windowStart(now));
+        Optional<FailureCount> ofIdentifier = Optional.ofNullable(counts.get(id));
+        Duration wait = limits.waitBefore(ofIdentifier, Optional.ofNullable(counts.get(from)), now);
         if (!wait.isZero()) {
             throw new TooManyAttempts((wait.toMillis() + 999) / 1000);
         }
-        return new Attempt(attempt.identifier(), attempt.address(), ofIdentifier.isPresent());
+        return new Attempt(id, from, ofIdentifier.isPresent());
     }
 
     void failed(Attempt attempt) {

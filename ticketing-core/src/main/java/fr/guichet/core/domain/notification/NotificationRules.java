@@ -40,11 +40,16 @@ public final class NotificationRules {
                     audience, Map.of()));
             audience.assigneePerson().ifPresent(p -> add(out, TemplateKey.REQUEST_ASSIGNED_TO_YOU, p, request,
                     audience, Map.of("group", audience.groupLabel(), "comment", "")));
+            tellGroup();
+            return null;
+        }
+
+        /** Every member of the group the request now waits in hears of it. */
+        private void tellGroup() {
             for (Person member : audience.groupMembers()) {
                 add(out, TemplateKey.NEW_REQUEST_FOR_GROUP, member, request, audience,
                         Map.of("group", audience.groupLabel()));
             }
-            return null;
         }
 
         @Override
@@ -78,10 +83,7 @@ public final class NotificationRules {
             audience.assigneePerson().ifPresent(p -> add(out, TemplateKey.REQUEST_ASSIGNED_TO_YOU, p, request,
                     audience, Map.of("group", audience.groupLabel(), "comment", comment)));
             if (redirected.assignee() == null && !redirected.toGroup().equals(redirected.fromGroup())) {
-                for (Person member : audience.groupMembers()) {
-                    add(out, TemplateKey.NEW_REQUEST_FOR_GROUP, member, request, audience,
-                            Map.of("group", audience.groupLabel()));
-                }
+                tellGroup();
             }
             return null;
         }
