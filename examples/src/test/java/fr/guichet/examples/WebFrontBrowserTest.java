@@ -123,8 +123,7 @@ class WebFrontBrowserTest {
 
         signIn("agent1");
         browser.waitForPath("/file.html");
-        WebElement toTake = view("À prendre");
-        toTake.click();
+        openView("À prendre");
         browser.waitFor(d -> d.getCurrentUrl().contains("vue=a-prendre"));
         browser.waitFor(d -> "true".equals(view("À prendre").getAttribute("aria-current")));
         int count = viewCount("À prendre");
@@ -154,7 +153,7 @@ class WebFrontBrowserTest {
         browser.open("/file.html");
         new Select(browser.visible(By.id("tri"))).selectByVisibleText("Dernière activité");
         browser.waitFor(d -> d.getCurrentUrl().contains("sort=-updatedAt"));
-        view("Réponse du demandeur").click();
+        openView("Réponse du demandeur");
         browser.waitFor(d -> d.getCurrentUrl().contains("vue=reponse-demandeur"));
         String line = browser.waitFor(d -> {
             String text = queueLineText(followed);
@@ -208,8 +207,18 @@ class WebFrontBrowserTest {
                 .filter(a -> a.getText().startsWith(label + " (")).findFirst().orElse(null));
     }
 
+    /** Follows a view's link, found and clicked in one wait: the views are redrawn as their counts arrive. */
+    private void openView(String label) {
+        browser.waitFor(d -> {
+            view(label).click();
+            return true;
+        });
+    }
+
+    /** The count a view's link reads, found and read in one wait: the views are redrawn as their counts arrive. */
     private int viewCount(String label) {
-        String text = view(label).getText();
+        String text = browser.waitFor(d -> d.findElements(By.cssSelector("#vues a")).stream().map(WebElement::getText)
+                .filter(t -> t.startsWith(label + " (")).findFirst().orElse(null));
         return Integer.parseInt(text.substring(text.lastIndexOf('(') + 1, text.lastIndexOf(')')));
     }
 
