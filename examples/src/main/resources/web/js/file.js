@@ -12,23 +12,27 @@ const byStatus = document.getElementById("par-etat");
 
 const STATUSES = ["NEW", "ASSIGNED", "IN_PROGRESS", "WAITING_FOR_REQUESTER", "RESOLVED", "CLOSED"];
 const OPEN = ["NEW", "ASSIGNED", "IN_PROGRESS", "WAITING_FOR_REQUESTER"];
+const NOT_CLOSED = [...OPEN, "RESOLVED"];
 const FILTERS = ["scope", "status", "subject", "group", "assignee", "q"];
 const SORTS = ["-submittedAt", "submittedAt", "-updatedAt"];
 
 /**
- * The saved views: the list's parameters and the figure of GET /requests/counts that counts them. There is no
- * "Rouvertes" view: the API does not tell a reopened request from another.
+ * The saved views: the list's parameters and the figure of GET /requests/counts that counts them, among the queue's
+ * open requests ("open"), those not closed ("notClosed": a requester may still write on a resolved one) or all.
  */
 const VIEWS = [
-  { key: "a-prendre", label: "À prendre", params: [["unassigned", "true"]],
-    count: (all) => all.unassigned, empty: "Aucune demande à prendre : toutes ont quelqu'un pour s'en occuper." },
+  { key: "a-prendre", label: "À prendre", params: [["unassigned", "true"], ...OPEN.map((s) => ["status", s])],
+    count: (c) => c.open.unassigned, empty: "Aucune demande à prendre : toutes ont quelqu'un pour s'en occuper." },
   { key: "mes-demandes", label: "Mes demandes en cours",
     params: [["assignee", "me"], ...OPEN.map((s) => ["status", s])],
-    count: (all, open) => open.mine, empty: "Vous n'avez aucune demande en cours." },
-  { key: "reponse-demandeur", label: "Réponse du demandeur", params: [["awaitingStaff", "true"]],
-    count: (all) => all.awaitingStaff, empty: "Aucune demande n'attend de réponse de l'assistance." },
+    count: (c) => c.open.mine, empty: "Vous n'avez aucune demande en cours." },
+  { key: "reponse-demandeur", label: "Réponse du demandeur",
+    params: [["awaitingStaff", "true"], ...NOT_CLOSED.map((s) => ["status", s])],
+    count: (c) => c.notClosed.awaitingStaff, empty: "Aucune demande n'attend de réponse de l'assistance." },
   { key: "attente-demandeur", label: "En attente du demandeur", params: [["status", "WAITING_FOR_REQUESTER"]],
-    count: (all) => all.byStatus.WAITING_FOR_REQUESTER, empty: "Aucune demande n'attend son demandeur." },
+    count: (c) => c.all.byStatus.WAITING_FOR_REQUESTER, empty: "Aucune demande n'attend son demandeur." },
+  { key: "rouvertes", label: "Rouvertes", params: [["reopened", "true"], ...OPEN.map((s) => ["status", s])],
+    count: (c) => c.open.reopened, empty: "Aucune demande rouverte n'est en cours." },
 ];
 
 function flatten(nodes, out) {
@@ -108,7 +112,8 @@ function queueLine(line) {
       line.assignee ? `Attribuée à ${line.assignee.displayName}` : el("span", { class: "non-attribuee" }, "Non attribuée"),
       " - Déposée ", when(line.submittedAt)),
     last ? el("span", { class: "details" }, `Dernière activité : ${last.by.displayName}, `, when(last.at),
-      requesterSpokeLast(line) ? el("span", { class: "marqueur" }, "Réponse du demandeur") : null) : null);
+      requesterSpokeLast(line) ? el("span", { class: "marqueur" }, "Réponse du demandeur") : null,
+      line.reopened && OPEN.includes(line.status) ? el("span", { class: "marqueur" }, "Rouverte") : null) : null);
   if (!line.assignee && OPEN.includes(line.status)) {
     item.append(el("span", { class: "action" }, el("button", {
       type: "button", class: "bouton secondaire", onclick: () => take(line.number),
@@ -150,10 +155,12 @@ async function fillPeopleFilters() {
 
 /** The saved views with their counts, the current one marked, and the counts per status of the queue. */
 async function showViews() {
-  const [{ data: all }, { data: open }] = await Promise.all([
+  const [{ data: all }, { data: open }, { data: notClosed }] = await Promise.all([
     api.counts(new URLSearchParams([["scope", "queue"]])),
     api.counts(new URLSearchParams([["scope", "queue"], ...OPEN.map((s) => ["status", s])])),
+    api.counts(new URLSearchParams([["scope", "queue"], ...NOT_CLOSED.map((s) => ["status", s])])),
   ]);
+  const counts = { all, open, notClosed };
   viewList.replaceChildren(...VIEWS.map((view) => el("li", {}, el("a", {
     href: urlOf({ view: view.key, filters: {}, sort: state.sort, page: 1 }),
     "aria-current": state.view === view.key ? "true" : null,
@@ -161,7 +168,7 @@ async function showViews() {
       event.preventDefault();
       go({ view: view.key, filters: {}, sort: state.sort, page: 1 });
     },
-  }, view.label, " ", el("span", { class: "compte" }, `(${view.count(all, open)})`)))));
+  }, view.label, " ", el("span", { class: "compte" }, `(${view.count(counts)})`)))));
   byStatus.replaceChildren("Par état : ",
     STATUSES.map((s) => `${statusLabel(s)} ${all.byStatus[s] || 0}`).join(", "), ".");
 }

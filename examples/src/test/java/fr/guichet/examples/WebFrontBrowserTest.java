@@ -331,6 +331,36 @@ class WebFrontBrowserTest {
         browser.driver.findElement(By.cssSelector("#rouvrir button[type=submit]")).click();
         awaitSuccess();
         assertTrue(browser.driver.findElement(By.cssSelector("dl.fiche")).getText().contains("En cours"));
+
+        signIn("specialiste-mep");
+        browser.waitForPath("/file.html");
+        openView("Rouvertes");
+        browser.waitFor(d -> d.getCurrentUrl().contains("vue=rouvertes"));
+        String line = browser.waitFor(d -> queueLineText(number));
+        assertTrue(line.contains("Rouverte") && line.contains("Réponse du demandeur"), line);
+        assertTrue(viewCount("Rouvertes") >= 1);
+        assertEquals(List.of(), audit("/file.html?vue=rouvertes", "h1"));
+    }
+
+    @Test
+    void staff_find_a_request_from_the_teachers_name_typed_without_accents_or_capitals() {
+        signIn("jdupont");
+        String number = fileThroughThePage();
+
+        signIn("agent1");
+        browser.waitForPath("/file.html");
+        WebElement search = browser.visible(By.id("filtre-mots"));
+        search.sendKeys("jeanne dupont");
+        browser.driver.findElement(By.id("filtrer")).click();
+        browser.waitFor(d -> d.getCurrentUrl().contains("q=jeanne+dupont"));
+        String line = browser.waitFor(d -> queueLineText(number));
+        assertTrue(line.contains("Dupont Jeanne"), line);
+        browser.driver.findElements(By.cssSelector("#liste li")).forEach(li -> assertTrue(
+                li.getText().contains("Dupont Jeanne"), "only Jeanne Dupont's requests: " + li.getText()));
+
+        queueLine(number).findElement(By.linkText(number)).click();
+        browser.waitForPath("/suivi.html");
+        browser.waitFor(d -> d.findElement(By.id("demande")).getText().contains(number));
     }
 
     @Test

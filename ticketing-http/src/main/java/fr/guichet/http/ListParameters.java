@@ -10,6 +10,7 @@ import fr.guichet.core.domain.request.SchoolYear;
 import fr.guichet.core.domain.request.Status;
 import fr.guichet.core.domain.subject.SubjectCode;
 import fr.guichet.core.port.PageRequest;
+import fr.guichet.core.port.RequestQuery;
 import fr.guichet.core.port.RequestSort;
 import io.javalin.http.Context;
 import java.util.EnumSet;
@@ -24,8 +25,8 @@ import java.util.Set;
  * once. {@code assignee=me} is whoever asks ({@code assigneeIsMe}).
  */
 record ListParameters(Scope scope, SchoolYear schoolYear, Set<Status> statuses, SubjectCode subject, GroupCode group,
-        PersonId assignee, boolean assigneeIsMe, String words, RequestSort sort, boolean unassigned,
-        boolean awaitingStaff, PageRequest page) {
+        PersonId assignee, boolean assigneeIsMe, String words, RequestSort sort, Set<RequestQuery.Only> only,
+        PageRequest page) {
 
     enum Scope { MINE, QUEUE, ALL }
 
@@ -35,6 +36,11 @@ record ListParameters(Scope scope, SchoolYear schoolYear, Set<Status> statuses, 
             "-updatedAt", RequestSort.UPDATED, "updatedAt", RequestSort.UPDATED_LONGEST_AGO,
             "newest", RequestSort.NEWEST, "oldest", RequestSort.OLDEST, "updated", RequestSort.UPDATED);
     private static final String ME = "me";
+    /** The flags that keep a list to some requests, by parameter name, in the order their faults are reported. */
+    private static final List<Map.Entry<String, RequestQuery.Only>> ONLY = List.of(
+            Map.entry("unassigned", RequestQuery.Only.UNASSIGNED),
+            Map.entry("awaitingStaff", RequestQuery.Only.AWAITING_STAFF),
+            Map.entry("reopened", RequestQuery.Only.REOPENED));
 
     static ListParameters parse(Context ctx) {
         Validation v = new Validation();
@@ -50,21 +56,25 @@ record ListParameters(Scope scope, SchoolYear schoolYear, Set<Status> statuses, 
         PersonId assignee = v.check(() -> present(ctx, "assignee") && !me ? personId("assignee",
                 ctx.queryParam("assignee")) : null);
         RequestSort sort = v.check(() -> sort(ctx.queryParam("sort")));
-        Boolean unassigned = v.check(() -> flag(ctx.queryParam("unassigned"), "unassigned"));
-        Boolean awaitingStaff = v.check(() -> flag(ctx.queryParam("awaitingStaff"), "awaitingStaff"));
+        Set<RequestQuery.Only> only = EnumSet.noneOf(RequestQuery.Only.class);
+        for (Map.Entry<String, RequestQuery.Only> flag : ONLY) {
+            if (Boolean.TRUE.equals(v.check(() -> flag(ctx.queryParam(flag.getKey()), flag.getKey())))) {
+                only.add(flag.getValue());
+            }
+        }
         Integer page = v.check(() -> number(ctx.queryParam("page"), "page", 1));
         Integer size = v.check(() -> number(ctx.queryParam("size"), "size", PageRequest.DEFAULT_SIZE));
         PageRequest pageRequest = page == null || size == null ? null
                 : v.check(() -> new PageRequest(page, size));
         v.throwIfInvalid();
         return new ListParameters(scope, year, statuses, subject, group, assignee, me, ctx.queryParam("q"), sort,
-                Boolean.TRUE.equals(unassigned), Boolean.TRUE.equals(awaitingStaff), pageRequest);
+                only, pageRequest);
     }
 
     /** The filter {@code staff} asked for, over their queue only or over every request. */
     QueueFilter filter(boolean queueOnly, Person staff) {
         return new QueueFilter(queueOnly, statuses, subject, group, assigneeIsMe ? staff.id() : assignee, words, sort,
-                unassigned, awaitingStaff);
+                only);
     }
 
     /** The order {@code value} names, the default when absent; {@code due} waits for service levels. */

@@ -80,7 +80,7 @@ final class Views {
                 s.visibility().name(), time(s.submittedAt()), s.establishment() == null ? null : s.establishment().value(),
                 author(s.requester()), line.assignee() == null ? null : named(line.assignee()), time(s.updatedAt()),
                 new ActivityView(time(s.lastActivity().at()), named(line.lastActivityBy()), s.lastActivity().staff()),
-                s.awaitingStaff());
+                s.awaitingStaff(), s.reopened());
     }
 
     private static AuthorView named(NamedPerson p) {
@@ -93,7 +93,8 @@ final class Views {
         for (Status s : Status.values()) {
             byStatus.put(s.name(), counts.byStatus().get(s));
         }
-        return new CountsView(byStatus, counts.unassigned(), counts.awaitingStaff(), counts.mine());
+        return new CountsView(byStatus, counts.unassigned(), counts.awaitingStaff(), counts.mine(),
+                counts.reopened());
     }
 
     RequestView request(RequestDetails details) {
@@ -163,10 +164,11 @@ final class Views {
 
     record LineView(String number, String summary, SubjectRef subject, TypeView type, String status,
             String visibility, OffsetDateTime submittedAt, String establishment, AuthorView requester,
-            AuthorView assignee, OffsetDateTime updatedAt, ActivityView lastActivity, boolean awaitingStaff) {
+            AuthorView assignee, OffsetDateTime updatedAt, ActivityView lastActivity, boolean awaitingStaff,
+            boolean reopened) {
     }
 
-    record CountsView(Map<String, Long> byStatus, long unassigned, long awaitingStaff, long mine) {
+    record CountsView(Map<String, Long> byStatus, long unassigned, long awaitingStaff, long mine, long reopened) {
     }
 
     /** Who acted on a request last, when, and whether they are staff. */

@@ -172,7 +172,7 @@ class RequestApiTest {
         assertEquals(2, page.get("size").asInt());
         assertEquals(numbers.get(2), page.get("items").get(0).get("number").asText());
         assertEquals(List.of("number", "summary", "subject", "type", "status", "visibility", "submittedAt",
-                "establishment", "requester", "assignee", "updatedAt", "lastActivity", "awaitingStaff"),
+                "establishment", "requester", "assignee", "updatedAt", "lastActivity", "awaitingStaff", "reopened"),
                 fields(page.get("items").get(0)));
         JsonNode second = me.get("/api/v1/requests?page=2&size=2").json();
         assertEquals(numbers.get(0), second.get("items").get(0).get("number").asText());

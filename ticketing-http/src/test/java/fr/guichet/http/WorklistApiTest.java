@@ -44,7 +44,7 @@ class WorklistApiTest {
         JsonNode line = queueLine(fileInTheQueue());
 
         assertEquals(List.of("number", "summary", "subject", "type", "status", "visibility", "submittedAt",
-                "establishment", "requester", "assignee", "updatedAt", "lastActivity", "awaitingStaff"),
+                "establishment", "requester", "assignee", "updatedAt", "lastActivity", "awaitingStaff", "reopened"),
                 fields(line));
         assertTrue(line.get("assignee").isNull());
         assertEquals(line.get("submittedAt"), line.get("updatedAt"));
@@ -54,6 +54,31 @@ class WorklistApiTest {
         assertEquals("Élise Ñúñez", last.get("by").get("displayName").asText());
         assertFalse(last.get("staff").asBoolean());
         assertTrue(line.get("awaitingStaff").asBoolean());
+        assertFalse(line.get("reopened").asBoolean());
+    }
+
+    @Test
+    void a_request_its_requester_reopened_is_marked_kept_by_the_reopened_flag_and_counted() {
+        String reopened = fileInTheQueue();
+        String resolved = fileInTheQueue();
+        for (String number : List.of(reopened, resolved)) {
+            for (String status : List.of("IN_PROGRESS", "RESOLVED")) {
+                assertEquals(200, agent.post("/api/v1/requests/" + number + "/status",
+                        Api.object("status", status)).status());
+            }
+        }
+        Api.Reply back = teacher.post("/api/v1/requests/" + reopened + "/status",
+                Api.object("status", "IN_PROGRESS", "comment", "L'imprimante s'est de nouveau arrêtée."));
+        assertEquals(200, back.status(), back.body());
+        String mine = "&q=" + requester.id().value();
+
+        assertTrue(queueLine(reopened).get("reopened").asBoolean());
+        assertFalse(queueLine(resolved).get("reopened").asBoolean());
+        assertEquals(List.of(reopened), numbers("scope=queue&reopened=true" + mine));
+        assertEquals(List.of(resolved, reopened), numbers("scope=queue&reopened=false" + mine));
+        JsonNode counts = agent.get("/api/v1/requests/counts?scope=queue&status=IN_PROGRESS" + mine).json();
+        assertEquals(1, counts.get("reopened").asLong());
+        assertTrue(agent.get("/api/v1/requests?scope=queue&reopened=1").problem(400).get("errors").has("reopened"));
     }
 
     @Test
@@ -138,7 +163,7 @@ class WorklistApiTest {
         assertEquals(200, reply.status(), reply.body());
         assertEquals("no-store", reply.header("Cache-Control"));
         JsonNode counts = reply.json();
-        assertEquals(List.of("byStatus", "unassigned", "awaitingStaff", "mine"), fields(counts));
+        assertEquals(List.of("byStatus", "unassigned", "awaitingStaff", "mine", "reopened"), fields(counts));
         assertEquals(List.of("NEW", "ASSIGNED", "IN_PROGRESS", "WAITING_FOR_REQUESTER", "RESOLVED", "CLOSED"),
                 fields(counts.get("byStatus")));
         assertEquals(1, counts.get("byStatus").get("NEW").asLong());

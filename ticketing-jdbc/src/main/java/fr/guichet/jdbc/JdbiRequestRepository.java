@@ -99,17 +99,22 @@ final class JdbiRequestRepository implements RequestRepository {
         RequestListing listing = RequestListing.of(db.dialect(), query);
         List<StatusCount> rows = db.inTransaction(h -> listing.countByStatus(h, me)
                 .map((rs, ctx) -> new StatusCount(Status.valueOf(rs.getString("status")), rs.getLong("total"),
-                        rs.getLong("unassigned"), rs.getLong("awaiting_staff"), rs.getLong("mine")))
+                        rs.getLong("unassigned"), rs.getLong("awaiting_staff"), rs.getLong("mine"),
+                        rs.getLong("reopened")))
                 .list());
         Map<Status, Long> byStatus = new EnumMap<>(Status.class);
         rows.forEach(r -> byStatus.merge(r.status(), r.total(), Long::sum));
         return new RequestCounts(byStatus, rows.stream().mapToLong(StatusCount::unassigned).sum(),
                 rows.stream().mapToLong(StatusCount::awaitingStaff).sum(),
-                rows.stream().mapToLong(StatusCount::mine).sum());
+                rows.stream().mapToLong(StatusCount::mine).sum(), rows.stream().mapToLong(StatusCount::reopened).sum());
     }
 
-    /** One row of the counts: requests in a status, and how many of them are unassigned, awaiting, the asker's. */
-    private record StatusCount(Status status, long total, long unassigned, long awaitingStaff, long mine) {
+    /**
+     * One row of the counts: requests in a status, and how many of them are unassigned, awaiting, the asker's,
+     * reopened.
+     */
+    private record StatusCount(Status status, long total, long unassigned, long awaitingStaff, long mine,
+            long reopened) {
     }
 
     /** The database's plan for a page of {@code query}, one line per row of its EXPLAIN; for tests of the indexes. */

@@ -31,10 +31,17 @@ final class RequestListing {
             RequestSort.UPDATED, " ORDER BY updated_at DESC, number DESC",
             RequestSort.UPDATED_LONGEST_AGO, " ORDER BY updated_at ASC, number ASC");
 
+    /** The condition of each narrowing of a list. */
+    private static final Map<RequestQuery.Only, String> ONLY = Map.of(
+            RequestQuery.Only.UNASSIGNED, " AND assignee IS NULL",
+            RequestQuery.Only.AWAITING_STAFF, " AND last_activity_staff = FALSE",
+            RequestQuery.Only.REOPENED, " AND reopened = TRUE");
+
     private static final String COUNT_BY_STATUS = """
             SELECT status, COUNT(*) AS total, SUM(CASE WHEN assignee IS NULL THEN 1 ELSE 0 END) AS unassigned,
                 SUM(CASE WHEN last_activity_staff = FALSE THEN 1 ELSE 0 END) AS awaiting_staff,
-                SUM(CASE WHEN assignee = :me THEN 1 ELSE 0 END) AS mine""";
+                SUM(CASE WHEN assignee = :me THEN 1 ELSE 0 END) AS mine,
+                SUM(CASE WHEN reopened = TRUE THEN 1 ELSE 0 END) AS reopened""";
 
     private final Dialect dialect;
     private final String from;
@@ -78,11 +85,8 @@ final class RequestListing {
         if (q.assignee() != null) {
             c.add(" AND assignee = :assignee", "assignee", q.assignee().value());
         }
-        if (q.unassigned()) {
-            c.where.append(" AND assignee IS NULL");
-        }
-        if (q.awaitingStaff()) {
-            c.where.append(" AND last_activity_staff = FALSE");
+        for (RequestQuery.Only only : q.only()) {
+            c.where.append(ONLY.get(only));
         }
         RequestSearch search = RequestSearch.parse(q.words());
         if (search.findsNothing()) {

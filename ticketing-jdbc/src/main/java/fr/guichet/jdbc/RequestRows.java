@@ -45,23 +45,24 @@ final class RequestRows {
     static final String SUMMARY_COLUMNS = """
             number, summary, subject, type, status, visibility, submitted_at, updated_at, establishment, requester_id, \
             requester_given, requester_family, assigned_group, assignee, last_activity_at, last_activity_by, \
-            last_activity_staff""";
+            last_activity_staff, reopened""";
 
     private static final String INSERT = """
             INSERT INTO requests (number, requester_id, requester_given, requester_family, establishment, subject, type,
                 summary, description, search_text, visibility, status, assigned_group, assignee, submitted_at,
                 updated_at, resolved_at, version, idempotency_key, last_activity_at, last_activity_by,
-                last_activity_staff)
+                last_activity_staff, reopened)
             VALUES (:number, :requesterId, :requesterGiven, :requesterFamily, :establishment, :subject, :type,
                 :summary, :description, :searchText, :visibility, :status, :assignedGroup, :assignee, :submittedAt,
-                :updatedAt, :resolvedAt, :version, :key, :lastActivityAt, :lastActivityBy, :lastActivityStaff)""";
+                :updatedAt, :resolvedAt, :version, :key, :lastActivityAt, :lastActivityBy, :lastActivityStaff,
+                :reopened)""";
 
     private static final String UPDATE = """
             UPDATE requests SET subject = :subject, type = :type, summary = :summary, description = :description,
                 search_text = :searchText, visibility = :visibility, status = :status, assigned_group = :assignedGroup,
                 assignee = :assignee, updated_at = :updatedAt, resolved_at = :resolvedAt, version = :version,
                 last_activity_at = :lastActivityAt, last_activity_by = :lastActivityBy,
-                last_activity_staff = :lastActivityStaff
+                last_activity_staff = :lastActivityStaff, reopened = :reopened
             WHERE number = :number AND version = :expected""";
 
     private static final String FIND = """
@@ -178,7 +179,8 @@ final class RequestRows {
                 establishment == null ? null : Uai.parse(establishment),
                 new PersonRef(requester,
                         new PersonName(rs.getString("requester_given"), rs.getString("requester_family"))),
-                GroupCode.of(rs.getString("assigned_group")), assignee == null ? null : PersonId.of(assignee), last);
+                GroupCode.of(rs.getString("assigned_group")), assignee == null ? null : PersonId.of(assignee), last,
+                rs.getBoolean("reopened"));
     }
 
     /** The columns an update may change, by parameter name. */
@@ -199,6 +201,7 @@ final class RequestRows {
         fields.put("lastActivityAt", line.lastActivity().at());
         fields.put("lastActivityBy", line.lastActivity().by().value());
         fields.put("lastActivityStaff", line.lastActivity().staff());
+        fields.put("reopened", line.reopened());
         return fields;
     }
 

@@ -69,7 +69,7 @@ class IndexUseTest {
     void a_staff_queue_by_last_change_is_read_through_the_queue_indexes_by_update() throws Exception {
         TestDatabase database = loaded();
         RequestQuery queue = RequestQuery.all().withStatuses(Set.of(Status.NEW)).withSort(RequestSort.UPDATED)
-                .withAwaitingStaff(true)
+                .withOnly(Set.of(RequestQuery.Only.AWAITING_STAFF))
                 .withQueueOf(new RequestQuery.QueueOf(PersonId.of("agent"), Set.of(GroupCode.of("PLATEFORME"))));
         JdbiRequestRepository requests = (JdbiRequestRepository) database.node().requests();
         String plan = requests.explain(queue, PageRequest.first()).toLowerCase(Locale.ROOT);

@@ -12,26 +12,27 @@ import java.util.Set;
 
 /**
  * What a staff member narrows a list to; null criteria match all. {@code queueOnly}: only their groups' and theirs;
- * {@code unassigned}: only those nobody has; {@code awaitingStaff}: only those whose requester acted last.
+ * {@code only}: only those unassigned, awaiting the staff or reopened (see {@link RequestQuery.Only}).
  */
 public record QueueFilter(boolean queueOnly, Set<Status> statuses, SubjectCode subject, GroupCode group,
-        PersonId assignee, String words, RequestSort sort, boolean unassigned, boolean awaitingStaff) {
+        PersonId assignee, String words, RequestSort sort, Set<RequestQuery.Only> only) {
 
     public QueueFilter {
         statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
+        only = only == null ? Set.of() : Set.copyOf(only);
     }
 
-    /** Any requests, assigned or not, whoever acted last. */
+    /** Any requests, assigned or not, whoever acted last, reopened or not. */
     public QueueFilter(boolean queueOnly, Set<Status> statuses, SubjectCode subject, GroupCode group,
             PersonId assignee, String words, RequestSort sort) {
-        this(queueOnly, statuses, subject, group, assignee, words, sort, false, false);
+        this(queueOnly, statuses, subject, group, assignee, words, sort, Set.of());
     }
 
     /** The query of this filter as {@code staff} asks it; words a search may not take are refused. */
     RequestQuery query(Person staff) {
         RequestQuery query = RequestQuery.all().withStatuses(statuses).withSubject(subject).withGroup(group)
                 .withAssignee(assignee).withWords(RequestSearch.requireSearchable(words)).withSort(sort)
-                .withUnassigned(unassigned).withAwaitingStaff(awaitingStaff);
+                .withOnly(only);
         return queueOnly ? query.withQueueOf(new RequestQuery.QueueOf(staff.id(), staff.groups())) : query;
     }
 

@@ -2,6 +2,7 @@ package fr.guichet.core.port;
 
 import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.PersonId;
+import fr.guichet.core.domain.request.RequestSummary;
 import fr.guichet.core.domain.request.Status;
 import fr.guichet.core.domain.subject.SubjectCode;
 import java.time.Instant;
@@ -12,85 +13,90 @@ import java.util.Set;
  * Criteria for listing requests; every criterion left null (or empty) matches all. {@code subject} matches that subject
  * and those under it; {@code queueOf} keeps requests assigned to one of the groups or to the person; {@code words},
  * the text a person typed, keeps the requests its {@link fr.guichet.core.domain.request.RequestSearch} finds;
- * {@code unassigned} keeps those without an assignee, {@code awaitingStaff} those whose requester acted last.
+ * {@code only} narrows it further (see {@link Only}).
  */
 public record RequestQuery(PersonId requester, Instant submittedFrom, Instant submittedBefore, Set<Status> statuses,
         SubjectCode subject, GroupCode group, PersonId assignee, QueueOf queueOf, String words, RequestSort sort,
-        boolean unassigned, boolean awaitingStaff) {
+        Set<Only> only) {
 
     public RequestQuery {
         statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
         sort = sort == null ? RequestSort.NEWEST : sort;
         words = words == null || words.isBlank() ? null : words.strip();
+        only = only == null ? Set.of() : Set.copyOf(only);
     }
 
     /** All requests, newest first; narrow it with the {@code with…} methods. */
     public static RequestQuery all() {
-        return new RequestQuery(null, null, null, Set.of(), null, null, null, null, null, RequestSort.NEWEST, false,
-                false);
+        return new RequestQuery(null, null, null, Set.of(), null, null, null, null, null, RequestSort.NEWEST, Set.of());
     }
 
     public RequestQuery withRequester(PersonId value) {
         return new RequestQuery(value, submittedFrom, submittedBefore, statuses, subject, group, assignee, queueOf,
-                words, sort, unassigned,
-                awaitingStaff);
+                words, sort, only);
     }
 
     public RequestQuery withSubmittedBetween(Instant from, Instant before) {
         return new RequestQuery(requester, from, before, statuses, subject, group, assignee, queueOf, words, sort,
-                unassigned, awaitingStaff);
+                only);
     }
 
     public RequestQuery withStatuses(Set<Status> value) {
         return new RequestQuery(requester, submittedFrom, submittedBefore, value, subject, group, assignee, queueOf,
-                words, sort, unassigned,
-                awaitingStaff);
+                words, sort, only);
     }
 
     public RequestQuery withSubject(SubjectCode value) {
         return new RequestQuery(requester, submittedFrom, submittedBefore, statuses, value, group, assignee, queueOf,
-                words, sort, unassigned,
-                awaitingStaff);
+                words, sort, only);
     }
 
     public RequestQuery withGroup(GroupCode value) {
         return new RequestQuery(requester, submittedFrom, submittedBefore, statuses, subject, value, assignee, queueOf,
-                words, sort, unassigned,
-                awaitingStaff);
+                words, sort, only);
     }
 
     public RequestQuery withAssignee(PersonId value) {
         return new RequestQuery(requester, submittedFrom, submittedBefore, statuses, subject, group, value, queueOf,
-                words, sort, unassigned,
-                awaitingStaff);
+                words, sort, only);
     }
 
     public RequestQuery withQueueOf(QueueOf value) {
         return new RequestQuery(requester, submittedFrom, submittedBefore, statuses, subject, group, assignee, value,
-                words, sort, unassigned,
-                awaitingStaff);
+                words, sort, only);
     }
 
     public RequestQuery withWords(String value) {
         return new RequestQuery(requester, submittedFrom, submittedBefore, statuses, subject, group, assignee, queueOf,
-                value, sort, unassigned,
-                awaitingStaff);
+                value, sort, only);
     }
 
     public RequestQuery withSort(RequestSort value) {
         return new RequestQuery(requester, submittedFrom, submittedBefore, statuses, subject, group, assignee, queueOf,
-                words, value, unassigned,
-                awaitingStaff);
+                words, value, only);
     }
 
-    public RequestQuery withUnassigned(boolean value) {
+    /** The same query kept to the requests that are each of {@code value}. */
+    public RequestQuery withOnly(Set<Only> value) {
         return new RequestQuery(requester, submittedFrom, submittedBefore, statuses, subject, group, assignee, queueOf,
-                words, sort, value, awaitingStaff);
+                words, sort, value);
     }
 
-    public RequestQuery withAwaitingStaff(boolean value) {
-        return new RequestQuery(requester, submittedFrom, submittedBefore, statuses, subject, group, assignee, queueOf,
-                words, sort, unassigned, value);
+    /**
+     * What a list may be kept to beyond its criteria: requests without an assignee, those whose requester acted last
+     * (see {@link RequestSummary#awaitingStaff()}), those that came back from RESOLVED.
+     */
+    public enum Only {
+        UNASSIGNED, AWAITING_STAFF, REOPENED;
+
+        /** True when this keeps {@code line}. */
+        public boolean keeps(RequestSummary line) {
+            return switch (this) {
+                case UNASSIGNED -> line.assignee() == null;
+                case AWAITING_STAFF -> line.awaitingStaff();
+                case REOPENED -> line.reopened();
+            };
+        }
     }
 
     /** A staff member's queue: requests assigned to one of their groups, or to them. */

@@ -10,6 +10,7 @@ import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.request.Status;
 import fr.guichet.core.domain.request.Visibility;
 import fr.guichet.core.port.RequestCounts;
+import fr.guichet.core.port.RequestQuery;
 import fr.guichet.core.testing.Fixtures;
 import fr.guichet.core.testing.TestWorld;
 import java.util.Map;
@@ -49,9 +50,9 @@ class CountRequestsTest {
         assertEquals(1, counts.unassigned());
         assertEquals(2, counts.awaitingStaff());
         assertEquals(2, counts.mine());
-        assertEquals(new RequestCounts(Map.of(Status.ASSIGNED, 1L), 0, 1, 1),
+        assertEquals(new RequestCounts(Map.of(Status.ASSIGNED, 1L), 0, 1, 1, 0),
                 world.ticketing.countRequests().count(agent, new QueueFilter(true, Set.of(Status.ASSIGNED), null,
-                        null, null, requester.id().value(), null, false, true)));
+                        null, null, requester.id().value(), null, Set.of(RequestQuery.Only.AWAITING_STAFF))));
     }
 
     /** The agent's queue, narrowed to this test's requester. */

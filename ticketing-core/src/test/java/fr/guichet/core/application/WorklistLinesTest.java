@@ -11,12 +11,14 @@ import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.request.Status;
 import fr.guichet.core.domain.request.Visibility;
 import fr.guichet.core.port.PageRequest;
+import fr.guichet.core.port.RequestQuery;
 import fr.guichet.core.port.RequestSort;
 import fr.guichet.core.testing.Fixtures;
 import fr.guichet.core.testing.TestWorld;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class WorklistLinesTest {
@@ -74,6 +76,25 @@ class WorklistLinesTest {
     }
 
     @Test
+    void a_request_back_from_resolved_stays_reopened_once_resolved_again_and_is_counted_so() {
+        QueueFilter reopened = new QueueFilter(false, null, null, null, null, requester.id().value(), null,
+                Set.of(RequestQuery.Only.REOPENED));
+        Scenario.moveTo(world, number, Status.RESOLVED);
+        assertEquals(List.of(), numbers(reopened));
+
+        world.ticketing.changeStatus().change(requester, number, Status.IN_PROGRESS, "Toujours bloqué.", null);
+        assertTrue(staffLine().request().reopened());
+        assertEquals(List.of(number), numbers(reopened));
+        assertEquals(1, world.ticketing.countRequests().count(agent, reopened).reopened());
+
+        world.ticketing.changeStatus().change(agent, number, Status.RESOLVED, null, null);
+        world.ticketing.changeStatus().change(agent, number, Status.CLOSED, null, null);
+        assertEquals(List.of(number), numbers(reopened));
+        assertEquals(List.of(), numbers(new QueueFilter(false, Set.of(Status.IN_PROGRESS), null, null, null,
+                requester.id().value(), null, Set.of(RequestQuery.Only.REOPENED))));
+    }
+
+    @Test
     void a_take_or_a_redirection_is_the_staffs_activity() {
         Person colleague = join(world, Fixtures.newStaff(Fixtures.PLATEFORME));
         Instant taken = later();
@@ -96,13 +117,13 @@ class WorklistLinesTest {
         world.ticketing.postMessage().post(agent, number, "Votre identifiant est votre adresse.", false, null);
 
         assertEquals(List.of(printer), numbers(new QueueFilter(false, null, null, null, null,
-                requester.id().value(), null, true, false)));
+                requester.id().value(), null, Set.of(RequestQuery.Only.UNASSIGNED))));
         assertEquals(List.of(printer), numbers(new QueueFilter(false, null, null, null, null,
-                requester.id().value(), null, false, true)));
+                requester.id().value(), null, Set.of(RequestQuery.Only.AWAITING_STAFF))));
         assertEquals(List.of(number, printer), numbers(new QueueFilter(false, null, null, null, null,
-                requester.id().value(), RequestSort.UPDATED, false, false)));
+                requester.id().value(), RequestSort.UPDATED)));
         assertEquals(List.of(printer, number), numbers(new QueueFilter(false, null, null, null, null,
-                requester.id().value(), RequestSort.UPDATED_LONGEST_AGO, false, false)));
+                requester.id().value(), RequestSort.UPDATED_LONGEST_AGO)));
     }
 
     private List<RequestNumber> numbers(QueueFilter filter) {

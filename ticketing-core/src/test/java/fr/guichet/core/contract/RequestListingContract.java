@@ -178,7 +178,7 @@ public abstract class RequestListingContract {
                 && (q.assignee() == null || q.assignee().equals(r.assignee()))
                 && (q.queueOf() == null || q.queueOf().groups().contains(r.assignedGroup())
                         || q.queueOf().person().equals(r.assignee()))
-                && (!q.unassigned() || r.assignee() == null) && (!q.awaitingStaff() || r.awaitingStaff())
+                && q.only().stream().allMatch(only -> only.keeps(r))
                 && RequestSearch.parse(q.words()).matches(s.request());
     }
 
@@ -228,7 +228,7 @@ public abstract class RequestListingContract {
                     fresh.groups.get(routing.group()),
                     routing.assignee() < 0 ? null : fresh.staff.get(routing.assignee()),
                     dates.staffActedLast() ? LastActivity.ofStaff(fresh.staff.get(routing.group()), updated)
-                            : LastActivity.ofRequester(by.id(), updated));
+                            : LastActivity.ofRequester(by.id(), updated), dates.reopened());
             return Request.restore(line, new Description(DESCRIPTIONS.get(text.description()) + "\n" + fresh.word),
                     routing.status().isOpen() ? null : updated, 1, null, List.of(), List.of(), List.of());
         }
@@ -241,8 +241,11 @@ public abstract class RequestListingContract {
     private record Text(int subject, int summary, int description, Visibility visibility) {
     }
 
-    /** When it was filed and last updated, and whether a staff member or its requester acted then. */
-    private record Dates(int filedAt, int updatedAfter, boolean staffActedLast) {
+    /**
+     * When it was filed and last updated, whether a staff member or its requester acted then, and whether it came back
+     * from RESOLVED before.
+     */
+    private record Dates(int filedAt, int updatedAfter, boolean staffActedLast, boolean reopened) {
     }
 
     private static Gen<Filing> filings() {
@@ -251,7 +254,7 @@ public abstract class RequestListingContract {
         Gen<Text> texts = integers().between(0, SUBJECTS.size() - 1).zip(integers().between(0, SUMMARIES.size() - 1),
                 integers().between(0, DESCRIPTIONS.size() - 1), Generate.enumValues(Visibility.class), Text::new);
         Gen<Dates> dates = integers().between(0, FILED_AT.size() - 1).zip(
-                integers().between(0, UPDATED_AFTER.size() - 1), Generate.booleans(), Dates::new);
+                integers().between(0, UPDATED_AFTER.size() - 1), Generate.booleans(), sometimes(), Dates::new);
         return routings.zip(texts, dates, Filing::new);
     }
 
@@ -279,8 +282,7 @@ public abstract class RequestListingContract {
                     .withSubject(filters.subject() < 0 ? null : SUBJECTS.get(filters.subject()))
                     .withGroup(filters.group() < 0 ? null : fresh.groups.get(filters.group()))
                     .withAssignee(filters.assignee() < 0 ? null : fresh.staff.get(filters.assignee()))
-                    .withWords(String.join(" ", words)).withUnassigned(filters.narrowing().unassigned())
-                    .withAwaitingStaff(filters.narrowing().awaitingStaff());
+                    .withWords(String.join(" ", words)).withOnly(filters.narrowing().only());
             return whose.scope() == Scope.ALL ? filtered : filtered.withQueueOf(new RequestQuery.QueueOf(
                     fresh.staff.get(whose.person()),
                     whose.queueGroups().stream().map(fresh.groups::get).collect(Collectors.toSet())));
@@ -298,8 +300,8 @@ public abstract class RequestListingContract {
     private record Filters(Set<Status> statuses, int subject, int group, int assignee, Narrowing narrowing) {
     }
 
-    /** The words searched, and whether only unassigned requests or those awaiting the staff are kept. */
-    private record Narrowing(List<Integer> words, boolean unassigned, boolean awaitingStaff) {
+    /** The words searched, and what else the list is kept to. */
+    private record Narrowing(List<Integer> words, Set<RequestQuery.Only> only) {
     }
 
     /** Lists to read; each filter is most often left out, so that lists are often long enough to page. */
@@ -312,7 +314,20 @@ public abstract class RequestListingContract {
                 .map(l -> (Set<Status>) EnumSet.copyOf(l)).toOptionals(65).map(o -> o.orElse(Set.of()));
         Gen<List<Integer>> words = lists().of(integers().between(0, SEARCHED.size() - 1)).ofSizeBetween(1, 2)
                 .toOptionals(75).map(o -> o.orElse(List.of()));
-        Gen<Narrowing> narrowings = words.zip(sometimes(), sometimes(), Narrowing::new);
+        Gen<Set<RequestQuery.Only>> only = sometimes().zip(sometimes(), sometimes(), (unassigned, awaiting, reopened) -> {
+            Set<RequestQuery.Only> kept = EnumSet.noneOf(RequestQuery.Only.class);
+            if (unassigned) {
+                kept.add(RequestQuery.Only.UNASSIGNED);
+            }
+            if (awaiting) {
+                kept.add(RequestQuery.Only.AWAITING_STAFF);
+            }
+            if (reopened) {
+                kept.add(RequestQuery.Only.REOPENED);
+            }
+            return kept;
+        });
+        Gen<Narrowing> narrowings = words.zip(only, Narrowing::new);
         Gen<Filters> filters = statuses.zip(oneOrNone(SUBJECTS.size()), oneOrNone(PEOPLE), oneOrNone(PEOPLE),
                 narrowings, Filters::new);
         Gen<Integer> pageSizes = Generate.frequency(List.of(Pair.of(4, integers().between(1, 4)),

@@ -95,7 +95,8 @@ public final class InMemoryRequestRepository implements RequestRepository {
                 .collect(Collectors.groupingBy(RequestSummary::status, Collectors.counting()));
         return new RequestCounts(byStatus, lines.stream().filter(r -> r.assignee() == null).count(),
                 lines.stream().filter(RequestSummary::awaitingStaff).count(),
-                lines.stream().filter(r -> me.equals(r.assignee())).count());
+                lines.stream().filter(r -> me.equals(r.assignee())).count(),
+                lines.stream().filter(RequestSummary::reopened).count());
     }
 
     private static Predicate<Request> matches(RequestQuery q) {
@@ -113,7 +114,7 @@ public final class InMemoryRequestRepository implements RequestRepository {
                 && (q.assignee() == null || q.assignee().equals(r.assignee()))
                 && (q.queueOf() == null || q.queueOf().groups().contains(r.assignedGroup())
                         || q.queueOf().person().equals(r.assignee()))
-                && (!q.unassigned() || r.assignee() == null) && (!q.awaitingStaff() || r.awaitingStaff());
+                && q.only().stream().allMatch(only -> only.keeps(r));
     }
 
     private static Comparator<RequestSummary> order(RequestQuery q) {

@@ -36,7 +36,7 @@ public record Request(RequestSummary summaryLine, Description description, Insta
         RequestSummary line = new RequestSummary(number, draft.summary(), draft.subject(), draft.type(),
                 assignee == null ? Status.NEW : Status.ASSIGNED, draft.visibility(), now, now,
                 requester.establishment(), requester.ref(), group, assignee,
-                LastActivity.ofRequester(requester.id(), now));
+                LastActivity.ofRequester(requester.id(), now), false);
         List<HistoryEntry> history = new ArrayList<>();
         history.add(new HistoryEntry(now, requester.id(), HistoryEvent.FILED, null, group.value()));
         if (assignee != null) {

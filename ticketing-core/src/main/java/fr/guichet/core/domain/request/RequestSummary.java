@@ -10,12 +10,12 @@ import java.util.Objects;
 
 /**
  * What a request is about, where it stands and who has it: the header of a {@link Request}, and one line of a list
- * of requests ("Liste de mes dernières demandes", the staff queue), with who acted on it last. {@code establishment}
- * and {@code assignee} may be null.
+ * of requests ("Liste de mes dernières demandes", the staff queue), with who acted on it last and whether it came
+ * back from RESOLVED once at least ({@code reopened}). {@code establishment} and {@code assignee} may be null.
  */
 public record RequestSummary(RequestNumber number, Summary summary, SubjectCode subject, String type, Status status,
         Visibility visibility, Instant submittedAt, Instant updatedAt, Uai establishment, PersonRef requester,
-        GroupCode assignedGroup, PersonId assignee, LastActivity lastActivity) {
+        GroupCode assignedGroup, PersonId assignee, LastActivity lastActivity, boolean reopened) {
 
     public RequestSummary {
         Objects.requireNonNull(number, "number");
@@ -38,10 +38,17 @@ public record RequestSummary(RequestNumber number, Summary summary, SubjectCode 
 
     /**
      * The same request in {@code newStatus} after {@code activity}, updated at its time unless it was updated later,
-     * and acted on last by it unless someone acted later.
+     * and acted on last by it unless someone acted later; reopened from now on if it leaves RESOLVED for an open
+     * status.
      */
     public RequestSummary withStatus(Status newStatus, LastActivity activity) {
-        return withRouting(assignedGroup, assignee, newStatus, activity);
+        RequestSummary moved = withRouting(assignedGroup, assignee, newStatus, activity);
+        return status == Status.RESOLVED && newStatus.isOpen() ? moved.reopenedOnce() : moved;
+    }
+
+    private RequestSummary reopenedOnce() {
+        return new RequestSummary(number, summary, subject, type, status, visibility, submittedAt, updatedAt,
+                establishment, requester, assignedGroup, assignee, lastActivity, true);
     }
 
     /**
@@ -54,6 +61,6 @@ public record RequestSummary(RequestNumber number, Summary summary, SubjectCode 
         Instant at = activity.at();
         return new RequestSummary(number, summary, subject, type, newStatus, visibility, submittedAt,
                 at.isAfter(updatedAt) ? at : updatedAt, establishment, requester, group, newAssignee,
-                at.isBefore(lastActivity.at()) ? lastActivity : activity);
+                at.isBefore(lastActivity.at()) ? lastActivity : activity, reopened);
     }
 }
