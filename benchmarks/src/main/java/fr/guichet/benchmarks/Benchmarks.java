@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * Runs the workloads and writes {@code results.csv}, {@code results.json} and {@code summary.md}:
- * {@code java -jar benchmarks.jar [all|filing|lists|http|mail|profile ...] [--out DIR] [--databases h2,postgresql]
- * [--sizes 10000,100000,1000000] [--http-seconds 60] [--connections 4] [--smoke]}.
+ * {@code java -jar benchmarks.jar [all|filing|lists|workbench|http|mail|profile ...] [--out DIR]
+ * [--databases h2,postgresql] [--sizes 10000,100000,1000000] [--http-seconds 60] [--connections 4] [--smoke]}.
  */
 public final class Benchmarks {
 
@@ -47,13 +47,16 @@ public final class Benchmarks {
         System.out.println(Files.readString(settings.output().resolve("summary.md")));
     }
 
-    /** Runs the named workloads ({@code filing}, {@code lists}, {@code http}, {@code mail}) in that order. */
+    /**
+     * Runs the named workloads ({@code filing}, {@code lists}, {@code workbench}, {@code http}, {@code mail}) in that
+     * order; {@code all} names the four without the workbench.
+     */
     public static Results run(RunSettings settings, Set<String> workloads) throws Exception {
         Results results = new Results();
         for (String w : workloads) {
-            if (!Set.of("filing", "lists", "http", "mail", "profile").contains(w)) {
+            if (!Set.of("filing", "lists", "workbench", "http", "mail", "profile").contains(w)) {
                 throw new IllegalArgumentException("unknown workload " + w
-                        + " (filing, lists, http, mail, all, profile)");
+                        + " (filing, lists, workbench, http, mail, all, profile)");
             }
         }
         if (workloads.contains("profile")) {
@@ -68,6 +71,11 @@ public final class Benchmarks {
         if (workloads.contains("lists")) {
             log("workload 2: lists over growing data");
             QueryWorkload.run(settings, results);
+            results.write(settings.output(), machine());
+        }
+        if (workloads.contains("workbench")) {
+            log("workload 6: the agent's workbench (queue with counts, searches) over growing data");
+            WorkbenchWorkload.run(settings, results);
             results.write(settings.output(), machine());
         }
         if (workloads.contains("http")) {

@@ -8,6 +8,7 @@ import fr.guichet.core.domain.subject.SubjectCatalog;
 import fr.guichet.core.domain.subject.SubjectCode;
 import fr.guichet.examples.DemoData;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -21,9 +22,13 @@ import javax.sql.DataSource;
 
 /**
  * Fills {@code requests} server-side with one INSERT ... SELECT per chunk (PostgreSQL's {@code generate_series}, H2's
- * {@code SYSTEM_RANGE}), with a spread that holds at every size: {@value #REQUESTERS} requesters, {@value #ROOTS} root
- * subjects of {@value #LEAVES} leaves each across {@value #GROUPS} support groups, submissions spread evenly over the
- * last five years; requests older than 60 days are resolved or closed, recent ones in every open status.
+ * {@code SYSTEM_RANGE}), with a spread that holds at every size: {@value #REQUESTERS} requesters with French names,
+ * {@value #ROOTS} root subjects of {@value #LEAVES} leaves each across {@value #GROUPS} support groups, submissions
+ * spread evenly over the last five years; requests older than 60 days are resolved or closed, recent ones in every open
+ * status. Summaries and descriptions come from {@link SupportVocabulary}, and each row's search text and last activity
+ * are written as Guichet writes them ({@code Request.searchText()}, {@code RequestSummary.lastActivity()}): the names
+ * and texts, normalised in Java, are read from two small tables ({@code bench_names}, {@code bench_texts}) that the
+ * load joins.
  */
 final class BulkLoader {
 
@@ -34,6 +39,28 @@ final class BulkLoader {
     private static final long FIVE_YEARS_SECONDS = 5L * 365 * 86_400;
     private static final long RECENT_SECONDS = 60L * 86_400;
     private static final int CHUNK = 50_000;
+    /** The largest number written zero-padded to 7 digits, as {@code RequestNumber.display()} does. */
+    private static final long LARGEST = 9_999_999;
+
+    private static final int NAMES = SupportVocabulary.GIVEN_NAMES.size() * SupportVocabulary.FAMILY_NAMES.size();
+    private static final int TEXTS = SupportVocabulary.OBJECTS.size() * SupportVocabulary.PROBLEMS.size()
+            * SupportVocabulary.PLACES.size();
+    /**
+     * Whether the staff acted last, by phase (0 to 4 the recent NEW, ASSIGNED, IN_PROGRESS, WAITING_FOR_REQUESTER and
+     * RESOLVED, 5 the old ones): the requester for a new or routed request and for a third of those in progress
+     * (they followed up), the staff otherwise.
+     */
+    private static final String STAFF_LAST = "(phase >= 3 OR (phase = 2 AND MOD(g, 3) <> 0))";
+    private static final String NAMES_TABLE = """
+            CREATE TABLE bench_names (id INTEGER PRIMARY KEY, given VARCHAR(255) NOT NULL,
+                family VARCHAR(255) NOT NULL, search_text VARCHAR(600) NOT NULL)""";
+    private static final String TEXTS_TABLE = """
+            CREATE TABLE bench_texts (id INTEGER PRIMARY KEY, summary VARCHAR(255) NOT NULL,
+                description VARCHAR(1000) NOT NULL, search_text VARCHAR(2000) NOT NULL)""";
+    private static final String INSERT_NAME = "INSERT INTO bench_names (id, given, family, search_text) "
+            + "VALUES (?, ?, ?, ?)";
+    private static final String INSERT_TEXT = "INSERT INTO bench_texts (id, summary, description, search_text) "
+            + "VALUES (?, ?, ?, ?)";
 
     private final DataSource dataSource;
     private final boolean postgres;
@@ -75,8 +102,14 @@ final class BulkLoader {
 
     /** Adds requests until the table holds {@code total}; returns the seconds it took. */
     double growTo(long total) throws SQLException {
+        if (total > LARGEST) {
+            throw new IllegalArgumentException("at most " + LARGEST + " requests");
+        }
         long start = System.nanoTime();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            if (loaded == 0) {
+                writeVocabulary(c, s);
+            }
             while (loaded < total) {
                 long to = Math.min(total, loaded + CHUNK);
                 s.executeUpdate(insert(loaded + 1, to));
@@ -93,6 +126,32 @@ final class BulkLoader {
         return (System.nanoTime() - start) / 1e9;
     }
 
+    /** The names and texts the load joins, each with its search text normalised by the core's {@code SearchText}. */
+    private static void writeVocabulary(Connection c, Statement s) throws SQLException {
+        s.execute(NAMES_TABLE);
+        s.execute(TEXTS_TABLE);
+        try (PreparedStatement p = c.prepareStatement(INSERT_NAME)) {
+            for (SupportVocabulary.NameRow row : SupportVocabulary.names()) {
+                p.setInt(1, row.index());
+                p.setString(2, row.given());
+                p.setString(3, row.family());
+                p.setString(4, row.searchText());
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+        try (PreparedStatement p = c.prepareStatement(INSERT_TEXT)) {
+            for (SupportVocabulary.TextRow row : SupportVocabulary.texts()) {
+                p.setInt(1, row.index());
+                p.setString(2, row.summary());
+                p.setString(3, row.description());
+                p.setString(4, row.searchText());
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+    }
+
     private String insert(long from, long to) {
         String series = postgres ? "generate_series(CAST(" + from + " AS BIGINT), " + to + ") AS t(g)"
                 : "SYSTEM_RANGE(" + from + ", " + to + ") AS t(g)";
@@ -101,25 +160,31 @@ final class BulkLoader {
         String recent = "age <= " + RECENT_SECONDS;
         return "INSERT INTO requests (number, requester_id, requester_given, requester_family, establishment, subject, "
                 + "type, summary, description, search_text, visibility, status, assigned_group, assignee, "
-                + "submitted_at, updated_at, resolved_at, version, idempotency_key) "
-                + "SELECT g, 'req-' || CAST(requester AS VARCHAR(10)), 'Camille', "
-                + "'Enseignant' || CAST(requester AS VARCHAR(10)), '0941295X', "
+                + "submitted_at, updated_at, resolved_at, version, idempotency_key, last_activity_at, "
+                + "last_activity_by, last_activity_staff) "
+                + "SELECT g, 'req-' || CAST(requester AS VARCHAR(10)), n.given, n.family, '0941295X', "
                 + "'SUJ' || CAST(root AS VARCHAR(4)) || '-' || CAST(root + 1 AS VARCHAR(4)) || '.' "
                 + "|| CAST(leaf AS VARCHAR(4)), "
                 + "CASE MOD(g, 5) WHEN 0 THEN 'USAGE' WHEN 1 THEN 'INCIDENT' WHEN 2 THEN 'ACCES' WHEN 3 THEN 'INFO' "
                 + "ELSE 'EVOLUTION' END, "
-                + "'Demande ' || CAST(g AS VARCHAR(12)), 'Description de la demande ' || CAST(g AS VARCHAR(12)), "
-                + "'demande ' || CAST(g AS VARCHAR(12)) || ' description de la demande', 'PRIVATE', "
-                + "CASE WHEN " + recent + " THEN (CASE MOD(g, 5) WHEN 0 THEN 'NEW' WHEN 1 THEN 'ASSIGNED' "
-                + "WHEN 2 THEN 'IN_PROGRESS' WHEN 3 THEN 'WAITING_FOR_REQUESTER' ELSE 'RESOLVED' END) "
-                + "WHEN MOD(g, 10) = 0 THEN 'RESOLVED' ELSE 'CLOSED' END, "
+                + "t.summary, t.description, "
+                + "LPAD(CAST(g AS VARCHAR(12)), 7, '0') || ' req ' || CAST(requester AS VARCHAR(10)) || ' ' "
+                + "|| n.search_text || ' 0941295x ' || t.search_text, 'PRIVATE', "
+                + "CASE phase WHEN 0 THEN 'NEW' WHEN 1 THEN 'ASSIGNED' WHEN 2 THEN 'IN_PROGRESS' "
+                + "WHEN 3 THEN 'WAITING_FOR_REQUESTER' WHEN 4 THEN 'RESOLVED' "
+                + "ELSE (CASE WHEN MOD(g, 10) = 0 THEN 'RESOLVED' ELSE 'CLOSED' END) END, "
                 + "'G' || CAST(MOD(root, " + GROUPS + ") AS VARCHAR(4)), "
-                + "CASE WHEN " + recent + " AND MOD(g, 5) = 0 THEN NULL "
-                + "ELSE 'agent-' || CAST(MOD(g, 40) AS VARCHAR(4)) END, "
-                + submitted + ", " + submitted + ", NULL, 1, NULL "
-                + "FROM (SELECT g, MOD(g * 7919, " + REQUESTERS + ") AS requester, "
+                + "CASE WHEN phase = 0 THEN NULL ELSE 'agent-' || CAST(MOD(g, 40) AS VARCHAR(4)) END, "
+                + submitted + ", " + submitted + ", NULL, 1, NULL, " + submitted + ", "
+                + "CASE WHEN " + STAFF_LAST + " THEN 'agent-' || CAST(MOD(g, 40) AS VARCHAR(4)) "
+                + "ELSE 'req-' || CAST(requester AS VARCHAR(10)) END, "
+                + "CASE WHEN " + STAFF_LAST + " THEN TRUE ELSE FALSE END "
+                + "FROM (SELECT g, requester, root, leaf, age, CASE WHEN " + recent + " THEN MOD(g, 5) ELSE 5 END "
+                + "AS phase FROM (SELECT g, MOD(g * 7919, " + REQUESTERS + ") AS requester, "
                 + "MOD(g * 31, " + ROOTS * LEAVES + ") / " + LEAVES + " AS root, "
                 + "MOD(MOD(g * 31, " + ROOTS * LEAVES + "), " + LEAVES + ") + 1 AS leaf, "
-                + "MOD(g * 2654435761, " + FIVE_YEARS_SECONDS + ") AS age FROM " + series + ") AS x";
+                + "MOD(g * 2654435761, " + FIVE_YEARS_SECONDS + ") AS age FROM " + series + ") AS a) AS x "
+                + "JOIN bench_names n ON n.id = MOD(x.requester, " + NAMES + ") "
+                + "JOIN bench_texts t ON t.id = MOD(x.g * 2029, " + TEXTS + ")";
     }
 }

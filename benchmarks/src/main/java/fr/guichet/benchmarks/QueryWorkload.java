@@ -101,19 +101,7 @@ final class QueryWorkload {
     /** Runs {@code call} after a warm-up (bounded in calls and time), up to a number of calls or a time limit. */
     private static double measure(RunSettings settings, Results results, String kind, int size, String query,
             Consumer<Integer> call) {
-        int warmup = settings.smoke() ? 20 : 300;
-        int max = settings.smoke() ? 100 : 3_000;
-        long warmupLimit = System.nanoTime() + (settings.smoke() ? 500_000_000L : 5_000_000_000L);
-        for (int i = 0; i < warmup && System.nanoTime() < warmupLimit; i++) {
-            call.accept(i);
-        }
-        Latencies latencies = new Latencies();
-        long limit = System.nanoTime() + (settings.smoke() ? 1_000_000_000L : 20_000_000_000L);
-        for (int i = 0; i < max && (i < 20 || System.nanoTime() < limit); i++) {
-            long start = System.nanoTime();
-            call.accept(i);
-            latencies.recordNanos(System.nanoTime() - start);
-        }
+        Latencies latencies = Sampling.lists(settings.smoke()).measure(call::accept);
         latencies.report(results, NAME, kind + ", " + size + " requests, " + query, false);
         return latencies.millisAt(99);
     }

@@ -52,6 +52,17 @@ class BenchmarksSmokeTest {
     }
 
     @Test
+    void the_workbench_measures_each_call_and_its_raw_baseline_on_bulk_loaded_requests() throws Exception {
+        Results results = Benchmarks.run(settings(), Set.of("workbench"));
+        assertMeasured(results, WorkbenchWorkload.NAME);
+        assertTrue(results.measurements().stream().filter(m -> m.metric().equals("samples"))
+                .allMatch(m -> m.value() > 0));
+        assertTrue(results.measurements().stream().filter(m -> m.metric().equals("share of requests matched"))
+                .allMatch(m -> m.value() > 0), "a searched name or pair of words matches nothing");
+        assertTrue(Files.exists(output.resolve("explain-workbench-h2.txt")));
+    }
+
+    @Test
     void the_example_server_answers_the_mix_without_error_and_its_heap_is_measured() throws Exception {
         Results results = Benchmarks.run(settings(), Set.of("http"));
         assertMeasured(results, HttpWorkload.NAME);

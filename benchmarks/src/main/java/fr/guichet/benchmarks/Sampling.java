@@ -1,0 +1,43 @@
+package fr.guichet.benchmarks;
+
+import java.time.Duration;
+import java.util.function.IntConsumer;
+
+/**
+ * How one call is sampled: a warm-up bounded in calls and time, then up to {@code maxCalls} calls or {@code limit},
+ * whichever ends first, but never fewer than {@code minCalls}; each call is given its index, so that it can change its
+ * parameters and no database answers from a cached result.
+ */
+record Sampling(int warmupCalls, Duration warmupLimit, int maxCalls, int minCalls, Duration limit) {
+
+    /** Workload 2's budget: 300 calls or 5 s of warm-up, then up to 3,000 calls or 20 s. */
+    static Sampling lists(boolean smoke) {
+        return smoke ? new Sampling(20, Duration.ofMillis(500), 100, 20, Duration.ofSeconds(1))
+                : new Sampling(300, Duration.ofSeconds(5), 3_000, 20, Duration.ofSeconds(20));
+    }
+
+    /**
+     * The workbench's budget, shorter per call since it measures fifteen: 200 calls or 1 s of warm-up, then 2,000 calls
+     * or 4 s, at least 5 (a call of several seconds is measured 5 times, its p99 being then their maximum).
+     */
+    static Sampling workbench(boolean smoke) {
+        return smoke ? new Sampling(10, Duration.ofMillis(200), 50, 10, Duration.ofMillis(300))
+                : new Sampling(200, Duration.ofSeconds(1), 2_000, 5, Duration.ofSeconds(4));
+    }
+
+    /** The latencies of {@code call}, after its warm-up. */
+    Latencies measure(IntConsumer call) {
+        long warmupEnd = System.nanoTime() + warmupLimit.toNanos();
+        for (int i = 0; i < warmupCalls && System.nanoTime() < warmupEnd; i++) {
+            call.accept(i);
+        }
+        Latencies latencies = new Latencies();
+        long end = System.nanoTime() + limit.toNanos();
+        for (int i = 0; i < maxCalls && (i < minCalls || System.nanoTime() < end); i++) {
+            long start = System.nanoTime();
+            call.accept(i);
+            latencies.recordNanos(System.nanoTime() - start);
+        }
+        return latencies;
+    }
+}

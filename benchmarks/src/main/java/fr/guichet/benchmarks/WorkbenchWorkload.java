@@ -1,0 +1,285 @@
+package fr.guichet.benchmarks;
+
+import fr.guichet.core.application.CountRequests;
+import fr.guichet.core.application.ListQueue;
+import fr.guichet.core.application.QueueFilter;
+import fr.guichet.core.application.Ticketing;
+import fr.guichet.core.domain.person.EmailAddress;
+import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.person.PersonId;
+import fr.guichet.core.domain.person.PersonName;
+import fr.guichet.core.domain.person.Role;
+import fr.guichet.core.domain.request.SearchText;
+import fr.guichet.core.domain.request.Status;
+import fr.guichet.core.port.PageRequest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
+
+/**
+ * Workload 6, the agent's workbench (issue 14): on the bulk-loaded requests grown from size to size, p50/p99 of the
+ * queue page as the front's worklist loads it (the first page of the staff member's queue, every status, with the
+ * counts of the queue, of its open statuses and of those not closed), of the counts alone
+ * ({@code GET /requests/counts?scope=queue}), and of searches by number, by family name and by two French words, each
+ * beside the plain-JDBC statements a hand-written application would run for the same answer on the same indexes
+ * ({@link RawQueries}), in the same run.
+ */
+final class WorkbenchWorkload {
+
+    static final String NAME = "6 workbench";
+    /** The counts' target at the largest size on PostgreSQL, in milliseconds. */
+    static final double COUNTS_TARGET_MS = 20;
+    private static final String COUNTS = "counts, scope queue";
+    private static final String RAW_COUNTS = "raw: counts, group and assignee ranges";
+    private static final int STAFF = 40;
+    private static final Set<Status> OPEN = Set.of(Status.NEW, Status.ASSIGNED, Status.IN_PROGRESS,
+            Status.WAITING_FOR_REQUESTER);
+    private static final QueueFilter OPEN_QUEUE = new QueueFilter(true, OPEN, null, null, null, null, null);
+    private static final QueueFilter NOT_CLOSED_QUEUE = new QueueFilter(true, EnumSet.complementOf(
+            EnumSet.of(Status.CLOSED)), null, null, null, null, null);
+
+    /** One branch of {@code RequestListing.countByStatus} for a queue, as it writes it. */
+    private static final String LIBRARY_COUNT_BRANCH = """
+            SELECT status, COUNT(*) AS total, SUM(CASE WHEN assignee IS NULL THEN 1 ELSE 0 END) AS unassigned,
+                SUM(CASE WHEN last_activity_staff = FALSE THEN 1 ELSE 0 END) AS awaiting_staff,
+                SUM(CASE WHEN assignee = ? THEN 1 ELSE 0 END) AS mine,
+                SUM(CASE WHEN reopened = TRUE THEN 1 ELSE 0 END) AS reopened FROM requests WHERE 1 = 1
+                AND assigned_group = ? AND status = ? GROUP BY status""";
+
+    /** One branch of {@code RequestListing.count} for a search by two words in a queue, as it writes it. */
+    private static final String LIBRARY_WORDS_BRANCH = """
+            SELECT COUNT(*) FROM requests WHERE 1 = 1 AND search_text LIKE ? ESCAPE '!'
+                AND search_text LIKE ? ESCAPE '!' AND assigned_group = ? AND status = ?""";
+
+    /** One measured call: its label, the label of the raw call it is compared with (null for a raw one), its work. */
+    private record Call(String label, String baseline, IntConsumer work) {
+    }
+
+    /** A statement whose plan is written, with its values. */
+    private record Plan(String title, String sql, Object... values) {
+    }
+
+    private WorkbenchWorkload() {
+    }
+
+    static void run(RunSettings settings, Results results) throws SQLException, IOException {
+        results.note(NAME, "Latency of one call after a warm-up, each call taking the next of 10 staff members (one "
+                + "group each), of " + SupportVocabulary.SEARCHED_NAMES.size() + " family names, of "
+                + SupportVocabulary.WORD_PAIRS.size() + " pairs of words " + SupportVocabulary.WORD_PAIRS
+                + " or of the request numbers. The worklist is one ListQueue page (scope queue, every status, "
+                + "newest first) and three CountRequests (the queue; its open statuses; all but CLOSED), as the "
+                + "front's worklist loads them. \"raw\" calls are plain JDBC in auto-commit on the same pool: a page "
+                + "(the names of assignee and last actor joined from people) and its COUNT(*) with the queue as "
+                + "one OR, and the counts as a GROUP BY status over the group's index range and one over the "
+                + "person's. Up to 2,000 calls or 4 s per call after 1 s of warm-up, at least 5: the p99 of a call "
+                + "measured fewer than 100 times is its maximum.");
+        int smallest = settings.sizes().get(0);
+        int largest = settings.sizes().get(settings.sizes().size() - 1);
+        Sampling sampling = Sampling.workbench(settings.smoke());
+        for (String kind : settings.databases()) {
+            try (Database db = Database.create(kind); Stack stack = new Stack(db, 4)) {
+                List<Person> staff = staff();
+                stack.load(BulkLoader.groups(), BulkLoader.catalog(), staff);
+                List<Person> agents = staff.subList(0, BulkLoader.GROUPS);
+                RawQueries raw = new RawQueries(stack.dataSource());
+                BulkLoader loader = new BulkLoader(stack.dataSource(), db.isPostgres(), Instant.now());
+                Map<String, Map<Integer, Double>> p99 = new LinkedHashMap<>();
+                for (int size : settings.sizes()) {
+                    double seconds = loader.growTo(size);
+                    System.out.printf(Locale.ROOT, "%s: %d requests loaded in %.1f s%n", kind, size, seconds);
+                    String scenario = kind + ", " + size + " requests";
+                    results.add(NAME, scenario, "bulk load (to this size)", seconds, "s");
+                    if (size == smallest) {
+                        shares(results, raw, scenario, size, agents.get(0));
+                    }
+                    List<Call> calls = calls(stack.ticketing(), raw, agents, size);
+                    for (Call call : calls) {
+                        Latencies latencies = sampling.measure(call.work());
+                        latencies.report(results, NAME, scenario + ", " + call.label(), false);
+                        p99.computeIfAbsent(call.label(), k -> new TreeMap<>()).put(size, latencies.millisAt(99));
+                    }
+                    for (Call call : calls) {
+                        if (call.baseline() != null) {
+                            results.add(NAME, scenario + ", " + call.label(), "p99 / p99 of " + call.baseline(),
+                                    p99.get(call.label()).get(size) / p99.get(call.baseline()).get(size), "");
+                        }
+                    }
+                    if (size == largest) {
+                        explain(stack, db, agents.get(0), settings);
+                    }
+                }
+                judge(results, kind, p99, smallest, largest);
+            }
+        }
+    }
+
+    /** Forty staff members, the first ten one per group (the measured ones), the others spread over the groups. */
+    private static List<Person> staff() {
+        return IntStream.range(0, STAFF).mapToObj(i -> new Person(PersonId.of("agent-" + i),
+                EmailAddress.of("agent" + i + "@ac-creteil.fr"), new PersonName(
+                        SupportVocabulary.GIVEN_NAMES.get(i % SupportVocabulary.GIVEN_NAMES.size()),
+                        SupportVocabulary.FAMILY_NAMES.get(SupportVocabulary.FAMILY_NAMES.size() - 1 - i)), null,
+                Set.of(Role.AGENT), Set.of(BulkLoader.group(i % BulkLoader.GROUPS)), true)).toList();
+    }
+
+    /** The calls, library and raw, each library call followed by the raw call it is compared with. */
+    private static List<Call> calls(Ticketing ticketing, RawQueries raw, List<Person> agents, int size) {
+        ListQueue queue = ticketing.listQueue();
+        CountRequests counts = ticketing.countRequests();
+        PageRequest first = PageRequest.first();
+        List<String> names = SupportVocabulary.SEARCHED_NAMES;
+        List<String> pairs = SupportVocabulary.WORD_PAIRS;
+        List<Call> calls = new ArrayList<>();
+        calls.add(new Call("worklist: queue page and its counts", "raw: page, total and counts", i -> {
+            Person agent = agents.get(i % agents.size());
+            queue.list(agent, QueueFilter.queue(), first);
+            counts.count(agent, QueueFilter.queue());
+            counts.count(agent, OPEN_QUEUE);
+            counts.count(agent, NOT_CLOSED_QUEUE);
+        }));
+        calls.add(new Call("raw: page, total and counts", null, i -> {
+            Person agent = agents.get(i % agents.size());
+            raw.page(RawQueries.QUEUE, true, group(agent), agent.id().value());
+            raw.counts(group(agent), agent.id().value());
+        }));
+        calls.add(new Call(COUNTS, RAW_COUNTS, i -> counts.count(agents.get(i % agents.size()),
+                QueueFilter.queue())));
+        calls.add(new Call(RAW_COUNTS, null, i -> {
+            Person agent = agents.get(i % agents.size());
+            raw.counts(group(agent), agent.id().value());
+        }));
+        calls.add(new Call("raw: counts of the group alone, index only", null, i -> raw.query(
+                RawQueries.GROUP_COUNTS, group(agents.get(i % agents.size())))));
+        calls.add(new Call("search by number, scope all", "raw: by number", i -> queue.list(
+                agents.get(i % agents.size()), search(false, String.valueOf(number(i, size))), first)));
+        calls.add(new Call("raw: by number", null, i -> raw.page(RawQueries.NUMBER, false, number(i, size))));
+        for (boolean inQueue : List.of(true, false)) {
+            String scope = inQueue ? "scope queue" : "scope all";
+            String nameRaw = "raw: by name, " + scope;
+            calls.add(new Call("search by name, " + scope, nameRaw, i -> queue.list(agents.get(i % agents.size()),
+                    search(inQueue, names.get(i % names.size())), first)));
+            calls.add(new Call(nameRaw, null, i -> {
+                Object[] words = likes(names.get(i % names.size()));
+                raw.page(inQueue ? RawQueries.QUEUE + " AND " + RawQueries.ONE_WORD : RawQueries.ONE_WORD, true,
+                        inQueue ? queueThen(agents.get(i % agents.size()), words) : words);
+            }));
+            String wordsRaw = "raw: by two words, " + scope;
+            calls.add(new Call("search by two words, " + scope, wordsRaw, i -> queue.list(
+                    agents.get(i % agents.size()), search(inQueue, pairs.get(i % pairs.size())), first)));
+            calls.add(new Call(wordsRaw, null, i -> {
+                Object[] words = likes(pairs.get(i % pairs.size()));
+                raw.page(inQueue ? RawQueries.QUEUE + " AND " + RawQueries.TWO_WORDS : RawQueries.TWO_WORDS, true,
+                        inQueue ? queueThen(agents.get(i % agents.size()), words) : words);
+            }));
+        }
+        return calls;
+    }
+
+    private static QueueFilter search(boolean inQueue, String words) {
+        return new QueueFilter(inQueue, Set.of(), null, null, null, words, null);
+    }
+
+    private static long number(int i, int size) {
+        return 1 + Math.floorMod(i * 7919L, size);
+    }
+
+    private static String group(Person agent) {
+        return agent.groups().iterator().next().value();
+    }
+
+    /** The LIKE patterns of the words of {@code typed}, normalised as the core normalises them. */
+    private static Object[] likes(String typed) {
+        return SearchText.words(typed).stream().map(w -> "%" + w + "%").toArray();
+    }
+
+    private static Object[] queueThen(Person agent, Object[] words) {
+        Object[] values = new Object[2 + words.length];
+        values[0] = group(agent);
+        values[1] = agent.id().value();
+        System.arraycopy(words, 0, values, 2, words.length);
+        return values;
+    }
+
+    /** How many requests each searched name and pair of words matches, and the measured queue, as shares. */
+    private static void shares(Results results, RawQueries raw, String scenario, int size, Person agent) {
+        for (String name : SupportVocabulary.SEARCHED_NAMES) {
+            results.add(NAME, scenario + ", name \"" + name + "\"", "share of requests matched",
+                    100.0 * raw.count(RawQueries.ONE_WORD, likes(name)) / size, "%");
+        }
+        for (String pair : SupportVocabulary.WORD_PAIRS) {
+            results.add(NAME, scenario + ", words \"" + pair + "\"", "share of requests matched",
+                    100.0 * raw.count(RawQueries.TWO_WORDS, likes(pair)) / size, "%");
+        }
+        results.add(NAME, scenario + ", queue of " + agent.id().value(), "share of requests matched",
+                100.0 * raw.count(RawQueries.QUEUE, group(agent), agent.id().value()) / size, "%");
+    }
+
+    /** Ratios of p99 from the smallest to the largest size, and the targets: ≤ 2, and the counts under 20 ms. */
+    private static void judge(Results results, String kind, Map<String, Map<Integer, Double>> p99, int smallest,
+            int largest) {
+        p99.forEach((label, bySize) -> {
+            double ratio = bySize.get(largest) / bySize.get(smallest);
+            results.add(NAME, kind + ", " + label, "p99 at " + largest + " / p99 at " + smallest, ratio, "");
+            if (!label.startsWith("raw:")) {
+                results.check(NAME, kind + " " + label + ": p99 at " + largest + " ≤ 2 × p99 at " + smallest,
+                        ratio <= 2, String.format(Locale.ROOT, "%.2f ms vs %.2f ms (×%.2f)", bySize.get(largest),
+                                bySize.get(smallest), ratio));
+            }
+        });
+        if (kind.equals("postgresql")) {
+            double counts = p99.get(COUNTS).get(largest);
+            results.check(NAME, kind + " " + COUNTS + ": p99 at " + largest + " < " + (int) COUNTS_TARGET_MS + " ms",
+                    counts < COUNTS_TARGET_MS, String.format(Locale.ROOT, "%.2f ms", counts));
+        }
+    }
+
+    /**
+     * Writes the plans, with actual times, of the heaviest branch of the library's counts and word search (the
+     * measured group's CLOSED requests, as {@code RequestListing} writes them) and of the raw statements, at the
+     * largest size, to {@code explain-workbench-<database>.txt}.
+     */
+    private static void explain(Stack stack, Database db, Person agent, RunSettings settings)
+            throws SQLException, IOException {
+        String me = agent.id().value();
+        String group = group(agent);
+        Object[] pair = likes(SupportVocabulary.WORD_PAIRS.get(0));
+        Object[] name = likes(SupportVocabulary.SEARCHED_NAMES.get(0));
+        List<Plan> plans = List.of(
+                new Plan("library counts, branch (group, CLOSED)", LIBRARY_COUNT_BRANCH, me, group, "CLOSED"),
+                new Plan("raw counts, group and assignee ranges", RawQueries.COUNTS, me, group, me, group),
+                new Plan("raw counts of the group alone", RawQueries.GROUP_COUNTS, group),
+                new Plan("library search by two words, scope queue: total of branch (group, CLOSED)",
+                        LIBRARY_WORDS_BRANCH, pair[0], pair[1], group, "CLOSED"),
+                new Plan("raw search by two words, scope queue: total", RawQueries.totalSql(RawQueries.QUEUE
+                        + " AND " + RawQueries.TWO_WORDS), queueThen(agent, pair)),
+                new Plan("raw search by two words, scope all: page", RawQueries.pageSql(RawQueries.TWO_WORDS),
+                        pair),
+                new Plan("raw search by two words, scope all: total", RawQueries.totalSql(RawQueries.TWO_WORDS),
+                        pair),
+                new Plan("raw search by name, scope all: total", RawQueries.totalSql(RawQueries.ONE_WORD), name));
+        String prefix = db.isPostgres() ? "EXPLAIN (ANALYZE, BUFFERS) " : "EXPLAIN ANALYZE ";
+        StringBuilder out = new StringBuilder();
+        try (Connection c = stack.dataSource().getConnection()) {
+            for (Plan plan : plans) {
+                out.append("## ").append(plan.title()).append("\n").append(plan.sql()).append("\n-- with ")
+                        .append(List.of(plan.values())).append("\n\n");
+                RawQueries.plan(c, prefix, plan.sql(), plan.values()).forEach(line -> out.append(line).append('\n'));
+                out.append('\n');
+            }
+        }
+        Files.createDirectories(settings.output());
+        Files.writeString(settings.output().resolve("explain-workbench-" + db.kind() + ".txt"), out);
+    }
+}
