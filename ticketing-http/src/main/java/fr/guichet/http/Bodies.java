@@ -24,6 +24,13 @@ final class Bodies {
     record StatusChange(String status, String comment) {
     }
 
+    record NewCannedAnswer(String group, String title, String body) {
+    }
+
+    /** A canned answer stays in its group: a change gives its title and text only. */
+    record CannedAnswerChange(String title, String body) {
+    }
+
     /** A take needs no body; one sent may only be the empty object. */
     record Take() {
     }

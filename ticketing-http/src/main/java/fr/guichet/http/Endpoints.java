@@ -3,6 +3,7 @@ package fr.guichet.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.guichet.core.application.AttachmentContent;
+import fr.guichet.core.application.FilledAnswer;
 import fr.guichet.core.application.Filing;
 import fr.guichet.core.application.MessagePosted;
 import fr.guichet.core.application.RequestDetails;
@@ -12,6 +13,9 @@ import fr.guichet.core.application.Ticketing;
 import fr.guichet.core.domain.DomainError;
 import fr.guichet.core.domain.ErrorKind;
 import fr.guichet.core.domain.TicketingException;
+import fr.guichet.core.domain.Validation;
+import fr.guichet.core.domain.answer.CannedAnswer;
+import fr.guichet.core.domain.answer.CannedAnswerId;
 import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.PersonId;
@@ -204,6 +208,72 @@ final class Endpoints {
     void groups(Context ctx) {
         Person person = sessions.require(ctx);
         write(ctx, 200, ticketing.listSupportGroups().list(person).stream().map(views::group).toList());
+    }
+
+    void cannedAnswers(Context ctx) {
+        Person person = sessions.require(ctx);
+        Validation v = new Validation();
+        GroupCode group = v.check(() -> GroupCode.of(Validation.required(ctx.queryParam("group"), "group",
+                "Le groupe")));
+        String request = ctx.queryParam("request");
+        RequestNumber number = request == null ? null : v.check(() -> requestParameter(request));
+        v.throwIfInvalid();
+        if (number == null) {
+            write(ctx, 200, ticketing.listCannedAnswers().list(person, group).stream().map(views::cannedAnswer)
+                    .toList());
+        } else {
+            List<FilledAnswer> filled = ticketing.listCannedAnswers().forRequest(person, group, number);
+            write(ctx, 200, filled.stream().map(views::cannedAnswer).toList());
+        }
+    }
+
+    private static RequestNumber requestParameter(String value) {
+        try {
+            return RequestNumber.parse(value);
+        } catch (TicketingException e) {
+            throw DomainError.invalid("request", "request.number.invalid", "Le numéro de demande est invalide.")
+                    .exception();
+        }
+    }
+
+    void cannedAnswer(Context ctx) {
+        Person person = sessions.require(ctx);
+        writeCannedAnswer(ctx, 200, ticketing.listCannedAnswers().find(person, cannedAnswerId(ctx)));
+    }
+
+    void addCannedAnswer(Context ctx) {
+        Person person = sessions.require(ctx);
+        Bodies.NewCannedAnswer body = json(ctx, Bodies.NewCannedAnswer.class);
+        CannedAnswer added = ticketing.manageCannedAnswers().add(person, body.group(), body.title(), body.body());
+        ctx.header("Location", GuichetHttpApi.BASE + "/canned-answers/" + added.id());
+        writeCannedAnswer(ctx, 201, added);
+    }
+
+    void changeCannedAnswer(Context ctx) {
+        Person person = sessions.require(ctx);
+        CannedAnswerId id = cannedAnswerId(ctx);
+        Bodies.CannedAnswerChange body = json(ctx, Bodies.CannedAnswerChange.class);
+        writeCannedAnswer(ctx, 200, ticketing.manageCannedAnswers().change(person, id, body.title(), body.body(),
+                expectedVersion(ctx)));
+    }
+
+    void removeCannedAnswer(Context ctx) {
+        Person person = sessions.require(ctx);
+        ticketing.manageCannedAnswers().remove(person, cannedAnswerId(ctx), expectedVersion(ctx));
+        ctx.status(204);
+    }
+
+    private static CannedAnswerId cannedAnswerId(Context ctx) {
+        try {
+            return CannedAnswerId.parse(ctx.pathParam("id"));
+        } catch (TicketingException e) {
+            throw TicketingException.notFound("canned_answer.not_found", "Cette réponse type est introuvable.");
+        }
+    }
+
+    private void writeCannedAnswer(Context ctx, int status, CannedAnswer answer) {
+        ctx.header("ETag", etag(answer.version()));
+        write(ctx, status, views.cannedAnswer(answer));
     }
 
     void changeStatus(Context ctx) {

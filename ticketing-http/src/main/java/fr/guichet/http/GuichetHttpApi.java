@@ -64,6 +64,11 @@ public final class GuichetHttpApi {
         host.routes.get(BASE + "/subjects", guarded(endpoints::subjects));
         host.routes.get(BASE + "/request-types", guarded(endpoints::requestTypes));
         host.routes.get(BASE + "/groups", guarded(endpoints::groups));
+        host.routes.get(BASE + "/canned-answers", guarded(endpoints::cannedAnswers));
+        host.routes.post(BASE + "/canned-answers", guarded(endpoints::addCannedAnswer));
+        host.routes.get(BASE + "/canned-answers/{id}", guarded(endpoints::cannedAnswer));
+        host.routes.put(BASE + "/canned-answers/{id}", guarded(endpoints::changeCannedAnswer));
+        host.routes.delete(BASE + "/canned-answers/{id}", guarded(endpoints::removeCannedAnswer));
         host.routes.post(BASE + "/requests", guarded(endpoints::file));
         host.routes.get(BASE + "/requests", guarded(endpoints::list));
         host.routes.get(BASE + "/requests/counts", guarded(endpoints::counts));

@@ -1,12 +1,15 @@
 package fr.guichet.http;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import fr.guichet.core.application.BrowseCatalog.SubjectNode;
+import fr.guichet.core.application.FilledAnswer;
 import fr.guichet.core.application.GroupMembers;
 import fr.guichet.core.application.HistoryLine;
 import fr.guichet.core.application.NamedPerson;
 import fr.guichet.core.application.RequestDetails;
 import fr.guichet.core.application.RequestLine;
 import fr.guichet.core.application.SignedIn;
+import fr.guichet.core.domain.answer.CannedAnswer;
 import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.PersonRef;
@@ -118,6 +121,17 @@ final class Views {
                 group.members().stream().map(this::person).toList());
     }
 
+    CannedAnswerView cannedAnswer(CannedAnswer a) {
+        return new CannedAnswerView(a.id().toString(), a.group().value(), a.title().value(), a.body().value(),
+                a.version(), null);
+    }
+
+    /** A canned answer with its text filled for one request. */
+    CannedAnswerView cannedAnswer(FilledAnswer f) {
+        CannedAnswerView v = cannedAnswer(f.answer());
+        return new CannedAnswerView(v.id(), v.group(), v.title(), v.body(), v.version(), f.text());
+    }
+
     MessageView message(Message m) {
         return new MessageView(m.id().toString(), author(m.author()), m.body().value(), m.internal(), time(m.at()));
     }
@@ -181,6 +195,11 @@ final class Views {
             String assigneeName, OffsetDateTime updatedAt, long version,
             List<MessageView> messages, List<AttachmentView> attachments, List<HistoryView> history,
             List<String> allowedStatuses) {
+    }
+
+    /** {@code filled} only when the answers were asked for one request. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CannedAnswerView(String id, String group, String title, String body, long version, String filled) {
     }
 
     record MessageView(String id, AuthorView author, String body, boolean internal, OffsetDateTime at) {

@@ -82,6 +82,11 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
+    Reply put(String path, String json, String... headers) {
+        return send(request(path, headers).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
     Reply post(String path, HttpRequest.BodyPublisher body, String contentType, String... headers) {
         return send(request(path, headers).header("Content-Type", contentType).POST(body));
     }

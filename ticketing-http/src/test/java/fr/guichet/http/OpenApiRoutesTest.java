@@ -45,6 +45,7 @@ class OpenApiRoutesTest {
                             .replace("{id}", "00000000-0000-0000-0000-000000000000");
                     Api.Reply reply = method.equals("get") ? me.get(concrete)
                             : method.equals("delete") ? me.withoutCsrf().delete(concrete)
+                            : method.equals("put") ? me.withoutCsrf().put(concrete, "{}")
                             : me.post(concrete, "{}");
                     String type = reply.status() == 404 || reply.status() == 405
                             ? reply.json().path("type").asText() : "";

@@ -7,6 +7,7 @@ import fr.guichet.core.application.Ports;
 import fr.guichet.core.application.Ticketing;
 import fr.guichet.core.application.TicketingSettings;
 import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.person.Role;
 import fr.guichet.core.domain.person.SupportGroup;
 import fr.guichet.core.domain.session.SignInLimits;
 import fr.guichet.core.port.CatalogStore;
@@ -23,6 +24,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -111,6 +113,12 @@ final class TestServer {
 
     Person newStaff() {
         return save(Fixtures.newStaff(Fixtures.PLATEFORME));
+    }
+
+    /** A fresh administrator, member of no group. */
+    Person newAdmin() {
+        Person p = Fixtures.newStaff(Fixtures.EVE);
+        return save(new Person(p.id(), p.email(), p.name(), null, Set.of(Role.ADMIN), Set.of(), true));
     }
 
     private Person save(Person person) {

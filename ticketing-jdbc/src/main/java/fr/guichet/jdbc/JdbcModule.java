@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.SQLExceptionOverride;
 import fr.guichet.core.port.AttachmentStore;
+import fr.guichet.core.port.CannedAnswers;
 import fr.guichet.core.port.CatalogStore;
 import fr.guichet.core.port.LocalAccounts;
 import fr.guichet.core.port.NotificationOutbox;
@@ -26,7 +27,8 @@ import org.jdbi.v3.core.Jdbi;
  * Offers the core's persistence ports on one database (H2, PostgreSQL or MariaDB, told by the URL): a HikariCP pool
  * whose schema Flyway migrates when the pool is first provided, never at module construction. Exposes
  * {@link UnitOfWork}, {@link RequestRepository}, {@link PersonRegistry}, {@link LocalAccounts}, {@link CatalogStore},
- * {@link AttachmentStore}, {@link NotificationOutbox}, {@link SessionStore}, {@link SignInFailures}, and the pool as a {@link DataSource} for
+ * {@link AttachmentStore}, {@link NotificationOutbox}, {@link SessionStore}, {@link SignInFailures},
+ * {@link CannedAnswers}, and the pool as a {@link DataSource} for
  * health checks and for closing it ({@link AutoCloseable}) at shutdown.
  */
 public final class JdbcModule extends PrivateModule {
@@ -56,6 +58,7 @@ public final class JdbcModule extends PrivateModule {
         expose(NotificationOutbox.class);
         expose(SessionStore.class);
         expose(SignInFailures.class);
+        expose(CannedAnswers.class);
     }
 
     @Provides
@@ -153,5 +156,11 @@ public final class JdbcModule extends PrivateModule {
     @Singleton
     SignInFailures signInFailures(Database db) {
         return new JdbiSignInFailures(db);
+    }
+
+    @Provides
+    @Singleton
+    CannedAnswers cannedAnswers(Database db) {
+        return new JdbiCannedAnswers(db);
     }
 }

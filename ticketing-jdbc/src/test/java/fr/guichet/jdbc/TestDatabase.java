@@ -6,6 +6,7 @@ import com.google.inject.Injector;
 import com.google.inject.Stage;
 import fr.guichet.core.application.Ports;
 import fr.guichet.core.port.AttachmentStore;
+import fr.guichet.core.port.CannedAnswers;
 import fr.guichet.core.port.CatalogStore;
 import fr.guichet.core.port.LocalAccounts;
 import fr.guichet.core.port.NotificationOutbox;
@@ -221,6 +222,10 @@ final class TestDatabase {
 
         SignInFailures signInFailures() {
             return injector.getInstance(SignInFailures.class);
+        }
+
+        CannedAnswers cannedAnswers() {
+            return injector.getInstance(CannedAnswers.class);
         }
 
         DataSource dataSource() {

@@ -1,7 +1,9 @@
 package fr.guichet.core.application;
 
 import fr.guichet.core.domain.TicketingException;
+import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.person.Role;
 import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.request.Visibility;
@@ -32,6 +34,11 @@ final class Access {
             throw TicketingException.forbidden("staff.only",
                     "Cette action est réservée à l'équipe d'assistance.");
         }
+    }
+
+    /** Whether {@code person} may write the canned answers of {@code group}: its staff and administrators. */
+    static boolean mayManageAnswersOf(Person person, GroupCode group) {
+        return person.has(Role.ADMIN) || person.isStaff() && person.groups().contains(group);
     }
 
     static void requireActive(Person person) {

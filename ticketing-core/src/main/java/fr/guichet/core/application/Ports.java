@@ -1,6 +1,7 @@
 package fr.guichet.core.application;
 
 import fr.guichet.core.port.AttachmentStore;
+import fr.guichet.core.port.CannedAnswers;
 import fr.guichet.core.port.CatalogStore;
 import fr.guichet.core.port.CredentialsVerifier;
 import fr.guichet.core.port.LocalAccounts;
@@ -20,7 +21,7 @@ import java.util.Objects;
  */
 public record Ports(UnitOfWork unitOfWork, RequestRepository requests, PersonDirectory people,
         PersonRegistry registry, SubjectCatalogSource catalog, AttachmentStore attachments, NotificationOutbox outbox,
-        SessionStore sessions, CredentialsVerifier credentials) {
+        SessionStore sessions, CredentialsVerifier credentials, CannedAnswers cannedAnswers) {
 
     public Ports {
         Objects.requireNonNull(unitOfWork, "unitOfWork");
@@ -32,6 +33,7 @@ public record Ports(UnitOfWork unitOfWork, RequestRepository requests, PersonDir
         Objects.requireNonNull(outbox, "outbox");
         Objects.requireNonNull(sessions, "sessions");
         Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(cannedAnswers, "cannedAnswers");
     }
 
     /** Finds a port by its type, as an injector does (for example Guice's {@code Injector::getInstance}). */
@@ -48,7 +50,7 @@ public record Ports(UnitOfWork unitOfWork, RequestRepository requests, PersonDir
         return new Ports(lookup.get(UnitOfWork.class), lookup.get(RequestRepository.class),
                 lookup.get(PersonDirectory.class), lookup.get(PersonRegistry.class), lookup.get(CatalogStore.class),
                 lookup.get(AttachmentStore.class), lookup.get(NotificationOutbox.class), lookup.get(SessionStore.class),
-                lookup.get(CredentialsVerifier.class));
+                lookup.get(CredentialsVerifier.class), lookup.get(CannedAnswers.class));
     }
 
     /** As {@link #lookUp}, for a deployment whose people and passwords are Guichet's own (no directory). */
@@ -56,23 +58,27 @@ public record Ports(UnitOfWork unitOfWork, RequestRepository requests, PersonDir
         PersonRegistry registry = lookup.get(PersonRegistry.class);
         return new Ports(lookup.get(UnitOfWork.class), lookup.get(RequestRepository.class), registry, registry,
                 lookup.get(CatalogStore.class), lookup.get(AttachmentStore.class), lookup.get(NotificationOutbox.class),
-                lookup.get(SessionStore.class), lookup.get(LocalAccounts.class));
+                lookup.get(SessionStore.class), lookup.get(LocalAccounts.class), lookup.get(CannedAnswers.class));
     }
 
     /** These ports with people and credentials from a directory instead. */
     public Ports withDirectory(PersonDirectory directory, CredentialsVerifier verifier) {
-        return new Ports(unitOfWork, requests, directory, registry, catalog, attachments, outbox, sessions, verifier);
+        return new Ports(unitOfWork, requests, directory, registry, catalog, attachments, outbox, sessions, verifier,
+                cannedAnswers);
     }
 
     public Ports withRequests(RequestRepository value) {
-        return new Ports(unitOfWork, value, people, registry, catalog, attachments, outbox, sessions, credentials);
+        return new Ports(unitOfWork, value, people, registry, catalog, attachments, outbox, sessions, credentials,
+                cannedAnswers);
     }
 
     public Ports withCatalog(SubjectCatalogSource value) {
-        return new Ports(unitOfWork, requests, people, registry, value, attachments, outbox, sessions, credentials);
+        return new Ports(unitOfWork, requests, people, registry, value, attachments, outbox, sessions, credentials,
+                cannedAnswers);
     }
 
     public Ports withAttachments(AttachmentStore value) {
-        return new Ports(unitOfWork, requests, people, registry, catalog, value, outbox, sessions, credentials);
+        return new Ports(unitOfWork, requests, people, registry, catalog, value, outbox, sessions, credentials,
+                cannedAnswers);
     }
 }

@@ -33,6 +33,8 @@ public final class Ticketing {
     private final RedirectRequest redirectRequest;
     private final TakeRequest takeRequest;
     private final ListSupportGroups listSupportGroups;
+    private final ListCannedAnswers listCannedAnswers;
+    private final ManageCannedAnswers manageCannedAnswers;
     private final ChangeStatus changeStatus;
     private final FetchAttachment fetchAttachment;
     private final BrowseCatalog browseCatalog;
@@ -70,6 +72,8 @@ public final class Ticketing {
         this.redirectRequest = new RedirectRequest(uow, requests, people, labels, notifier, router, clock);
         this.takeRequest = new TakeRequest(uow, requests, people, labels, notifier, clock);
         this.listSupportGroups = new ListSupportGroups(uow, people);
+        this.listCannedAnswers = new ListCannedAnswers(uow, ports.cannedAnswers(), requests);
+        this.manageCannedAnswers = new ManageCannedAnswers(uow, ports.cannedAnswers(), people);
         this.changeStatus = new ChangeStatus(uow, requests, labels, notifier, clock, settings);
         this.fetchAttachment = new FetchAttachment(uow, requests, attachments);
         this.browseCatalog = new BrowseCatalog(catalog);
@@ -127,6 +131,14 @@ public final class Ticketing {
 
     public ListSupportGroups listSupportGroups() {
         return listSupportGroups;
+    }
+
+    public ListCannedAnswers listCannedAnswers() {
+        return listCannedAnswers;
+    }
+
+    public ManageCannedAnswers manageCannedAnswers() {
+        return manageCannedAnswers;
     }
 
     public ChangeStatus changeStatus() {

@@ -1,6 +1,7 @@
 package fr.guichet.core.testing;
 
 import fr.guichet.core.contract.AttachmentStoreContract;
+import fr.guichet.core.contract.CannedAnswersContract;
 import fr.guichet.core.contract.CatalogStoreContract;
 import fr.guichet.core.contract.LocalAccountsContract;
 import fr.guichet.core.contract.NotificationOutboxContract;
@@ -11,6 +12,7 @@ import fr.guichet.core.contract.SessionStoreContract;
 import fr.guichet.core.contract.SignInFailuresContract;
 import fr.guichet.core.contract.UnitOfWorkContract;
 import fr.guichet.core.port.AttachmentStore;
+import fr.guichet.core.port.CannedAnswers;
 import fr.guichet.core.port.CatalogStore;
 import fr.guichet.core.port.LocalAccounts;
 import fr.guichet.core.port.NotificationOutbox;
@@ -163,6 +165,19 @@ class InMemoryContractsTest {
         @Override
         protected SignInFailures failures() {
             return new InMemorySignInFailures(db);
+        }
+    }
+
+    @Nested
+    class Answers extends CannedAnswersContract {
+        @Override
+        protected UnitOfWork unitOfWork() {
+            return db;
+        }
+
+        @Override
+        protected CannedAnswers answers() {
+            return new InMemoryCannedAnswers(db);
         }
     }
 }

@@ -1,6 +1,8 @@
 package fr.guichet.core.testing;
 
 import fr.guichet.core.domain.TicketingException;
+import fr.guichet.core.domain.answer.CannedAnswer;
+import fr.guichet.core.domain.answer.CannedAnswerId;
 import fr.guichet.core.domain.notification.OutboxEntry;
 import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.Person;
@@ -43,6 +45,7 @@ public final class InMemoryDatabase implements UnitOfWork {
         Map<UUID, OutboxEntry> outbox = new LinkedHashMap<>();
         Map<TokenHash, StoredSession> sessions = new LinkedHashMap<>();
         Map<ThrottleKey, FailureCount> signInFailures = new LinkedHashMap<>();
+        Map<CannedAnswerId, CannedAnswer> cannedAnswers = new LinkedHashMap<>();
 
         State copy() {
             State c = new State();
@@ -56,6 +59,7 @@ public final class InMemoryDatabase implements UnitOfWork {
             c.outbox.putAll(outbox);
             c.sessions.putAll(sessions);
             c.signInFailures.putAll(signInFailures);
+            c.cannedAnswers.putAll(cannedAnswers);
             return c;
         }
     }
