@@ -12,6 +12,12 @@ final class Bodies {
     record SignIn(String identifier, String password, Boolean remember) {
     }
 
+    record PasswordResetRequest(String identifier) {
+    }
+
+    record NewPassword(String password) {
+    }
+
     record Filing(String subject, String type, String summary, String description, String visibility) {
     }
 

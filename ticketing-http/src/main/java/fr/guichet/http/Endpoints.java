@@ -49,11 +49,12 @@ final class Endpoints {
     private final Views views;
     private final Sessions sessions;
     private final SignInThrottle throttle;
+    private final PasswordResetThrottle resetThrottle;
     private final ClientAddress clientAddress;
     private final byte[] openApi;
 
     Endpoints(Ticketing ticketing, HttpConfig config, ReadinessCheck readiness, ObjectMapper mapper,
-            SignInThrottle throttle, byte[] openApi) {
+            SignInThrottle throttle, PasswordResetThrottle resetThrottle, byte[] openApi) {
         this.ticketing = ticketing;
         this.config = config;
         this.readiness = readiness;
@@ -61,6 +62,7 @@ final class Endpoints {
         this.views = new Views(ticketing.settings().zone());
         this.sessions = new Sessions(ticketing.authenticate(), config);
         this.throttle = throttle;
+        this.resetThrottle = resetThrottle;
         this.clientAddress = new ClientAddress(config.trustedProxies());
         this.openApi = openApi.clone();
     }
@@ -100,6 +102,20 @@ final class Endpoints {
         }
         token.ifPresent(ticketing.signOut()::signOut);
         sessions.close(ctx);
+        ctx.status(204);
+    }
+
+    void requestPasswordReset(Context ctx) {
+        Bodies.PasswordResetRequest body = json(ctx, Bodies.PasswordResetRequest.class, SIGN_IN_BODY_BYTES);
+        refuseOversized("identifier", body.identifier());
+        resetThrottle.admit(body.identifier(), clientAddress.of(ctx));
+        write(ctx, 202, views.passwordHelp(ticketing.requestPasswordReset().request(body.identifier())));
+    }
+
+    void resetPassword(Context ctx) {
+        Bodies.NewPassword body = json(ctx, Bodies.NewPassword.class, SIGN_IN_BODY_BYTES);
+        PersonId person = ticketing.resetPassword().reset(ctx.pathParam("token"), body.password());
+        throttle.forgive(person.value());
         ctx.status(204);
     }
 

@@ -19,7 +19,8 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 /**
  * Guichet's HTTP API v1 (HTTP-API.md): either {@link #start(int) started} on its own Javalin server, or
  * {@link #mount(JavalinConfig) mounted} into a host application's Javalin configuration. A request's {@code ETag} is
- * the strong tag {@code "<version>"}; failed sign-ins are counted in {@link SignInFailures}, shared by every node; a
+ * the strong tag {@code "<version>"}; failed sign-ins and requests for a new password are counted in
+ * {@link SignInFailures}, shared by every node; a
  * method override ({@code X-HTTP-Method-Override}) is refused, never followed. Thread-safe.
  */
 public final class GuichetHttpApi {
@@ -48,9 +49,11 @@ public final class GuichetHttpApi {
         Objects.requireNonNull(readiness, "readiness");
         this.mapper = Json.newMapper();
         this.problems = new Problems(mapper);
+        Objects.requireNonNull(signInFailures, "signInFailures");
+        Objects.requireNonNull(clock, "clock");
         this.endpoints = new Endpoints(ticketing, config, readiness, mapper,
-                new SignInThrottle(Objects.requireNonNull(signInFailures, "signInFailures"), config.signInLimits(),
-                        Objects.requireNonNull(clock, "clock")), openApiDocument());
+                new SignInThrottle(signInFailures, config.signInLimits(), clock),
+                new PasswordResetThrottle(signInFailures, clock), openApiDocument());
     }
 
     /**
@@ -60,6 +63,8 @@ public final class GuichetHttpApi {
     public void mount(JavalinConfig host) {
         host.routes.post(BASE + "/session", guarded(endpoints::signIn));
         host.routes.delete(BASE + "/session", guarded(endpoints::signOut));
+        host.routes.post(BASE + "/password-reset", guarded(endpoints::requestPasswordReset));
+        host.routes.post(BASE + "/password-reset/{token}", guarded(endpoints::resetPassword));
         host.routes.get(BASE + "/me", guarded(endpoints::me));
         host.routes.get(BASE + "/subjects", guarded(endpoints::subjects));
         host.routes.get(BASE + "/request-types", guarded(endpoints::requestTypes));

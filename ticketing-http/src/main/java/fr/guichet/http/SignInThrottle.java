@@ -50,6 +50,11 @@ final class SignInThrottle {
         failures.recordFailure(attempt.address(), now, limits.windowStart(now));
     }
 
+    /** Forgets the failures of {@code identifier}, whose owner has just chosen a new password. */
+    void forgive(String identifier) {
+        failures.clear(ThrottleKey.identifier(identifier));
+    }
+
     /** Forgets the identifier's failures once its owner signed in. */
     void succeeded(Attempt attempt) {
         if (attempt.identifierHadFailures()) {
@@ -68,11 +73,15 @@ final class SignInThrottle {
         private final transient TicketingException refusal;
 
         TooManyAttempts(long retryAfterSeconds) {
-            super("too many sign-in attempts", null, false, false);
+            this(retryAfterSeconds, "signin.throttled", "Trop de tentatives de connexion");
+        }
+
+        /** A refusal with its own {@code code}, whose message starts with {@code what} and says how long to wait. */
+        TooManyAttempts(long retryAfterSeconds, String code, String what) {
+            super("too many attempts: " + code, null, false, false);
             this.retryAfterSeconds = Math.max(1, retryAfterSeconds);
-            this.refusal = DomainError.of(ErrorKind.TOO_MANY_ATTEMPTS, "signin.throttled",
-                    "Trop de tentatives de connexion. Réessayez dans " + inFrench(this.retryAfterSeconds) + ".")
-                    .exception();
+            this.refusal = DomainError.of(ErrorKind.TOO_MANY_ATTEMPTS, code,
+                    what + ". Réessayez dans " + inFrench(this.retryAfterSeconds) + ".").exception();
         }
 
         long retryAfterSeconds() {

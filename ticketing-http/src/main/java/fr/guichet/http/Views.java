@@ -6,6 +6,7 @@ import fr.guichet.core.application.FilledAnswer;
 import fr.guichet.core.application.GroupMembers;
 import fr.guichet.core.application.HistoryLine;
 import fr.guichet.core.application.NamedPerson;
+import fr.guichet.core.application.PasswordHelp;
 import fr.guichet.core.application.RequestDetails;
 import fr.guichet.core.application.RequestLine;
 import fr.guichet.core.application.SignedIn;
@@ -61,6 +62,16 @@ final class Views {
 
     SessionView session(SignedIn signedIn) {
         return new SessionView(person(signedIn.person()), signedIn.csrfToken(), time(signedIn.expiresAt()));
+    }
+
+    /** The answer to anyone asking for a new password: the same for every identifier, saying where passwords live. */
+    PasswordHelpView passwordHelp(PasswordHelp help) {
+        return help == PasswordHelp.DIRECTORY
+                ? new PasswordHelpView(true, "Les mots de passe de ce guichet sont ceux de l'annuaire de votre "
+                        + "académie : pour changer le vôtre, suivez la procédure habituelle de votre académie.")
+                : new PasswordHelpView(false, "Si cet identifiant est celui d'un compte actif, un message avec un "
+                        + "lien pour choisir un nouveau mot de passe est envoyé à son adresse (un seul message toutes "
+                        + "les cinq minutes). Le lien est valable une heure.");
     }
 
     SubjectView subject(SubjectNode node) {
@@ -159,6 +170,9 @@ final class Views {
     }
 
     record SessionView(PersonView person, String csrfToken, OffsetDateTime expiresAt) {
+    }
+
+    record PasswordHelpView(boolean directory, String detail) {
     }
 
     record SubjectView(String code, String label, String display, List<SubjectView> children) {

@@ -48,16 +48,22 @@ enum Dialect {
                 : List.of(COMMON_MIGRATIONS);
     }
 
-    /** The Flyway placeholders of the common migrations: how this database spells what the others spell otherwise. */
+    /**
+     * The Flyway placeholders of the common migrations: how this database spells what the others spell otherwise;
+     * {@code ALTER TABLE t ${alter_column} c ${nullable_bigint}} lets a BIGINT column hold NULL.
+     */
     Map<String, String> schemaPlaceholders() {
         return switch (this) {
             case H2 -> Map.of("timestamp", "TIMESTAMP(6)", "text", "VARCHAR(1000000)", "blob", "BLOB",
-                    "identity", "GENERATED ALWAYS AS IDENTITY", "sequence_options", "NO CYCLE", "table_options", "");
+                    "identity", "GENERATED ALWAYS AS IDENTITY", "sequence_options", "NO CYCLE", "table_options", "",
+                    "alter_column", "ALTER COLUMN", "nullable_bigint", "DROP NOT NULL");
             case POSTGRESQL -> Map.of("timestamp", "TIMESTAMP(6)", "text", "TEXT", "blob", "BYTEA",
-                    "identity", "GENERATED ALWAYS AS IDENTITY", "sequence_options", "NO CYCLE", "table_options", "");
+                    "identity", "GENERATED ALWAYS AS IDENTITY", "sequence_options", "NO CYCLE", "table_options", "",
+                    "alter_column", "ALTER COLUMN", "nullable_bigint", "DROP NOT NULL");
             case MARIADB -> Map.of("timestamp", "DATETIME(6)", "text", "MEDIUMTEXT", "blob", "LONGBLOB",
                     "identity", "NOT NULL AUTO_INCREMENT", "sequence_options", "NOCACHE NOCYCLE",
-                    "table_options", "ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin");
+                    "table_options", "ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin",
+                    "alter_column", "MODIFY COLUMN", "nullable_bigint", "BIGINT NULL");
         };
     }
 

@@ -11,6 +11,7 @@ import fr.guichet.core.port.CannedAnswers;
 import fr.guichet.core.port.CatalogStore;
 import fr.guichet.core.port.LocalAccounts;
 import fr.guichet.core.port.NotificationOutbox;
+import fr.guichet.core.port.PasswordResets;
 import fr.guichet.core.port.PersonRegistry;
 import fr.guichet.core.port.RequestRepository;
 import fr.guichet.core.port.SessionStore;
@@ -28,6 +29,7 @@ import org.jdbi.v3.core.Jdbi;
  * whose schema Flyway migrates when the pool is first provided, never at module construction. Exposes
  * {@link UnitOfWork}, {@link RequestRepository}, {@link PersonRegistry}, {@link LocalAccounts}, {@link CatalogStore},
  * {@link AttachmentStore}, {@link NotificationOutbox}, {@link SessionStore}, {@link SignInFailures},
+ * {@link PasswordResets},
  * {@link CannedAnswers}, and the pool as a {@link DataSource} for
  * health checks and for closing it ({@link AutoCloseable}) at shutdown.
  */
@@ -58,6 +60,7 @@ public final class JdbcModule extends PrivateModule {
         expose(NotificationOutbox.class);
         expose(SessionStore.class);
         expose(SignInFailures.class);
+        expose(PasswordResets.class);
         expose(CannedAnswers.class);
     }
 
@@ -156,6 +159,12 @@ public final class JdbcModule extends PrivateModule {
     @Singleton
     SignInFailures signInFailures(Database db) {
         return new JdbiSignInFailures(db);
+    }
+
+    @Provides
+    @Singleton
+    PasswordResets passwordResets(Database db) {
+        return new JdbiPasswordResets(db);
     }
 
     @Provides

@@ -58,7 +58,7 @@ final class JdbiNotificationOutbox implements NotificationOutbox {
                         .bind("template", n.template().name())
                         .bind("recipient", n.recipient().value())
                         .bind("recipientName", n.recipientName())
-                        .bind("request", n.request().value())
+                        .bind("request", n.request() == null ? null : n.request().value())
                         .bind("data", json(n.data()))
                         .bind("state", e.state().name())
                         .bind("createdAt", e.createdAt())
@@ -149,10 +149,16 @@ final class JdbiNotificationOutbox implements NotificationOutbox {
                 .bind("max", max).map(JdbiNotificationOutbox::entry).list());
     }
 
+    /** The number of the request an entry is about, or null for a mail about no request. */
+    private static RequestNumber requestNumber(ResultSet rs) throws SQLException {
+        long number = rs.getLong("request_number");
+        return rs.wasNull() ? null : RequestNumber.of(number);
+    }
+
     private static OutboxEntry entry(ResultSet rs, StatementContext ctx) throws SQLException {
         Notification n = new Notification(TemplateKey.valueOf(rs.getString("template")),
                 EmailAddress.of(rs.getString("recipient")), rs.getString("recipient_name"),
-                RequestNumber.of(rs.getLong("request_number")), data(rs.getString("data")));
+                requestNumber(rs), data(rs.getString("data")));
         return new OutboxEntry(UUID.fromString(rs.getString("id")), n, DeliveryState.valueOf(rs.getString("state")),
                 rs.getInt("attempts"), Database.instant(rs, "created_at"), Database.instant(rs, "next_attempt_at"),
                 rs.getString("last_error"));

@@ -10,6 +10,7 @@ import fr.guichet.core.port.CannedAnswers;
 import fr.guichet.core.port.CatalogStore;
 import fr.guichet.core.port.LocalAccounts;
 import fr.guichet.core.port.NotificationOutbox;
+import fr.guichet.core.port.PasswordResets;
 import fr.guichet.core.port.PersonRegistry;
 import fr.guichet.core.port.RequestRepository;
 import fr.guichet.core.port.SessionStore;
@@ -222,6 +223,10 @@ final class TestDatabase {
 
         SignInFailures signInFailures() {
             return injector.getInstance(SignInFailures.class);
+        }
+
+        PasswordResets passwordResets() {
+            return injector.getInstance(PasswordResets.class);
         }
 
         CannedAnswers cannedAnswers() {

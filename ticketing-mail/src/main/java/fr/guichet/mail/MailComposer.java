@@ -3,6 +3,7 @@ package fr.guichet.mail;
 import fr.guichet.core.domain.notification.DeliveryResult;
 import fr.guichet.core.domain.notification.Notification;
 import fr.guichet.core.domain.notification.OutboxEntry;
+import fr.guichet.core.domain.notification.TemplateKey;
 import fr.guichet.core.domain.person.EmailAddress;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -25,8 +26,8 @@ import java.util.stream.Collectors;
 
 /**
  * Builds the mail of one outbox entry: its template rendered (plain text with an HTML alternative, UTF-8), From,
- * Reply-To, To, a subject with the request number, {@code Auto-Submitted: auto-generated} (RFC 3834) and a Message-ID
- * derived from the entry id, the same for every attempt. Refuses the helpdesk's own addresses. Thread-safe.
+ * Reply-To, To, a subject (with the request number when the mail is about one), {@code Auto-Submitted:
+ * auto-generated} (RFC 3834) and a Message-ID derived from the entry id, the same for every attempt. Refuses the helpdesk's own addresses. Thread-safe.
  */
 final class MailComposer {
 
@@ -90,8 +91,12 @@ final class MailComposer {
         Notification n = entry.notification();
         Map<String, String> values = new HashMap<>(n.data());
         values.putIfAbsent("recipientName", n.recipientName());
-        values.put("number", n.request().display());
-        values.put("link", config.linkTo(n.request().display()));
+        if (n.template() == TemplateKey.PASSWORD_RESET) {
+            values.put("link", config.passwordResetLink(values.remove("resetToken")));
+        } else {
+            values.put("number", n.request().display());
+            values.put("link", config.linkTo(n.request().display()));
+        }
         values.put("helpdeskName", config.fromName());
         Templates.Rendered rendered = templates.render(n.template(), values);
 

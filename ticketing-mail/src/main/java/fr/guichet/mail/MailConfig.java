@@ -99,8 +99,20 @@ public record MailConfig(String host, int port, Security security, String userna
 
     /** The public link to a request: {@code <publicBaseUrl>/demandes/<number>}. */
     public String linkTo(String number) {
+        return base() + "/demandes/" + number;
+    }
+
+    /**
+     * The link that sets a new password: {@code <publicBaseUrl>/nouveau-mot-de-passe.html#<token>}, the token in the
+     * fragment, which a browser sends to no server, in no request and no {@code Referer}.
+     */
+    public String passwordResetLink(String token) {
+        return base() + "/nouveau-mot-de-passe.html#" + token;
+    }
+
+    private String base() {
         String base = publicBaseUrl.toString();
-        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/demandes/" + number;
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
     @Override

@@ -32,6 +32,7 @@ final class Templates {
     private static final Pattern BLANK_LINES = Pattern.compile("\n{3,}");
     private static final Set<String> COMMON = Set.of("number", "summary", "subject", "status", "requesterName",
             "recipientName", "link", "helpdeskName");
+    private static final Set<String> ABOUT_NO_REQUEST = Set.of("recipientName", "link", "helpdeskName");
 
     /** One mail's rendered parts. */
     record Rendered(String subject, String text, String html) {
@@ -65,6 +66,9 @@ final class Templates {
 
     /** The placeholder names a template of {@code key} may use. */
     static Set<String> namesFor(TemplateKey key) {
+        if (key == TemplateKey.PASSWORD_RESET) {
+            return ABOUT_NO_REQUEST;
+        }
         Set<String> names = new LinkedHashSet<>(COMMON);
         switch (key) {
             case ANSWER_POSTED -> names.addAll(List.of("body", "author"));

@@ -20,6 +20,7 @@ import fr.guichet.core.domain.notification.TemplateKey;
 import fr.guichet.core.domain.person.EmailAddress;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.request.RequestNumber;
+import fr.guichet.core.domain.session.ResetToken;
 import fr.guichet.core.port.NotificationChannel;
 import fr.guichet.core.testing.Fixtures;
 import jakarta.mail.Address;
@@ -85,8 +86,9 @@ class SmtpNotificationChannelTest {
     }
 
     @Test
-    void each_template_reaches_its_recipient_with_subject_both_parts_accents_and_link() throws Exception {
-        for (TemplateKey key : TemplateKey.values()) {
+    void each_template_about_a_request_reaches_its_recipient_with_subject_both_parts_accents_and_link()
+            throws Exception {
+        for (TemplateKey key : SUBJECTS.keySet()) {
             Person to = Fixtures.newRequester();
             OutboxEntry entry = OutboxEntry.queued(sample(key, to), NOW);
 
@@ -117,6 +119,28 @@ class SmtpNotificationChannelTest {
                     () -> assertEquals("auto-generated", mail.getHeader("Auto-Submitted", null)),
                     () -> assertEquals("<guichet." + entry.id() + "@ac-creteil.fr>", mail.getMessageID()));
         }
+    }
+
+    @Test
+    void the_password_reset_mail_carries_its_link_in_both_parts_and_no_request_number() throws Exception {
+        Person to = Fixtures.newRequester();
+        ResetToken token = ResetToken.random();
+        OutboxEntry entry = OutboxEntry.queued(Notification.passwordReset(to, token), NOW);
+
+        assertInstanceOf(DeliveryResult.Delivered.class, channel.deliver(entry));
+
+        MimeMessage mail = TestMail.receivedBy(server, to.email()).get(0);
+        String link = "https://guichet.ac-creteil.fr/nouveau-mot-de-passe.html#" + token.value();
+        String text = part(mail, "text/plain");
+        String html = part(mail, "text/html");
+        assertAll(() -> assertEquals("[Guichet] Choisir un nouveau mot de passe", mail.getSubject()),
+                () -> assertTrue(text.startsWith("Bonjour Élise Ñúñez,"), text),
+                () -> assertTrue(text.contains("\n" + link + "\n"), text),
+                () -> assertTrue(text.contains("valable une heure et ne sert qu'une fois"), text),
+                () -> assertTrue(html.contains("<a href=\"" + link + "\""), html),
+                () -> assertTrue(html.contains("<meta name=\"referrer\" content=\"no-referrer\">"), html),
+                () -> assertFalse(text.contains("/demandes/"), text),
+                () -> assertEquals("auto-generated", mail.getHeader("Auto-Submitted", null)));
     }
 
     @Test

@@ -49,7 +49,8 @@ class TemplatesTest {
                     String text = resource(language, key, part);
                     assertFalse(text.isBlank(), language + " " + key + " " + part);
                 }
-                assertTrue(resource(language, key, "subject").startsWith("[Guichet ${number}] "), key.name());
+                String prefix = key == TemplateKey.PASSWORD_RESET ? "[Guichet] " : "[Guichet ${number}] ";
+                assertTrue(resource(language, key, "subject").startsWith(prefix), key.name());
                 assertTrue(resource(language, key, "html").contains("<html lang=\"" + language + "\">"), key.name());
             }
         }
@@ -69,6 +70,7 @@ class TemplatesTest {
         world.ticketing.postMessage().post(requester, number, "Toujours bloqué.", false, null);
         world.ticketing.changeStatus().change(specialist, number, Status.IN_PROGRESS, null, null);
         world.ticketing.changeStatus().change(specialist, number, Status.RESOLVED, "Compte réinitialisé.", null);
+        world.ticketing.requestPasswordReset().request(requester.id().value());
 
         Set<TemplateKey> seen = EnumSet.noneOf(TemplateKey.class);
         for (OutboxEntry entry : world.outbox.all()) {
@@ -86,7 +88,7 @@ class TemplatesTest {
         }
         assertTrue(seen.containsAll(EnumSet.of(TemplateKey.ANSWER_POSTED, TemplateKey.REQUEST_REDIRECTED,
                 TemplateKey.REQUEST_ASSIGNED_TO_YOU, TemplateKey.FOLLOW_UP_POSTED, TemplateKey.REQUEST_RESOLVED,
-                TemplateKey.NEW_REQUEST_FOR_GROUP)), seen.toString());
+                TemplateKey.NEW_REQUEST_FOR_GROUP, TemplateKey.PASSWORD_RESET)), seen.toString());
     }
 
     @Test

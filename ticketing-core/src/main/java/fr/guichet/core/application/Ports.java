@@ -6,6 +6,7 @@ import fr.guichet.core.port.CatalogStore;
 import fr.guichet.core.port.CredentialsVerifier;
 import fr.guichet.core.port.LocalAccounts;
 import fr.guichet.core.port.NotificationOutbox;
+import fr.guichet.core.port.PasswordResets;
 import fr.guichet.core.port.PersonDirectory;
 import fr.guichet.core.port.PersonRegistry;
 import fr.guichet.core.port.RequestRepository;
@@ -17,11 +18,13 @@ import java.util.Objects;
 /**
  * Every port the use cases need, gathered once: a deployment builds one (or {@link #lookUp looks them up} in its
  * injector) and {@link Ticketing} takes it whole. {@code people} and {@code credentials} may come from a directory while
- * {@code registry} keeps Guichet's own record of people. Immutable.
+ * {@code registry} keeps Guichet's own record of people; password resets are offered when {@code credentials} are
+ * Guichet's own {@link LocalAccounts}. Immutable.
  */
 public record Ports(UnitOfWork unitOfWork, RequestRepository requests, PersonDirectory people,
         PersonRegistry registry, SubjectCatalogSource catalog, AttachmentStore attachments, NotificationOutbox outbox,
-        SessionStore sessions, CredentialsVerifier credentials, CannedAnswers cannedAnswers) {
+        SessionStore sessions, CredentialsVerifier credentials, CannedAnswers cannedAnswers,
+        PasswordResets passwordResets) {
 
     public Ports {
         Objects.requireNonNull(unitOfWork, "unitOfWork");
@@ -34,6 +37,7 @@ public record Ports(UnitOfWork unitOfWork, RequestRepository requests, PersonDir
         Objects.requireNonNull(sessions, "sessions");
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(cannedAnswers, "cannedAnswers");
+        Objects.requireNonNull(passwordResets, "passwordResets");
     }
 
     /** Finds a port by its type, as an injector does (for example Guice's {@code Injector::getInstance}). */
@@ -50,7 +54,8 @@ public record Ports(UnitOfWork unitOfWork, RequestRepository requests, PersonDir
         return new Ports(lookup.get(UnitOfWork.class), lookup.get(RequestRepository.class),
                 lookup.get(PersonDirectory.class), lookup.get(PersonRegistry.class), lookup.get(CatalogStore.class),
                 lookup.get(AttachmentStore.class), lookup.get(NotificationOutbox.class), lookup.get(SessionStore.class),
-                lookup.get(CredentialsVerifier.class), lookup.get(CannedAnswers.class));
+                lookup.get(CredentialsVerifier.class), lookup.get(CannedAnswers.class),
+                lookup.get(PasswordResets.class));
     }
 
     /** As {@link #lookUp}, for a deployment whose people and passwords are Guichet's own (no directory). */
@@ -58,27 +63,28 @@ public record Ports(UnitOfWork unitOfWork, RequestRepository requests, PersonDir
         PersonRegistry registry = lookup.get(PersonRegistry.class);
         return new Ports(lookup.get(UnitOfWork.class), lookup.get(RequestRepository.class), registry, registry,
                 lookup.get(CatalogStore.class), lookup.get(AttachmentStore.class), lookup.get(NotificationOutbox.class),
-                lookup.get(SessionStore.class), lookup.get(LocalAccounts.class), lookup.get(CannedAnswers.class));
+                lookup.get(SessionStore.class), lookup.get(LocalAccounts.class), lookup.get(CannedAnswers.class),
+                lookup.get(PasswordResets.class));
     }
 
     /** These ports with people and credentials from a directory instead. */
     public Ports withDirectory(PersonDirectory directory, CredentialsVerifier verifier) {
         return new Ports(unitOfWork, requests, directory, registry, catalog, attachments, outbox, sessions, verifier,
-                cannedAnswers);
+                cannedAnswers, passwordResets);
     }
 
     public Ports withRequests(RequestRepository value) {
         return new Ports(unitOfWork, value, people, registry, catalog, attachments, outbox, sessions, credentials,
-                cannedAnswers);
+                cannedAnswers, passwordResets);
     }
 
     public Ports withCatalog(SubjectCatalogSource value) {
         return new Ports(unitOfWork, requests, people, registry, value, attachments, outbox, sessions, credentials,
-                cannedAnswers);
+                cannedAnswers, passwordResets);
     }
 
     public Ports withAttachments(AttachmentStore value) {
         return new Ports(unitOfWork, requests, people, registry, catalog, value, outbox, sessions, credentials,
-                cannedAnswers);
+                cannedAnswers, passwordResets);
     }
 }

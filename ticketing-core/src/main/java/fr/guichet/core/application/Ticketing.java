@@ -4,6 +4,7 @@ import fr.guichet.core.domain.notification.Backoff;
 import fr.guichet.core.domain.routing.RoutingPolicy;
 import fr.guichet.core.port.AttachmentStore;
 import fr.guichet.core.port.CredentialsVerifier;
+import fr.guichet.core.port.LocalAccounts;
 import fr.guichet.core.port.NotificationChannel;
 import fr.guichet.core.port.NotificationOutbox;
 import fr.guichet.core.port.PersonDirectory;
@@ -14,6 +15,7 @@ import fr.guichet.core.port.UnitOfWork;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The core's use cases, wired by hand from the ports (no injection framework in the core); immutable and thread-safe
@@ -39,6 +41,8 @@ public final class Ticketing {
     private final FetchAttachment fetchAttachment;
     private final BrowseCatalog browseCatalog;
     private final DeactivatePerson deactivatePerson;
+    private final RequestPasswordReset requestPasswordReset;
+    private final ResetPassword resetPassword;
     private final NotificationOutbox outbox;
     private final Clock clock;
     private final TicketingSettings settings;
@@ -78,6 +82,11 @@ public final class Ticketing {
         this.fetchAttachment = new FetchAttachment(uow, requests, attachments);
         this.browseCatalog = new BrowseCatalog(catalog);
         this.deactivatePerson = new DeactivatePerson(ports.registry(), sessions, uow);
+        Optional<LocalAccounts> localAccounts = credentials instanceof LocalAccounts local ? Optional.of(local)
+                : Optional.empty();
+        this.requestPasswordReset = new RequestPasswordReset(uow, people, ports.passwordResets(), outbox, clock,
+                localAccounts.isPresent());
+        this.resetPassword = new ResetPassword(uow, people, ports.passwordResets(), sessions, localAccounts, clock);
     }
 
     /** A builder of the use cases on {@code ports}. */
@@ -166,6 +175,14 @@ public final class Ticketing {
 
     public DeactivatePerson deactivatePerson() {
         return deactivatePerson;
+    }
+
+    public RequestPasswordReset requestPasswordReset() {
+        return requestPasswordReset;
+    }
+
+    public ResetPassword resetPassword() {
+        return resetPassword;
     }
 
     public TicketingSettings settings() {

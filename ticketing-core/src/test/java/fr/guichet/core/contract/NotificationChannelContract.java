@@ -10,6 +10,7 @@ import fr.guichet.core.domain.notification.TemplateKey;
 import fr.guichet.core.domain.person.EmailAddress;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.request.RequestNumber;
+import fr.guichet.core.domain.session.ResetToken;
 import fr.guichet.core.port.NotificationChannel;
 import fr.guichet.core.testing.Fixtures;
 import java.time.Instant;
@@ -27,6 +28,9 @@ public abstract class NotificationChannelContract {
 
     /** A notification of {@code key} to {@code to}, with every data key any template uses. */
     public static Notification sample(TemplateKey key, Person to) {
+        if (key == TemplateKey.PASSWORD_RESET) {
+            return Notification.passwordReset(to, ResetToken.random());
+        }
         Map<String, String> data = new HashMap<>();
         data.put("number", "0022928");
         data.put("summary", "perte d'identifiant « Mathenpoche » été");

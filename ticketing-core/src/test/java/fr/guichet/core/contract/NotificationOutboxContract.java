@@ -7,6 +7,7 @@ import fr.guichet.core.domain.notification.Notification;
 import fr.guichet.core.domain.notification.OutboxEntry;
 import fr.guichet.core.domain.notification.OutboxEntry.DeliveryState;
 import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.session.ResetToken;
 import fr.guichet.core.port.NotificationOutbox;
 import fr.guichet.core.port.UnitOfWork;
 import fr.guichet.core.testing.Fixtures;
@@ -67,6 +68,13 @@ public abstract class NotificationOutboxContract {
         assertEquals(n, read.notification());
         assertEquals(DeliveryState.PENDING, read.state());
         assertEquals(0, read.attempts());
+    }
+
+    @Test
+    public void a_notification_about_no_request_reads_back_as_it_was_queued() {
+        Notification n = Notification.passwordReset(Fixtures.newRequester(), ResetToken.random());
+        OutboxEntry e = unitOfWork().inTransaction(() -> outbox().enqueue(List.of(n), t0)).get(0);
+        assertEquals(n, outbox().find(e.id()).orElseThrow().notification());
     }
 
     @Test

@@ -5,6 +5,7 @@ import fr.guichet.core.contract.CannedAnswersContract;
 import fr.guichet.core.contract.CatalogStoreContract;
 import fr.guichet.core.contract.LocalAccountsContract;
 import fr.guichet.core.contract.NotificationOutboxContract;
+import fr.guichet.core.contract.PasswordResetsContract;
 import fr.guichet.core.contract.PersonRegistryContract;
 import fr.guichet.core.contract.RequestListingContract;
 import fr.guichet.core.contract.RequestRepositoryContract;
@@ -16,6 +17,7 @@ import fr.guichet.core.port.CannedAnswers;
 import fr.guichet.core.port.CatalogStore;
 import fr.guichet.core.port.LocalAccounts;
 import fr.guichet.core.port.NotificationOutbox;
+import fr.guichet.core.port.PasswordResets;
 import fr.guichet.core.port.PersonRegistry;
 import fr.guichet.core.port.RequestRepository;
 import fr.guichet.core.port.SessionStore;
@@ -74,6 +76,19 @@ class InMemoryContractsTest {
         @Override
         protected SessionStore sessions() {
             return new InMemorySessionStore(db);
+        }
+    }
+
+    @Nested
+    class Resets extends PasswordResetsContract {
+        @Override
+        protected UnitOfWork unitOfWork() {
+            return db;
+        }
+
+        @Override
+        protected PasswordResets resets() {
+            return new InMemoryPasswordResets(db);
         }
     }
 

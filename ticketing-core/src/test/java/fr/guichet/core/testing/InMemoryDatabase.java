@@ -12,6 +12,7 @@ import fr.guichet.core.domain.request.AttachmentId;
 import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.session.FailureCount;
+import fr.guichet.core.domain.session.PasswordReset;
 import fr.guichet.core.domain.session.StoredSession;
 import fr.guichet.core.domain.session.ThrottleKey;
 import fr.guichet.core.domain.session.TokenHash;
@@ -45,6 +46,7 @@ public final class InMemoryDatabase implements UnitOfWork {
         Map<UUID, OutboxEntry> outbox = new LinkedHashMap<>();
         Map<TokenHash, StoredSession> sessions = new LinkedHashMap<>();
         Map<ThrottleKey, FailureCount> signInFailures = new LinkedHashMap<>();
+        Map<TokenHash, PasswordReset> passwordResets = new LinkedHashMap<>();
         Map<CannedAnswerId, CannedAnswer> cannedAnswers = new LinkedHashMap<>();
 
         State copy() {
@@ -59,6 +61,7 @@ public final class InMemoryDatabase implements UnitOfWork {
             c.outbox.putAll(outbox);
             c.sessions.putAll(sessions);
             c.signInFailures.putAll(signInFailures);
+            c.passwordResets.putAll(passwordResets);
             c.cannedAnswers.putAll(cannedAnswers);
             return c;
         }

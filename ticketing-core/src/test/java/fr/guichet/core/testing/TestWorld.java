@@ -23,6 +23,7 @@ public final class TestWorld {
     public final InMemoryNotificationOutbox outbox = new InMemoryNotificationOutbox(db);
     public final InMemorySessionStore sessions = new InMemorySessionStore(db);
     public final InMemorySignInFailures signInFailures = new InMemorySignInFailures(db);
+    public final InMemoryPasswordResets passwordResets = new InMemoryPasswordResets(db);
     public final InMemoryCannedAnswers cannedAnswers = new InMemoryCannedAnswers(db);
     public final MutableClock clock = new MutableClock(Fixtures.SEED_DAY);
     public final Ticketing ticketing;
@@ -30,7 +31,7 @@ public final class TestWorld {
     /** The in-memory ports, people and passwords being Guichet's own. */
     public Ports ports() {
         return new Ports(db, requests, people, people, catalog, attachments, outbox, sessions, accounts,
-                cannedAnswers);
+                cannedAnswers, passwordResets);
     }
 
     public TestWorld() {

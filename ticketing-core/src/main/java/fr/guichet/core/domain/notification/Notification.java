@@ -1,14 +1,17 @@
 package fr.guichet.core.domain.notification;
 
 import fr.guichet.core.domain.person.EmailAddress;
+import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.request.RequestNumber;
+import fr.guichet.core.domain.session.ResetToken;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * One e-mail to one recipient, as queued: its template, recipient and data. Every notification's data holds
- * {@code number} (7 digits), {@code summary}, {@code subject} (display), {@code status} (French),
- * {@code requesterName} and {@code recipientName}; values are the user's text, unescaped.
+ * One e-mail to one recipient, as queued: its template, recipient, the request it is about (null for a mail about no
+ * request: a password reset) and data. The data of every notification about a request holds {@code number} (7
+ * digits), {@code summary}, {@code subject} (display), {@code status} (French), {@code requesterName} and
+ * {@code recipientName}; values are the user's text, unescaped.
  */
 public record Notification(TemplateKey template, EmailAddress recipient, String recipientName,
         RequestNumber request, Map<String, String> data) {
@@ -17,7 +20,12 @@ public record Notification(TemplateKey template, EmailAddress recipient, String 
         Objects.requireNonNull(template, "template");
         Objects.requireNonNull(recipient, "recipient");
         Objects.requireNonNull(recipientName, "recipientName");
-        Objects.requireNonNull(request, "request");
         data = Map.copyOf(data);
+    }
+
+    /** The mail to {@code person} with the link that sets a new password, {@code token} being the link's secret. */
+    public static Notification passwordReset(Person person, ResetToken token) {
+        return new Notification(TemplateKey.PASSWORD_RESET, person.email(), person.name().display(), null,
+                Map.of("recipientName", person.name().display(), "resetToken", token.value()));
     }
 }

@@ -23,6 +23,11 @@ public enum TemplateKey {
      * {@code comment}.
      */
     REQUEST_ASSIGNED_TO_YOU,
+    /**
+     * To a person with a local account who asked for a new password: the link that sets one; about no request, its
+     * data holds {@code recipientName} and {@code resetToken} (the link's secret) only.
+     */
+    PASSWORD_RESET,
     /** To the assignee: the requester followed up; adds {@code body}. */
     FOLLOW_UP_POSTED
 }

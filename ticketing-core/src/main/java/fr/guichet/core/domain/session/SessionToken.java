@@ -26,7 +26,7 @@ public record SessionToken(String value) {
     }
 
     public TokenHash hash() {
-        return new TokenHash(hex(sha256("session:" + value)));
+        return TokenHash.of("session:" + value);
     }
 
     /** The token a browser must echo in {@code X-CSRF-Token}; derived, so it cannot be guessed without the session. */
@@ -46,14 +46,6 @@ public record SessionToken(String value) {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
-    }
-
-    private static String hex(byte[] bytes) {
-        StringBuilder sb = new StringBuilder(bytes.length * 2);
-        for (byte b : bytes) {
-            sb.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-        }
-        return sb.toString();
     }
 
     @Override

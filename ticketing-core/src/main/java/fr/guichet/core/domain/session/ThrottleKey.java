@@ -1,15 +1,11 @@
 package fr.guichet.core.domain.session;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * What failed sign-ins are counted against, an identifier or a client address, kept only as the SHA-256 of its kind
- * and normalised text: 64 hex digits whatever was typed, and never the identifier itself.
+ * What failed sign-ins (or asked password resets) are counted against, an identifier or a client address, kept only
+ * as the SHA-256 of its kind and normalised text: 64 hex digits whatever was typed, and never the identifier itself.
  */
 public record ThrottleKey(String value) {
 
@@ -23,7 +19,7 @@ public record ThrottleKey(String value) {
 
     /** The key of an identifier as typed: case and surrounding blanks do not make another key. */
     public static ThrottleKey identifier(String identifier) {
-        return hash("id:" + (identifier == null ? "" : identifier.strip().toLowerCase(Locale.ROOT)));
+        return hash("id:" + normalised(identifier));
     }
 
     /** The key of a client address. */
@@ -31,12 +27,21 @@ public record ThrottleKey(String value) {
         return hash("ip:" + (address == null ? "" : address.toLowerCase(Locale.ROOT)));
     }
 
+    /** The key of password resets asked for an identifier as typed, counted apart from its failed sign-ins. */
+    public static ThrottleKey resetOfIdentifier(String identifier) {
+        return hash("reset-id:" + normalised(identifier));
+    }
+
+    /** The key of password resets asked from a client address, counted apart from its failed sign-ins. */
+    public static ThrottleKey resetFromAddress(String address) {
+        return hash("reset-ip:" + (address == null ? "" : address.toLowerCase(Locale.ROOT)));
+    }
+
+    private static String normalised(String identifier) {
+        return identifier == null ? "" : identifier.strip().toLowerCase(Locale.ROOT);
+    }
+
     private static ThrottleKey hash(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return new ThrottleKey(HexFormat.of().formatHex(digest));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return new ThrottleKey(TokenHash.of(text).value());
     }
 }
