@@ -64,6 +64,13 @@ export const api = {
       { group, assignee: assignee || null, comment: comment || null }, ifMatch(etag)),
   take: (number, etag) =>
     call("POST", `/api/v1/requests/${encodeURIComponent(number)}/take`, undefined, ifMatch(etag)),
+  cannedAnswers: (group, request) =>
+    call("GET", "/api/v1/canned-answers?" + new URLSearchParams(request ? { group, request } : { group })),
+  addCannedAnswer: (group, title, body) => call("POST", "/api/v1/canned-answers", { group, title, body }),
+  changeCannedAnswer: (id, title, body, version) =>
+    call("PUT", `/api/v1/canned-answers/${encodeURIComponent(id)}`, { title, body }, ifMatch(`"${version}"`)),
+  removeCannedAnswer: (id, version) =>
+    call("DELETE", `/api/v1/canned-answers/${encodeURIComponent(id)}`, undefined, ifMatch(`"${version}"`)),
   status: (number, status, comment, etag) =>
     call("POST", `/api/v1/requests/${encodeURIComponent(number)}/status`,
       { status, comment: comment || null }, ifMatch(etag)),

@@ -65,6 +65,7 @@ function menu(current, person) {
     items.push(link("/demandes.html", "Mes demandes", "demandes"));
     if (isStaff(person)) {
       items.push(link("/file.html", "File de traitement", "file"));
+      items.push(link("/reponses-types.html", "Réponses types", "reponses-types"));
       items.push(el("li", { class: "aller" }, goToRequest()));
     }
     items.push(el("li", {}, el("button", { type: "button", id: "deconnexion", onclick: signOut }, "Se déconnecter")));

@@ -22,6 +22,8 @@ let person;
 let etag;
 /** The support groups with their members, for the redirection form (staff only). */
 let groups = [];
+/** The canned answers of the request's group, each filled for this request (staff only). */
+let canned = [];
 
 function field(id, label, control, help) {
   control.setAttribute("aria-describedby", `erreur-${id}`);
@@ -60,7 +62,7 @@ function actionForm(id, title, controls, button, done, submit) {
     clearErrors(form, summary);
     success.textContent = "";
     try {
-      await submit(form);
+      if ((await submit(form)) === false) return;
       await load(done);
       success.focus();
     } catch (error) {
@@ -106,6 +108,74 @@ function canTake(request) {
     && !["RESOLVED", "CLOSED"].includes(request.status);
 }
 
+/** Puts the chosen canned answer, filled for this request, at the cursor of the answer, where it can be edited. */
+function insertCanned(select, text, status) {
+  const answer = canned.find((a) => a.id === select.value);
+  if (!answer) return;
+  text.setRangeText(answer.filled, text.selectionStart, text.selectionEnd, "end");
+  select.value = "";
+  status.textContent = `Réponse type « ${answer.title} » insérée : vous pouvez la modifier avant l'envoi.`;
+  text.focus();
+}
+
+/** The public answer: a canned answer may start it; it is sent once a confirmation has named who will be mailed. */
+function answerForm(request) {
+  const recipient = request.requester.displayName;
+  const text = textarea("reponse", "body");
+  const controls = [];
+  if (canned.length) {
+    const status = el("p", { class: "aide", id: "reponse-type-statut", role: "status" });
+    const select = el("select", { id: "reponse-type" }, el("option", { value: "" }, "Aucune (texte libre)"),
+      canned.map((a) => el("option", { value: a.id }, a.title)));
+    select.addEventListener("change", () => insertCanned(select, text, status));
+    controls.push(field("reponse-type", "Réponse type", select, "Insérée dans la réponse, modifiable avant l'envoi"),
+      status);
+  }
+  controls.push(el("p", { class: "aide" }, el("a", {
+    href: `/reponses-types.html?groupe=${encodeURIComponent(request.assignedGroup)}`,
+  }, "Gérer les réponses types du groupe")));
+  controls.push(field("reponse", "Réponse", text, "Visible par le demandeur, qui la reçoit par courriel"));
+  controls.push(filesField("fichiers-reponse"));
+  const confirm = el("button", { class: "bouton", type: "submit", id: "confirmer-reponse" }, "Confirmer l'envoi");
+  const back = el("button", { class: "bouton secondaire", type: "button", id: "modifier-reponse" },
+    "Modifier la réponse");
+  const confirmation = el("div", {
+    class: "confirmation", id: "confirmation-reponse", role: "group", "aria-labelledby": "confirmation-texte",
+    hidden: true,
+  }, el("p", { id: "confirmation-texte" }, `${recipient} recevra cette réponse par courriel.`),
+  el("div", { class: "actions" }, confirm, back));
+  controls.push(confirmation);
+  const form = actionForm("repondre", "Répondre au demandeur", controls, "Répondre au demandeur",
+    `Votre réponse a été envoyée à ${recipient}.`, (f) => {
+      const files = checkedFiles(f.file, attached);
+      if (confirmation.hidden && f.body.value.trim()) {
+        confirmation.hidden = false;
+        form.querySelector(":scope > .actions").hidden = true;
+        confirm.focus();
+        return false;
+      }
+      return api.post(number, f.body.value, false, etag, files);
+    });
+  back.addEventListener("click", () => {
+    confirmation.hidden = true;
+    form.querySelector(":scope > .actions").hidden = false;
+    text.focus();
+  });
+  return form;
+}
+
+/** An internal note, marked as such: it is never mailed nor shown to the requester. */
+function noteForm() {
+  const form = actionForm("noter", "Ajouter une note interne", [
+    el("p", { class: "mention-interne" }, "Interne — jamais envoyée au demandeur"),
+    field("note", "Note", textarea("note", "body")),
+    filesField("fichiers-note"),
+  ], "Ajouter une note interne", "Votre note interne a été ajoutée.",
+  (f) => api.post(number, f.body.value, true, etag, checkedFiles(f.file, attached)));
+  form.classList.add("note-interne");
+  return form;
+}
+
 function actions(request) {
   const forms = [];
   const mine = request.requester.identifier === person.identifier;
@@ -117,13 +187,7 @@ function actions(request) {
       ], "Prendre en charge", "Vous avez pris la demande en charge.", () => api.take(number, etag)));
     }
     if (request.status !== "CLOSED") {
-      const internal = el("input", { type: "checkbox", id: "interne", name: "internal" });
-      forms.push(actionForm("repondre", "Répondre", [
-        field("reponse", "Message", textarea("reponse", "body")),
-        el("div", { class: "champ choix" }, internal,
-          el("label", { for: "interne" }, "Note interne (invisible pour le demandeur)")),
-      ], "Envoyer", "Votre message a été enregistré.",
-      (f) => api.post(number, f.body.value, f.internal.checked, etag)));
+      forms.push(answerForm(request), noteForm());
     }
     const moves = request.allowedStatuses;
     if (moves.length) {
@@ -213,10 +277,19 @@ function render(request) {
       el("tbody", {}, history)));
 }
 
+async function loadCanned(request) {
+  try {
+    canned = (await api.cannedAnswers(request.assignedGroup, request.number)).data;
+  } catch (error) {
+    canned = [];
+  }
+}
+
 async function load(message) {
   try {
     const { data, response } = await api.get(number);
     etag = response.headers.get("ETag");
+    if (isStaff(person)) await loadCanned(data);
     render(data);
     if (message) success.textContent = message;
   } catch (error) {

@@ -1,5 +1,8 @@
 package fr.guichet.examples;
 
+import fr.guichet.core.domain.answer.CannedAnswer;
+import fr.guichet.core.domain.answer.CannedAnswerText;
+import fr.guichet.core.domain.answer.CannedAnswerTitle;
 import fr.guichet.core.domain.person.EmailAddress;
 import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.Person;
@@ -13,6 +16,7 @@ import fr.guichet.core.domain.subject.Routing;
 import fr.guichet.core.domain.subject.Subject;
 import fr.guichet.core.domain.subject.SubjectCatalog;
 import fr.guichet.core.domain.subject.SubjectCode;
+import fr.guichet.core.port.CannedAnswers;
 import fr.guichet.core.port.CatalogStore;
 import fr.guichet.core.port.LocalAccounts;
 import fr.guichet.core.port.PersonRegistry;
@@ -24,6 +28,7 @@ import java.util.Set;
  * The demo académie: a realistic support catalog, the platform and specialist groups, two teachers and staff. The
  * platform's subjects wait in its queue for an agent to take them (GROUP_QUEUE); LaboMep goes to the small group of
  * specialists of the disciplinary applications, straight to the one with the fewest open requests (FEWEST_OPEN).
+ * The platform's agents have canned answers for what they are asked most.
  */
 public final class DemoData {
 
@@ -93,6 +98,30 @@ public final class DemoData {
                         Set.of(Role.ADMIN, Role.AGENT), Set.of(PLATEFORME)));
     }
 
+    /** The platform's canned answers: a procedure it sends often and a question it often has to ask. */
+    public static List<CannedAnswer> cannedAnswers() {
+        return List.of(
+                canned("Réinitialiser le mot de passe de la messagerie", "Bonjour {demandeur},\n\n"
+                        + "Pour choisir un nouveau mot de passe de votre messagerie académique :\n"
+                        + "1. ouvrez le portail académique et choisissez « Mot de passe oublié » ;\n"
+                        + "2. saisissez votre identifiant et votre date de naissance ;\n"
+                        + "3. suivez le lien reçu sur votre adresse personnelle.\n\n"
+                        + "Si le portail refuse votre identifiant, répondez-nous en rappelant le numéro {numero}.\n\n"
+                        + "Cordialement,\nLa plateforme d'assistance du rectorat"),
+                canned("Préciser le modèle de l'imprimante", "Bonjour {demandeur},\n\n"
+                        + "Pouvez-vous préciser le modèle de l'imprimante (marque et référence inscrites sur son "
+                        + "étiquette) et le message qu'elle affiche ?\n\nCordialement,\n"
+                        + "La plateforme d'assistance du rectorat"),
+                canned("Demande résolue : confirmation", "Bonjour {demandeur},\n\n"
+                        + "Nous considérons votre demande {numero} comme résolue. Si le problème revient, vous "
+                        + "pouvez la rouvrir depuis sa page en expliquant ce qui se passe.\n\nCordialement,\n"
+                        + "La plateforme d'assistance du rectorat"));
+    }
+
+    private static CannedAnswer canned(String title, String body) {
+        return CannedAnswer.create(PLATEFORME, new CannedAnswerTitle(title), new CannedAnswerText(body));
+    }
+
     private static Person person(String id, String email, String given, String family, String uai, Set<Role> roles,
             Set<GroupCode> groups) {
         return new Person(PersonId.of(id), EmailAddress.of(email), new PersonName(given, family),
@@ -105,7 +134,7 @@ public final class DemoData {
      * when loaded; false, with nothing written, when the database already holds a catalog, a group or a demo person.
      */
     public static boolean loadIntoEmpty(UnitOfWork unitOfWork, CatalogStore catalog, PersonRegistry people,
-            LocalAccounts accounts, String password) {
+            LocalAccounts accounts, CannedAnswers answers, String password) {
         return unitOfWork.inTransaction(() -> {
             catalog.lock();
             if (!isEmpty(catalog, people)) {
@@ -117,6 +146,7 @@ public final class DemoData {
                 people.save(p);
                 accounts.setPassword(p.id(), password);
             }
+            cannedAnswers().forEach(answers::add);
             return true;
         });
     }

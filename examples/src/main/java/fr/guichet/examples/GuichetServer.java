@@ -6,6 +6,7 @@ import com.google.inject.Module;
 import com.google.inject.Stage;
 import fr.guichet.core.application.BackgroundDispatcher;
 import fr.guichet.core.application.DispatchNotifications;
+import fr.guichet.core.port.CannedAnswers;
 import fr.guichet.core.port.CatalogStore;
 import fr.guichet.core.port.LocalAccounts;
 import fr.guichet.core.port.NotificationChannel;
@@ -149,7 +150,7 @@ public final class GuichetServer implements AutoCloseable {
         String password = configuredPassword.orElseGet(GuichetServer::randomPassword);
         boolean loaded = DemoData.loadIntoEmpty(injector.getInstance(UnitOfWork.class),
                 injector.getInstance(CatalogStore.class), injector.getInstance(PersonRegistry.class),
-                injector.getInstance(LocalAccounts.class), password);
+                injector.getInstance(LocalAccounts.class), injector.getInstance(CannedAnswers.class), password);
         if (!loaded) {
             LOG.warn("--demo ignored: the database already holds a catalog, groups or demo accounts; nothing was "
                     + "loaded and no password was set");

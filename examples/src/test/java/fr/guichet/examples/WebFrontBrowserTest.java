@@ -289,8 +289,9 @@ class WebFrontBrowserTest {
         browser.waitForPath("/suivi.html");
         browser.visible(By.linkText("capture.pdf"));
         browser.visible(By.id("reponse")).sendKeys("Bonjour, votre identifiant Mathenpoche vous a été renvoyé.");
-        browser.driver.findElement(By.cssSelector("#repondre button[type=submit]")).click();
-        browser.waitFor(d -> d.findElement(By.id("message-succes")).getText().contains("Votre message a été enregistré."));
+        answerAndConfirm();
+        browser.waitFor(d -> d.findElement(By.id("message-succes")).getText()
+                .contains("Votre réponse a été envoyée à Marc Montanes."));
 
         MimeMessage mail = awaitMail("marc.montanes@ac-creteil.fr", "Réponse");
         assertTrue(mail.getSubject().contains("[Guichet " + number + "]"), mail.getSubject());
@@ -303,9 +304,8 @@ class WebFrontBrowserTest {
 
         signIn("agent1");
         browser.open("/suivi.html?numero=" + number);
-        browser.visible(By.id("reponse")).sendKeys("Note pour le spécialiste : salle 12, HP LaserJet.");
-        browser.driver.findElement(By.cssSelector("label[for=interne]")).click();
-        browser.driver.findElement(By.cssSelector("#repondre button[type=submit]")).click();
+        browser.visible(By.id("note")).sendKeys("Note pour le spécialiste : salle 12, HP LaserJet.");
+        browser.driver.findElement(By.xpath("//button[text()='Ajouter une note interne']")).click();
         awaitSuccess();
         new Select(browser.visible(By.id("groupe")))
                 .selectByVisibleText("Spécialistes des applications disciplinaires");
@@ -340,6 +340,53 @@ class WebFrontBrowserTest {
         assertTrue(line.contains("Rouverte") && line.contains("Réponse du demandeur"), line);
         assertTrue(viewCount("Rouvertes") >= 1);
         assertEquals(List.of(), audit("/file.html?vue=rouvertes", "h1"));
+    }
+
+    @Test
+    void an_agent_answers_with_an_edited_canned_answer_once_confirmed_and_a_note_never_reaches_the_teacher() {
+        signIn("jdupont");
+        String number = fileThroughThePage();
+
+        signIn("agent1");
+        browser.open("/reponses-types.html");
+        browser.visible(By.id("titre")).sendKeys("Accusé de réception");
+        browser.driver.findElement(By.id("texte")).sendKeys("Bonjour {demandeur}, la demande {numero} est reçue.");
+        browser.driver.findElement(By.id("enregistrer")).click();
+        awaitSuccess();
+        assertTrue(browser.visible(By.id("liste")).getText().contains("Accusé de réception"));
+        assertEquals(List.of(), audit("/reponses-types.html", "h1"));
+
+        browser.open("/suivi.html?numero=" + number);
+        Select canned = new Select(browser.visible(By.id("reponse-type")));
+        assertTrue(canned.getOptions().stream().anyMatch(o -> o.getText().equals("Accusé de réception")));
+        canned.selectByVisibleText("Préciser le modèle de l'imprimante");
+        WebElement answer = browser.driver.findElement(By.id("reponse"));
+        browser.waitFor(d -> answer.getDomProperty("value").startsWith("Bonjour Jeanne Dupont,"));
+        answer.sendKeys(Keys.chord(Keys.CONTROL, Keys.END), " Merci d'indiquer aussi la salle.");
+        WebElement note = browser.driver.findElement(By.id("noter"));
+        assertTrue(note.getText().contains("Interne — jamais envoyée au demandeur"), note.getText());
+        assertEquals("Jeanne Dupont recevra cette réponse par courriel.",
+                answerAndConfirm().lines().findFirst().orElseThrow());
+        awaitSuccess();
+        assertEquals(List.of(), audit("/suivi.html?numero=" + number, "h1"));
+        browser.visible(By.id("note")).sendKeys("Imprimante déjà vue en mars, carte réseau à changer.");
+        browser.driver.findElement(By.xpath("//button[text()='Ajouter une note interne']")).click();
+        awaitSuccess();
+
+        signIn("jdupont");
+        browser.open("/suivi.html?numero=" + number);
+        WebElement page = browser.visible(By.id("demande"));
+        browser.waitFor(d -> page.getText().contains("Merci d'indiquer aussi la salle."));
+        assertTrue(page.getText().contains("Pouvez-vous préciser le modèle de l'imprimante"), page.getText());
+        assertFalse(page.getText().contains("déjà vue en mars"), "an internal note stays hidden");
+    }
+
+    /** Sends the answer typed in the staff's form and confirms it; returns the confirmation the agent read. */
+    private String answerAndConfirm() {
+        browser.driver.findElement(By.xpath("//button[text()='Répondre au demandeur']")).click();
+        String confirmation = browser.visible(By.id("confirmation-reponse")).getText();
+        browser.driver.findElement(By.id("confirmer-reponse")).click();
+        return confirmation;
     }
 
     @Test
