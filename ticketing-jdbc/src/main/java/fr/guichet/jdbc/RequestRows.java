@@ -25,9 +25,11 @@ import fr.guichet.core.domain.subject.SubjectCode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -78,7 +80,7 @@ final class RequestRows {
             FROM request_history WHERE request_number = :number ORDER BY position""";
 
     private static final String ATTACHMENTS = """
-            SELECT id, name, media_type, size, at
+            SELECT id, message_id, name, media_type, size, at
             FROM request_attachments WHERE request_number = :number ORDER BY position""";
 
     /** The position after the last one appended to {@code <table>}, one of the three tables above. */
@@ -95,8 +97,11 @@ final class RequestRows {
             VALUES (:number, :position, :at, :by, :event, :from, :to)""";
 
     private static final String APPEND_ATTACHMENT = """
-            INSERT INTO request_attachments (id, request_number, position, name, media_type, size, at)
-            VALUES (:id, :number, :position, :name, :mediaType, :size, :at)""";
+            INSERT INTO request_attachments (id, request_number, position, message_id, name, media_type, size, at)
+            VALUES (:id, :number, :position, :messageId, :name, :mediaType, :size, :at)""";
+
+    /** The key of {@link #attachments} for the files filed with the request rather than with a message. */
+    private static final String FILED = "";
 
     private RequestRows() {
     }
@@ -117,7 +122,8 @@ final class RequestRows {
                 .execute();
         appendMessages(h, line.number(), 0, request.messages());
         appendHistory(h, line.number(), 0, request.history());
-        appendAttachments(h, line.number(), 0, request.attachments());
+        int position = appendAttachments(h, line.number(), 0, null, request.attachments());
+        appendMessageAttachments(h, line.number(), position, request.messages());
     }
 
     /** Writes {@code change} if the stored version is still the one it expects; answers whether it did. */
@@ -137,8 +143,9 @@ final class RequestRows {
         appendHistory(h, number, nextPosition(h, "request_history", number), change.newHistory());
         Set<AttachmentId> known = change.before().attachments().stream().map(Attachment::id)
                 .collect(Collectors.toSet());
-        appendAttachments(h, number, nextPosition(h, "request_attachments", number),
+        int position = appendAttachments(h, number, nextPosition(h, "request_attachments", number), null,
                 after.attachments().stream().filter(a -> !known.contains(a.id())).toList());
+        appendMessageAttachments(h, number, position, change.newMessages());
         return true;
     }
 
@@ -150,8 +157,12 @@ final class RequestRows {
                 .map((rs, ctx) -> new Row(summary(rs, ctx), new Description(rs.getString("description")),
                         Database.instant(rs, "resolved_at"), rs.getLong("version"), rs.getString("idempotency_key")))
                 .findOne()
-                .map(row -> Request.restore(row.line(), row.description(), row.resolvedAt(), row.version(),
-                        row.idempotencyKey(), messages(h, number), attachments(h, number), history(h, number)));
+                .map(row -> {
+                    Map<String, List<Attachment>> files = attachments(h, number);
+                    return Request.restore(row.line(), row.description(), row.resolvedAt(), row.version(),
+                            row.idempotencyKey(), messages(h, number, files), files.getOrDefault(FILED, List.of()),
+                            history(h, number));
+                });
     }
 
     /** The row of {@code requests} a request is restored from, read before its messages, history and attachments. */
@@ -205,14 +216,15 @@ final class RequestRows {
         return fields;
     }
 
-    private static List<Message> messages(Handle h, RequestNumber number) {
+    /** The messages of a request, each with its files out of {@code files} (by message id). */
+    private static List<Message> messages(Handle h, RequestNumber number, Map<String, List<Attachment>> files) {
         return h.createQuery(MESSAGES)
                 .bind("number", number.value())
                 .map((rs, ctx) -> new Message(UUID.fromString(rs.getString("id")),
                         new PersonRef(PersonId.of(rs.getString("author_id")),
                                 new PersonName(rs.getString("author_given"), rs.getString("author_family"))),
                         MessageKind.valueOf(rs.getString("kind")), new MessageBody(rs.getString("body")),
-                        Database.instant(rs, "at")))
+                        Database.instant(rs, "at"), files.getOrDefault(rs.getString("id"), List.of())))
                 .list();
     }
 
@@ -225,13 +237,17 @@ final class RequestRows {
                 .list();
     }
 
-    private static List<Attachment> attachments(Handle h, RequestNumber number) {
-        return h.createQuery(ATTACHMENTS)
+    /** The files of a request in order, by the id of the message they came with, or {@link #FILED}. */
+    private static Map<String, List<Attachment>> attachments(Handle h, RequestNumber number) {
+        Map<String, List<Attachment>> files = new HashMap<>();
+        h.createQuery(ATTACHMENTS)
                 .bind("number", number.value())
-                .map((rs, ctx) -> new Attachment(new AttachmentId(UUID.fromString(rs.getString("id"))),
-                        rs.getString("name"), rs.getString("media_type"), rs.getLong("size"),
-                        Database.instant(rs, "at")))
-                .list();
+                .map((rs, ctx) -> Map.entry(Objects.requireNonNullElse(rs.getString("message_id"), FILED),
+                        new Attachment(new AttachmentId(UUID.fromString(rs.getString("id"))),
+                                rs.getString("name"), rs.getString("media_type"), rs.getLong("size"),
+                                Database.instant(rs, "at"))))
+                .forEach(e -> files.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return files;
     }
 
     private static int nextPosition(Handle h, String table, RequestNumber number) {
@@ -264,14 +280,26 @@ final class RequestRows {
         }
     }
 
-    private static void appendAttachments(Handle h, RequestNumber number, int from, List<Attachment> attachments) {
+    /** Appends the files of {@code messages} from {@code from} on, after the messages themselves. */
+    private static void appendMessageAttachments(Handle h, RequestNumber number, int from, List<Message> messages) {
+        int position = from;
+        for (Message m : messages) {
+            position = appendAttachments(h, number, position, m.id(), m.attachments());
+        }
+    }
+
+    /** Appends the files of the message {@code messageId} (null: of the filing); answers the next position. */
+    private static int appendAttachments(Handle h, RequestNumber number, int from, UUID messageId,
+            List<Attachment> attachments) {
         int position = from;
         for (Attachment a : attachments) {
             h.createUpdate(APPEND_ATTACHMENT)
                     .bind("id", a.id().toString()).bind("number", number.value()).bind("position", position++)
+                    .bind("messageId", messageId == null ? null : messageId.toString())
                     .bind("name", a.name()).bind("mediaType", a.mediaType()).bind("size", a.size())
                     .bind("at", a.at())
                     .execute();
         }
+        return position;
     }
 }

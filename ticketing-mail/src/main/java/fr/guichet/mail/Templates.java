@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The mail templates of every {@link TemplateKey}, loaded once as UTF-8: for each file
@@ -30,6 +31,11 @@ final class Templates {
     static final String RESOURCES = "fr/guichet/mail/templates/";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z][A-Za-z0-9]*)}");
     private static final Pattern BLANK_LINES = Pattern.compile("\n{3,}");
+    /** The placeholder listing a message's files, one a line, shown as links to the request and never attached. */
+    private static final String ATTACHMENTS = "attachments";
+    private static final Map<String, String> ATTACHMENTS_TITLE = Map.of(
+            "fr", "Fichiers joints, à télécharger depuis la demande :",
+            "en", "Attached files, to download from the request:");
     private static final Set<String> COMMON = Set.of("number", "summary", "subject", "status", "requesterName",
             "recipientName", "link", "helpdeskName");
     private static final Set<String> ABOUT_NO_REQUEST = Set.of("recipientName", "link", "helpdeskName");
@@ -71,12 +77,12 @@ final class Templates {
         }
         Set<String> names = new LinkedHashSet<>(COMMON);
         switch (key) {
-            case ANSWER_POSTED -> names.addAll(List.of("body", "author"));
+            case ANSWER_POSTED -> names.addAll(List.of("body", "author", ATTACHMENTS));
             case REQUEST_REDIRECTED -> names.addAll(List.of("group", "handledBy"));
             case NEW_REQUEST_FOR_GROUP -> names.add("group");
             case REQUEST_RESOLVED -> names.add("comment");
             case REQUEST_ASSIGNED_TO_YOU -> names.addAll(List.of("group", "comment"));
-            case FOLLOW_UP_POSTED -> names.add("body");
+            case FOLLOW_UP_POSTED -> names.addAll(List.of("body", ATTACHMENTS));
             case REQUEST_RECEIVED -> {
             }
         }
@@ -88,18 +94,32 @@ final class Templates {
         return language;
     }
 
-    /** Fills {@code key}'s templates with {@code values} (raw user text; a missing value renders empty). */
+    /**
+     * Fills {@code key}'s templates with {@code values} (raw user text; a missing value renders empty); the files of
+     * {@code ${attachments}} are listed under a title, in HTML each a link to the request, and nothing is shown when
+     * there are none.
+     */
     Rendered render(TemplateKey key, Map<String, String> values) {
         Template t = templates.get(key);
-        String subject = SafeText.header(fill(t.subject(), values, SafeText::header));
-        String text = BLANK_LINES.matcher(fill(t.text(), values, SafeText::body)).replaceAll("\n\n");
-        String html = fill(t.html(), values, SafeText::html);
+        List<String> files = values.getOrDefault(ATTACHMENTS, "").lines().filter(f -> !f.isBlank()).toList();
+        String link = SafeText.html(values.getOrDefault("link", ""));
+        String title = ATTACHMENTS_TITLE.getOrDefault(language, ATTACHMENTS_TITLE.get("fr"));
+        String filesText = files.isEmpty() ? "" : title + "\n" + files.stream()
+                .map(f -> "- " + SafeText.body(f)).collect(Collectors.joining("\n"));
+        String filesHtml = files.isEmpty() ? "" : "<p>" + SafeText.html(title) + "</p>\n<ul>\n" + files.stream()
+                .map(f -> "<li><a href=\"" + link + "\" style=\"color: #000091;\">" + SafeText.html(f) + "</a></li>\n")
+                .collect(Collectors.joining()) + "</ul>";
+        String subject = SafeText.header(fill(t.subject(), values, SafeText::header, ""));
+        String text = BLANK_LINES.matcher(fill(t.text(), values, SafeText::body, filesText)).replaceAll("\n\n");
+        String html = fill(t.html(), values, SafeText::html, filesHtml);
         return new Rendered(subject, text, html);
     }
 
-    private static String fill(String template, Map<String, String> values, UnaryOperator<String> escape) {
+    private static String fill(String template, Map<String, String> values, UnaryOperator<String> escape,
+            String files) {
         Matcher m = PLACEHOLDER.matcher(template);
-        return m.replaceAll(r -> Matcher.quoteReplacement(escape.apply(values.getOrDefault(r.group(1), ""))));
+        return m.replaceAll(r -> Matcher.quoteReplacement(r.group(1).equals(ATTACHMENTS) ? files
+                : escape.apply(values.getOrDefault(r.group(1), ""))));
     }
 
     private static String read(String file, List<String> languages, Optional<Path> folder, Set<String> allowed) {

@@ -10,7 +10,10 @@ import fr.guichet.core.port.AttachmentStore;
 import fr.guichet.core.port.RequestRepository;
 import fr.guichet.core.port.UnitOfWork;
 
-/** Gives an attachment to whoever may see its request; any other is "not found", like a missing one. */
+/**
+ * Gives an attachment to whoever may see it: its request, and for a file of an internal note, staff; any other is "not
+ * found", like a missing one.
+ */
 public final class FetchAttachment {
 
     private final UnitOfWork unitOfWork;
@@ -26,7 +29,8 @@ public final class FetchAttachment {
     public AttachmentContent fetch(Person viewer, RequestNumber number, AttachmentId id) {
         Attachment attachment = unitOfWork.inTransaction(() -> {
             Request request = Access.visibleRequest(requests, viewer, number);
-            return request.attachment(id).orElseThrow(FetchAttachment::notFound);
+            Request seen = viewer.isStaff() ? request : request.asSeenByRequester();
+            return seen.attachment(id).orElseThrow(FetchAttachment::notFound);
         });
         return new AttachmentContent(attachment, attachments.open(id).orElseThrow(FetchAttachment::notFound));
     }

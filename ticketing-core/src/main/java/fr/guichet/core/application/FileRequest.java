@@ -8,9 +8,6 @@ import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.request.Attachment;
-import fr.guichet.core.domain.request.AttachmentId;
-import fr.guichet.core.domain.request.FileName;
-import fr.guichet.core.domain.request.MediaTypes;
 import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestDraft;
 import fr.guichet.core.domain.request.RequestEvent;
@@ -20,13 +17,8 @@ import fr.guichet.core.domain.subject.SubjectCatalog;
 import fr.guichet.core.port.AttachmentStore;
 import fr.guichet.core.port.RequestRepository;
 import fr.guichet.core.port.UnitOfWork;
-import java.io.BufferedInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -35,19 +27,19 @@ import java.util.function.Supplier;
  * Files a request: the requester's address must be eligible, the subject an active leaf, the type known; the request
  * goes to its subject's support group, where it waits in the group's queue or goes to a member chosen by the routing
  * policy as the subject's {@link fr.guichet.core.domain.subject.Routing routing} says, with its attachments, history
- * and notifications in one unit of work. An attachment's media type is found from its content and must be allowed; its
- * name is stored with an extension of that type ({@link MediaTypes#storedName}). The same idempotency key from the
- * same person returns the request already filed during the idempotency window, also when another filing with it is
- * stored first at the same time (this one is then rolled back with its notifications); after the window, the next
- * filing with that key takes it from the old request. A filing without attachments is run again from the start
- * when the store gives its transaction up (deadlock); one with attachments is not, its uploads being read once.
+ * and notifications in one unit of work, its attachments taken in as {@link AttachmentIntake} says. The same
+ * idempotency key from the same person returns the request already filed during the idempotency window, also when
+ * another filing with it is stored first at the same time (this one is then rolled back with its notifications);
+ * after the window, the next filing with that key takes it from the old request. A filing without attachments is run
+ * again from the start when the store gives its transaction up (deadlock); one with attachments is not, its uploads
+ * being read once.
  */
 public final class FileRequest {
 
     private final UnitOfWork unitOfWork;
     private final RequestRepository requests;
     private final Labels labels;
-    private final AttachmentStore attachments;
+    private final AttachmentIntake intake;
     private final Notifier notifier;
     private final Router router;
     private final Clock clock;
@@ -58,7 +50,7 @@ public final class FileRequest {
         this.unitOfWork = unitOfWork;
         this.requests = requests;
         this.labels = labels;
-        this.attachments = attachments;
+        this.intake = new AttachmentIntake(attachments, settings);
         this.notifier = notifier;
         this.router = router;
         this.clock = clock;
@@ -83,10 +75,7 @@ public final class FileRequest {
             return idempotencyKey;
         });
         validation.throwIfInvalid();
-        if (uploads.size() > settings.maxFilesPerRequest()) {
-            throw DomainError.invalid("file", "attachment.too_many", "Vous pouvez joindre au plus "
-                    + settings.maxFilesPerRequest() + " fichiers.").exception();
-        }
+        intake.checkCount(uploads.size(), List.of());
         GroupCode group = catalog.supportGroupOf(subject).orElseThrow();
         Supplier<Filing> filing = () -> file(catalog, requester, draft, uploads, idempotencyKey, subject, group);
         try {
@@ -109,7 +98,7 @@ public final class FileRequest {
         }
         Instant now = clock.instant();
         RequestNumber number = requests.nextNumber();
-        List<Attachment> stored = store(uploads, now);
+        List<Attachment> stored = intake.store(uploads, List.of(), now);
         Router.Decision routing = router.route(group, subject, catalog.routingOf(subject));
         PersonId assignee = routing.assignee().orElse(null);
         Request request = Request.file(number, requester, draft, group, assignee, stored, key, now);
@@ -128,52 +117,6 @@ public final class FileRequest {
         return requests.findByIdempotencyKey(requester.id(), key, notBefore)
                 .flatMap(requests::find)
                 .map(r -> new Filing(labels.details(r, requester), true));
-    }
-
-    private List<Attachment> store(List<Upload> uploads, Instant now) {
-        List<Attachment> stored = new ArrayList<>();
-        long remaining = settings.maxRequestBytes();
-        for (Upload upload : uploads) {
-            String name = FileName.sanitise(upload.name());
-            BufferedInputStream in = new BufferedInputStream(upload.content(), MediaTypes.HEAD + 1);
-            String mediaType;
-            try {
-                in.mark(MediaTypes.HEAD + 1);
-                byte[] head = in.readNBytes(MediaTypes.HEAD);
-                in.reset();
-                mediaType = MediaTypes.detect(head, head.length, name);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            if (!settings.allowedMediaTypes().contains(mediaType)) {
-                throw new DomainError(ErrorKind.UNSUPPORTED_MEDIA_TYPE, "attachment.type_refused", "file",
-                        "Le type du fichier « " + name + " » n'est pas accepté (PDF, images, textes, documents "
-                                + "bureautiques ou archives ZIP).").exception();
-            }
-            long max = Math.min(settings.maxFileBytes(), remaining);
-            AttachmentId id = AttachmentId.random();
-            long size;
-            try {
-                size = attachments.store(id, in, max);
-            } catch (TicketingException e) {
-                if (e.kind() != ErrorKind.TOO_LARGE) {
-                    throw e;
-                }
-                throw new DomainError(ErrorKind.TOO_LARGE, "attachment.too_large", "file",
-                        max < settings.maxFileBytes()
-                                ? "Les fichiers joints dépassent " + mebibytes(settings.maxRequestBytes())
-                                        + " en tout."
-                                : "Le fichier « " + name + " » dépasse " + mebibytes(settings.maxFileBytes()) + ".")
-                        .exception();
-            }
-            remaining -= size;
-            stored.add(new Attachment(id, MediaTypes.storedName(name, mediaType), mediaType, size, now));
-        }
-        return stored;
-    }
-
-    private static String mebibytes(long bytes) {
-        return bytes % TicketingSettings.MIB == 0 ? bytes / TicketingSettings.MIB + " Mio" : bytes / 1024 + " Kio";
     }
 
     private static void checkKey(String key) {

@@ -2,6 +2,7 @@ package fr.guichet.core.application;
 
 import fr.guichet.core.domain.TicketingException;
 import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.request.Attachment;
 import fr.guichet.core.domain.request.MessageBody;
 import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestChange;
@@ -11,23 +12,30 @@ import fr.guichet.core.port.RequestRepository;
 import fr.guichet.core.port.UnitOfWork;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Posts a message: staff answer (mailed to the requester) or note (staff only); the requester follows up on their
- * own request. A requester may not write internal notes, nor on someone else's public request.
+ * own request. A requester may not write internal notes, nor on someone else's public request. Files sent with a
+ * message are taken in as {@link AttachmentIntake} says, counted with the request's files, and belong to the message:
+ * those of a note are seen by staff only. The message, its files and its notifications are kept in one unit of work,
+ * or nothing is.
  */
 public final class PostMessage {
 
     private final UnitOfWork unitOfWork;
     private final RequestRepository requests;
     private final Labels labels;
+    private final AttachmentIntake intake;
     private final Notifier notifier;
     private final Clock clock;
 
-    PostMessage(UnitOfWork unitOfWork, RequestRepository requests, Labels labels, Notifier notifier, Clock clock) {
+    PostMessage(UnitOfWork unitOfWork, RequestRepository requests, Labels labels, AttachmentIntake intake,
+            Notifier notifier, Clock clock) {
         this.unitOfWork = unitOfWork;
         this.requests = requests;
         this.labels = labels;
+        this.intake = intake;
         this.notifier = notifier;
         this.clock = clock;
     }
@@ -35,6 +43,12 @@ public final class PostMessage {
     /** {@code expectedVersion} may be null (no check). */
     public MessagePosted post(Person author, RequestNumber number, String body, boolean internal,
             Long expectedVersion) {
+        return post(author, number, body, internal, List.of(), expectedVersion);
+    }
+
+    /** Posts a message with {@code uploads} (read once); {@code expectedVersion} may be null (no check). */
+    public MessagePosted post(Person author, RequestNumber number, String body, boolean internal,
+            List<Upload> uploads, Long expectedVersion) {
         Access.requireActive(author);
         MessageBody text = new MessageBody(body);
         SubjectCatalog catalog = labels.catalog();
@@ -43,16 +57,19 @@ public final class PostMessage {
             ExpectedVersion.check(request, expectedVersion);
             Instant now = clock.instant();
             RequestChange change;
-            if (author.isStaff()) {
-                change = request.staffMessage(author, text, internal, now);
-            } else if (internal) {
+            if (!author.isStaff() && internal) {
                 throw TicketingException.forbidden("request.note.forbidden",
                         "Les notes internes sont réservées à l'équipe d'assistance.");
-            } else if (!request.isRequester(author.id())) {
+            }
+            if (!author.isStaff() && !request.isRequester(author.id())) {
                 throw TicketingException.forbidden("request.message.forbidden",
                         "Seul le demandeur peut compléter cette demande.");
+            }
+            List<Attachment> files = intake.store(uploads, request.allAttachments(), now);
+            if (author.isStaff()) {
+                change = request.staffMessage(author, text, internal, files, now);
             } else {
-                change = request.followUp(author, text, now);
+                change = request.followUp(author, text, files, now);
             }
             notifier.notify(catalog, change.after(), change.events(), author.id(), now);
             ExpectedVersion.store(requests, change, expectedVersion);

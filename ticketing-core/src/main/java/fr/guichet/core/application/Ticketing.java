@@ -72,7 +72,8 @@ public final class Ticketing {
         this.listQueue = new ListQueue(uow, requests, labels);
         this.countRequests = new CountRequests(uow, requests);
         this.viewRequest = new ViewRequest(uow, requests, labels);
-        this.postMessage = new PostMessage(uow, requests, labels, notifier, clock);
+        this.postMessage = new PostMessage(uow, requests, labels, new AttachmentIntake(attachments, settings),
+                notifier, clock);
         this.redirectRequest = new RedirectRequest(uow, requests, people, labels, notifier, router, clock);
         this.takeRequest = new TakeRequest(uow, requests, people, labels, notifier, clock);
         this.listSupportGroups = new ListSupportGroups(uow, people);

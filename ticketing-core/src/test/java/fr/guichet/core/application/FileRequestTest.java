@@ -323,7 +323,7 @@ class FileRequestTest {
         return e.errors().stream().map(DomainError::code).toList();
     }
 
-    private static void assertNothingKept(RecordingAttachmentStore store) {
+    static void assertNothingKept(RecordingAttachmentStore store) {
         for (AttachmentId id : store.stored) {
             assertTrue(store.delegate.open(id).isEmpty(), "attachment " + id + " was kept");
         }

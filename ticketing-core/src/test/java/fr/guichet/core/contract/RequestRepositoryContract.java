@@ -157,6 +157,32 @@ public abstract class RequestRepositoryContract {
     }
 
     @Test
+    public void the_files_of_each_message_read_back_with_it_apart_from_the_requests_own() {
+        Person requester = Fixtures.newRequester();
+        Person agent = Fixtures.agent();
+        Request filed = file(requester, Fixtures.seedDraft(), Fixtures.PLATEFORME, null, t0,
+                List.of(Fixtures.attachment("capture.pdf", t0)), null);
+        RequestChange answered = filed.staffMessage(agent, new MessageBody("La procédure est jointe."), false,
+                List.of(Fixtures.attachment("procédure.pdf", t0.plusSeconds(60)),
+                        Fixtures.attachment("étapes.pdf", t0.plusSeconds(60))), t0.plusSeconds(60));
+        RequestChange noted = answered.after().staffMessage(agent, new MessageBody("Journal du serveur"), true,
+                List.of(Fixtures.attachment("journal.pdf", t0.plusSeconds(120))), t0.plusSeconds(120));
+        RequestChange followedUp = noted.after().followUp(requester, new MessageBody("Merci"), List.of(),
+                t0.plusSeconds(180));
+        RequestChange again = followedUp.after().followUp(requester, new MessageBody("Une autre capture"),
+                List.of(Fixtures.attachment("capture.pdf", t0.plusSeconds(240))), t0.plusSeconds(240));
+        for (RequestChange change : List.of(answered, noted, followedUp, again)) {
+            assertTrue(tx(() -> requests().update(change)));
+        }
+
+        Request read = tx(() -> requests().find(filed.summaryLine().number())).orElseThrow();
+        assertSameRequest(again.after(), read);
+        assertEquals(List.of(2, 1, 0, 1), read.messages().stream().map(m -> m.attachments().size()).toList());
+        assertEquals(filed.attachments(), read.attachments());
+        assertEquals(5, read.allAttachments().size());
+    }
+
+    @Test
     public void an_update_at_a_stale_version_answers_false_and_writes_nothing() {
         Request filed = file(Fixtures.newRequester(), t0);
         Person agent = Fixtures.agent();

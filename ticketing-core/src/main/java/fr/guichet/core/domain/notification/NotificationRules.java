@@ -2,6 +2,8 @@ package fr.guichet.core.domain.notification;
 
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.request.Actor;
+import fr.guichet.core.domain.request.FileSize;
+import fr.guichet.core.domain.request.Message;
 import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestEvent;
 import fr.guichet.core.domain.request.RequestSummary;
@@ -12,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Which event notifies whom: the requester of receipt, answers, redirection and resolution; staff of new requests in
@@ -56,7 +59,8 @@ public final class NotificationRules {
         public Void answered(RequestEvent.Answered answered) {
             audience.requesterPerson().ifPresent(p -> add(out, TemplateKey.ANSWER_POSTED, p, request, audience,
                     Map.of("body", answered.message().body().value(),
-                            "author", answered.message().author().name().display())));
+                            "author", answered.message().author().name().display(),
+                            "attachments", files(answered.message()))));
             return null;
         }
 
@@ -68,7 +72,7 @@ public final class NotificationRules {
         @Override
         public Void followedUp(RequestEvent.FollowedUp followUp) {
             audience.assigneePerson().ifPresent(p -> add(out, TemplateKey.FOLLOW_UP_POSTED, p, request, audience,
-                    Map.of("body", followUp.message().body().value())));
+                    Map.of("body", followUp.message().body().value(), "attachments", files(followUp.message()))));
             return null;
         }
 
@@ -101,6 +105,12 @@ public final class NotificationRules {
         }
     }
 
+    /** The files of {@code message}, one a line: its name and its size in French units. */
+    private static String files(Message message) {
+        return message.attachments().stream().map(a -> a.name() + " (" + FileSize.french(a.size()) + ")")
+                .collect(Collectors.joining("\n"));
+    }
+
     private static void statusChanged(RequestEvent.StatusChanged changed, Map<String, Notification> out,
             Request request, Audience audience) {
         String comment = changed.comment() == null ? "" : changed.comment().value();
@@ -110,11 +120,11 @@ public final class NotificationRules {
                         audience, Map.of("comment", comment)));
             } else if (!comment.isBlank()) {
                 audience.requesterPerson().ifPresent(p -> add(out, TemplateKey.ANSWER_POSTED, p, request, audience,
-                        Map.of("body", comment, "author", "")));
+                        Map.of("body", comment, "author", "", "attachments", "")));
             }
         } else if (!comment.isBlank() || changed.from() == Status.RESOLVED) {
             audience.assigneePerson().ifPresent(p -> add(out, TemplateKey.FOLLOW_UP_POSTED, p, request, audience,
-                    Map.of("body", comment)));
+                    Map.of("body", comment, "attachments", "")));
         }
     }
 

@@ -7,7 +7,10 @@ package fr.guichet.core.domain.notification;
 public enum TemplateKey {
     /** To the requester: their request was received, with its number. */
     REQUEST_RECEIVED,
-    /** To the requester: staff answered; adds {@code body} and {@code author}. */
+    /**
+     * To the requester: staff answered; adds {@code body}, {@code author} and {@code attachments} (the answer's files,
+     * one a line as "name (size)", empty when none).
+     */
     ANSWER_POSTED,
     /**
      * To the requester: the request went to another group or person; adds {@code group} (its label) and
@@ -28,6 +31,6 @@ public enum TemplateKey {
      * data holds {@code recipientName} and {@code resetToken} (the link's secret) only.
      */
     PASSWORD_RESET,
-    /** To the assignee: the requester followed up; adds {@code body}. */
+    /** To the assignee: the requester followed up; adds {@code body} and {@code attachments} (as for an answer). */
     FOLLOW_UP_POSTED
 }

@@ -42,9 +42,7 @@ public record Request(RequestSummary summaryLine, Description description, Insta
         if (assignee != null) {
             history.add(new HistoryEntry(now, requester.id(), HistoryEvent.ASSIGNED, null, assignee.value()));
         }
-        for (Attachment a : attachments) {
-            history.add(new HistoryEntry(now, requester.id(), HistoryEvent.ATTACHMENT_ADDED, null, a.name()));
-        }
+        history.addAll(filesAdded(requester.id(), attachments, now));
         return new Request(line, draft.description(), null, 1, idempotencyKey, List.of(), attachments, history);
     }
 
@@ -58,24 +56,43 @@ public record Request(RequestSummary summaryLine, Description description, Insta
 
     /** Staff post an answer (public) or a note (internal). */
     public RequestChange staffMessage(Person staff, MessageBody body, boolean internal, Instant now) {
+        return staffMessage(staff, body, internal, List.of(), now);
+    }
+
+    /**
+     * Staff post an answer (public) or a note (internal) with {@code files}; the files of a note are staff-only like
+     * the note, those of an answer are recorded in the history.
+     */
+    public RequestChange staffMessage(Person staff, MessageBody body, boolean internal, List<Attachment> files,
+            Instant now) {
         requireOpenForMessages();
         Message m = new Message(UUID.randomUUID(), staff.ref(), internal ? MessageKind.INTERNAL_NOTE
-                : MessageKind.PUBLIC_ANSWER, body, now);
-        HistoryEntry h = new HistoryEntry(now, staff.id(), internal ? HistoryEvent.NOTE_ADDED : HistoryEvent.ANSWERED,
-                null, null);
+                : MessageKind.PUBLIC_ANSWER, body, now, files);
+        List<HistoryEntry> h = new ArrayList<>();
+        h.add(new HistoryEntry(now, staff.id(), internal ? HistoryEvent.NOTE_ADDED : HistoryEvent.ANSWERED,
+                null, null));
+        if (!internal) {
+            h.addAll(filesAdded(staff.id(), files, now));
+        }
         RequestEvent e = internal ? new RequestEvent.NoteAdded(m) : new RequestEvent.Answered(m);
         return change(summaryLine.withStatus(summaryLine.status(), LastActivity.ofStaff(staff.id(), now)),
-                resolvedAt, List.of(m), List.of(h), List.of(e));
+                resolvedAt, List.of(m), h, List.of(e));
     }
 
     /** The requester follows up; a request waiting for them goes back to IN_PROGRESS. */
     public RequestChange followUp(Person requester, MessageBody body, Instant now) {
+        return followUp(requester, body, List.of(), now);
+    }
+
+    /** The requester follows up with {@code files}; a request waiting for them goes back to IN_PROGRESS. */
+    public RequestChange followUp(Person requester, MessageBody body, List<Attachment> files, Instant now) {
         requireOpenForMessages();
-        Message m = new Message(UUID.randomUUID(), requester.ref(), MessageKind.FOLLOW_UP, body, now);
+        Message m = new Message(UUID.randomUUID(), requester.ref(), MessageKind.FOLLOW_UP, body, now, files);
         Status from = summaryLine.status();
         List<HistoryEntry> h = new ArrayList<>();
         List<RequestEvent> events = new ArrayList<>();
         h.add(new HistoryEntry(now, requester.id(), HistoryEvent.FOLLOWED_UP, null, null));
+        h.addAll(filesAdded(requester.id(), files, now));
         events.add(new RequestEvent.FollowedUp(m));
         Status to = from == Status.WAITING_FOR_REQUESTER ? Status.IN_PROGRESS : from;
         if (to != from) {
@@ -168,6 +185,11 @@ public record Request(RequestSummary summaryLine, Description description, Insta
                 List.of(new RequestEvent.StatusChanged(from, to, comment, actor)));
     }
 
+    private static List<HistoryEntry> filesAdded(PersonId by, List<Attachment> files, Instant now) {
+        return files.stream().map(a -> new HistoryEntry(now, by, HistoryEvent.ATTACHMENT_ADDED, null, a.name()))
+                .toList();
+    }
+
     private HistoryEntry statusEntry(Instant now, PersonId by, Status to) {
         return new HistoryEntry(now, by, HistoryEvent.STATUS_CHANGED, summaryLine.status().name(), to.name());
     }
@@ -220,8 +242,14 @@ public record Request(RequestSummary summaryLine, Description description, Insta
         return summaryLine.requester().id().equals(person);
     }
 
+    /** Every file of the request: those filed with it, then those of its messages in order. */
+    public List<Attachment> allAttachments() {
+        return Stream.concat(attachments.stream(), messages.stream().flatMap(m -> m.attachments().stream())).toList();
+    }
+
+    /** A file of the request, filed with it or posted with one of its messages. */
     public Optional<Attachment> attachment(AttachmentId id) {
-        return attachments.stream().filter(a -> a.id().equals(id)).findFirst();
+        return allAttachments().stream().filter(a -> a.id().equals(id)).findFirst();
     }
 
     @Override
