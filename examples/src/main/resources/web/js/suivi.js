@@ -135,7 +135,6 @@ function answerForm(request) {
     href: `/reponses-types.html?groupe=${encodeURIComponent(request.assignedGroup)}`,
   }, "Gérer les réponses types du groupe")));
   controls.push(field("reponse", "Réponse", text, "Visible par le demandeur, qui la reçoit par courriel"));
-  controls.push(filesField("fichiers-reponse"));
   const confirm = el("button", { class: "bouton", type: "submit", id: "confirmer-reponse" }, "Confirmer l'envoi");
   const back = el("button", { class: "bouton secondaire", type: "button", id: "modifier-reponse" },
     "Modifier la réponse");
@@ -147,14 +146,13 @@ function answerForm(request) {
   controls.push(confirmation);
   const form = actionForm("repondre", "Répondre au demandeur", controls, "Répondre au demandeur",
     `Votre réponse a été envoyée à ${recipient}.`, (f) => {
-      const files = checkedFiles(f.file, attached);
       if (confirmation.hidden && f.body.value.trim()) {
         confirmation.hidden = false;
         form.querySelector(":scope > .actions").hidden = true;
         confirm.focus();
         return false;
       }
-      return api.post(number, f.body.value, false, etag, files);
+      return api.post(number, f.body.value, false, etag);
     });
   back.addEventListener("click", () => {
     confirmation.hidden = true;
@@ -169,9 +167,8 @@ function noteForm() {
   const form = actionForm("noter", "Ajouter une note interne", [
     el("p", { class: "mention-interne" }, "Interne — jamais envoyée au demandeur"),
     field("note", "Note", textarea("note", "body")),
-    filesField("fichiers-note"),
   ], "Ajouter une note interne", "Votre note interne a été ajoutée.",
-  (f) => api.post(number, f.body.value, true, etag, checkedFiles(f.file, attached)));
+  (f) => api.post(number, f.body.value, true, etag));
   form.classList.add("note-interne");
   return form;
 }
