@@ -10,6 +10,7 @@ import fr.guichet.core.application.RequestDetails;
 import fr.guichet.core.application.SignIn;
 import fr.guichet.core.application.SignedIn;
 import fr.guichet.core.application.Ticketing;
+import fr.guichet.core.application.Upload;
 import fr.guichet.core.domain.DomainError;
 import fr.guichet.core.domain.ErrorKind;
 import fr.guichet.core.domain.TicketingException;
@@ -32,6 +33,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -139,11 +141,8 @@ final class Endpoints {
         String key = ctx.header("Idempotency-Key");
         Filing filing;
         if (Multipart.isMultipart(ctx.contentType())) {
-            try (Multipart multipart = Multipart.read(ctx, config, ticketing.settings().maxFileBytes())) {
-                RequestDraft draft = draft(Json.read(mapper, multipart.request(), config.maxJsonBytes(),
-                        Bodies.Filing.class));
-                filing = ticketing.fileRequest().file(person, draft, multipart.uploads(), key);
-            }
+            filing = multipart(ctx, "request", Bodies.Filing.class,
+                    (body, uploads) -> ticketing.fileRequest().file(person, draft(body), uploads, key));
         } else {
             RequestDraft draft = draft(json(ctx, Bodies.Filing.class));
             filing = ticketing.fileRequest().file(person, draft, List.of(), key);
@@ -190,9 +189,12 @@ final class Endpoints {
     void postMessage(Context ctx) {
         Person person = sessions.require(ctx);
         RequestNumber number = number(ctx);
-        Bodies.NewMessage body = json(ctx, Bodies.NewMessage.class);
-        MessagePosted posted = ticketing.postMessage().post(person, number, body.body(),
-                Boolean.TRUE.equals(body.internal()), expectedVersion(ctx));
+        Long expected = expectedVersion(ctx);
+        BiFunction<Bodies.NewMessage, List<Upload>, MessagePosted> post = (body, uploads) -> ticketing.postMessage()
+                .post(person, number, body.body(), Boolean.TRUE.equals(body.internal()), uploads, expected);
+        MessagePosted posted = Multipart.isMultipart(ctx.contentType())
+                ? multipart(ctx, "message", Bodies.NewMessage.class, post)
+                : post.apply(json(ctx, Bodies.NewMessage.class), List.of());
         ctx.header("ETag", etag(posted.version()));
         write(ctx, 201, views.message(posted.message()));
     }
@@ -348,6 +350,14 @@ final class Endpoints {
 
     private <T> T json(Context ctx, Class<T> type) {
         return json(ctx, type, config.maxJsonBytes());
+    }
+
+    /** Reads a multipart body, handing its JSON part {@code name} read as {@code type} and its files to {@code use}. */
+    private <T, R> R multipart(Context ctx, String name, Class<T> type, BiFunction<T, List<Upload>, R> use) {
+        try (Multipart multipart = Multipart.read(ctx, config, ticketing.settings())) {
+            T body = Json.read(mapper, multipart.json(name), config.maxJsonBytes(), type);
+            return use.apply(body, multipart.uploads(name));
+        }
     }
 
     private <T> T json(Context ctx, Class<T> type, long limit) {

@@ -1,8 +1,11 @@
 package fr.guichet.http;
 
+import fr.guichet.core.application.AttachmentLimits;
+import fr.guichet.core.application.TicketingSettings;
 import fr.guichet.core.application.Upload;
 import fr.guichet.core.domain.DomainError;
 import fr.guichet.core.domain.TicketingException;
+import fr.guichet.core.domain.request.FileName;
 import io.javalin.http.Context;
 import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.ServletException;
@@ -17,8 +20,9 @@ import java.util.Locale;
 import org.eclipse.jetty.http.HttpException;
 
 /**
- * A {@code multipart/form-data} filing read by Jetty with limits: parts are spooled to disk past a small threshold
- * (never the whole body in memory), the body and each file are capped, and {@link #close()} deletes the spool.
+ * A {@code multipart/form-data} body (a filing, a message) of one JSON part and parts {@code file}, read by Jetty with
+ * limits: parts are spooled to disk past a small threshold (never the whole body in memory), the body and each file
+ * are capped and refused as the core refuses files over its limits, and {@link #close()} deletes the spool.
  */
 final class Multipart implements AutoCloseable {
 
@@ -39,11 +43,15 @@ final class Multipart implements AutoCloseable {
         return contentType != null && contentType.toLowerCase(Locale.ROOT).strip().startsWith(MEDIA_TYPE);
     }
 
-    /** Parses the body; TOO_LARGE past the limits (declared or actual), INVALID when it is not well-formed. */
-    static Multipart read(Context ctx, HttpConfig config, long maxFileBytes) {
+    /**
+     * Parses the body; TOO_LARGE past the limits (declared or actual: the files in all, or one file), INVALID when it
+     * is not well-formed.
+     */
+    static Multipart read(Context ctx, HttpConfig config, TicketingSettings settings) {
+        AttachmentLimits limits = new AttachmentLimits(settings);
         long declared = ctx.req().getContentLengthLong();
         if (declared > config.maxMultipartBytes()) {
-            throw Problems.tooLarge(config.maxMultipartBytes());
+            throw limits.tooLargeInAll(0);
         }
         ctx.req().setAttribute(CONFIG_ATTRIBUTE, new MultipartConfigElement(config.spoolDirectory().toString(),
                 -1, config.maxMultipartBytes(), IN_MEMORY_THRESHOLD));
@@ -51,24 +59,25 @@ final class Multipart implements AutoCloseable {
         try {
             parts = ctx.req().getParts();
         } catch (IOException | ServletException | IllegalStateException e) {
-            throw refusal(e, config.maxMultipartBytes());
+            throw refusal(e, limits);
         }
         Multipart multipart = new Multipart(parts, config.maxJsonBytes());
         for (Part part : parts) {
-            if (part.getSize() > maxFileBytes) {
+            if (part.getSize() > settings.maxFileBytes()) {
                 multipart.close();
-                throw Problems.tooLarge(maxFileBytes);
+                String name = part.getSubmittedFileName();
+                throw limits.fileTooLarge(name == null ? null : FileName.sanitise(name));
             }
         }
         return multipart;
     }
 
-    /** The JSON of the part {@code request}, at most the JSON limit. */
-    InputStream request() {
-        List<Part> found = named("request");
+    /** The JSON of the part {@code name}, at most the JSON limit. */
+    InputStream json(String name) {
+        List<Part> found = named(name);
         if (found.size() != 1) {
-            throw DomainError.invalid("request", "multipart.request.missing",
-                    "La partie « request » (la demande en JSON) est obligatoire, une seule fois.").exception();
+            throw DomainError.invalid(name, "multipart." + name + ".missing",
+                    "La partie « " + name + " » (en JSON) est obligatoire, une seule fois.").exception();
         }
         Part part = found.get(0);
         if (part.getSize() > maxJsonBytes) {
@@ -77,12 +86,15 @@ final class Multipart implements AutoCloseable {
         return open(part);
     }
 
-    /** The parts {@code file} that hold a file (a browser sends an empty one when none is chosen). */
-    List<Upload> uploads() {
+    /**
+     * The parts {@code file} that hold a file (a browser sends an empty one when none is chosen); any part other than
+     * these and the JSON part {@code jsonName} is refused.
+     */
+    List<Upload> uploads(String jsonName) {
         for (Part part : parts) {
-            if (!part.getName().equals("request") && !part.getName().equals("file")) {
+            if (!part.getName().equals(jsonName) && !part.getName().equals("file")) {
                 throw DomainError.invalid("multipart", "multipart.part.unknown",
-                        "Seules les parties « request » et « file » sont acceptées.").exception();
+                        "Seules les parties « " + jsonName + " » et « file » sont acceptées.").exception();
             }
         }
         List<Upload> uploads = new ArrayList<>();
@@ -120,17 +132,18 @@ final class Multipart implements AutoCloseable {
     }
 
     /**
-     * TOO_LARGE when Jetty stopped at the body limit, INVALID otherwise. A part over the file limit is ours to refuse
-     * (Jetty is given none), but Jetty 12.1 reports a body past its limit only as an IllegalStateException "max length
-     * exceeded" under a 400 BadMessageException, with no type or code of its own: that one text is read here.
+     * TOO_LARGE (the files in all) when Jetty stopped at the body limit, INVALID otherwise. A part over the file limit
+     * is ours to refuse (Jetty is given none), but Jetty 12.1 reports a body past its limit only as an
+     * IllegalStateException "max length exceeded" under a 400 BadMessageException, with no type or code of its own:
+     * that one text is read here.
      */
-    private static TicketingException refusal(Exception e, long limit) {
+    private static TicketingException refusal(Exception e, AttachmentLimits limits) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             boolean tooLarge = t instanceof HttpException h && h.getCode() == 413
                     || t instanceof IllegalStateException && String.valueOf(t.getMessage())
                             .startsWith("max length exceeded");
             if (tooLarge) {
-                return Problems.tooLarge(limit);
+                return limits.tooLargeInAll(0);
             }
         }
         return DomainError.invalid("body", "multipart.malformed",

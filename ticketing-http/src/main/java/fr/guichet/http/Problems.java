@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.guichet.core.domain.DomainError;
 import fr.guichet.core.domain.ErrorKind;
 import fr.guichet.core.domain.TicketingException;
+import fr.guichet.core.domain.request.FileSize;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +61,7 @@ final class Problems {
 
     static TicketingException tooLarge(long limit) {
         return DomainError.of(ErrorKind.TOO_LARGE, "body.too_large",
-                "Le contenu envoyé dépasse la taille autorisée (" + limit / 1024 + " Kio).").exception();
+                "Le contenu envoyé dépasse la taille autorisée (" + FileSize.french(limit) + ").").exception();
     }
 
     static TicketingException notFound() {
@@ -89,7 +90,7 @@ final class Problems {
         }
         Map<String, String> errors = null;
         String detail = e.errors().get(0).message();
-        if (kind == ErrorKind.INVALID) {
+        if (kind == ErrorKind.INVALID || e.errors().stream().anyMatch(error -> error.fieldName().isPresent())) {
             errors = new LinkedHashMap<>();
             for (DomainError error : e.errors()) {
                 errors.putIfAbsent(error.fieldName().orElse("body"), error.message());

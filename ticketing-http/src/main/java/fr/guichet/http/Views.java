@@ -144,7 +144,8 @@ final class Views {
     }
 
     MessageView message(Message m) {
-        return new MessageView(m.id().toString(), author(m.author()), m.body().value(), m.internal(), time(m.at()));
+        return new MessageView(m.id().toString(), author(m.author()), m.body().value(), m.internal(), time(m.at()),
+                m.attachments().stream().map(Views::attachment).toList());
     }
 
     private static AttachmentView attachment(Attachment a) {
@@ -216,7 +217,8 @@ final class Views {
     record CannedAnswerView(String id, String group, String title, String body, long version, String filled) {
     }
 
-    record MessageView(String id, AuthorView author, String body, boolean internal, OffsetDateTime at) {
+    record MessageView(String id, AuthorView author, String body, boolean internal, OffsetDateTime at,
+            List<AttachmentView> attachments) {
     }
 
     record AttachmentView(String id, String name, String mediaType, long size) {

@@ -7,7 +7,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/** multipart/form-data bodies for filing tests: small ones in memory, huge ones generated while they are sent. */
+/** multipart/form-data bodies (filings, messages): small ones in memory, huge ones generated while they are sent. */
 final class Multiparts {
 
     final String boundary = "----guichet" + UUID.randomUUID().toString().replace("-", "");
@@ -18,7 +18,12 @@ final class Multiparts {
     }
 
     Multiparts request(String json) {
-        text("--" + boundary + "\r\nContent-Disposition: form-data; name=\"request\"\r\n"
+        return json("request", json);
+    }
+
+    /** A part {@code name} holding {@code json}, as a browser's FormData sends a JSON Blob. */
+    Multiparts json(String name, String json) {
+        text("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n"
                 + "Content-Type: application/json\r\n\r\n" + json + "\r\n");
         return this;
     }

@@ -223,7 +223,7 @@ class RequestApiTest {
                 Api.object("body", "Avez-vous essayé « mot de passe oublié » ?", "internal", false));
         assertEquals(201, answer.status(), answer.body());
         assertEquals("\"2\"", answer.header("ETag"));
-        assertEquals(List.of("id", "author", "body", "internal", "at"), fields(answer.json()));
+        assertEquals(List.of("id", "author", "body", "internal", "at", "attachments"), fields(answer.json()));
         assertEquals(201, agent.post("/api/v1/requests/" + number + "/messages",
                 Api.object("body", "note interne", "internal", true)).status());
         me.post("/api/v1/requests/" + number + "/messages", Api.object("body", "note", "internal", true))
