@@ -57,8 +57,9 @@ export const api = {
   list: (params) => call("GET", "/api/v1/requests?" + new URLSearchParams(params)),
   counts: (params) => call("GET", "/api/v1/requests/counts?" + new URLSearchParams(params)),
   get: (number) => call("GET", `/api/v1/requests/${encodeURIComponent(number)}`),
-  post: (number, body, internal, etag) =>
-    call("POST", `/api/v1/requests/${encodeURIComponent(number)}/messages`, { body, internal }, ifMatch(etag)),
+  post: (number, body, internal, etag, files = []) =>
+    call("POST", `/api/v1/requests/${encodeURIComponent(number)}/messages`,
+      files.length ? withFiles("message", { body, internal }, files) : { body, internal }, ifMatch(etag)),
   redirect: (number, group, assignee, comment, etag) =>
     call("POST", `/api/v1/requests/${encodeURIComponent(number)}/redirect`,
       { group, assignee: assignee || null, comment: comment || null }, ifMatch(etag)),
@@ -75,6 +76,14 @@ export const api = {
     call("POST", `/api/v1/requests/${encodeURIComponent(number)}/status`,
       { status, comment: comment || null }, ifMatch(etag)),
 };
+
+/** A multipart body: the JSON part `name`, then a part `file` for each file. */
+export function withFiles(name, json, files) {
+  const form = new FormData();
+  form.append(name, new Blob([JSON.stringify(json)], { type: "application/json" }));
+  for (const file of files) form.append("file", file, file.name);
+  return form;
+}
 
 function ifMatch(etag) {
   return etag ? { "If-Match": etag } : {};

@@ -1,4 +1,5 @@
-import { api } from "./api.js";
+import { api, withFiles } from "./api.js";
+import { checkedFiles } from "./fichiers.js";
 import { frame, el, showErrors, clearErrors } from "./layout.js";
 
 const form = document.getElementById("formulaire-demande");
@@ -40,9 +41,14 @@ form.addEventListener("submit", async (event) => {
     showErrors(form, summary, { message: "Le formulaire contient des erreurs.", fields: missing });
     return;
   }
-  const body = new FormData();
-  body.append("request", new Blob([JSON.stringify(request)], { type: "application/json" }));
-  for (const file of form.file.files) body.append("file", file, file.name);
+  let files;
+  try {
+    files = checkedFiles(form.file);
+  } catch (error) {
+    showErrors(form, summary, error);
+    return;
+  }
+  const body = withFiles("request", request, files);
   const button = document.getElementById("soumettre");
   button.disabled = true;
   button.textContent = "Envoi en cours…";

@@ -1,4 +1,5 @@
 import { api } from "./api.js";
+import { checkedFiles, fileInput, fileList, filesOf, FILE_HELP } from "./fichiers.js";
 import { frame, el, isStaff, statusLabel, dateTime, listedName, showErrors, clearErrors } from "./layout.js";
 
 const container = document.getElementById("demande");
@@ -20,6 +21,8 @@ const EVENTS = {
 
 let person;
 let etag;
+/** The files the request shows, counted against its limits before an upload starts. */
+let attached = [];
 /** The support groups with their members, for the redirection form (staff only). */
 let groups = [];
 /** The canned answers of the request's group, each filled for this request (staff only). */
@@ -31,6 +34,11 @@ function field(id, label, control, help) {
     el("label", { for: id }, label, help ? el("span", { class: "aide" }, help) : null),
     control,
     el("p", { class: "erreur-champ", id: `erreur-${id}` }));
+}
+
+/** Files to send with a message, checked against the request's limits before the upload starts. */
+function filesField(id) {
+  return field(id, "Joindre des fichiers", fileInput(id), FILE_HELP);
 }
 
 function textarea(id, name) {
@@ -135,6 +143,7 @@ function answerForm(request) {
     href: `/reponses-types.html?groupe=${encodeURIComponent(request.assignedGroup)}`,
   }, "Gérer les réponses types du groupe")));
   controls.push(field("reponse", "Réponse", text, "Visible par le demandeur, qui la reçoit par courriel"));
+  controls.push(filesField("fichiers-reponse"));
   const confirm = el("button", { class: "bouton", type: "submit", id: "confirmer-reponse" }, "Confirmer l'envoi");
   const back = el("button", { class: "bouton secondaire", type: "button", id: "modifier-reponse" },
     "Modifier la réponse");
@@ -146,13 +155,14 @@ function answerForm(request) {
   controls.push(confirmation);
   const form = actionForm("repondre", "Répondre au demandeur", controls, "Répondre au demandeur",
     `Votre réponse a été envoyée à ${recipient}.`, (f) => {
+      const files = checkedFiles(f.file, attached);
       if (confirmation.hidden && f.body.value.trim()) {
         confirmation.hidden = false;
         form.querySelector(":scope > .actions").hidden = true;
         confirm.focus();
         return false;
       }
-      return api.post(number, f.body.value, false, etag);
+      return api.post(number, f.body.value, false, etag, files);
     });
   back.addEventListener("click", () => {
     confirmation.hidden = true;
@@ -167,8 +177,9 @@ function noteForm() {
   const form = actionForm("noter", "Ajouter une note interne", [
     el("p", { class: "mention-interne" }, "Interne — jamais envoyée au demandeur"),
     field("note", "Note", textarea("note", "body")),
+    filesField("fichiers-note"),
   ], "Ajouter une note interne", "Votre note interne a été ajoutée.",
-  (f) => api.post(number, f.body.value, true, etag));
+  (f) => api.post(number, f.body.value, true, etag, checkedFiles(f.file, attached)));
   form.classList.add("note-interne");
   return form;
 }
@@ -213,8 +224,9 @@ function actions(request) {
     if (request.status !== "CLOSED") {
       forms.push(actionForm("completer", "Compléter ma demande", [
         field("complement", "Message", textarea("complement", "body")),
+        filesField("fichiers-complement"),
       ], "Envoyer", "Votre message a été envoyé à l'assistance.",
-      (f) => api.post(number, f.body.value, false, etag)));
+      (f) => api.post(number, f.body.value, false, etag, checkedFiles(f.file, attached))));
     }
     if (request.status === "RESOLVED" && request.allowedStatuses.includes("IN_PROGRESS")) {
       forms.push(actionForm("rouvrir", "Rouvrir la demande", [
@@ -251,10 +263,10 @@ function render(request) {
   ];
   const messages = request.messages.map((m) => el("li", { class: m.internal ? "interne" : null },
     el("p", { class: "entete" }, `${m.author.displayName} — ${dateTime(m.at)}${m.internal ? " — note interne" : ""}`),
-    el("p", { class: "corps" }, m.body)));
-  const attachments = request.attachments.map((a) => el("li", {},
-    el("a", { href: `/api/v1/requests/${request.number}/attachments/${a.id}`, download: a.name }, a.name),
-    ` (${Math.max(1, Math.round(a.size / 1024))} Kio)`));
+    el("p", { class: "corps" }, m.body),
+    fileList(request.number, m.attachments, "Fichiers joints au message")));
+  attached = filesOf(request);
+  const attachments = fileList(request.number, request.attachments, "Pièces jointes de la demande");
   const history = request.history.map((h) => el("tr", {},
     el("td", {}, dateTime(h.at)), el("td", {}, h.byName), el("td", {}, EVENTS[h.event] || h.event),
     el("td", {}, detail(h))));
@@ -264,7 +276,7 @@ function render(request) {
     el("h2", {}, "Description"),
     el("p", { class: "description" }, request.description),
     el("h2", {}, "Pièces jointes"),
-    attachments.length ? el("ul", {}, attachments) : el("p", {}, "Aucune pièce jointe."),
+    attachments || el("p", {}, "Aucune pièce jointe."),
     el("h2", {}, "Échanges"),
     messages.length ? el("ul", { class: "fil" }, messages) : el("p", {}, "Pas encore de réponse."),
     actions(request),

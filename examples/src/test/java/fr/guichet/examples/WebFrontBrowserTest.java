@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.io.InputStream;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -421,6 +424,66 @@ class WebFrontBrowserTest {
         box.submit();
         browser.waitForPath("/suivi.html");
         browser.waitFor(d -> d.findElement(By.id("demande")).getText().contains(number));
+    }
+
+    @Test
+    void a_teacher_adds_a_file_to_their_request_and_an_agent_answers_with_a_procedure_pdf() throws Exception {
+        Path video = data.resolve("video.pdf");
+        try (RandomAccessFile eleven = new RandomAccessFile(video.toFile(), "rw")) {
+            eleven.setLength(11L * 1024 * 1024);
+        }
+        Path capture = data.resolve("capture-ecran.pdf");
+        Files.writeString(capture, "%PDF-1.4\n% capture de l'erreur\n%%EOF\n", StandardCharsets.ISO_8859_1);
+        Path procedure = data.resolve("procedure-connexion.pdf");
+        Files.writeString(procedure, "%PDF-1.4\n% procédure de connexion\n%%EOF\n", StandardCharsets.ISO_8859_1);
+        signIn("jdupont");
+        String number = fileThroughThePage();
+
+        browser.open("/suivi.html?numero=" + number);
+        browser.visible(By.id("complement")).sendKeys("Voici la vidéo du bourrage.");
+        browser.driver.findElement(By.id("fichiers-complement")).sendKeys(video.toString());
+        browser.driver.findElement(By.cssSelector("#completer > .actions button")).click();
+        WebElement refusal = browser.visible(By.id("erreur-fichiers-complement"));
+        browser.waitFor(d -> !refusal.getText().isBlank());
+        assertEquals("Le fichier « video.pdf » dépasse 10 Mio, la taille maximale d'un fichier.", refusal.getText());
+        assertEquals("true", browser.driver.findElement(By.id("fichiers-complement")).getAttribute("aria-invalid"));
+        assertTrue(browser.driver.findElements(By.cssSelector(".fil li")).isEmpty(), "nothing was sent");
+
+        browser.open("/suivi.html?numero=" + number);
+        browser.visible(By.id("complement")).sendKeys("Voici la capture de l'erreur.");
+        browser.driver.findElement(By.id("fichiers-complement")).sendKeys(capture.toString());
+        browser.driver.findElement(By.cssSelector("#completer > .actions button")).click();
+        awaitSuccess();
+        browser.visible(By.xpath("//ul[@class='fil']//li[contains(., 'Voici la capture')]"
+                + "//a[text()='capture-ecran.pdf']"));
+
+        signIn("agent1");
+        browser.open("/suivi.html?numero=" + number);
+        browser.visible(By.linkText("capture-ecran.pdf"));
+        browser.visible(By.id("reponse")).sendKeys("Suivez la procédure jointe, page 2.");
+        browser.driver.findElement(By.id("fichiers-reponse")).sendKeys(procedure.toString());
+        browser.driver.findElement(By.cssSelector("#repondre > .actions button")).click();
+        browser.visible(By.id("confirmer-reponse")).click();
+        awaitSuccess();
+        assertEquals(List.of(), audit("/suivi.html?numero=" + number, "h1"));
+
+        signIn("jdupont");
+        browser.open("/suivi.html?numero=" + number);
+        WebElement link = browser.visible(By.xpath("//ul[@class='fil']//li[contains(., 'Suivez la procédure')]"
+                + "//a[text()='procedure-connexion.pdf']"));
+        assertTrue(link.findElement(By.xpath("..")).getText().matches("procedure-connexion\\.pdf \\([0-9]+ Kio\\)"),
+                link.findElement(By.xpath("..")).getText());
+        Object download = ((JavascriptExecutor) browser.driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0]).then((r) => done(r.status + ' ' + r.headers.get('Content-Type')),"
+                + " (e) => done(String(e)));",
+                link.getAttribute("href"));
+        assertEquals("200 application/pdf", download);
+        MimeMessage mail = awaitMail("jeanne.dupont@ac-creteil.fr", "Réponse");
+        assertTrue(mail.isMimeType("multipart/alternative"), "the file is a link, not an attachment");
+        String text = String.valueOf(((Multipart) mail.getContent()).getBodyPart(0).getContent());
+        assertTrue(text.contains("- procedure-connexion.pdf (1 Kio)"), text);
+        assertTrue(text.contains("/demandes/" + number), text);
     }
 
     private void changeStatus(String label, String comment) {
