@@ -20,7 +20,7 @@ import org.jdbi.v3.core.statement.Query;
  * The list of requests a query matches, as SQL of fixed text and the values to bind to it: the only SQL written in
  * Java. A staff queue is read in branches, one per (group, status) and one per (assignee, status), each an ordered
  * range of an index: a page takes the first rows of every branch, and the total adds up the branches, the assignee's
- * counting only requests outside the groups.
+ * counting only requests outside the groups; a queue searched by words is one condition, left to the words' index.
  */
 final class RequestListing {
 
@@ -97,11 +97,13 @@ final class RequestListing {
             c.add(" AND search_text LIKE :word" + i + " ESCAPE '!'", "word" + i,
                     "%" + likeEscaped(search.words().get(i)) + "%");
         }
-        if (q.queueOf() != null) {
+        if (q.queueOf() != null && search.words().isEmpty()) {
             c.queue(q.queueOf(), q.statuses());
-        } else if (!q.statuses().isEmpty()) {
-            c.where.append(" AND status IN (<statuses>)");
-            c.lists.put("statuses", q.statuses().stream().map(Status::name).sorted().toList());
+        } else {
+            if (q.queueOf() != null) {
+                c.queueByWords(q.queueOf());
+            }
+            c.statusIn(q.statuses());
         }
         return c;
     }
@@ -130,6 +132,28 @@ final class RequestListing {
             countBranches.add(groups.isEmpty() ? mine
                     : new Branch(mine.condition() + " AND assigned_group NOT IN (<queueGroups>)", mine.leading(),
                             mine.index()));
+        }
+    }
+
+    /**
+     * A queue searched by words, as one condition: the words' index (trigram on PostgreSQL) narrows it better than the
+     * queue's ranges, which a rare word would read to their end.
+     */
+    private void queueByWords(RequestQuery.QueueOf queue) {
+        values.put("queuePerson", queue.person().value());
+        List<String> groups = queue.groups().stream().map(GroupCode::value).sorted().toList();
+        if (groups.isEmpty()) {
+            where.append(" AND assignee = :queuePerson");
+        } else {
+            where.append(" AND (assignee = :queuePerson OR assigned_group IN (<queueGroups>))");
+            lists.put("queueGroups", groups);
+        }
+    }
+
+    private void statusIn(Set<Status> statuses) {
+        if (!statuses.isEmpty()) {
+            where.append(" AND status IN (<statuses>)");
+            lists.put("statuses", statuses.stream().map(Status::name).sorted().toList());
         }
     }
 
