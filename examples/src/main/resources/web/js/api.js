@@ -48,6 +48,9 @@ export const api = {
   signIn: (identifier, password, remember) =>
     call("POST", "/api/v1/session", { identifier, password, remember }),
   signOut: () => call("DELETE", "/api/v1/session"),
+  askPasswordReset: (identifier) => call("POST", "/api/v1/password-reset", { identifier }),
+  resetPassword: (token, password) =>
+    call("POST", `/api/v1/password-reset/${encodeURIComponent(token)}`, { password }),
   me: () => call("GET", "/api/v1/me"),
   subjects: () => call("GET", "/api/v1/subjects"),
   requestTypes: () => call("GET", "/api/v1/request-types"),

@@ -10,6 +10,7 @@ import fr.guichet.core.port.CannedAnswers;
 import fr.guichet.core.port.CatalogStore;
 import fr.guichet.core.port.LocalAccounts;
 import fr.guichet.core.port.NotificationChannel;
+import fr.guichet.core.port.PasswordResets;
 import fr.guichet.core.port.PersonRegistry;
 import fr.guichet.core.port.SessionStore;
 import fr.guichet.core.port.SignInFailures;
@@ -129,14 +130,19 @@ public final class GuichetServer implements AutoCloseable {
         });
         SessionStore sessions = injector.getInstance(SessionStore.class);
         SignInFailures signInFailures = injector.getInstance(SignInFailures.class);
+        PasswordResets passwordResets = injector.getInstance(PasswordResets.class);
         UnitOfWork unitOfWork = injector.getInstance(UnitOfWork.class);
         housekeeping.scheduleWithFixedDelay(() -> {
             try {
                 Instant now = Instant.now();
-                unitOfWork.run(() -> sessions.purgeExpired(now));
+                unitOfWork.run(() -> {
+                    sessions.purgeExpired(now);
+                    passwordResets.purgeExpired(now);
+                });
                 signInFailures.purgeBefore(settings.http().signInLimits().windowStart(now));
             } catch (RuntimeException e) {
-                LOG.warn("Purging expired sessions and sign-in failures failed; next try in 15 minutes", e);
+                LOG.warn("Purging expired sessions, password resets and sign-in failures failed; next try in 15 "
+                        + "minutes", e);
             }
         }, 1, 15, TimeUnit.MINUTES);
         return new GuichetServer(web, dispatcher, injector.getInstance(NotificationChannel.class), housekeeping);

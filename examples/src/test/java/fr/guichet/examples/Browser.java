@@ -1,7 +1,12 @@
 package fr.guichet.examples;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.File;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -55,6 +60,19 @@ final class Browser implements AutoCloseable {
         open("/");
         driver.manage().deleteAllCookies();
         ((JavascriptExecutor) driver).executeScript("localStorage.clear();");
+    }
+
+    /** The serious and critical WCAG 2.1 A/AA violations axe finds on the page shown, each named after {@code page}. */
+    List<String> seriousViolations(String page) {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze(driver);
+        List<String> found = new ArrayList<>();
+        for (Rule rule : results.getViolations()) {
+            if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
+                found.add(page + ": " + rule.getId() + " (" + rule.getImpact() + ") " + rule.getHelp());
+            }
+        }
+        return found;
     }
 
     String activeId() {

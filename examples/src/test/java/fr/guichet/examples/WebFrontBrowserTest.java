@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.io.InputStream;
@@ -581,15 +578,7 @@ class WebFrontBrowserTest {
         browser.open(page);
         browser.visible(By.tagName(readyElement));
         browser.waitFor(d -> !d.findElement(By.id("bandeau")).getText().isBlank());
-        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
-                .analyze(browser.driver);
-        List<String> found = new ArrayList<>();
-        for (Rule rule : results.getViolations()) {
-            if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
-                found.add(page + ": " + rule.getId() + " (" + rule.getImpact() + ") " + rule.getHelp());
-            }
-        }
-        return found;
+        return browser.seriousViolations(page);
     }
 
     private void tabTo(String idOrText) {

@@ -15,8 +15,7 @@ public record NewPassword(String value) {
         if (value == null || value.isEmpty()) {
             throw DomainError.invalid("password", "password.required", "Le mot de passe est obligatoire.").exception();
         }
-        int length = value.codePointCount(0, value.length());
-        if (length < MIN_LENGTH || value.length() > MAX_LENGTH) {
+        if (value.length() < MIN_LENGTH || value.length() > MAX_LENGTH) {
             throw DomainError.invalid("password", "password.length", "Le mot de passe doit comporter de "
                     + MIN_LENGTH + " à " + MAX_LENGTH + " caractères.").exception();
         }
