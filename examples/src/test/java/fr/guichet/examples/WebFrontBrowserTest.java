@@ -354,11 +354,18 @@ class WebFrontBrowserTest {
         browser.driver.findElement(By.id("enregistrer")).click();
         awaitSuccess();
         assertTrue(browser.visible(By.id("liste")).getText().contains("Accusé de réception"));
+        browser.driver.findElement(By.cssSelector("button[aria-label='Modifier « Accusé de réception »']")).click();
+        WebElement title = browser.driver.findElement(By.id("titre"));
+        title.clear();
+        title.sendKeys("Accusé de réception du ticket");
+        browser.driver.findElement(By.id("enregistrer")).click();
+        awaitSuccess();
+        browser.waitFor(d -> d.findElement(By.id("liste")).getText().contains("Accusé de réception du ticket"));
         assertEquals(List.of(), audit("/reponses-types.html", "h1"));
 
         browser.open("/suivi.html?numero=" + number);
         Select canned = new Select(browser.visible(By.id("reponse-type")));
-        assertTrue(canned.getOptions().stream().anyMatch(o -> o.getText().equals("Accusé de réception")));
+        assertTrue(canned.getOptions().stream().anyMatch(o -> o.getText().equals("Accusé de réception du ticket")));
         canned.selectByVisibleText("Préciser le modèle de l'imprimante");
         WebElement answer = browser.driver.findElement(By.id("reponse"));
         browser.waitFor(d -> answer.getDomProperty("value").startsWith("Bonjour Jeanne Dupont,"));
@@ -379,6 +386,13 @@ class WebFrontBrowserTest {
         browser.waitFor(d -> page.getText().contains("Merci d'indiquer aussi la salle."));
         assertTrue(page.getText().contains("Pouvez-vous préciser le modèle de l'imprimante"), page.getText());
         assertFalse(page.getText().contains("déjà vue en mars"), "an internal note stays hidden");
+
+        signIn("agent1");
+        browser.open("/reponses-types.html");
+        browser.visible(By.cssSelector("button[aria-label='Supprimer « Accusé de réception du ticket »']")).click();
+        browser.visible(By.xpath("//button[text()='Confirmer la suppression']")).click();
+        awaitSuccess();
+        assertFalse(browser.visible(By.id("liste")).getText().contains("Accusé de réception du ticket"));
     }
 
     /** Sends the answer typed in the staff's form and confirms it; returns the confirmation the agent read. */
