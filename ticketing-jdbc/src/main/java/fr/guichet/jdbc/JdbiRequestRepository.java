@@ -74,6 +74,11 @@ final class JdbiRequestRepository implements RequestRepository {
     }
 
     @Override
+    public List<RequestNumber> children(RequestNumber parent) {
+        return db.inTransaction(h -> RequestRows.children(h, parent));
+    }
+
+    @Override
     public boolean update(RequestChange change) {
         return db.inTransaction(h -> {
             if (!RequestRows.update(h, change)) {

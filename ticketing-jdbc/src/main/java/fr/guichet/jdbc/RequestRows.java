@@ -53,23 +53,26 @@ final class RequestRows {
             INSERT INTO requests (number, requester_id, requester_given, requester_family, establishment, subject, type,
                 summary, description, search_text, visibility, status, assigned_group, assignee, submitted_at,
                 updated_at, resolved_at, version, idempotency_key, last_activity_at, last_activity_by,
-                last_activity_staff, reopened)
+                last_activity_staff, reopened, parent)
             VALUES (:number, :requesterId, :requesterGiven, :requesterFamily, :establishment, :subject, :type,
                 :summary, :description, :searchText, :visibility, :status, :assignedGroup, :assignee, :submittedAt,
                 :updatedAt, :resolvedAt, :version, :key, :lastActivityAt, :lastActivityBy, :lastActivityStaff,
-                :reopened)""";
+                :reopened, :parent)""";
 
     private static final String UPDATE = """
             UPDATE requests SET subject = :subject, type = :type, summary = :summary, description = :description,
                 search_text = :searchText, visibility = :visibility, status = :status, assigned_group = :assignedGroup,
                 assignee = :assignee, updated_at = :updatedAt, resolved_at = :resolvedAt, version = :version,
                 last_activity_at = :lastActivityAt, last_activity_by = :lastActivityBy,
-                last_activity_staff = :lastActivityStaff, reopened = :reopened
+                last_activity_staff = :lastActivityStaff, reopened = :reopened, parent = :parent
             WHERE number = :number AND version = :expected""";
 
     private static final String FIND = """
-            SELECT <summaryColumns>, description, resolved_at, version, idempotency_key
+            SELECT <summaryColumns>, description, resolved_at, version, idempotency_key, parent
             FROM requests WHERE number = :number""";
+
+    private static final String CHILDREN = """
+            SELECT number FROM requests WHERE parent = :parent ORDER BY number""";
 
     private static final String MESSAGES = """
             SELECT id, author_id, author_given, author_family, kind, body, at
@@ -155,19 +158,26 @@ final class RequestRows {
                 .define("summaryColumns", SUMMARY_COLUMNS)
                 .bind("number", number.value())
                 .map((rs, ctx) -> new Row(summary(rs, ctx), new Description(rs.getString("description")),
-                        Database.instant(rs, "resolved_at"), rs.getLong("version"), rs.getString("idempotency_key")))
+                        Database.instant(rs, "resolved_at"), rs.getLong("version"), rs.getString("idempotency_key"),
+                        rs.getObject("parent") == null ? null : RequestNumber.of(rs.getLong("parent"))))
                 .findOne()
                 .map(row -> {
                     Map<String, List<Attachment>> files = attachments(h, number);
                     return Request.restore(row.line(), row.description(), row.resolvedAt(), row.version(),
-                            row.idempotencyKey(), messages(h, number, files), files.getOrDefault(FILED, List.of()),
-                            history(h, number));
+                            row.idempotencyKey(), row.parent(), messages(h, number, files),
+                            files.getOrDefault(FILED, List.of()), history(h, number));
                 });
     }
 
     /** The row of {@code requests} a request is restored from, read before its messages, history and attachments. */
     private record Row(RequestSummary line, Description description, Instant resolvedAt, long version,
-            String idempotencyKey) {
+            String idempotencyKey, RequestNumber parent) {
+    }
+
+    /** The numbers of the requests following the incident {@code parent}, in increasing order. */
+    static List<RequestNumber> children(Handle h, RequestNumber parent) {
+        return h.createQuery(CHILDREN).bind("parent", parent.value()).map((rs, ctx) -> RequestNumber.of(rs.getLong(1)))
+                .list();
     }
 
     /**
@@ -213,6 +223,7 @@ final class RequestRows {
         fields.put("lastActivityBy", line.lastActivity().by().value());
         fields.put("lastActivityStaff", line.lastActivity().staff());
         fields.put("reopened", line.reopened());
+        fields.put("parent", r.parent() == null ? null : r.parent().value());
         return fields;
     }
 

@@ -15,7 +15,6 @@ import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.person.PersonName;
 import fr.guichet.core.domain.person.Role;
-import fr.guichet.core.domain.person.SupportGroup;
 import fr.guichet.core.domain.person.Uai;
 import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.testing.Fixtures;
@@ -61,14 +60,9 @@ class KeyedFilingTest {
 
     @BeforeEach
     void startTwoNodes() {
-        first = TestDatabase.of(kind).node();
+        first = TestDatabase.of(kind).node().withFixtures();
         second = TestDatabase.of(kind).newNode();
         threads = Executors.newFixedThreadPool(2);
-        first.catalog().replace(Fixtures.catalog());
-        for (SupportGroup g : Fixtures.groups()) {
-            first.people().saveGroup(g);
-        }
-        first.people().save(Fixtures.agent());
     }
 
     @AfterEach

@@ -5,6 +5,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
 import fr.guichet.core.application.Ports;
+import fr.guichet.core.domain.person.SupportGroup;
 import fr.guichet.core.port.AttachmentStore;
 import fr.guichet.core.port.CannedAnswers;
 import fr.guichet.core.port.CatalogStore;
@@ -16,6 +17,7 @@ import fr.guichet.core.port.RequestRepository;
 import fr.guichet.core.port.SessionStore;
 import fr.guichet.core.port.SignInFailures;
 import fr.guichet.core.port.UnitOfWork;
+import fr.guichet.core.testing.Fixtures;
 import java.io.Closeable;
 import java.io.IOException;
 import java.sql.Connection;
@@ -183,6 +185,16 @@ final class TestDatabase {
                     install(new JdbcModule(config, TEST_PASSWORD_ITERATIONS));
                 }
             });
+        }
+
+        /** This node, its directory and catalog holding the fixtures' catalog, groups and agent. */
+        Node withFixtures() {
+            catalog().replace(Fixtures.catalog());
+            for (SupportGroup g : Fixtures.groups()) {
+                people().saveGroup(g);
+            }
+            people().save(Fixtures.agent());
+            return this;
         }
 
         UnitOfWork unitOfWork() {

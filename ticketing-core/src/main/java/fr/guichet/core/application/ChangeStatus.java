@@ -17,7 +17,10 @@ import java.time.Instant;
 /**
  * Moves a request along its lifecycle. Staff make the moves of {@code Lifecycle}; a requester only answers a request
  * waiting for them or reopens a resolved one of theirs (within the reopening window). A move the actor may never make
- * is FORBIDDEN; one the lifecycle does not allow now is a CONFLICT.
+ * is FORBIDDEN; one the lifecycle does not allow now is a CONFLICT. Resolving an incident resolves, in the same
+ * transaction, each of its open followers (whatever their status) with the incident's comment, each
+ * follower's requester mailed as for any resolution: a second resolution of the incident is refused, so never mails
+ * them twice.
  */
 public final class ChangeStatus {
 
@@ -52,8 +55,23 @@ public final class ChangeStatus {
             RequestChange change = request.changeStatus(person, actor, to, note, settings.reopenWindow(), now);
             notifier.notify(catalog, change.after(), change.events(), person.id(), now);
             ExpectedVersion.store(requests, change, expectedVersion);
+            if (to == Status.RESOLVED) {
+                resolveFollowers(catalog, person, number, note, now);
+            }
             return labels.details(catalog, change.after(), person);
         });
+    }
+
+    private void resolveFollowers(SubjectCatalog catalog, Person staff, RequestNumber incident, MessageBody answer,
+            Instant now) {
+        for (RequestNumber number : requests.children(incident)) {
+            Request child = requests.find(number).orElseThrow(() -> Access.notFound(number));
+            if (child.summaryLine().status().isOpen()) {
+                RequestChange change = child.resolveAsFollower(staff, answer, now);
+                notifier.notify(catalog, change.after(), change.events(), staff.id(), now);
+                ExpectedVersion.store(requests, change, null);
+            }
+        }
     }
 
     private static Actor actorOf(Person person, Request request, Status to) {

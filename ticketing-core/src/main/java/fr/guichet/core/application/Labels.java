@@ -18,8 +18,10 @@ import fr.guichet.core.domain.subject.Subject;
 import fr.guichet.core.domain.subject.SubjectCatalog;
 import fr.guichet.core.port.Page;
 import fr.guichet.core.port.PersonDirectory;
+import fr.guichet.core.port.RequestRepository;
 import fr.guichet.core.port.SubjectCatalogSource;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,7 +31,8 @@ import java.util.stream.Collectors;
 /**
  * Adds the names people read to requests: the catalog's labels (a subject or type since removed from the catalog
  * shows its code), the groups' labels and people's names from the directory. Someone the directory no longer knows is
- * shown to staff by identifier and to others as {@value #UNKNOWN_STAFF}; a group it no longer knows by its code.
+ * shown to staff by identifier and to others as {@value #UNKNOWN_STAFF}; a group it no longer knows by its code. Staff
+ * also read which requests follow a request as an incident.
  */
 final class Labels {
 
@@ -38,10 +41,12 @@ final class Labels {
 
     private final SubjectCatalogSource source;
     private final PersonDirectory people;
+    private final RequestRepository requests;
 
-    Labels(SubjectCatalogSource source, PersonDirectory people) {
+    Labels(SubjectCatalogSource source, PersonDirectory people, RequestRepository requests) {
         this.source = source;
         this.people = people;
+        this.requests = requests;
     }
 
     /** The lines of {@code page} as {@code viewer} reads them, each person named once per page. */
@@ -99,7 +104,8 @@ final class Labels {
         return new RequestDetails(seen, subjectDisplay(catalog, header), typeLabel(catalog, header), moves,
                 names.group(header.assignedGroup().value()),
                 header.assignee() == null ? null : names.person(header.assignee().value()),
-                seen.history().stream().map(names::line).toList());
+                seen.history().stream().map(names::line).toList(),
+                viewer.isStaff() ? requests.children(header.number()) : List.of());
     }
 
     /** The names of one request's groups and people, each read at most once. */
@@ -131,7 +137,7 @@ final class Labels {
                 return null;
             }
             return switch (entry.event().refersTo()) {
-                case NOTHING, TEXT -> value;
+                case NOTHING, TEXT, REQUEST -> value;
                 case GROUP -> group(value);
                 case PERSON -> person(value);
                 case STATUS -> StatusLabels.french(Status.valueOf(value),

@@ -1,6 +1,7 @@
 package fr.guichet.core.application;
 
 import fr.guichet.core.domain.request.Request;
+import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.request.Status;
 import java.util.List;
 import java.util.Objects;
@@ -9,10 +10,11 @@ import java.util.Set;
 /**
  * A request as one viewer may see it (internal notes and staff-only history removed for non-staff), with the names a
  * person reads (the subject's display, the type's label, the group's label, the assignee's name, the history by name)
- * and the statuses the lifecycle lets this viewer move it to now. {@code assigneeName} is null when nobody has it.
+ * and the statuses the lifecycle lets this viewer move it to now; for staff, the requests following it as an incident
+ * (none for others). {@code assigneeName} is null when nobody has it.
  */
 public record RequestDetails(Request request, String subjectDisplay, String typeLabel, Set<Status> allowedStatuses,
-        String groupLabel, String assigneeName, List<HistoryLine> history) {
+        String groupLabel, String assigneeName, List<HistoryLine> history, List<RequestNumber> children) {
 
     public RequestDetails {
         Objects.requireNonNull(request, "request");
@@ -21,5 +23,6 @@ public record RequestDetails(Request request, String subjectDisplay, String type
         Objects.requireNonNull(groupLabel, "groupLabel");
         allowedStatuses = Set.copyOf(allowedStatuses);
         history = List.copyOf(history);
+        children = List.copyOf(children);
     }
 }

@@ -38,6 +38,7 @@ public final class Ticketing {
     private final ListCannedAnswers listCannedAnswers;
     private final ManageCannedAnswers manageCannedAnswers;
     private final ChangeStatus changeStatus;
+    private final LinkRequest linkRequest;
     private final FetchAttachment fetchAttachment;
     private final BrowseCatalog browseCatalog;
     private final DeactivatePerson deactivatePerson;
@@ -61,7 +62,7 @@ public final class Ticketing {
         Clock clock = Objects.requireNonNull(b.clock, "clock");
         this.clock = clock;
         this.settings = Objects.requireNonNull(b.settings, "settings");
-        Labels labels = new Labels(catalog, people);
+        Labels labels = new Labels(catalog, people, requests);
         Notifier notifier = new Notifier(people, outbox);
         Router router = new Router(people, requests, Objects.requireNonNull(b.routing, "routing"));
         this.signIn = new SignIn(credentials, people, sessions, uow, clock, settings);
@@ -80,6 +81,7 @@ public final class Ticketing {
         this.listCannedAnswers = new ListCannedAnswers(uow, ports.cannedAnswers(), requests);
         this.manageCannedAnswers = new ManageCannedAnswers(uow, ports.cannedAnswers(), people);
         this.changeStatus = new ChangeStatus(uow, requests, labels, notifier, clock, settings);
+        this.linkRequest = new LinkRequest(uow, requests, labels, clock);
         this.fetchAttachment = new FetchAttachment(uow, requests, attachments);
         this.browseCatalog = new BrowseCatalog(catalog);
         this.deactivatePerson = new DeactivatePerson(ports.registry(), sessions, uow);
@@ -153,6 +155,10 @@ public final class Ticketing {
 
     public ChangeStatus changeStatus() {
         return changeStatus;
+    }
+
+    public LinkRequest linkRequest() {
+        return linkRequest;
     }
 
     public FetchAttachment fetchAttachment() {

@@ -7,6 +7,7 @@ import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.request.RequestSummary;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -46,11 +47,14 @@ public interface RequestRepository {
     Optional<Request> find(RequestNumber number);
 
     /**
-     * Applies a change if the stored version is still {@link RequestChange#expectedVersion()}: the request's fields are
-     * replaced, the new messages and history entries appended, its open-request counts moved, and it answers true;
+     * Applies a change if the stored version is still {@link RequestChange#expectedVersion()}: the request's fields
+     * (the incident it follows among them) are replaced, the new messages and history entries appended, its open-request counts moved, and it answers true;
      * otherwise (someone changed the request since it was read) nothing is written and it answers false.
      */
     boolean update(RequestChange change);
+
+    /** The numbers of the requests following the incident {@code parent}, in increasing order. */
+    List<RequestNumber> children(RequestNumber parent);
 
     /**
      * A page of matching requests in the query's order, and how many match in all: read one after the other with

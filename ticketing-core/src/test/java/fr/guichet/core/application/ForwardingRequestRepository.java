@@ -12,6 +12,7 @@ import fr.guichet.core.port.RequestQuery;
 import fr.guichet.core.port.RequestRepository;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,6 +43,11 @@ abstract class ForwardingRequestRepository implements RequestRepository {
     @Override
     public boolean update(RequestChange change) {
         return stored.update(change);
+    }
+
+    @Override
+    public List<RequestNumber> children(RequestNumber parent) {
+        return stored.children(parent);
     }
 
     @Override

@@ -230,7 +230,7 @@ public abstract class RequestListingContract {
                     dates.staffActedLast() ? LastActivity.ofStaff(fresh.staff.get(routing.group()), updated)
                             : LastActivity.ofRequester(by.id(), updated), dates.reopened());
             return Request.restore(line, new Description(DESCRIPTIONS.get(text.description()) + "\n" + fresh.word),
-                    routing.status().isOpen() ? null : updated, 1, null, List.of(), List.of(), List.of());
+                    routing.status().isOpen() ? null : updated, 1, null, null, List.of(), List.of(), List.of());
         }
     }
 

@@ -84,6 +84,7 @@ public abstract class RequestRepositoryContract {
         assertEquals(expected.version(), actual.version());
         assertEquals(expected.resolvedAt(), actual.resolvedAt());
         assertEquals(expected.idempotencyKey(), actual.idempotencyKey());
+        assertEquals(expected.parent(), actual.parent());
         assertEquals(expected.messages(), actual.messages());
         assertEquals(expected.attachments(), actual.attachments());
         assertEquals(expected.history(), actual.history());
@@ -180,6 +181,29 @@ public abstract class RequestRepositoryContract {
         assertEquals(List.of(2, 1, 0, 1), read.messages().stream().map(m -> m.attachments().size()).toList());
         assertEquals(filed.attachments(), read.attachments());
         assertEquals(5, read.allAttachments().size());
+    }
+
+    @Test
+    public void a_request_linked_to_an_incident_reads_back_with_it_and_is_among_its_children_until_unlinked() {
+        Person agent = Fixtures.agent();
+        Request incident = file(Fixtures.newRequester(), t0);
+        Request first = file(Fixtures.newRequester(), t0);
+        Request second = file(Fixtures.newRequester(), t0);
+        RequestChange secondLinked = second.linkTo(agent, incident, t0.plusSeconds(60));
+        RequestChange firstLinked = first.linkTo(agent, incident, t0.plusSeconds(60));
+        assertTrue(tx(() -> requests().update(secondLinked)));
+        assertTrue(tx(() -> requests().update(firstLinked)));
+        RequestNumber parent = incident.summaryLine().number();
+
+        assertSameRequest(firstLinked.after(), tx(() -> requests().find(first.summaryLine().number())).orElseThrow());
+        assertEquals(List.of(first.summaryLine().number(), second.summaryLine().number()),
+                tx(() -> requests().children(parent)));
+        assertEquals(List.of(), tx(() -> requests().children(first.summaryLine().number())));
+
+        RequestChange unlinked = firstLinked.after().unlink(agent, t0.plusSeconds(120));
+        assertTrue(tx(() -> requests().update(unlinked)));
+        assertNull(tx(() -> requests().find(first.summaryLine().number())).orElseThrow().parent());
+        assertEquals(List.of(second.summaryLine().number()), tx(() -> requests().children(parent)));
     }
 
     @Test

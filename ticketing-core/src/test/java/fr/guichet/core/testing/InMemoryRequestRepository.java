@@ -74,6 +74,12 @@ public final class InMemoryRequestRepository implements RequestRepository {
     }
 
     @Override
+    public List<RequestNumber> children(RequestNumber parent) {
+        return db.read(s -> s.requests.values().stream().filter(r -> parent.equals(r.parent()))
+                .map(r -> r.summaryLine().number()).sorted().toList());
+    }
+
+    @Override
     public Page<RequestSummary> list(RequestQuery query, PageRequest page) {
         return db.read(s -> {
             List<RequestSummary> all = s.requests.values().stream().filter(matches(query))

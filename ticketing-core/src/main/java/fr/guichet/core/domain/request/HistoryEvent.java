@@ -15,6 +15,10 @@ public enum HistoryEvent {
     ANSWERED(false, Refers.NOTHING),
     NOTE_ADDED(true, Refers.NOTHING),
     FOLLOWED_UP(false, Refers.NOTHING),
+    /** Made to follow an incident: from the one it followed before (may be null) to it, by number. */
+    LINKED(false, Refers.REQUEST),
+    /** No longer follows an incident: from it, by number. */
+    UNLINKED(false, Refers.REQUEST),
     /** A file was attached: to is its name. */
     ATTACHMENT_ADDED(false, Refers.TEXT);
 
@@ -28,6 +32,8 @@ public enum HistoryEvent {
         PERSON,
         /** Statuses, by name. */
         STATUS,
+        /** Requests, by number. */
+        REQUEST,
         /** Text to show as it is (a file name). */
         TEXT
     }

@@ -1,5 +1,7 @@
 package fr.guichet.core.domain.request;
 
+import fr.guichet.core.domain.DomainError;
+import fr.guichet.core.domain.ErrorKind;
 import fr.guichet.core.domain.TicketingException;
 import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.Person;
@@ -14,13 +16,14 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * The request aggregate: its header, the description, when it was resolved and the idempotency key it was filed with
- * (both may be null), its version, and what was appended to it. Immutable; each move returns a {@link RequestChange}
- * holding the next version and what it appended. It enforces the lifecycle; who may make a move is the use cases'
- * concern. Two requests are equal when they are the same version of the same request.
+ * The request aggregate: its header, the description, when it was resolved, the idempotency key it was filed with and
+ * the incident it follows (all three may be null), its version, and what was appended to it. Immutable; each move
+ * returns a {@link RequestChange} holding the next version and what it appended. It enforces the lifecycle; who may
+ * make a move is the use cases' concern. Two requests are equal when they are the same version of the same request.
  */
 public record Request(RequestSummary summaryLine, Description description, Instant resolvedAt, long version,
-        String idempotencyKey, List<Message> messages, List<Attachment> attachments, List<HistoryEntry> history) {
+        String idempotencyKey, RequestNumber parent, List<Message> messages, List<Attachment> attachments,
+        List<HistoryEntry> history) {
 
     public Request {
         Objects.requireNonNull(summaryLine, "summaryLine");
@@ -43,15 +46,16 @@ public record Request(RequestSummary summaryLine, Description description, Insta
             history.add(new HistoryEntry(now, requester.id(), HistoryEvent.ASSIGNED, null, assignee.value()));
         }
         history.addAll(filesAdded(requester.id(), attachments, now));
-        return new Request(line, draft.description(), null, 1, idempotencyKey, List.of(), attachments, history);
+        return new Request(line, draft.description(), null, 1, idempotencyKey, null, List.of(), attachments,
+                history);
     }
 
     /** A request read back from storage, as it was stored. */
     public static Request restore(RequestSummary summaryLine, Description description, Instant resolvedAt,
-            long version, String idempotencyKey, List<Message> messages, List<Attachment> attachments,
-            List<HistoryEntry> history) {
-        return new Request(summaryLine, description, resolvedAt, version, idempotencyKey, messages, attachments,
-                history);
+            long version, String idempotencyKey, RequestNumber parent, List<Message> messages,
+            List<Attachment> attachments, List<HistoryEntry> history) {
+        return new Request(summaryLine, description, resolvedAt, version, idempotencyKey, parent, messages,
+                attachments, history);
     }
 
     /** Staff post an answer (public) or a note (internal). */
@@ -190,6 +194,73 @@ public record Request(RequestSummary summaryLine, Description description, Insta
                 .toList();
     }
 
+    /**
+     * Staff make the request follow {@code incident}, another open request that follows none; the request must be
+     * open (whether it has followers of its own is the use case's to check). Linking it again to its incident is a
+     * CONFLICT; linking it to another one moves it.
+     */
+    public RequestChange linkTo(Person staff, Request incident, Instant now) {
+        RequestNumber to = incident.summaryLine().number();
+        if (to.equals(summaryLine.number())) {
+            throw DomainError.invalid("parent", "request.link.self",
+                    "Une demande ne peut pas être rattachée à elle-même.").exception();
+        }
+        if (!summaryLine.status().isOpen()) {
+            throw TicketingException.conflict("request.link.not_open",
+                    "Une demande résolue ou close ne peut pas être rattachée à un incident.");
+        }
+        if (!incident.summaryLine().status().isOpen()) {
+            throw linkRefused("request.link.parent_not_open", "La demande n° " + to.display()
+                    + " est résolue ou close : elle ne peut plus servir d'incident.");
+        }
+        if (incident.parent() != null) {
+            throw linkRefused("request.link.parent_is_child", "La demande n° " + to.display()
+                    + " est elle-même rattachée à l'incident n° " + incident.parent().display()
+                    + " : rattachez plutôt la demande à celui-ci.");
+        }
+        if (to.equals(parent)) {
+            throw linkRefused("request.link.already", "La demande est déjà rattachée à l'incident n° "
+                    + to.display() + ".");
+        }
+        return linkChange(staff, to, new HistoryEntry(now, staff.id(), HistoryEvent.LINKED,
+                parent == null ? null : parent.display(), to.display()), now);
+    }
+
+    /** Staff detach the request from the incident it follows. */
+    public RequestChange unlink(Person staff, Instant now) {
+        if (parent == null) {
+            throw TicketingException.conflict("request.link.none", "Cette demande n'est rattachée à aucun incident.");
+        }
+        return linkChange(staff, null, new HistoryEntry(now, staff.id(), HistoryEvent.UNLINKED, parent.display(),
+                null), now);
+    }
+
+    /**
+     * Staff resolve a request following an incident, from whatever open status it is in, with the incident's
+     * resolution answer (may be null); a resolved or closed one is a CONFLICT.
+     */
+    public RequestChange resolveAsFollower(Person staff, MessageBody answer, Instant now) {
+        Status from = summaryLine.status();
+        if (!from.isOpen()) {
+            throw TicketingException.conflict("request.transition.not_allowed",
+                    "La demande est déjà " + StatusLabels.french(from) + ".");
+        }
+        return change(summaryLine.withStatus(Status.RESOLVED, LastActivity.ofStaff(staff.id(), now)), now,
+                commentMessage(staff, MessageKind.PUBLIC_ANSWER, answer, now),
+                List.of(statusEntry(now, staff.id(), Status.RESOLVED)),
+                List.of(new RequestEvent.StatusChanged(from, Status.RESOLVED, answer, Actor.STAFF)));
+    }
+
+    /** A refusal to link about the incident named in the {@code parent} field. */
+    public static TicketingException linkRefused(String code, String message) {
+        return new DomainError(ErrorKind.CONFLICT, code, "parent", message).exception();
+    }
+
+    private RequestChange linkChange(Person staff, RequestNumber to, HistoryEntry entry, Instant now) {
+        return change(summaryLine.withStatus(summaryLine.status(), LastActivity.ofStaff(staff.id(), now)), resolvedAt,
+                to, List.of(), List.of(entry), List.of());
+    }
+
     private HistoryEntry statusEntry(Instant now, PersonId by, Status to) {
         return new HistoryEntry(now, by, HistoryEvent.STATUS_CHANGED, summaryLine.status().name(), to.name());
     }
@@ -207,7 +278,12 @@ public record Request(RequestSummary summaryLine, Description description, Insta
 
     private RequestChange change(RequestSummary line, Instant resolved, List<Message> newMessages,
             List<HistoryEntry> newHistory, List<RequestEvent> events) {
-        Request after = new Request(line, description, resolved, version + 1, idempotencyKey,
+        return change(line, resolved, parent, newMessages, newHistory, events);
+    }
+
+    private RequestChange change(RequestSummary line, Instant resolved, RequestNumber parentAfter,
+            List<Message> newMessages, List<HistoryEntry> newHistory, List<RequestEvent> events) {
+        Request after = new Request(line, description, resolved, version + 1, idempotencyKey, parentAfter,
                 Stream.concat(messages.stream(), newMessages.stream()).toList(), attachments,
                 Stream.concat(history.stream(), newHistory.stream()).toList());
         return new RequestChange(this, after, newMessages, newHistory, events);
@@ -215,12 +291,13 @@ public record Request(RequestSummary summaryLine, Description description, Insta
 
     /** The same request without its idempotency key, once the key's window is over; the version is unchanged. */
     public Request withoutIdempotencyKey() {
-        return new Request(summaryLine, description, resolvedAt, version, null, messages, attachments, history);
+        return new Request(summaryLine, description, resolvedAt, version, null, parent, messages, attachments,
+                history);
     }
 
     /** The same request as a requester may see it: no internal notes, no staff-only history. */
     public Request asSeenByRequester() {
-        return new Request(summaryLine, description, resolvedAt, version, idempotencyKey,
+        return new Request(summaryLine, description, resolvedAt, version, idempotencyKey, parent,
                 messages.stream().filter(m -> !m.internal()).toList(), attachments,
                 history.stream().filter(h -> !h.event().staffOnly()).toList());
     }
