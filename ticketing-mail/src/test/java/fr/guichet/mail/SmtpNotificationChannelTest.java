@@ -47,15 +47,17 @@ class SmtpNotificationChannelTest {
     private static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
     private static final String LINK = "https://guichet.ac-creteil.fr/demandes/0022928";
     private static final String SUMMARY = "perte d'identifiant « Mathenpoche » été";
-    private static final Map<TemplateKey, String> SUBJECTS = Map.of(
-            TemplateKey.REQUEST_RECEIVED, "[Guichet 0022928] Demande reçue : " + SUMMARY,
-            TemplateKey.ANSWER_POSTED, "[Guichet 0022928] Réponse à votre demande : " + SUMMARY,
-            TemplateKey.REQUEST_REDIRECTED, "[Guichet 0022928] Demande redirigée : " + SUMMARY,
-            TemplateKey.REQUEST_RESOLVED, "[Guichet 0022928] Demande résolue : " + SUMMARY,
-            TemplateKey.NEW_REQUEST_FOR_GROUP, "[Guichet 0022928] Nouvelle demande pour le groupe Spécialistes des applications disciplinaires : "
-                    + SUMMARY,
-            TemplateKey.REQUEST_ASSIGNED_TO_YOU, "[Guichet 0022928] Demande qui vous est confiée : " + SUMMARY,
-            TemplateKey.FOLLOW_UP_POSTED, "[Guichet 0022928] Nouveau message du demandeur : " + SUMMARY);
+    private static final Map<TemplateKey, String> SUBJECTS = Map.ofEntries(
+            Map.entry(TemplateKey.REQUEST_RECEIVED, "[Guichet 0022928] Demande reçue : " + SUMMARY),
+            Map.entry(TemplateKey.ANSWER_POSTED, "[Guichet 0022928] Réponse à votre demande : " + SUMMARY),
+            Map.entry(TemplateKey.REQUEST_REDIRECTED, "[Guichet 0022928] Demande redirigée : " + SUMMARY),
+            Map.entry(TemplateKey.REQUEST_RESOLVED, "[Guichet 0022928] Demande résolue : " + SUMMARY),
+            Map.entry(TemplateKey.NEW_REQUEST_FOR_GROUP, "[Guichet 0022928] Nouvelle demande pour le groupe "
+                    + "Spécialistes des applications disciplinaires : " + SUMMARY),
+            Map.entry(TemplateKey.REQUEST_ASSIGNED_TO_YOU,
+                    "[Guichet 0022928] Demande qui vous est confiée : " + SUMMARY),
+            Map.entry(TemplateKey.FOLLOW_UP_POSTED, "[Guichet 0022928] Nouveau message du demandeur : " + SUMMARY),
+            Map.entry(TemplateKey.REQUEST_REOPENED, "[Guichet 0022928] Demande rouverte : " + SUMMARY));
 
     private final int port = TestMail.freePort();
     private final GreenMail server = TestMail.greenMail(port);

@@ -70,6 +70,7 @@ class TemplatesTest {
         world.ticketing.postMessage().post(requester, number, "Toujours bloqué.", false, null);
         world.ticketing.changeStatus().change(specialist, number, Status.IN_PROGRESS, null, null);
         world.ticketing.changeStatus().change(specialist, number, Status.RESOLVED, "Compte réinitialisé.", null);
+        world.ticketing.changeStatus().change(requester, number, Status.IN_PROGRESS, "Bloqué de nouveau.", null);
         world.ticketing.requestPasswordReset().request(requester.id().value());
 
         Set<TemplateKey> seen = EnumSet.noneOf(TemplateKey.class);
@@ -88,7 +89,8 @@ class TemplatesTest {
         }
         assertTrue(seen.containsAll(EnumSet.of(TemplateKey.ANSWER_POSTED, TemplateKey.REQUEST_REDIRECTED,
                 TemplateKey.REQUEST_ASSIGNED_TO_YOU, TemplateKey.FOLLOW_UP_POSTED, TemplateKey.REQUEST_RESOLVED,
-                TemplateKey.NEW_REQUEST_FOR_GROUP, TemplateKey.PASSWORD_RESET)), seen.toString());
+                TemplateKey.NEW_REQUEST_FOR_GROUP, TemplateKey.REQUEST_REOPENED, TemplateKey.PASSWORD_RESET)),
+                seen.toString());
     }
 
     @Test

@@ -7,13 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import fr.guichet.core.domain.ErrorKind;
 import fr.guichet.core.domain.TicketingException;
+import fr.guichet.core.domain.notification.Notification;
 import fr.guichet.core.domain.notification.TemplateKey;
 import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.request.HistoryEntry;
+import fr.guichet.core.domain.request.HistoryEvent;
 import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.request.Status;
 import fr.guichet.core.testing.Fixtures;
 import fr.guichet.core.testing.TestWorld;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -77,7 +82,25 @@ class ChangeStatusTest {
                 "Le problème est revenu.", null);
 
         assertEquals(Status.IN_PROGRESS, reopened.request().summaryLine().status());
-        assertEquals(Map.of(agent.email().value(), TemplateKey.FOLLOW_UP_POSTED), queuedSince(world, queued));
+        assertEquals(Map.of(agent.email().value(), TemplateKey.REQUEST_REOPENED), queuedSince(world, queued));
+        Notification mail = world.outbox.all().get(world.outbox.all().size() - 1).notification();
+        assertEquals("Le problème est revenu.", mail.data().get("body"));
+        HistoryEntry last = reopened.request().history().get(reopened.request().history().size() - 1);
+        assertEquals(new HistoryEntry(world.clock.instant(), requester.id(), HistoryEvent.REOPENED, "RESOLVED",
+                "IN_PROGRESS"), last);
+    }
+
+    @Test
+    void nobody_reopens_a_request_without_a_reason() {
+        Scenario.moveTo(world, number, Status.RESOLVED);
+        for (Person person : List.of(requester, agent)) {
+            for (String reason : Arrays.asList(null, "", "  \n ")) {
+                TicketingException e = refusedUnchanged(world, ErrorKind.INVALID, () -> world.ticketing
+                        .changeStatus().change(person, number, Status.IN_PROGRESS, reason, null));
+                assertEquals("request.reopen.reason_required", e.code());
+                assertEquals("comment", e.errors().get(0).field());
+            }
+        }
     }
 
     @Test
@@ -86,7 +109,7 @@ class ChangeStatusTest {
         world.clock.advance(Duration.ofDays(15).plusSeconds(1));
 
         TicketingException e = refusedUnchanged(world, ErrorKind.CONFLICT, () -> world.ticketing.changeStatus()
-                .change(requester, number, Status.IN_PROGRESS, null, null));
+                .change(requester, number, Status.IN_PROGRESS, "Toujours bloqué.", null));
 
         assertEquals("request.reopen.too_late", e.code());
     }

@@ -440,8 +440,8 @@ public abstract class RequestRepositoryContract {
         }
         List<Status> moves = Lifecycle.next(Actor.STAFF, line.status()).stream().sorted(Comparator.naturalOrder())
                 .toList();
-        return moves.isEmpty() ? null : r.changeStatus(by, Actor.STAFF, moves.get(choice % moves.size()), null,
-                Duration.ofDays(1), now);
+        return moves.isEmpty() ? null : r.changeStatus(by, Actor.STAFF, moves.get(choice % moves.size()),
+                new MessageBody("Suite du traitement."), Duration.ofDays(1), now);
     }
 
     private static Map<PersonId, Long> openCounts(List<Request> requests) {

@@ -80,19 +80,6 @@ class InMemoryContractsTest {
     }
 
     @Nested
-    class Resets extends PasswordResetsContract {
-        @Override
-        protected UnitOfWork unitOfWork() {
-            return db;
-        }
-
-        @Override
-        protected PasswordResets resets() {
-            return new InMemoryPasswordResets(db);
-        }
-    }
-
-    @Nested
     class People extends PersonRegistryContract {
         @Override
         protected UnitOfWork unitOfWork() {
@@ -180,6 +167,19 @@ class InMemoryContractsTest {
         @Override
         protected SignInFailures failures() {
             return new InMemorySignInFailures(db);
+        }
+    }
+
+    @Nested
+    class Resets extends PasswordResetsContract {
+        @Override
+        protected UnitOfWork unitOfWork() {
+            return db;
+        }
+
+        @Override
+        protected PasswordResets resets() {
+            return new InMemoryPasswordResets(db);
         }
     }
 

@@ -122,7 +122,10 @@ public final class NotificationRules {
                 audience.requesterPerson().ifPresent(p -> add(out, TemplateKey.ANSWER_POSTED, p, request, audience,
                         Map.of("body", comment, "author", "", "attachments", "")));
             }
-        } else if (!comment.isBlank() || changed.from() == Status.RESOLVED) {
+        } else if (changed.from() == Status.RESOLVED) {
+            audience.assigneePerson().ifPresent(p -> add(out, TemplateKey.REQUEST_REOPENED, p, request, audience,
+                    Map.of("body", comment)));
+        } else if (!comment.isBlank()) {
             audience.assigneePerson().ifPresent(p -> add(out, TemplateKey.FOLLOW_UP_POSTED, p, request, audience,
                     Map.of("body", comment, "attachments", "")));
         }

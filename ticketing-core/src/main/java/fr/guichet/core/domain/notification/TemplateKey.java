@@ -32,5 +32,7 @@ public enum TemplateKey {
      */
     PASSWORD_RESET,
     /** To the assignee: the requester followed up; adds {@code body} and {@code attachments} (as for an answer). */
-    FOLLOW_UP_POSTED
+    FOLLOW_UP_POSTED,
+    /** To the assignee: the requester reopened the resolved request; adds {@code body}, their reason. */
+    REQUEST_REOPENED
 }

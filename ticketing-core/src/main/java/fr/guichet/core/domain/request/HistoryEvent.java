@@ -6,6 +6,8 @@ public enum HistoryEvent {
     FILED(false, Refers.GROUP),
     /** From one status to another: their names. */
     STATUS_CHANGED(false, Refers.STATUS),
+    /** From RESOLVED back to an open status, with a reason: their names. */
+    REOPENED(false, Refers.STATUS),
     /** From one group to another: their codes. */
     REDIRECTED(false, Refers.GROUP),
     /** From one assignee to another (either may be null): their identifiers. */

@@ -165,7 +165,8 @@ public record Request(RequestSummary summaryLine, Description description, Insta
 
     /**
      * Moves the request to {@code to} if the lifecycle lets {@code actor} do so; a requester reopens a resolved request
-     * only within {@code reopenWindow} of its resolution. A comment (may be null) becomes a message of the actor.
+     * only within {@code reopenWindow} of its resolution, and anyone reopens it only with a reason. A comment (may be
+     * null) becomes a message of the actor.
      */
     public RequestChange changeStatus(Person by, Actor actor, Status to, MessageBody comment, Duration reopenWindow,
             Instant now) {
@@ -180,18 +181,19 @@ public record Request(RequestSummary summaryLine, Description description, Insta
             throw TicketingException.conflict("request.reopen.too_late",
                     "Le délai pour rouvrir cette demande est dépassé ; déposez une nouvelle demande.");
         }
+        boolean reopening = from == Status.RESOLVED && to.isOpen();
+        if (reopening && comment == null) {
+            throw DomainError.invalid("comment", "request.reopen.reason_required",
+                    "Indiquez pourquoi vous rouvrez la demande.").exception();
+        }
         Instant resolved = to == Status.RESOLVED ? now : to == Status.CLOSED ? resolvedAt : null;
         MessageKind kind = actor == Actor.STAFF ? MessageKind.PUBLIC_ANSWER : MessageKind.FOLLOW_UP;
         LastActivity activity = actor == Actor.STAFF ? LastActivity.ofStaff(by.id(), now)
                 : LastActivity.ofRequester(by.id(), now);
         return change(summaryLine.withStatus(to, activity), resolved, commentMessage(by, kind, comment, now),
-                List.of(statusEntry(now, by.id(), to)),
+                List.of(new HistoryEntry(now, by.id(), reopening ? HistoryEvent.REOPENED : HistoryEvent.STATUS_CHANGED,
+                        from.name(), to.name())),
                 List.of(new RequestEvent.StatusChanged(from, to, comment, actor)));
-    }
-
-    private static List<HistoryEntry> filesAdded(PersonId by, List<Attachment> files, Instant now) {
-        return files.stream().map(a -> new HistoryEntry(now, by, HistoryEvent.ATTACHMENT_ADDED, null, a.name()))
-                .toList();
     }
 
     /**
@@ -259,6 +261,11 @@ public record Request(RequestSummary summaryLine, Description description, Insta
     private RequestChange linkChange(Person staff, RequestNumber to, HistoryEntry entry, Instant now) {
         return change(summaryLine.withStatus(summaryLine.status(), LastActivity.ofStaff(staff.id(), now)), resolvedAt,
                 to, List.of(), List.of(entry), List.of());
+    }
+
+    private static List<HistoryEntry> filesAdded(PersonId by, List<Attachment> files, Instant now) {
+        return files.stream().map(a -> new HistoryEntry(now, by, HistoryEvent.ATTACHMENT_ADDED, null, a.name()))
+                .toList();
     }
 
     private HistoryEntry statusEntry(Instant now, PersonId by, Status to) {

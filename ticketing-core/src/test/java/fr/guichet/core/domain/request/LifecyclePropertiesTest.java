@@ -164,7 +164,8 @@ class LifecyclePropertiesTest {
     private static RequestChange apply(Move move, Request request, Instant now) {
         if (move instanceof Move.ChangeStatus c) {
             return c.byRequester()
-                    ? request.changeStatus(REQUESTER, Actor.REQUESTER, c.to(), null, REOPEN_WINDOW, now)
+                    ? request.changeStatus(REQUESTER, Actor.REQUESTER, c.to(), new MessageBody("Toujours bloqué."),
+                            REOPEN_WINDOW, now)
                     : request.changeStatus(STAFF, Actor.STAFF, c.to(), new MessageBody("Voici la suite."),
                             REOPEN_WINDOW, now);
         }
@@ -202,9 +203,12 @@ class LifecyclePropertiesTest {
         assertEquals(from.submittedAt(), to.submittedAt());
         assertEquals(before.history().size() + change.newHistory().size(), after.history().size());
         if (from.status() != to.status()) {
-            assertTrue(change.newHistory().stream().anyMatch(h -> h.event() == HistoryEvent.STATUS_CHANGED
+            HistoryEvent recorded = from.status() == Status.RESOLVED && to.status().isOpen() ? HistoryEvent.REOPENED
+                    : HistoryEvent.STATUS_CHANGED;
+            assertTrue(change.newHistory().stream().anyMatch(h -> h.event() == recorded
                     && from.status().name().equals(h.from()) && to.status().name().equals(h.to())),
-                    "a status change is in the history");
+                    "a status change is in the history, a reopening as such");
+            assertEquals(from.reopened() || recorded == HistoryEvent.REOPENED, to.reopened());
         }
     }
 
