@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -33,6 +34,11 @@ import org.jdbi.v3.core.statement.StatementContext;
  */
 final class JdbiNotificationOutbox implements NotificationOutbox {
 
+    /** The data of a done mail whose template holds a secret, emptied: see {@link Notification#withoutSecrets()}. */
+    private static final String FORGET_SECRETS =
+            "data = CASE WHEN template IN (<secretTemplates>) THEN '{}' ELSE data END";
+    private static final List<String> SECRET_TEMPLATES = Arrays.stream(TemplateKey.values())
+            .filter(TemplateKey::holdsSecret).map(TemplateKey::name).toList();
     private static final String COLUMNS = "id, template, recipient, recipient_name, request_number, data, state, "
             + "attempts, created_at, next_attempt_at, last_error";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -117,8 +123,8 @@ final class JdbiNotificationOutbox implements NotificationOutbox {
     @Override
     public void markSent(UUID id, Instant now) {
         db.inTransaction(h -> h.createUpdate("UPDATE outbox SET state = 'SENT', attempts = attempts + 1, "
-                        + "last_error = NULL WHERE id = :id")
-                .bind("id", id.toString()).execute());
+                        + "last_error = NULL, " + FORGET_SECRETS + " WHERE id = :id")
+                .bind("id", id.toString()).bindList("secretTemplates", SECRET_TEMPLATES).execute());
     }
 
     @Override
@@ -132,8 +138,9 @@ final class JdbiNotificationOutbox implements NotificationOutbox {
     @Override
     public void markFailed(UUID id, int attempts, String error) {
         db.inTransaction(h -> h.createUpdate("UPDATE outbox SET state = 'FAILED', attempts = :attempts, "
-                        + "last_error = :error WHERE id = :id AND state = 'PENDING'")
-                .bind("id", id.toString()).bind("attempts", attempts).bind("error", error).execute());
+                        + "last_error = :error, " + FORGET_SECRETS + " WHERE id = :id AND state = 'PENDING'")
+                .bind("id", id.toString()).bind("attempts", attempts).bind("error", error)
+                .bindList("secretTemplates", SECRET_TEMPLATES).execute());
     }
 
     @Override

@@ -78,6 +78,24 @@ public abstract class NotificationOutboxContract {
     }
 
     @Test
+    public void a_password_reset_forgets_its_link_once_sent_or_failed_and_other_mails_keep_their_data() {
+        List<Notification> mails = List.of(Notification.passwordReset(Fixtures.newRequester(), ResetToken.random()),
+                Notification.passwordReset(Fixtures.newRequester(), ResetToken.random()),
+                UnitOfWorkContract.notification(Fixtures.newRequester()));
+        List<OutboxEntry> queued = unitOfWork().inTransaction(() -> outbox().enqueue(mails, t0));
+        outbox().markSent(queued.get(0).id(), t0);
+        outbox().markFailed(queued.get(1).id(), 5, "550 boîte inconnue");
+        outbox().markSent(queued.get(2).id(), t0);
+
+        for (int i = 0; i < 2; i++) {
+            Notification done = outbox().find(queued.get(i).id()).orElseThrow().notification();
+            assertEquals(mails.get(i).withoutSecrets(), done);
+            assertTrue(done.data().isEmpty(), done.toString());
+        }
+        assertEquals(mails.get(2), outbox().find(queued.get(2).id()).orElseThrow().notification());
+    }
+
+    @Test
     public void a_rolled_back_enqueue_leaves_nothing() {
         List<OutboxEntry>[] queued = new List[1];
         try {

@@ -63,8 +63,8 @@ public final class InMemoryNotificationOutbox implements NotificationOutbox {
 
     @Override
     public void markSent(UUID id, Instant now) {
-        db.write(s -> s.outbox.computeIfPresent(id, (k, e) -> with(e, DeliveryState.SENT, e.attempts() + 1,
-                e.nextAttemptAt(), null)));
+        db.write(s -> s.outbox.computeIfPresent(id, (k, e) -> done(with(e, DeliveryState.SENT, e.attempts() + 1,
+                e.nextAttemptAt(), null))));
     }
 
     @Override
@@ -76,7 +76,7 @@ public final class InMemoryNotificationOutbox implements NotificationOutbox {
     @Override
     public void markFailed(UUID id, int attempts, String error) {
         db.write(s -> s.outbox.computeIfPresent(id, (k, e) -> e.state() != DeliveryState.PENDING ? e
-                : with(e, DeliveryState.FAILED, attempts, e.nextAttemptAt(), error)));
+                : done(with(e, DeliveryState.FAILED, attempts, e.nextAttemptAt(), error))));
     }
 
     @Override
@@ -93,6 +93,11 @@ public final class InMemoryNotificationOutbox implements NotificationOutbox {
     /** Every entry, in the order queued. */
     public List<OutboxEntry> all() {
         return db.read(s -> List.copyOf(s.outbox.values()));
+    }
+
+    private static OutboxEntry done(OutboxEntry e) {
+        return new OutboxEntry(e.id(), e.notification().withoutSecrets(), e.state(), e.attempts(), e.createdAt(),
+                e.nextAttemptAt(), e.lastError());
     }
 
     private static OutboxEntry with(OutboxEntry e, DeliveryState state, int attempts, Instant next, String error) {

@@ -23,6 +23,15 @@ public record Notification(TemplateKey template, EmailAddress recipient, String 
         data = Map.copyOf(data);
     }
 
+    /**
+     * The same mail without the data of a template that holds a secret ({@link TemplateKey#holdsSecret()}), which an
+     * outbox keeps no longer than the mail waits to be sent.
+     */
+    public Notification withoutSecrets() {
+        return template.holdsSecret() ? new Notification(template, recipient, recipientName, request, Map.of())
+                : this;
+    }
+
     /** The mail to {@code person} with the link that sets a new password, {@code token} being the link's secret. */
     public static Notification passwordReset(Person person, ResetToken token) {
         return new Notification(TemplateKey.PASSWORD_RESET, person.email(), person.name().display(), null,

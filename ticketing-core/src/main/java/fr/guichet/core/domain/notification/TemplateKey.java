@@ -34,5 +34,10 @@ public enum TemplateKey {
     /** To the assignee: the requester followed up; adds {@code body} and {@code attachments} (as for an answer). */
     FOLLOW_UP_POSTED,
     /** To the assignee: the requester reopened the resolved request; adds {@code body}, their reason. */
-    REQUEST_REOPENED
+    REQUEST_REOPENED;
+
+    /** True when the data of its mails holds a secret (a password reset's link), forgotten once the mail is done. */
+    public boolean holdsSecret() {
+        return this == PASSWORD_RESET;
+    }
 }
