@@ -65,7 +65,10 @@ public final class PostMessage {
                 throw TicketingException.forbidden("request.message.forbidden",
                         "Seul le demandeur peut compléter cette demande.");
             }
-            List<Attachment> files = intake.store(uploads, request.allAttachments(), now);
+            request.requireOpenForMessages();
+            List<Attachment> counted = internal ? request.allAttachments()
+                    : request.asSeenByRequester().allAttachments();
+            List<Attachment> files = intake.store(uploads, counted, now);
             if (author.isStaff()) {
                 change = request.staffMessage(author, text, internal, files, now);
             } else {

@@ -170,6 +170,24 @@ class MessageFilesTest {
     }
 
     @Test
+    void the_files_of_internal_notes_neither_count_against_the_requester_nor_show_in_their_refusal() {
+        List<Upload> nine = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            nine.add(upload("note" + i + ".pdf", pdf(100)));
+        }
+        world.ticketing.postMessage().post(agent, number, "Journaux du serveur", true, nine, null);
+
+        MessagePosted posted = world.ticketing.postMessage().post(requester, number, "Deux captures", false,
+                List.of(upload("a.pdf", pdf(100)), upload("b.pdf", pdf(100))), null);
+        assertEquals(2, posted.message().attachments().size());
+
+        TicketingException e = refusedUnchanged(world, ErrorKind.INVALID, () -> world.ticketing.postMessage()
+                .post(agent, number, "Encore deux notes", true,
+                        List.of(upload("c.pdf", pdf(100)), upload("d.pdf", pdf(100))), null));
+        assertEquals("attachment.too_many", e.code());
+    }
+
+    @Test
     void a_file_whose_content_is_refused_keeps_nothing_of_the_message() {
         RecordingAttachmentStore store = new RecordingAttachmentStore(world.attachments);
         Ticketing ticketing = FileRequestTest.ticketing(world, store, RoutingPolicy.fewestOpenRequests());

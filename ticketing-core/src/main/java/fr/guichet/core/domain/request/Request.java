@@ -276,7 +276,8 @@ public record Request(RequestSummary summaryLine, Description description, Insta
         return comment == null ? List.of() : List.of(new Message(UUID.randomUUID(), by.ref(), kind, comment, now));
     }
 
-    private void requireOpenForMessages() {
+    /** Refuses (CONFLICT) a message on a closed request. */
+    public void requireOpenForMessages() {
         if (!Lifecycle.acceptsMessages(summaryLine.status())) {
             throw TicketingException.conflict("request.closed",
                     "Cette demande est close : elle n'accepte plus de message.");
