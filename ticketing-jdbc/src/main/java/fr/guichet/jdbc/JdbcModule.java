@@ -29,9 +29,8 @@ import org.jdbi.v3.core.Jdbi;
  * whose schema Flyway migrates when the pool is first provided, never at module construction. Exposes
  * {@link UnitOfWork}, {@link RequestRepository}, {@link PersonRegistry}, {@link LocalAccounts}, {@link CatalogStore},
  * {@link AttachmentStore}, {@link NotificationOutbox}, {@link SessionStore}, {@link SignInFailures},
- * {@link PasswordResets},
- * {@link CannedAnswers}, and the pool as a {@link DataSource} for
- * health checks and for closing it ({@link AutoCloseable}) at shutdown.
+ * {@link PasswordResets}, {@link CannedAnswers}, and the pool as a {@link DataSource} for health checks and for
+ * closing it ({@link AutoCloseable}) at shutdown.
  */
 public final class JdbcModule extends PrivateModule {
 

@@ -212,7 +212,8 @@ final class RequestListing {
         }
         return "SELECT " + columns + " FROM (" + pageBranches.stream()
                 .map(b -> "(SELECT " + columns + " FROM " + dialect.requestsThrough(b.index()) + where
-                        + b.condition() + dialect.orderOfEqualRange(b.leading(), orderBy) + dialect.unionOperandLimit(reach) + ")")
+                        + b.condition() + dialect.orderOfEqualRange(b.leading(), orderBy)
+                        + dialect.unionOperandLimit(reach) + ")")
                 .collect(Collectors.joining(" UNION ")) + ") branches" + page;
     }
 

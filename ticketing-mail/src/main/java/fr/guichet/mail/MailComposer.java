@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
 /**
  * Builds the mail of one outbox entry: its template rendered (plain text with an HTML alternative, UTF-8), From,
  * Reply-To, To, a subject (with the request number when the mail is about one), {@code Auto-Submitted:
- * auto-generated} (RFC 3834) and a Message-ID derived from the entry id, the same for every attempt. Refuses the helpdesk's own addresses. Thread-safe.
+ * auto-generated} (RFC 3834) and a Message-ID derived from the entry id, the same for every attempt. Refuses the
+ * helpdesk's own addresses. Thread-safe.
  */
 final class MailComposer {
 
