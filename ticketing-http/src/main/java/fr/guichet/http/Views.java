@@ -20,6 +20,7 @@ import fr.guichet.core.domain.request.Attachment;
 import fr.guichet.core.domain.request.HistoryEntry;
 import fr.guichet.core.domain.request.Message;
 import fr.guichet.core.domain.request.Request;
+import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.request.RequestSummary;
 import fr.guichet.core.domain.request.Status;
 import fr.guichet.core.domain.session.SessionToken;
@@ -123,7 +124,9 @@ final class Views {
                 time(s.updatedAt()), r.version(), r.messages().stream().map(this::message).toList(),
                 r.attachments().stream().map(Views::attachment).toList(),
                 details.history().stream().map(this::history).toList(),
-                details.allowedStatuses().stream().map(Enum::name).sorted().toList());
+                details.allowedStatuses().stream().map(Enum::name).sorted().toList(),
+                r.parent() == null ? null : r.parent().display(),
+                details.children().stream().map(RequestNumber::display).toList());
     }
 
     /** A support group with the people a redirection or an assignment may choose in it. */
@@ -209,7 +212,7 @@ final class Views {
             String description, String assignedGroup, String assignedGroupLabel, String assignee,
             String assigneeName, OffsetDateTime updatedAt, long version,
             List<MessageView> messages, List<AttachmentView> attachments, List<HistoryView> history,
-            List<String> allowedStatuses) {
+            List<String> allowedStatuses, String parent, List<String> children) {
     }
 
     /** {@code filled} only when the answers were asked for one request. */

@@ -55,7 +55,8 @@ class RequestApiTest {
         assertEquals("2008-09-01T10:00:00+02:00", r.get("submittedAt").asText());
         assertEquals(List.of("number", "summary", "subject", "type", "status", "visibility", "submittedAt",
                 "establishment", "requester", "description", "assignedGroup", "assignedGroupLabel", "assignee",
-                "assigneeName", "updatedAt", "version", "messages", "attachments", "history", "allowedStatuses"),
+                "assigneeName", "updatedAt", "version", "messages", "attachments", "history", "allowedStatuses",
+                "parent", "children"),
                 fields(r));
         assertEquals("FILED", r.get("history").get(0).get("event").asText());
     }

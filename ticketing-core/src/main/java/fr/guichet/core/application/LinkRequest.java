@@ -35,7 +35,7 @@ public final class LinkRequest {
     public RequestDetails link(Person staff, RequestNumber number, String parent, Long expectedVersion) {
         Access.requireActive(staff);
         Access.requireStaff(staff);
-        RequestNumber incidentNumber = incidentNumber(parent);
+        RequestNumber incidentNumber = parentNumber(parent);
         return unitOfWork.inTransaction(() -> {
             Request request = Access.visibleRequest(requests, staff, number);
             ExpectedVersion.check(request, expectedVersion);
@@ -65,7 +65,8 @@ public final class LinkRequest {
         });
     }
 
-    private static RequestNumber incidentNumber(String parent) {
+    /** The incident's number as typed (zeros optional); missing or malformed is INVALID in the {@code parent} field. */
+    public static RequestNumber parentNumber(String parent) {
         if (parent == null || parent.isBlank()) {
             throw DomainError.invalid("parent", "request.link.parent_required",
                     "Indiquez le numéro de la demande qui sert d'incident.").exception();
