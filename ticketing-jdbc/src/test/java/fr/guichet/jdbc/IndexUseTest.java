@@ -17,6 +17,7 @@ import java.sql.Statement;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -56,7 +57,7 @@ class IndexUseTest {
                 .withQueueOf(new RequestQuery.QueueOf(PersonId.of("agent"), Set.of(GroupCode.of("PLATEFORME"))));
         JdbiRequestRepository requests = (JdbiRequestRepository) database.node().requests();
         String plan = requests.explain(queue, PageRequest.first()).toLowerCase(Locale.ROOT);
-        assertTrue(plan.contains("requests_group_queue") && plan.contains("requests_assignee_queue"), plan);
+        assertBranchesRead(plan, "requests_group_queue", "requests_assignee_queue");
         assertFalse(plan.contains("seq scan") || plan.contains("tablescan"), plan);
         if (kind == TestDatabase.Kind.H2) {
             assertEquals(2, plan.split("index sorted", -1).length - 1, "both branches read in index order: " + plan);
@@ -73,8 +74,7 @@ class IndexUseTest {
                 .withQueueOf(new RequestQuery.QueueOf(PersonId.of("agent"), Set.of(GroupCode.of("PLATEFORME"))));
         JdbiRequestRepository requests = (JdbiRequestRepository) database.node().requests();
         String plan = requests.explain(queue, PageRequest.first()).toLowerCase(Locale.ROOT);
-        assertTrue(plan.contains("requests_group_queue_updated") && plan.contains("requests_assignee_queue_updated"),
-                plan);
+        assertBranchesRead(plan, "requests_group_queue_updated", "requests_assignee_queue_updated");
         assertFalse(plan.contains("seq scan") || plan.contains("tablescan"), plan);
         if (kind == TestDatabase.Kind.H2) {
             assertEquals(2, plan.split("index sorted", -1).length - 1, "both branches read in index order: " + plan);
@@ -121,5 +121,18 @@ class IndexUseTest {
                     + "DATEADD(MINUTE, X * 15, TIMESTAMP '2019-01-01 00:00:00'), 1 "
                     + "FROM SYSTEM_RANGE(1, " + ROWS + ")";
         };
+    }
+
+    /**
+     * The group's branch is read through {@code groupIndex}, in its order; the person's few rows through
+     * {@code assigneeIndex} or the narrower counting index, whichever the database finds cheaper.
+     */
+    private static void assertBranchesRead(String plan, String groupIndex, String assigneeIndex) {
+        assertTrue(names(plan, groupIndex) && (names(plan, assigneeIndex) || names(plan, "requests_assignee_counts")),
+                plan);
+    }
+
+    private static boolean names(String plan, String index) {
+        return Pattern.compile(Pattern.quote(index) + "\\b").matcher(plan).find();
     }
 }
