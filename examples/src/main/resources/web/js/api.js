@@ -66,6 +66,10 @@ export const api = {
   redirect: (number, group, assignee, comment, etag) =>
     call("POST", `/api/v1/requests/${encodeURIComponent(number)}/redirect`,
       { group, assignee: assignee || null, comment: comment || null }, ifMatch(etag)),
+  link: (number, parent, etag) =>
+    call("POST", `/api/v1/requests/${encodeURIComponent(number)}/link`, { parent }, ifMatch(etag)),
+  unlink: (number, etag) =>
+    call("DELETE", `/api/v1/requests/${encodeURIComponent(number)}/link`, undefined, ifMatch(etag)),
   take: (number, etag) =>
     call("POST", `/api/v1/requests/${encodeURIComponent(number)}/take`, undefined, ifMatch(etag)),
   cannedAnswers: (group, request) =>

@@ -17,6 +17,8 @@ const EVENTS = {
   NOTE_ADDED: "Note interne",
   FOLLOWED_UP: "Complément du demandeur",
   ATTACHMENT_ADDED: "Pièce jointe",
+  LINKED: "Rattachée à un incident",
+  UNLINKED: "Détachée de l'incident",
 };
 
 let person;
@@ -206,6 +208,7 @@ function actions(request) {
       ], "Changer l'état", "L'état de la demande a été changé.",
       (f) => api.status(number, f.status.value, f.comment.value, etag)));
     }
+    forms.push(...incidentForms(request));
     if (!["RESOLVED", "CLOSED"].includes(request.status)) {
       const group = groupSelect(request);
       const assignee = el("select", { id: "assigne", name: "assignee", "data-champ": "assignee" });
@@ -239,12 +242,36 @@ function actions(request) {
     el("h2", { id: "titre-actions" }, "Actions"), el("div", { class: "colonnes" }, forms)) : null;
 }
 
+/** Staff make an open request follow an incident, or detach it from the one it follows. */
+function incidentForms(request) {
+  const forms = [];
+  if (!["RESOLVED", "CLOSED"].includes(request.status) && !request.children.length) {
+    forms.push(actionForm("rattacher", "Rattacher à un incident", [
+      field("incident", "Numéro de la demande incident",
+        el("input", { id: "incident", name: "parent", "data-champ": "parent", inputmode: "numeric" }),
+        "Quand l'incident sera résolu, cette demande le sera aussi, avec la même réponse"),
+    ], "Rattacher", "La demande a été rattachée à l'incident.", (f) => api.link(number, f.parent.value, etag)));
+  }
+  if (request.parent) {
+    forms.push(actionForm("detacher", "Détacher de l'incident", [
+      el("p", {}, `Cette demande suit l'incident n° ${request.parent}.`),
+    ], "Détacher", "La demande a été détachée de l'incident.", () => api.unlink(number, etag)));
+  }
+  return forms;
+}
+
+function requestLink(other) {
+  return el("a", { href: `/suivi.html?numero=${encodeURIComponent(other)}` }, `n° ${other}`);
+}
+
 /** What a history entry changed, by name: statuses as on the rest of the page, groups and people by their names. */
 function detail(h) {
   if (h.event === "STATUS_CHANGED") {
     return [h.from, h.to].map((s) => statusLabel(s, !isStaff(person))).join(" → ");
   }
   if (h.event === "TAKEN") return h.fromLabel ? `à la place de ${h.fromLabel}` : "";
+  if (h.event === "LINKED") return `incident n° ${h.to}`;
+  if (h.event === "UNLINKED") return `incident n° ${h.from}`;
   return [h.fromLabel, h.toLabel].filter(Boolean).join(" → ");
 }
 
@@ -261,6 +288,7 @@ function render(request) {
     ["Groupe", request.assignedGroupLabel],
     ["Attribuée à", request.assigneeName || "—"],
   ];
+  if (request.parent) facts.push(["Incident suivi", requestLink(request.parent)]);
   const messages = request.messages.map((m) => el("li", { class: m.internal ? "interne" : null },
     el("p", { class: "entete" }, `${m.author.displayName} — ${dateTime(m.at)}${m.internal ? " — note interne" : ""}`),
     el("p", { class: "corps" }, m.body),
@@ -280,6 +308,9 @@ function render(request) {
     el("h2", {}, "Échanges"),
     messages.length ? el("ul", { class: "fil" }, messages) : el("p", {}, "Pas encore de réponse."),
     actions(request),
+    request.children.length ? el("section", { "aria-labelledby": "titre-rattachees" },
+      el("h2", { id: "titre-rattachees" }, `Demandes rattachées à cet incident (${request.children.length})`),
+      el("ul", { id: "demandes-rattachees" }, request.children.map((c) => el("li", {}, requestLink(c))))) : "",
     el("h2", { id: "titre-historique" }, "Historique"),
     el("table", { "aria-labelledby": "titre-historique" },
       el("thead", {}, el("tr", {}, ["Date", "Par", "Événement", "Détail"].map((t) => el("th", { scope: "col" }, t)))),

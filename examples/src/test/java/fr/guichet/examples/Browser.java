@@ -55,6 +55,16 @@ final class Browser implements AutoCloseable {
         waitFor(d -> d.getCurrentUrl().contains(path));
     }
 
+    /** Signs in on the sign-in page, as a new person at the same computer, and waits to land where the front sends. */
+    void signIn(String identifier, String password) {
+        forget();
+        open("/connexion.html");
+        visible(By.id("identifiant")).sendKeys(identifier);
+        driver.findElement(By.id("mot-de-passe")).sendKeys(password);
+        driver.findElement(By.id("se-connecter")).click();
+        waitFor(d -> !d.getCurrentUrl().contains("/connexion.html"));
+    }
+
     /** Forgets the session, as a new person at the same computer would. */
     void forget() {
         open("/");

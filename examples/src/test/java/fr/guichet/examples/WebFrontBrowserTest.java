@@ -69,12 +69,7 @@ class WebFrontBrowserTest {
 
     /** Signs in on the sign-in page, as a new person at the same computer, and waits to land where the front sends. */
     private void signIn(String identifier) {
-        browser.forget();
-        browser.open("/connexion.html");
-        browser.visible(By.id("identifiant")).sendKeys(identifier);
-        browser.driver.findElement(By.id("mot-de-passe")).sendKeys(PASSWORD);
-        browser.driver.findElement(By.id("se-connecter")).click();
-        browser.waitFor(d -> !d.getCurrentUrl().contains("/connexion.html"));
+        browser.signIn(identifier, PASSWORD);
     }
 
     @Test
