@@ -1,5 +1,7 @@
 package fr.guichet.http;
 
+import java.util.List;
+
 /**
  * The JSON bodies clients send, each holding only the fields a client may set: any other field (number, status,
  * requester, assignee…) is refused by the strict mapper.
@@ -35,6 +37,15 @@ final class Bodies {
 
     /** A canned answer stays in its group: a change gives its title and text only. */
     record CannedAnswerChange(String title, String body) {
+    }
+
+    /** One action on many requests; which of the other fields count depends on the action. */
+    record Bulk(List<String> numbers, String action, String group, String assignee, String status, String parent,
+            String comment) {
+    }
+
+    /** The incident a request is to follow, by number. */
+    record Link(String parent) {
     }
 
     /** A take needs no body; one sent may only be the empty object. */

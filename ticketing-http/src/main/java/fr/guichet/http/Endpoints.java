@@ -54,6 +54,7 @@ final class Endpoints {
     private final PasswordResetThrottle resetThrottle;
     private final ClientAddress clientAddress;
     private final byte[] openApi;
+    private final BulkActions bulkActions;
 
     Endpoints(Ticketing ticketing, HttpConfig config, ReadinessCheck readiness, ObjectMapper mapper,
             SignInThrottle throttle, PasswordResetThrottle resetThrottle, byte[] openApi) {
@@ -67,6 +68,7 @@ final class Endpoints {
         this.resetThrottle = resetThrottle;
         this.clientAddress = new ClientAddress(config.trustedProxies());
         this.openApi = openApi.clone();
+        this.bulkActions = new BulkActions(ticketing);
     }
 
     void signIn(Context ctx) {
@@ -221,6 +223,23 @@ final class Endpoints {
             json(ctx, Bodies.Take.class);
         }
         writeRequest(ctx, 200, ticketing.takeRequest().take(person, number, expectedVersion(ctx)));
+    }
+
+    void link(Context ctx) {
+        Person person = sessions.require(ctx);
+        RequestNumber number = number(ctx);
+        Bodies.Link body = json(ctx, Bodies.Link.class);
+        writeRequest(ctx, 200, ticketing.linkRequest().link(person, number, body.parent(), expectedVersion(ctx)));
+    }
+
+    void unlink(Context ctx) {
+        Person person = sessions.require(ctx);
+        writeRequest(ctx, 200, ticketing.linkRequest().unlink(person, number(ctx), expectedVersion(ctx)));
+    }
+
+    void bulk(Context ctx) {
+        Person person = sessions.require(ctx);
+        write(ctx, 200, Map.of("results", bulkActions.apply(person, json(ctx, Bodies.Bulk.class))));
     }
 
     void groups(Context ctx) {

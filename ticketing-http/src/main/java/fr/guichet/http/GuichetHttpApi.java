@@ -81,6 +81,9 @@ public final class GuichetHttpApi {
         host.routes.post(BASE + "/requests/{number}/messages", guarded(endpoints::postMessage));
         host.routes.post(BASE + "/requests/{number}/redirect", guarded(endpoints::redirect));
         host.routes.post(BASE + "/requests/{number}/take", guarded(endpoints::take));
+        host.routes.post(BASE + "/requests/{number}/link", guarded(endpoints::link));
+        host.routes.delete(BASE + "/requests/{number}/link", guarded(endpoints::unlink));
+        host.routes.post(BASE + "/requests/bulk", guarded(endpoints::bulk));
         host.routes.post(BASE + "/requests/{number}/status", guarded(endpoints::changeStatus));
         host.routes.get(BASE + "/requests/{number}/attachments/{id}", guarded(endpoints::attachment));
         host.routes.get(BASE + "/openapi.json", guarded(endpoints::openApi));
@@ -125,20 +128,25 @@ public final class GuichetHttpApi {
     }
 
     /**
-     * Makes a host answer unknown paths and methods under {@link #BASE} as problems (404, 405), as the API's own routes
+     * Makes a host answer unknown paths and methods under {@code /api} as problems (404, 405), as the API's own routes
      * do; other paths keep the host's answers. A host that {@link #mount mounts} the API calls this too.
      */
     public void answerMissesAsProblems(JavalinConfig host) {
         host.routes.error(404, ctx -> {
-            if (ctx.path().startsWith(BASE)) {
+            if (isApiPath(ctx.path())) {
                 problems.writeRouterMiss(ctx, 404);
             }
         });
         host.routes.error(405, ctx -> {
-            if (ctx.path().startsWith(BASE)) {
+            if (isApiPath(ctx.path())) {
                 problems.writeRouterMiss(ctx, 405);
             }
         });
+    }
+
+    /** True for the paths whose misses {@link #answerMissesAsProblems} answers: {@code /api} and below. */
+    public static boolean isApiPath(String path) {
+        return path.equals("/api") || path.startsWith("/api/");
     }
 
     private Handler guarded(Handler handler) {

@@ -82,6 +82,15 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
+    /** Files, as this client, a request about printers: its subject's requests wait NEW in the platform's queue. */
+    JsonNode fileInTheQueue() {
+        Reply reply = post("/api/v1/requests", filing("subject", "RES-5.3", "summary", "Imprimante de la salle 12"));
+        if (reply.status() != 201) {
+            throw new AssertionError("filing refused: " + reply.body());
+        }
+        return reply.json();
+    }
+
     Reply put(String path, String json, String... headers) {
         return send(request(path, headers).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));

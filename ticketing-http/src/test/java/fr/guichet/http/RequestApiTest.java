@@ -274,8 +274,11 @@ class RequestApiTest {
         assertEquals(200, resolved.status());
         assertEquals("RESOLVED", resolved.json().get("status").asText());
         me.post(path, Api.object("status", "CLOSED")).problem(403);
-        assertEquals("IN_PROGRESS", me.post(path, Api.object("status", "IN_PROGRESS")).json().get("status")
-                .asText());
+        JsonNode noReason = me.post(path, Api.object("status", "IN_PROGRESS", "comment", " ")).problem(400);
+        assertEquals("request.reopen.reason_required", noReason.get("code").asText());
+        assertTrue(noReason.get("errors").has("comment"), noReason.toString());
+        assertEquals("IN_PROGRESS", me.post(path, Api.object("status", "IN_PROGRESS", "comment",
+                "Le problème est revenu.")).json().get("status").asText());
         assertEquals(200, agent.post(path, Api.object("status", "RESOLVED")).status());
         assertEquals(200, agent.post(path, Api.object("status", "CLOSED")).status());
         JsonNode conflict = agent.post(path, Api.object("status", "IN_PROGRESS")).problem(409);

@@ -27,10 +27,7 @@ class WorkingTheQueueApiTest {
 
     /** A request about printers, a subject whose requests wait NEW in the platform's queue. */
     private String fileInTheQueue() {
-        Api.Reply reply = teacher.post("/api/v1/requests", Api.filing("subject", "RES-5.3",
-                "summary", "Imprimante de la salle 12"));
-        assertEquals(201, reply.status(), reply.body());
-        JsonNode filed = reply.json();
+        JsonNode filed = teacher.fileInTheQueue();
         assertEquals("NEW", filed.get("status").asText());
         assertTrue(filed.get("assignee").isNull());
         assertEquals(PLATFORM, filed.get("assignedGroupLabel").asText());

@@ -19,12 +19,8 @@ class WorklistApiTest {
     private final Api agent = Api.signIn(server.base, staff.id().value());
     private final Api teacher = Api.signIn(server.base, requester.id().value());
 
-    /** A request about printers, which waits NEW and unassigned in the platform's queue. */
     private String fileInTheQueue() {
-        Api.Reply reply = teacher.post("/api/v1/requests", Api.filing("subject", "RES-5.3",
-                "summary", "Imprimante de la salle 12"));
-        assertEquals(201, reply.status(), reply.body());
-        return reply.json().get("number").asText();
+        return teacher.fileInTheQueue().get("number").asText();
     }
 
     private JsonNode queueLine(String number) {
