@@ -66,6 +66,7 @@ export const api = {
   redirect: (number, group, assignee, comment, etag) =>
     call("POST", `/api/v1/requests/${encodeURIComponent(number)}/redirect`,
       { group, assignee: assignee || null, comment: comment || null }, ifMatch(etag)),
+  bulk: (numbers, action, fields) => call("POST", "/api/v1/requests/bulk", { numbers, action, ...fields }),
   link: (number, parent, etag) =>
     call("POST", `/api/v1/requests/${encodeURIComponent(number)}/link`, { parent }, ifMatch(etag)),
   unlink: (number, etag) =>

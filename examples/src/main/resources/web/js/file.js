@@ -103,8 +103,10 @@ function queueLine(line) {
     ? (line.establishmentName ? `${line.establishmentName} (${line.establishment})` : line.establishment) : null;
   const last = line.lastActivity;
   const item = el("li", {},
-    el("span", { class: "numero" }, el("a", { href: `/suivi.html?numero=${encodeURIComponent(line.number)}` },
-      line.number)),
+    el("span", { class: "numero" }, el("input", {
+      type: "checkbox", class: "cocher", value: line.number, "aria-label": `Cocher la demande ${line.number}`,
+      onchange: countChecked,
+    }), " ", el("a", { href: `/suivi.html?numero=${encodeURIComponent(line.number)}` }, line.number)),
     el("span", {}, el("strong", {}, line.summary), el("span", { class: "statut" }, statusLabel(line.status))),
     el("span", { class: "details" }, [line.subject.display, `par ${listedName(line.requester)}`, school]
       .filter(Boolean).join(" - ")),
@@ -138,9 +140,79 @@ function announce(message) {
   status.textContent = message;
 }
 
+const bulk = document.getElementById("groupe-actions");
+const bulkErrors = document.getElementById("groupe-erreurs");
+const bulkResults = document.getElementById("resultats-groupe");
+/** The fields each bulk action needs besides the checked requests. */
+const BULK_FIELDS = { take: [], status: ["etat", "commentaire"], assign: ["groupe", "assigne", "commentaire"] };
+let groups = [];
+
+function checkedNumbers() {
+  return [...list.querySelectorAll("input.cocher:checked")].map((box) => box.value);
+}
+
+function countChecked() {
+  const count = checkedNumbers().length;
+  document.getElementById("nombre-cochees").textContent =
+    count === 0 ? "(aucune)" : count === 1 ? "(1 demande)" : `(${count} demandes)`;
+  bulk.querySelector("#appliquer-groupe").disabled = count === 0;
+  const boxes = list.querySelectorAll("input.cocher");
+  document.getElementById("tout-cocher").checked = boxes.length > 0 && count === boxes.length;
+}
+
+function showBulkFields() {
+  const needed = BULK_FIELDS[bulk.action.value];
+  for (const name of ["etat", "groupe", "assigne", "commentaire"]) {
+    document.getElementById(`champ-${name}-groupe`).hidden = !needed.includes(name);
+  }
+}
+
+function fillBulkAssignees() {
+  const group = groups.find((g) => g.code === bulk.group.value);
+  bulk.assignee.replaceChildren(el("option", { value: "" }, "Selon le sujet (file du groupe ou moins chargé)"),
+    ...(group ? group.members.map((m) => el("option", { value: m.identifier }, m.displayName)) : []));
+}
+
+/** What each checked request became, by number, in words. */
+function showBulkResults(results) {
+  const done = results.filter((r) => r.status === 200).length;
+  bulkResults.replaceChildren(
+    el("p", {}, `${done} demande${done > 1 ? "s" : ""} sur ${results.length} modifiée${done > 1 ? "s" : ""}.`),
+    el("ul", {}, results.map((r) => el("li", {}, r.status === 200 ? `Demande ${r.number} : faite.`
+      : `Demande ${r.number} : non modifiée. ${r.detail}`))));
+}
+
+bulk.action.addEventListener("change", showBulkFields);
+bulk.group.addEventListener("change", fillBulkAssignees);
+document.getElementById("tout-cocher").addEventListener("change", (event) => {
+  for (const box of list.querySelectorAll("input.cocher")) box.checked = event.target.checked;
+  countChecked();
+});
+bulk.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  clearErrors(bulk, bulkErrors);
+  bulkResults.replaceChildren();
+  const needed = BULK_FIELDS[bulk.action.value];
+  const fields = {};
+  if (needed.includes("etat")) fields.status = bulk.status.value;
+  if (needed.includes("groupe")) fields.group = bulk.group.value;
+  if (needed.includes("assigne") && bulk.assignee.value) fields.assignee = bulk.assignee.value;
+  if (needed.includes("commentaire") && bulk.comment.value.trim()) fields.comment = bulk.comment.value;
+  try {
+    const { data } = await api.bulk(checkedNumbers(), bulk.action.value, fields);
+    await show(false);
+    showBulkResults(data.results);
+  } catch (error) {
+    showErrors(bulk, bulkErrors, error);
+  }
+});
+
 /** The groups by label and their members by name: codes and identifiers are what the filters send. */
 async function fillPeopleFilters() {
   const { data } = await api.groups();
+  groups = data;
+  bulk.group.replaceChildren(...data.map((g) => el("option", { value: g.code }, g.label)));
+  fillBulkAssignees();
   const seen = new Set();
   for (const group of data) {
     form.group.append(el("option", { value: group.code }, group.label));
@@ -195,6 +267,7 @@ async function show(moved) {
   try {
     const [{ data }] = await Promise.all([api.list(params), showViews()]);
     list.replaceChildren(...data.items.map(queueLine));
+    countChecked();
     if (data.items.length === 0) {
       list.append(el("li", {}, view ? view.empty : "Aucune demande ne correspond."));
     }
@@ -229,6 +302,9 @@ if (!isStaff(person)) {
 } else {
   for (const status of STATUSES) {
     form.status.append(el("option", { value: status }, statusLabel(status)));
+  }
+  for (const status of ["IN_PROGRESS", "WAITING_FOR_REQUESTER", "RESOLVED", "CLOSED"]) {
+    bulk.status.append(el("option", { value: status }, statusLabel(status)));
   }
   try {
     const { data } = await api.subjects();

@@ -21,7 +21,9 @@ form.addEventListener("submit", async (event) => {
   clearErrors(form, summary);
   const password = form.password.value;
   const faults = {};
-  if (password.length < 12) faults.password = "Le mot de passe doit comporter au moins 12 caractères.";
+  const length = [...password].length;
+  if (length < 12) faults.password = "Le mot de passe doit comporter au moins 12 caractères.";
+  if (length > 256) faults.password = "Le mot de passe doit comporter au plus 256 caractères.";
   if (form.confirmation.value !== password) faults.confirmation = "Les deux saisies ne sont pas identiques.";
   if (Object.keys(faults).length) {
     showErrors(form, summary, { message: "Le formulaire contient des erreurs.", fields: faults });

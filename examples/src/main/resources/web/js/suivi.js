@@ -10,6 +10,7 @@ const number = new URLSearchParams(window.location.search).get("numero");
 const EVENTS = {
   FILED: "Demande déposée",
   STATUS_CHANGED: "Changement d'état",
+  REOPENED: "Rouverte",
   REDIRECTED: "Redirection",
   ASSIGNED: "Attribution",
   TAKEN: "Prise en charge",
@@ -20,6 +21,8 @@ const EVENTS = {
   LINKED: "Rattachée à un incident",
   UNLINKED: "Détachée de l'incident",
 };
+
+const HISTORY_COLUMNS = ["Date", "Par", "Événement", "Détail"];
 
 let person;
 let etag;
@@ -63,13 +66,15 @@ function retype(values) {
   }
 }
 
+/** An action of the page; its errors show in the form itself, not at the top of a long page. */
 function actionForm(id, title, controls, button, done, submit) {
+  const errors = el("div", { id: `${id}-erreurs`, class: "alerte erreur", role: "alert", tabindex: "-1" });
   const form = el("form", { id, novalidate: true, "aria-labelledby": `${id}-titre` },
-    el("h3", { id: `${id}-titre` }, title), ...controls,
+    el("h3", { id: `${id}-titre` }, title), errors, ...controls,
     el("div", { class: "actions" }, el("button", { class: "bouton", type: "submit" }, button)));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    clearErrors(form, summary);
+    clearErrors(form, errors);
     success.textContent = "";
     try {
       if ((await submit(form)) === false) return;
@@ -81,9 +86,10 @@ function actionForm(id, title, controls, button, done, submit) {
         await load();
         retype(values);
         error.message = "La demande a été modifiée entre-temps : elle a été rechargée, votre saisie est conservée.";
-        showErrors(document.getElementById(id), summary, error);
+        const reloaded = document.getElementById(id);
+        showErrors(reloaded, reloaded.querySelector(".alerte.erreur"), error);
       } else {
-        showErrors(form, summary, error);
+        showErrors(form, errors, error);
       }
     }
   });
@@ -204,7 +210,7 @@ function actions(request) {
       forms.push(actionForm("changer-etat", "Changer l'état", [
         field("nouvel-etat", "Nouvel état", statusSelect(moves)),
         field("commentaire-etat", "Commentaire", textarea("commentaire-etat", "comment"),
-          "Facultatif ; visible par le demandeur"),
+          "Visible par le demandeur ; obligatoire pour rouvrir une demande résolue"),
       ], "Changer l'état", "L'état de la demande a été changé.",
       (f) => api.status(number, f.status.value, f.comment.value, etag)));
     }
@@ -233,7 +239,8 @@ function actions(request) {
     }
     if (request.status === "RESOLVED" && request.allowedStatuses.includes("IN_PROGRESS")) {
       forms.push(actionForm("rouvrir", "Rouvrir la demande", [
-        field("motif", "Pourquoi la rouvrir ?", textarea("motif", "comment")),
+        field("motif", "Pourquoi la rouvrir ? (obligatoire)", textarea("motif", "comment"),
+          "Ce motif est transmis à la personne qui a traité la demande"),
       ], "Rouvrir la demande", "Votre demande a été rouverte.",
       (f) => api.status(number, "IN_PROGRESS", f.comment.value, etag)));
     }
@@ -266,7 +273,7 @@ function requestLink(other) {
 
 /** What a history entry changed, by name: statuses as on the rest of the page, groups and people by their names. */
 function detail(h) {
-  if (h.event === "STATUS_CHANGED") {
+  if (h.event === "STATUS_CHANGED" || h.event === "REOPENED") {
     return [h.from, h.to].map((s) => statusLabel(s, !isStaff(person))).join(" → ");
   }
   if (h.event === "TAKEN") return h.fromLabel ? `à la place de ${h.fromLabel}` : "";
@@ -296,8 +303,8 @@ function render(request) {
   attached = filesOf(request);
   const attachments = fileList(request.number, request.attachments, "Pièces jointes de la demande");
   const history = request.history.map((h) => el("tr", {},
-    el("td", {}, dateTime(h.at)), el("td", {}, h.byName), el("td", {}, EVENTS[h.event] || h.event),
-    el("td", {}, detail(h))));
+    [dateTime(h.at), h.byName, EVENTS[h.event] || h.event, detail(h)]
+      .map((text, i) => el("td", { "data-colonne": HISTORY_COLUMNS[i] }, text))));
   container.replaceChildren(
     el("h1", {}, `Demande ${request.number} : `, request.summary),
     el("dl", { class: "fiche" }, facts.flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v)])),
@@ -307,13 +314,13 @@ function render(request) {
     attachments || el("p", {}, "Aucune pièce jointe."),
     el("h2", {}, "Échanges"),
     messages.length ? el("ul", { class: "fil" }, messages) : el("p", {}, "Pas encore de réponse."),
-    actions(request),
+    actions(request) || "",
     request.children.length ? el("section", { "aria-labelledby": "titre-rattachees" },
       el("h2", { id: "titre-rattachees" }, `Demandes rattachées à cet incident (${request.children.length})`),
       el("ul", { id: "demandes-rattachees" }, request.children.map((c) => el("li", {}, requestLink(c))))) : "",
     el("h2", { id: "titre-historique" }, "Historique"),
-    el("table", { "aria-labelledby": "titre-historique" },
-      el("thead", {}, el("tr", {}, ["Date", "Par", "Événement", "Détail"].map((t) => el("th", { scope: "col" }, t)))),
+    el("table", { class: "historique", "aria-labelledby": "titre-historique" },
+      el("thead", {}, el("tr", {}, HISTORY_COLUMNS.map((t) => el("th", { scope: "col" }, t)))),
       el("tbody", {}, history)));
 }
 

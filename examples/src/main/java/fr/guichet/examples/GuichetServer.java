@@ -22,7 +22,11 @@ import fr.guichet.mail.DispatchConfig;
 import fr.guichet.mail.MailModule;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +35,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -47,6 +52,8 @@ import org.slf4j.LoggerFactory;
 public final class GuichetServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GuichetServer.class);
+    /** The front's French page for a path it does not have, read once. */
+    private static final String NOT_FOUND_PAGE = resource("/web/introuvable.html");
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
             + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
@@ -110,6 +117,12 @@ public final class GuichetServer implements AutoCloseable {
             });
             api.mount(cfg);
             api.answerMissesAsProblems(cfg);
+            cfg.routes.error(404, ctx -> {
+                if (!GuichetHttpApi.isApiPath(ctx.path())) {
+                    ctx.header("Cache-Control", "no-cache").header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                            .html(NOT_FOUND_PAGE);
+                }
+            });
             cfg.jetty.modifyServer(jetty -> {
                 ErrorHandler errors = new ErrorHandler();
                 errors.setShowStacks(false);
@@ -167,6 +180,14 @@ public final class GuichetServer implements AutoCloseable {
                     + "admin; password (shown once): " + password);
         }
         return loaded;
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = GuichetServer.class.getResourceAsStream(path)) {
+            return new String(Objects.requireNonNull(in, path).readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String randomPassword() {

@@ -1,6 +1,7 @@
 package fr.guichet.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -61,11 +63,19 @@ class GuichetServerJarIT {
             assertEquals("/api/v1/requests/0000001", filed.headers().firstValue("Location").orElseThrow());
             assertTrue(Files.isDirectory(folder.resolve("guichet-data")), "data under ./guichet-data/");
 
-            HttpResponse<String> miss = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/inconnu"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(404, miss.statusCode());
-            assertEquals("application/problem+json", miss.headers().firstValue("Content-Type").orElseThrow()
-                    .replaceAll(";.*", ""));
+            for (String path : List.of("/api/v1/inconnu", "/api/v2/requests", "/api")) {
+                HttpResponse<String> miss = http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(404, miss.statusCode(), path);
+                assertEquals("application/problem+json", miss.headers().firstValue("Content-Type").orElseThrow()
+                        .replaceAll(";.*", ""), path);
+            }
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/catalogue.html"))
+                    .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, page.statusCode());
+            assertEquals("text/html", page.headers().firstValue("Content-Type").orElseThrow().replaceAll(";.*", ""));
+            assertTrue(page.body().contains("<h1>Page introuvable</h1>"), page.body());
+            assertFalse(page.body().contains("Endpoint") || page.body().contains("not found"), page.body());
         } finally {
             server.destroy();
             server.waitFor();

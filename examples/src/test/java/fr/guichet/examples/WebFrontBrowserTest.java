@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -399,6 +400,62 @@ class WebFrontBrowserTest {
     }
 
     @Test
+    void an_agent_resolves_checked_requests_at_once_and_reads_a_result_per_request() {
+        signIn("jdupont");
+        String first = fileThroughThePage();
+        String second = fileThroughThePage();
+
+        signIn("agent1");
+        browser.waitForPath("/file.html");
+        for (String number : List.of(first, second)) {
+            queueLine(number).findElement(By.cssSelector("input.cocher")).click();
+        }
+        browser.waitFor(d -> d.findElement(By.id("nombre-cochees")).getText().equals("(2 demandes)"));
+        browser.driver.findElement(By.id("appliquer-groupe")).click();
+        browser.waitFor(d -> d.findElement(By.id("resultats-groupe")).getText()
+                .startsWith("2 demandes sur 2 modifiées."));
+        for (String number : List.of(first, second)) {
+            queueLine(number).findElement(By.cssSelector("input.cocher")).click();
+        }
+        new Select(browser.driver.findElement(By.id("action-groupee"))).selectByVisibleText("Changer l'état");
+        new Select(browser.visible(By.id("etat-groupe"))).selectByVisibleText("En cours");
+        browser.driver.findElement(By.id("appliquer-groupe")).click();
+        String results = browser.waitFor(d -> {
+            String text = d.findElement(By.id("resultats-groupe")).getText();
+            return text.contains(first) ? text : null;
+        });
+        assertTrue(results.startsWith("2 demandes sur 2 modifiées."), results);
+        browser.waitFor(d -> statusOf(queueLine(first)).equals("En cours"));
+        assertEquals(List.of(), audit("/file.html", "h1"));
+    }
+
+    @Test
+    void a_teacher_reads_their_closed_request_on_a_phone_without_stray_words_or_sideways_scrolling() {
+        signIn("jdupont");
+        String number = fileThroughThePage();
+        signIn("agent1");
+        browser.open("/suivi.html?numero=" + number);
+        changeStatus("En cours", null);
+        changeStatus("Résolue", "Le bac 2 était mal engagé.");
+        changeStatus("Close", null);
+
+        signIn("jdupont");
+        browser.driver.manage().window().setSize(new Dimension(390, 844));
+        try {
+            browser.open("/suivi.html?numero=" + number);
+            WebElement page = browser.visible(By.id("demande"));
+            browser.waitFor(d -> page.getText().contains("Historique"));
+            assertFalse(page.getText().contains("null"), page.getText());
+            assertTrue(page.findElements(By.id("titre-actions")).isEmpty(), "no action on a closed request");
+            Object overflow = browser.driver.executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertEquals(0L, ((Number) overflow).longValue(), "the request page scrolls sideways on a phone");
+        } finally {
+            browser.driver.manage().window().setSize(new Dimension(1280, 1024));
+        }
+    }
+
+    @Test
     void staff_find_a_request_from_the_teachers_name_typed_without_accents_or_capitals() {
         signIn("jdupont");
         String number = fileThroughThePage();
@@ -501,10 +558,15 @@ class WebFrontBrowserTest {
         awaitSuccess();
     }
 
+    /** Waits for the page's success message or an error, the page's own or that of one of its forms. */
     private void awaitSuccess() {
-        browser.waitFor(d -> !d.findElement(By.id("message-succes")).getText().isBlank()
-                || !d.findElement(By.id("resume-erreurs")).getText().isBlank());
-        assertEquals("", browser.driver.findElement(By.id("resume-erreurs")).getText());
+        browser.waitFor(d -> !d.findElement(By.id("message-succes")).getText().isBlank() || !errors().isBlank());
+        assertEquals("", errors());
+    }
+
+    private String errors() {
+        return browser.driver.findElements(By.cssSelector(".alerte.erreur")).stream().map(WebElement::getText)
+                .collect(Collectors.joining());
     }
 
     @Test
