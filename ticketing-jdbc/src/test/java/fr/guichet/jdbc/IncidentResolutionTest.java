@@ -1,6 +1,7 @@
 package fr.guichet.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.guichet.core.application.Ticketing;
 import fr.guichet.core.domain.ErrorKind;
@@ -31,7 +32,11 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Two nodes resolving the same incident at once, through the core's use case: each follower is mailed exactly once. */
+/**
+ * Two nodes changing incidents at once, through the core's use cases: each follower of a resolved incident is mailed
+ * exactly once, a link racing its incident's resolution is resolved with it or refused, and two links never make two
+ * levels.
+ */
 @ParameterizedClass(name = "{0}")
 @MethodSource("fr.guichet.jdbc.TestDatabase#selected")
 class IncidentResolutionTest {
@@ -110,6 +115,75 @@ class IncidentResolutionTest {
                     .forEach(to -> mailed.merge(to, 1, Integer::sum));
         }
         assertEquals(expected, mailed);
+    }
+
+    @Test
+    void a_link_racing_the_resolution_of_its_incident_is_resolved_with_it_or_refused() throws Exception {
+        List<Ticketing> nodes = List.of(ticketing(first), ticketing(second));
+        for (int round = 0; round < ROUNDS; round++) {
+            RequestNumber incident = filed(joined());
+            moveToInProgress(incident);
+            RequestNumber child = filed(joined());
+
+            Ticketing linking = nodes.get(round % 2);
+            Ticketing resolving = nodes.get((round + 1) % 2);
+            List<String> outcomes = atOnce(() -> link(linking, child, incident), () -> resolve(resolving, incident));
+
+            Request after = stored(child);
+            boolean follows = incident.equals(after.parent());
+            assertEquals(follows, outcomes.get(0).equals("linked"), outcomes.toString());
+            if (follows && stored(incident).summaryLine().status() == Status.RESOLVED) {
+                assertEquals(Status.RESOLVED, after.summaryLine().status(), outcomes.toString());
+            }
+        }
+    }
+
+    @Test
+    void two_links_at_once_never_make_an_incident_follow_another() throws Exception {
+        List<Ticketing> nodes = List.of(ticketing(first), ticketing(second));
+        for (int round = 0; round < ROUNDS; round++) {
+            RequestNumber top = filed(joined());
+            RequestNumber middle = filed(joined());
+            RequestNumber bottom = filed(joined());
+
+            Ticketing one = nodes.get(round % 2);
+            Ticketing other = nodes.get((round + 1) % 2);
+            List<String> outcomes = atOnce(() -> link(one, bottom, middle), () -> link(other, middle, top));
+
+            boolean bottomFollows = middle.equals(stored(bottom).parent());
+            boolean middleFollows = top.equals(stored(middle).parent());
+            assertTrue(!(bottomFollows && middleFollows), "two levels: " + outcomes);
+            assertTrue(bottomFollows || middleFollows, "one of them is linked: " + outcomes);
+        }
+    }
+
+    private List<String> atOnce(Callable<String> one, Callable<String> other) throws Exception {
+        CyclicBarrier together = new CyclicBarrier(2);
+        List<Callable<String>> both = new ArrayList<>();
+        for (Callable<String> call : List.of(one, other)) {
+            both.add(() -> {
+                together.await();
+                return call.call();
+            });
+        }
+        List<String> outcomes = new ArrayList<>();
+        for (Future<String> f : threads.invokeAll(both)) {
+            outcomes.add(f.get());
+        }
+        return outcomes;
+    }
+
+    private String link(Ticketing node, RequestNumber child, RequestNumber incident) {
+        try {
+            node.linkRequest().link(agent, child, incident.display(), null);
+            return "linked";
+        } catch (TicketingException e) {
+            return e.kind() + " " + e.code();
+        }
+    }
+
+    private Request stored(RequestNumber number) {
+        return first.unitOfWork().inTransaction(() -> first.requests().find(number)).orElseThrow();
     }
 
     private String resolve(Ticketing node, RequestNumber incident) {

@@ -15,7 +15,9 @@ import java.time.Clock;
  * followers (see {@link ChangeStatus}). One level only: an incident follows none, a follower has none. An incident that
  * is missing, malformed or the request itself is INVALID in the {@code parent} field; one resolved, closed or
  * following another, a request with followers, resolved or closed, or linking twice to the same incident, a CONFLICT.
- * The follower's history records each move; nobody is mailed.
+ * The follower's history records each move; nobody is mailed. A link moves the incident to its next version too, so
+ * that resolving or linking the incident at the same time on another node conflicts with it instead of leaving a
+ * follower open behind a resolved incident, or two levels.
  */
 public final class LinkRequest {
 
@@ -48,6 +50,7 @@ public final class LinkRequest {
                         "Des demandes sont rattachées à celle-ci : elle ne peut pas suivre un autre incident.");
             }
             ExpectedVersion.store(requests, change, expectedVersion);
+            ExpectedVersion.store(requests, incident.touched(), null);
             return labels.details(change.after(), staff);
         });
     }

@@ -297,6 +297,14 @@ public record Request(RequestSummary summaryLine, Description description, Insta
         return new RequestChange(this, after, newMessages, newHistory, events);
     }
 
+    /**
+     * The same request in its next version, nothing recorded: what a move of another request that relies on this one
+     * as it is (an incident gaining a follower) stores, so that a concurrent change of this one conflicts with it.
+     */
+    public RequestChange touched() {
+        return change(summaryLine, resolvedAt, List.of(), List.of(), List.of());
+    }
+
     /** The same request without its idempotency key, once the key's window is over; the version is unchanged. */
     public Request withoutIdempotencyKey() {
         return new Request(summaryLine, description, resolvedAt, version, null, parent, messages, attachments,
