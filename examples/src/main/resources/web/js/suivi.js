@@ -210,7 +210,10 @@ function actions(request) {
       forms.push(actionForm("changer-etat", "Changer l'état", [
         field("nouvel-etat", "Nouvel état", statusSelect(moves)),
         field("commentaire-etat", "Commentaire", textarea("commentaire-etat", "comment"),
-          "Visible par le demandeur ; obligatoire pour rouvrir une demande résolue"),
+          request.children.length
+            ? `Visible par le demandeur ; à la résolution, envoyé aussi aux demandeurs des ${request.children.length}`
+              + " demandes rattachées, résolues avec elle"
+            : "Visible par le demandeur ; obligatoire pour rouvrir une demande résolue"),
       ], "Changer l'état", "L'état de la demande a été changé.",
       (f) => api.status(number, f.status.value, f.comment.value, etag)));
     }

@@ -1,6 +1,7 @@
 package fr.guichet.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -122,6 +123,8 @@ class IncidentBrowserTest {
 
         browser.open("/suivi.html?numero=" + incident);
         browser.waitFor(d -> d.findElements(By.cssSelector("#demandes-rattachees li")).size() == 20);
+        String help = browser.driver.findElement(By.cssSelector("label[for=commentaire-etat]")).getText();
+        assertTrue(help.contains("envoyé aussi aux demandeurs des 20 demandes rattachées"), help);
         violations.addAll(browser.seriousViolations("suivi.html (incident)"));
         changeStatus("IN_PROGRESS", "Nous regardons la panne.");
         changeStatus("RESOLVED", ANSWER);
