@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 /**
  * Runs the workloads and writes {@code results.csv}, {@code results.json} and {@code summary.md}:
- * {@code java -jar benchmarks.jar [all|filing|lists|workbench|http|mail|profile ...] [--out DIR]
+ * {@code java -jar benchmarks.jar [all|filing|lists|workbench|incidents|http|mail|profile ...] [--out DIR]
  * [--databases h2,postgresql] [--sizes 10000,100000,1000000] [--http-seconds 60] [--connections 4] [--smoke]}.
  */
 public final class Benchmarks {
@@ -48,15 +48,15 @@ public final class Benchmarks {
     }
 
     /**
-     * Runs the named workloads ({@code filing}, {@code lists}, {@code workbench}, {@code http}, {@code mail}) in that
-     * order; {@code all} names the four without the workbench.
+     * Runs the named workloads ({@code filing}, {@code lists}, {@code workbench}, {@code incidents}, {@code http},
+     * {@code mail}) in that order; {@code all} names four of them, without the workbench and the incidents.
      */
     public static Results run(RunSettings settings, Set<String> workloads) throws Exception {
         Results results = new Results();
         for (String w : workloads) {
-            if (!Set.of("filing", "lists", "workbench", "http", "mail", "profile").contains(w)) {
+            if (!Set.of("filing", "lists", "workbench", "incidents", "http", "mail", "profile").contains(w)) {
                 throw new IllegalArgumentException("unknown workload " + w
-                        + " (filing, lists, workbench, http, mail, all, profile)");
+                        + " (filing, lists, workbench, incidents, http, mail, all, profile)");
             }
         }
         if (workloads.contains("profile")) {
@@ -76,6 +76,11 @@ public final class Benchmarks {
         if (workloads.contains("workbench")) {
             log("workload 6: the agent's workbench (queue with counts, searches) over growing data");
             WorkbenchWorkload.run(settings, results);
+            results.write(settings.output(), machine());
+        }
+        if (workloads.contains("incidents")) {
+            log("workload 7: bulk status changes and incident resolution, beside filing");
+            IncidentWorkload.run(settings, results);
             results.write(settings.output(), machine());
         }
         if (workloads.contains("http")) {

@@ -95,6 +95,10 @@ public class FilingBenchmark {
         return stack.dataSource();
     }
 
+    Stack stack() {
+        return stack;
+    }
+
     /** Files one request through {@code FileRequest}: validation, numbering, routing, request, history, outbox. */
     @Benchmark
     public Object throughCore() {

@@ -63,6 +63,14 @@ class BenchmarksSmokeTest {
     }
 
     @Test
+    void bulk_resolution_and_incident_resolution_queue_one_resolved_mail_per_request() throws Exception {
+        Results results = Benchmarks.run(settings(), Set.of("incidents"));
+        assertMeasured(results, IncidentWorkload.NAME);
+        assertFalse(results.checks().isEmpty());
+        assertTrue(results.checks().stream().allMatch(Results.Check::met), results.checks().toString());
+    }
+
+    @Test
     void the_example_server_answers_the_mix_without_error_and_its_heap_is_measured() throws Exception {
         Results results = Benchmarks.run(settings(), Set.of("http"));
         assertMeasured(results, HttpWorkload.NAME);
