@@ -1,5 +1,7 @@
 import { api } from "./api.js";
-import { frame, el, isStaff, statusLabel, showErrors, clearErrors, listedName, dateTime } from "./layout.js";
+import {
+  frame, el, fillMembers, isStaff, statusLabel, showErrors, clearErrors, listedName, dateTime,
+} from "./layout.js";
 import { pagination } from "./lines.js";
 
 const form = document.getElementById("filtres");
@@ -168,9 +170,7 @@ function showBulkFields() {
 }
 
 function fillBulkAssignees() {
-  const group = groups.find((g) => g.code === bulk.group.value);
-  bulk.assignee.replaceChildren(el("option", { value: "" }, "Selon le sujet (file du groupe ou moins chargé)"),
-    ...(group ? group.members.map((m) => el("option", { value: m.identifier }, m.displayName)) : []));
+  fillMembers(bulk.assignee, groups, bulk.group.value, "Selon le sujet (file du groupe ou moins chargé)");
 }
 
 /** What each checked request became, by number, in words. */

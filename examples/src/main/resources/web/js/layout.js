@@ -16,6 +16,13 @@ export function statusLabel(status, forRequester = false) {
   return STATUS_LABELS[status] || status;
 }
 
+/** Fills a person pick-list with an empty choice, then the members of the group {@code code} by name. */
+export function fillMembers(select, groups, code, emptyLabel) {
+  const group = groups.find((g) => g.code === code);
+  select.replaceChildren(el("option", { value: "" }, emptyLabel),
+    ...(group ? group.members : []).map((m) => el("option", { value: m.identifier }, m.displayName)));
+}
+
 export function isStaff(person) {
   return person && person.roles.some((r) => r !== "REQUESTER");
 }

@@ -1,6 +1,8 @@
 import { api } from "./api.js";
 import { checkedFiles, fileInput, fileList, filesOf, FILE_HELP } from "./fichiers.js";
-import { frame, el, isStaff, statusLabel, dateTime, listedName, showErrors, clearErrors } from "./layout.js";
+import {
+  frame, el, fillMembers, isStaff, statusLabel, dateTime, listedName, showErrors, clearErrors,
+} from "./layout.js";
 
 const container = document.getElementById("demande");
 const summary = document.getElementById("resume-erreurs");
@@ -113,9 +115,7 @@ function groupSelect(request) {
 
 /** The members of the chosen group by name, after a first choice that leaves the choice to the subject's routing. */
 function fillAssignees(select, groupCode) {
-  const group = groups.find((g) => g.code === groupCode);
-  select.replaceChildren(el("option", { value: "" }, "Aucune en particulier"),
-    ...(group ? group.members : []).map((m) => el("option", { value: m.identifier }, m.displayName)));
+  fillMembers(select, groups, groupCode, "Aucune en particulier");
 }
 
 /** Staff of the request's group may take it, unless it is theirs already or finished. */

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,33 +24,29 @@ import org.openqa.selenium.support.ui.Select;
 /** An agent resolves an incident with 20 requests following it, on its page; each follower is resolved with it. */
 class IncidentBrowserTest {
 
-    private static final String PASSWORD = "mot-de-passe-demo";
+    private static final String PASSWORD = DemoSite.PASSWORD;
     private static final String ANSWER = "L'ENT est de nouveau accessible : reconnectez-vous.";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path data;
 
-    private static GuichetServer server;
+    private static DemoSite site;
     private static Browser browser;
     private static String base;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() {
-        server = GuichetServer.start(ServerSettings.fromEnvironment(Map.of("GUICHET_PORT", "0",
-                "GUICHET_DATA_DIR", data.toString(), "GUICHET_DEMO_PASSWORD", PASSWORD)), true);
-        base = "http://localhost:" + server.port();
-        browser = new Browser(base);
+        site = DemoSite.start(data);
+        browser = site.browser;
+        base = site.base;
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
+        if (site != null) {
+            site.close();
         }
     }
 

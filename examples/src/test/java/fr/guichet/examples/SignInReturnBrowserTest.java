@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,30 +16,26 @@ import org.openqa.selenium.By;
 /** The sign-in page goes back to the page of the front that sent there, and never to another site. */
 class SignInReturnBrowserTest {
 
-    private static final String PASSWORD = "mot-de-passe-demo";
+    private static final String PASSWORD = DemoSite.PASSWORD;
 
     @TempDir
     static Path data;
 
-    private static GuichetServer server;
+    private static DemoSite site;
     private static Browser browser;
     private static String base;
 
     @BeforeAll
     static void start() {
-        server = GuichetServer.start(ServerSettings.fromEnvironment(Map.of("GUICHET_PORT", "0",
-                "GUICHET_DATA_DIR", data.toString(), "GUICHET_DEMO_PASSWORD", PASSWORD)), true);
-        base = "http://localhost:" + server.port();
-        browser = new Browser(base);
+        site = DemoSite.start(data);
+        browser = site.browser;
+        base = site.base;
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
+        if (site != null) {
+            site.close();
         }
     }
 
