@@ -23,6 +23,16 @@ export function fillMembers(select, groups, code, emptyLabel) {
     ...(group ? group.members : []).map((m) => el("option", { value: m.identifier }, m.displayName)));
 }
 
+/** Administration pages: anyone else is sent to the home page, whose menu has no such entry for them. */
+export async function adminFrame(current) {
+  const person = await frame(current);
+  if (!person.roles.includes("ADMIN")) {
+    window.location.replace("/");
+    return new Promise(() => {});
+  }
+  return person;
+}
+
 export function isStaff(person) {
   return person && person.roles.some((r) => r !== "REQUESTER");
 }
@@ -73,6 +83,11 @@ function menu(current, person) {
     if (isStaff(person)) {
       items.push(link("/file.html", "File de traitement", "file"));
       items.push(link("/reponses-types.html", "Réponses types", "reponses-types"));
+    }
+    if (person.roles.includes("ADMIN")) {
+      items.push(link("/admin.html", "Administration", "admin"));
+    }
+    if (isStaff(person)) {
       items.push(el("li", { class: "aller" }, goToRequest()));
     }
     items.push(el("li", {}, el("button", { type: "button", id: "deconnexion", onclick: signOut }, "Se déconnecter")));

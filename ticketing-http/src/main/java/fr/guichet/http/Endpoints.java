@@ -1,6 +1,5 @@
 package fr.guichet.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.guichet.core.application.AttachmentContent;
 import fr.guichet.core.application.FilledAnswer;
@@ -55,6 +54,7 @@ final class Endpoints {
     private final ClientAddress clientAddress;
     private final byte[] openApi;
     private final BulkActions bulkActions;
+    private final Exchange exchange;
 
     Endpoints(Ticketing ticketing, HttpConfig config, ReadinessCheck readiness, ObjectMapper mapper,
             SignInThrottle throttle, PasswordResetThrottle resetThrottle, byte[] openApi) {
@@ -69,6 +69,16 @@ final class Endpoints {
         this.clientAddress = new ClientAddress(config.trustedProxies());
         this.openApi = openApi.clone();
         this.bulkActions = new BulkActions(ticketing);
+        this.exchange = new Exchange(mapper, config);
+    }
+
+    /** The sign-in check, answers and views these handlers use, for the other handlers of the API to share. */
+    Shared shared() {
+        return new Shared(ticketing, sessions, exchange, views);
+    }
+
+    /** What a group of handlers needs to answer a call as these do. */
+    record Shared(Ticketing ticketing, Sessions sessions, Exchange exchange, Views views) {
     }
 
     void signIn(Context ctx) {
@@ -380,15 +390,7 @@ final class Endpoints {
     }
 
     private <T> T json(Context ctx, Class<T> type, long limit) {
-        Json.requireJson(ctx.contentType());
-        if (ctx.req().getContentLengthLong() > limit) {
-            throw Problems.tooLarge(limit);
-        }
-        try {
-            return Json.read(mapper, ctx.req().getInputStream(), limit, type);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return exchange.json(ctx, type, limit);
     }
 
     private static RequestDraft draft(Bodies.Filing body) {
@@ -426,10 +428,6 @@ final class Endpoints {
     }
 
     private void write(Context ctx, int status, Object body) {
-        try {
-            ctx.status(status).contentType(Json.MEDIA_TYPE).result(mapper.writeValueAsBytes(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("response not serialisable", e);
-        }
+        exchange.write(ctx, status, body);
     }
 }

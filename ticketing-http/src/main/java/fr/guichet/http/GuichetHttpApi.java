@@ -34,6 +34,7 @@ public final class GuichetHttpApi {
     private final ObjectMapper mapper;
     private final Problems problems;
     private final Endpoints endpoints;
+    private final AdminEndpoints adminEndpoints;
     private Javalin server;
 
     public GuichetHttpApi(Ticketing ticketing, HttpConfig config, ReadinessCheck readiness,
@@ -54,6 +55,7 @@ public final class GuichetHttpApi {
         this.endpoints = new Endpoints(ticketing, config, readiness, mapper,
                 new SignInThrottle(signInFailures, config.signInLimits(), clock),
                 new PasswordResetThrottle(signInFailures, clock), openApiDocument());
+        this.adminEndpoints = new AdminEndpoints(endpoints.shared());
     }
 
     /**
@@ -86,6 +88,7 @@ public final class GuichetHttpApi {
         host.routes.post(BASE + "/requests/bulk", guarded(endpoints::bulk));
         host.routes.post(BASE + "/requests/{number}/status", guarded(endpoints::changeStatus));
         host.routes.get(BASE + "/requests/{number}/attachments/{id}", guarded(endpoints::attachment));
+        adminEndpoints.mount(host, this::guarded);
         host.routes.get(BASE + "/openapi.json", guarded(endpoints::openApi));
         host.routes.get("/health", guarded(endpoints::health));
         host.routes.get("/ready", guarded(endpoints::ready));

@@ -71,6 +71,16 @@ record ListParameters(Scope scope, SchoolYear schoolYear, Set<Status> statuses, 
                 only, pageRequest);
     }
 
+    /** The page that {@code page} and {@code size} ask for (first page, 20 lines when absent), or the refusal. */
+    static PageRequest pageRequest(Context ctx) {
+        Validation v = new Validation();
+        Integer page = v.check(() -> number(ctx.queryParam("page"), "page", 1));
+        Integer size = v.check(() -> number(ctx.queryParam("size"), "size", PageRequest.DEFAULT_SIZE));
+        PageRequest pageRequest = page == null || size == null ? null : v.check(() -> new PageRequest(page, size));
+        v.throwIfInvalid();
+        return pageRequest;
+    }
+
     /** The filter {@code staff} asked for, over their queue only or over every request. */
     QueueFilter filter(boolean queueOnly, Person staff) {
         return new QueueFilter(queueOnly, statuses, subject, group, assigneeIsMe ? staff.id() : assignee, words, sort,

@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.SQLExceptionOverride;
 import fr.guichet.core.port.AttachmentStore;
+import fr.guichet.core.port.AuditTrail;
 import fr.guichet.core.port.CannedAnswers;
 import fr.guichet.core.port.CatalogStore;
 import fr.guichet.core.port.LocalAccounts;
@@ -15,6 +16,7 @@ import fr.guichet.core.port.PasswordResets;
 import fr.guichet.core.port.PersonRegistry;
 import fr.guichet.core.port.RequestRepository;
 import fr.guichet.core.port.SessionStore;
+import fr.guichet.core.port.SettingsStore;
 import fr.guichet.core.port.SignInFailures;
 import fr.guichet.core.port.UnitOfWork;
 import java.sql.SQLException;
@@ -29,7 +31,7 @@ import org.jdbi.v3.core.Jdbi;
  * whose schema Flyway migrates when the pool is first provided, never at module construction. Exposes
  * {@link UnitOfWork}, {@link RequestRepository}, {@link PersonRegistry}, {@link LocalAccounts}, {@link CatalogStore},
  * {@link AttachmentStore}, {@link NotificationOutbox}, {@link SessionStore}, {@link SignInFailures},
- * {@link PasswordResets}, {@link CannedAnswers}, and the pool as a {@link DataSource} for health checks and for
+ * {@link PasswordResets}, {@link CannedAnswers}, {@link AuditTrail}, {@link SettingsStore}, and the pool as a {@link DataSource} for health checks and for
  * closing it ({@link AutoCloseable}) at shutdown.
  */
 public final class JdbcModule extends PrivateModule {
@@ -61,6 +63,8 @@ public final class JdbcModule extends PrivateModule {
         expose(SignInFailures.class);
         expose(PasswordResets.class);
         expose(CannedAnswers.class);
+        expose(AuditTrail.class);
+        expose(SettingsStore.class);
     }
 
     @Provides
@@ -170,5 +174,17 @@ public final class JdbcModule extends PrivateModule {
     @Singleton
     CannedAnswers cannedAnswers(Database db) {
         return new JdbiCannedAnswers(db);
+    }
+
+    @Provides
+    @Singleton
+    AuditTrail auditTrail(Database db) {
+        return new JdbiAuditTrail(db);
+    }
+
+    @Provides
+    @Singleton
+    SettingsStore settingsStore(Database db) {
+        return new JdbiSettingsStore(db);
     }
 }

@@ -7,6 +7,7 @@ import com.google.inject.Stage;
 import fr.guichet.core.application.Ports;
 import fr.guichet.core.domain.person.SupportGroup;
 import fr.guichet.core.port.AttachmentStore;
+import fr.guichet.core.port.AuditTrail;
 import fr.guichet.core.port.CannedAnswers;
 import fr.guichet.core.port.CatalogStore;
 import fr.guichet.core.port.LocalAccounts;
@@ -15,6 +16,7 @@ import fr.guichet.core.port.PasswordResets;
 import fr.guichet.core.port.PersonRegistry;
 import fr.guichet.core.port.RequestRepository;
 import fr.guichet.core.port.SessionStore;
+import fr.guichet.core.port.SettingsStore;
 import fr.guichet.core.port.SignInFailures;
 import fr.guichet.core.port.UnitOfWork;
 import fr.guichet.core.testing.Fixtures;
@@ -243,6 +245,14 @@ final class TestDatabase {
 
         CannedAnswers cannedAnswers() {
             return injector.getInstance(CannedAnswers.class);
+        }
+
+        AuditTrail audit() {
+            return injector.getInstance(AuditTrail.class);
+        }
+
+        SettingsStore storedSettings() {
+            return injector.getInstance(SettingsStore.class);
         }
 
         DataSource dataSource() {

@@ -1,6 +1,7 @@
 package fr.guichet.core.application;
 
 import fr.guichet.core.port.AttachmentStore;
+import fr.guichet.core.port.AuditTrail;
 import fr.guichet.core.port.CannedAnswers;
 import fr.guichet.core.port.CatalogStore;
 import fr.guichet.core.port.CredentialsVerifier;
@@ -11,6 +12,7 @@ import fr.guichet.core.port.PersonDirectory;
 import fr.guichet.core.port.PersonRegistry;
 import fr.guichet.core.port.RequestRepository;
 import fr.guichet.core.port.SessionStore;
+import fr.guichet.core.port.SettingsStore;
 import fr.guichet.core.port.SubjectCatalogSource;
 import fr.guichet.core.port.UnitOfWork;
 import java.util.Objects;
@@ -19,12 +21,13 @@ import java.util.Objects;
  * Every port the use cases need, gathered once: a deployment builds one (or {@link #lookUp looks them up} in its
  * injector) and {@link Ticketing} takes it whole. {@code people} and {@code credentials} may come from a directory while
  * {@code registry} keeps Guichet's own record of people; password resets are offered when {@code credentials} are
- * Guichet's own {@link LocalAccounts}. Immutable.
+ * Guichet's own {@link LocalAccounts}; {@code audit} records administrative changes and {@code storedSettings} keeps
+ * the settings an administrator changed. Immutable.
  */
 public record Ports(UnitOfWork unitOfWork, RequestRepository requests, PersonDirectory people,
         PersonRegistry registry, SubjectCatalogSource catalog, AttachmentStore attachments, NotificationOutbox outbox,
         SessionStore sessions, CredentialsVerifier credentials, CannedAnswers cannedAnswers,
-        PasswordResets passwordResets) {
+        PasswordResets passwordResets, AuditTrail audit, SettingsStore storedSettings) {
 
     public Ports {
         Objects.requireNonNull(unitOfWork, "unitOfWork");
@@ -38,6 +41,8 @@ public record Ports(UnitOfWork unitOfWork, RequestRepository requests, PersonDir
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(cannedAnswers, "cannedAnswers");
         Objects.requireNonNull(passwordResets, "passwordResets");
+        Objects.requireNonNull(audit, "audit");
+        Objects.requireNonNull(storedSettings, "storedSettings");
     }
 
     /** Finds a port by its type, as an injector does (for example Guice's {@code Injector::getInstance}). */
@@ -55,7 +60,7 @@ public record Ports(UnitOfWork unitOfWork, RequestRepository requests, PersonDir
                 lookup.get(PersonDirectory.class), lookup.get(PersonRegistry.class), lookup.get(CatalogStore.class),
                 lookup.get(AttachmentStore.class), lookup.get(NotificationOutbox.class), lookup.get(SessionStore.class),
                 lookup.get(CredentialsVerifier.class), lookup.get(CannedAnswers.class),
-                lookup.get(PasswordResets.class));
+                lookup.get(PasswordResets.class), lookup.get(AuditTrail.class), lookup.get(SettingsStore.class));
     }
 
     /** As {@link #lookUp}, for a deployment whose people and passwords are Guichet's own (no directory). */
@@ -64,27 +69,27 @@ public record Ports(UnitOfWork unitOfWork, RequestRepository requests, PersonDir
         return new Ports(lookup.get(UnitOfWork.class), lookup.get(RequestRepository.class), registry, registry,
                 lookup.get(CatalogStore.class), lookup.get(AttachmentStore.class), lookup.get(NotificationOutbox.class),
                 lookup.get(SessionStore.class), lookup.get(LocalAccounts.class), lookup.get(CannedAnswers.class),
-                lookup.get(PasswordResets.class));
+                lookup.get(PasswordResets.class), lookup.get(AuditTrail.class), lookup.get(SettingsStore.class));
     }
 
     /** These ports with people and credentials from a directory instead. */
     public Ports withDirectory(PersonDirectory directory, CredentialsVerifier verifier) {
         return new Ports(unitOfWork, requests, directory, registry, catalog, attachments, outbox, sessions, verifier,
-                cannedAnswers, passwordResets);
+                cannedAnswers, passwordResets, audit, storedSettings);
     }
 
     public Ports withRequests(RequestRepository value) {
         return new Ports(unitOfWork, value, people, registry, catalog, attachments, outbox, sessions, credentials,
-                cannedAnswers, passwordResets);
+                cannedAnswers, passwordResets, audit, storedSettings);
     }
 
     public Ports withCatalog(SubjectCatalogSource value) {
         return new Ports(unitOfWork, requests, people, registry, value, attachments, outbox, sessions, credentials,
-                cannedAnswers, passwordResets);
+                cannedAnswers, passwordResets, audit, storedSettings);
     }
 
     public Ports withAttachments(AttachmentStore value) {
         return new Ports(unitOfWork, requests, people, registry, catalog, value, outbox, sessions, credentials,
-                cannedAnswers, passwordResets);
+                cannedAnswers, passwordResets, audit, storedSettings);
     }
 }

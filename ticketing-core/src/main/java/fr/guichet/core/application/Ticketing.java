@@ -44,6 +44,7 @@ public final class Ticketing {
     private final DeactivatePerson deactivatePerson;
     private final RequestPasswordReset requestPasswordReset;
     private final ResetPassword resetPassword;
+    private final ListAudit listAudit;
     private final NotificationOutbox outbox;
     private final Clock clock;
     private final TicketingSettings settings;
@@ -90,6 +91,8 @@ public final class Ticketing {
         this.requestPasswordReset = new RequestPasswordReset(uow, people, ports.passwordResets(), outbox, clock,
                 localAccounts.isPresent());
         this.resetPassword = new ResetPassword(uow, people, ports.passwordResets(), sessions, localAccounts, clock);
+        AdminWrites adminWrites = new AdminWrites(uow, ports.audit(), clock);
+        this.listAudit = new ListAudit(uow, ports.audit());
     }
 
     /** A builder of the use cases on {@code ports}. */
@@ -190,6 +193,10 @@ public final class Ticketing {
 
     public ResetPassword resetPassword() {
         return resetPassword;
+    }
+
+    public ListAudit listAudit() {
+        return listAudit;
     }
 
     public TicketingSettings settings() {

@@ -1,6 +1,7 @@
 package fr.guichet.core.testing;
 
 import fr.guichet.core.contract.AttachmentStoreContract;
+import fr.guichet.core.contract.AuditTrailContract;
 import fr.guichet.core.contract.CannedAnswersContract;
 import fr.guichet.core.contract.CatalogStoreContract;
 import fr.guichet.core.contract.LocalAccountsContract;
@@ -13,6 +14,7 @@ import fr.guichet.core.contract.SessionStoreContract;
 import fr.guichet.core.contract.SignInFailuresContract;
 import fr.guichet.core.contract.UnitOfWorkContract;
 import fr.guichet.core.port.AttachmentStore;
+import fr.guichet.core.port.AuditTrail;
 import fr.guichet.core.port.CannedAnswers;
 import fr.guichet.core.port.CatalogStore;
 import fr.guichet.core.port.LocalAccounts;
@@ -21,6 +23,7 @@ import fr.guichet.core.port.PasswordResets;
 import fr.guichet.core.port.PersonRegistry;
 import fr.guichet.core.port.RequestRepository;
 import fr.guichet.core.port.SessionStore;
+import fr.guichet.core.port.SettingsStore;
 import fr.guichet.core.port.SignInFailures;
 import fr.guichet.core.port.UnitOfWork;
 import org.junit.jupiter.api.Nested;
@@ -102,6 +105,24 @@ class InMemoryContractsTest {
         @Override
         protected LocalAccounts accounts() {
             return new InMemoryLocalAccounts(db);
+        }
+    }
+
+    @Nested
+    class Audit extends AuditTrailContract {
+        @Override
+        protected UnitOfWork unitOfWork() {
+            return db;
+        }
+
+        @Override
+        protected AuditTrail audit() {
+            return new InMemoryAuditTrail(db);
+        }
+
+        @Override
+        protected SettingsStore settings() {
+            return new InMemorySettingsStore(db);
         }
     }
 

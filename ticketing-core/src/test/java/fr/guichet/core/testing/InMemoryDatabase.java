@@ -1,6 +1,8 @@
 package fr.guichet.core.testing;
 
 import fr.guichet.core.domain.TicketingException;
+import fr.guichet.core.domain.admin.AuditEntry;
+import fr.guichet.core.domain.admin.StoredSettings;
 import fr.guichet.core.domain.answer.CannedAnswer;
 import fr.guichet.core.domain.answer.CannedAnswerId;
 import fr.guichet.core.domain.notification.OutboxEntry;
@@ -18,7 +20,9 @@ import fr.guichet.core.domain.session.ThrottleKey;
 import fr.guichet.core.domain.session.TokenHash;
 import fr.guichet.core.domain.subject.SubjectCatalog;
 import fr.guichet.core.port.UnitOfWork;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -48,6 +52,8 @@ public final class InMemoryDatabase implements UnitOfWork {
         Map<ThrottleKey, FailureCount> signInFailures = new LinkedHashMap<>();
         Map<TokenHash, PasswordReset> passwordResets = new LinkedHashMap<>();
         Map<CannedAnswerId, CannedAnswer> cannedAnswers = new LinkedHashMap<>();
+        List<AuditEntry> audit = new ArrayList<>();
+        StoredSettings storedSettings = StoredSettings.NONE;
 
         State copy() {
             State c = new State();
@@ -63,6 +69,8 @@ public final class InMemoryDatabase implements UnitOfWork {
             c.signInFailures.putAll(signInFailures);
             c.passwordResets.putAll(passwordResets);
             c.cannedAnswers.putAll(cannedAnswers);
+            c.audit.addAll(audit);
+            c.storedSettings = storedSettings;
             return c;
         }
     }

@@ -25,13 +25,15 @@ public final class TestWorld {
     public final InMemorySignInFailures signInFailures = new InMemorySignInFailures(db);
     public final InMemoryPasswordResets passwordResets = new InMemoryPasswordResets(db);
     public final InMemoryCannedAnswers cannedAnswers = new InMemoryCannedAnswers(db);
+    public final InMemoryAuditTrail audit = new InMemoryAuditTrail(db);
+    public final InMemorySettingsStore storedSettings = new InMemorySettingsStore(db);
     public final MutableClock clock = new MutableClock(Fixtures.SEED_DAY);
     public final Ticketing ticketing;
 
     /** The in-memory ports, people and passwords being Guichet's own. */
     public Ports ports() {
         return new Ports(db, requests, people, people, catalog, attachments, outbox, sessions, accounts,
-                cannedAnswers, passwordResets);
+                cannedAnswers, passwordResets, audit, storedSettings);
     }
 
     public TestWorld() {

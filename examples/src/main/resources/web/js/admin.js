@@ -1,0 +1,3 @@
+import { adminFrame } from "./layout.js";
+
+adminFrame("admin");

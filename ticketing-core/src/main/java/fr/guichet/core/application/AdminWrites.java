@@ -1,0 +1,60 @@
+package fr.guichet.core.application;
+
+import fr.guichet.core.domain.TicketingException;
+import fr.guichet.core.domain.admin.AuditEntry;
+import fr.guichet.core.domain.admin.AuditTarget;
+import fr.guichet.core.domain.admin.Snapshot;
+import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.person.Role;
+import fr.guichet.core.port.AuditTrail;
+import fr.guichet.core.port.UnitOfWork;
+import java.time.Clock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * How every administrative change is made: by an administrator, held against every other administrative change on
+ * any node, checked against the revision the administrator saw, and recorded in the audit trail in the same
+ * transaction as the change itself. Thread-safe.
+ */
+final class AdminWrites {
+
+    private final UnitOfWork unitOfWork;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    AdminWrites(UnitOfWork unitOfWork, AuditTrail audit, Clock clock) {
+        this.unitOfWork = unitOfWork;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Refuses anyone but an administrator. */
+    static void requireAdmin(Person person) {
+        if (!person.has(Role.ADMIN)) {
+            throw TicketingException.forbidden("admin.only", "Cette action est réservée aux administrateurs.");
+        }
+    }
+
+    /**
+     * One change in one transaction: {@code before} reads the target as it is (throwing NOT_FOUND when it is gone, or
+     * answering {@link Snapshot#NONE} for a creation); its fingerprint must be {@code ifMatch} when one is given;
+     * {@code change} then writes and answers its result, whose snapshot {@code after} gives. A change that leaves the
+     * snapshot as it was is not recorded.
+     */
+    <T> T change(Person admin, String action, Function<T, AuditTarget> target, Supplier<Snapshot> before,
+            String ifMatch, Supplier<T> change, Function<T, Snapshot> after) {
+        requireAdmin(admin);
+        return unitOfWork.inTransaction(() -> {
+            audit.hold();
+            Snapshot was = before.get();
+            was.requireFingerprint(ifMatch);
+            T result = change.get();
+            Snapshot is = after.apply(result);
+            if (!is.equals(was)) {
+                audit.record(new AuditEntry(clock.instant(), admin.ref(), action, target.apply(result), was, is));
+            }
+            return result;
+        });
+    }
+}
