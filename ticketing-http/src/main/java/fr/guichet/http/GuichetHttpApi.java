@@ -88,7 +88,7 @@ public final class GuichetHttpApi {
         host.routes.post(BASE + "/requests/bulk", guarded(endpoints::bulk));
         host.routes.post(BASE + "/requests/{number}/status", guarded(endpoints::changeStatus));
         host.routes.get(BASE + "/requests/{number}/attachments/{id}", guarded(endpoints::attachment));
-        adminEndpoints.mount(host, this::guarded);
+        adminEndpoints.mount(host, this::adminGuarded);
         host.routes.get(BASE + "/openapi.json", guarded(endpoints::openApi));
         host.routes.get("/health", guarded(endpoints::health));
         host.routes.get("/ready", guarded(endpoints::ready));
@@ -166,6 +166,17 @@ public final class GuichetHttpApi {
                 problems.write(ctx, e);
             }
         };
+    }
+
+    /**
+     * {@link #guarded}, and before the handler reads anything, a signed-in administrator: anyone else gets 401 or 403
+     * whatever the body or path they sent.
+     */
+    private Handler adminGuarded(Handler handler) {
+        return guarded(ctx -> {
+            endpoints.shared().sessions().requireAdmin(ctx);
+            handler.handle(ctx);
+        });
     }
 
     /** Javalin routes by {@code X-HTTP-Method-Override}: a GET could reach a POST route and pass as a safe method. */

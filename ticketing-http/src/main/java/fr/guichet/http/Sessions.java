@@ -6,6 +6,7 @@ import fr.guichet.core.domain.DomainError;
 import fr.guichet.core.domain.ErrorKind;
 import fr.guichet.core.domain.TicketingException;
 import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.person.Role;
 import fr.guichet.core.domain.session.SessionToken;
 import io.javalin.http.Context;
 import jakarta.servlet.http.Cookie;
@@ -26,6 +27,9 @@ final class Sessions {
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,128}");
     private static final String BEARER = "bearer ";
 
+    /** The attribute of an exchange that keeps its caller once found. */
+    private static final String CALLER = "guichet.caller";
+
     private final Authenticate authenticate;
     private final boolean secure;
 
@@ -34,13 +38,30 @@ final class Sessions {
         this.secure = config.secureCookies();
     }
 
-    /** The signed-in caller; UNAUTHENTICATED without a live session, FORBIDDEN for a cookie call missing its CSRF. */
+    /**
+     * The signed-in caller; UNAUTHENTICATED without a live session, FORBIDDEN for a cookie call missing its CSRF.
+     * Found once per call: a second call in the same exchange answers the same person without reading the store.
+     */
     Person require(Context ctx) {
+        Person known = ctx.attribute(CALLER);
+        if (known != null) {
+            return known;
+        }
         Presented presented = presented(ctx).orElseThrow(Sessions::unauthenticated);
         Person person = authenticate.person(presented.token()).orElseThrow(Sessions::unauthenticated);
         if (presented.byCookie() && changesState(ctx) && !presented.token().matchesCsrf(ctx.header(CSRF_HEADER))) {
             throw TicketingException.forbidden("csrf.invalid",
                     "L'en-tête X-CSRF-Token est absent ou ne correspond pas à la session.");
+        }
+        ctx.attribute(CALLER, person);
+        return person;
+    }
+
+    /** {@link #require}, and FORBIDDEN for anyone but an administrator. */
+    Person requireAdmin(Context ctx) {
+        Person person = require(ctx);
+        if (!person.has(Role.ADMIN)) {
+            throw TicketingException.forbidden("admin.only", "Cette action est réservée aux administrateurs.");
         }
         return person;
     }

@@ -96,6 +96,11 @@ final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
+    Reply patch(String path, String json, String... headers) {
+        return send(request(path, headers).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
     Reply post(String path, HttpRequest.BodyPublisher body, String contentType, String... headers) {
         return send(request(path, headers).header("Content-Type", contentType).POST(body));
     }

@@ -42,10 +42,12 @@ class OpenApiRoutesTest {
         document.get("paths").properties().forEach(path -> path.getValue().fieldNames().forEachRemaining(
                 method -> {
                     String concrete = path.getKey().replace("{number}", "1").replace("{token}", "x")
-                            .replace("{id}", "00000000-0000-0000-0000-000000000000");
+                            .replace("{id}", "00000000-0000-0000-0000-000000000000")
+                            .replace("{identifier}", "inconnu").replace("{code}", "INCONNU");
                     Api.Reply reply = method.equals("get") ? me.get(concrete)
                             : method.equals("delete") ? me.withoutCsrf().delete(concrete)
                             : method.equals("put") ? me.withoutCsrf().put(concrete, "{}")
+                            : method.equals("patch") ? me.withoutCsrf().patch(concrete, "{}")
                             : me.post(concrete, "{}");
                     String type = reply.status() == 404 || reply.status() == 405
                             ? reply.json().path("type").asText() : "";
