@@ -148,8 +148,8 @@ public final class JdbcModule extends PrivateModule {
 
     @Provides
     @Singleton
-    NotificationOutbox outbox(Database db) {
-        return new JdbiNotificationOutbox(db);
+    NotificationOutbox outbox(Database db, DataSource dataSource) {
+        return new JdbiNotificationOutbox(db, new OutboxSignals(dataSource, db.dialect()));
     }
 
     @Provides

@@ -46,9 +46,11 @@ final class JdbiNotificationOutbox implements NotificationOutbox {
     };
 
     private final Database db;
+    private final OutboxSignals signals;
 
-    JdbiNotificationOutbox(Database db) {
+    JdbiNotificationOutbox(Database db, OutboxSignals signals) {
         this.db = db;
+        this.signals = signals;
     }
 
     @Override
@@ -74,9 +76,15 @@ final class JdbiNotificationOutbox implements NotificationOutbox {
             }
             if (!entries.isEmpty()) {
                 batch.execute();
+                signals.enqueued(h);
             }
             return entries;
         });
+    }
+
+    @Override
+    public Subscription whenEnqueued(Runnable listener) {
+        return signals.subscribe(listener);
     }
 
     @Override

@@ -97,6 +97,11 @@ public final class DispatchNotifications {
         }
     }
 
+    /** Has {@code listener} called when notifications are queued and committed: see {@link NotificationOutbox}. */
+    public NotificationOutbox.Subscription whenEnqueued(Runnable listener) {
+        return outbox.whenEnqueued(listener);
+    }
+
     private static Report report(int[] outcomes) {
         return new Report(outcomes[Outcome.SENT.ordinal()], outcomes[Outcome.RETRY.ordinal()],
                 outcomes[Outcome.FAILED.ordinal()]);

@@ -51,4 +51,19 @@ public interface NotificationOutbox {
 
     /** Entries that failed for good, most recent first. */
     List<OutboxEntry> failed(int max);
+
+    /**
+     * Has {@code listener} called after each commit of a unit of work that enqueued notifications through this outbox
+     * on this node and, on a store that can tell (PostgreSQL), on any node sharing it: a dispatcher woken so sends at
+     * once instead of at its next poll. A rolled back enqueue calls nothing. The listener must return at once: it runs
+     * on the committing thread, or on the store's listening thread.
+     */
+    Subscription whenEnqueued(Runnable listener);
+
+    /** What {@link #whenEnqueued} returns: closing it stops the calls. */
+    @FunctionalInterface
+    interface Subscription extends AutoCloseable {
+        @Override
+        void close();
+    }
 }

@@ -21,7 +21,9 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,6 +95,42 @@ public abstract class NotificationOutboxContract {
             assertTrue(done.data().isEmpty(), done.toString());
         }
         assertEquals(mails.get(2), outbox().find(queued.get(2).id()).orElseThrow().notification());
+    }
+
+    @Test
+    public void a_listener_hears_of_a_committed_enqueue_once_committed_and_not_of_a_rolled_back_one() {
+        Thread committing = Thread.currentThread();
+        AtomicBoolean insideTransaction = new AtomicBoolean();
+        List<Boolean> heardOnThisThread = new CopyOnWriteArrayList<>();
+        int heardWhileSubscribed;
+        try (NotificationOutbox.Subscription subscription = outbox().whenEnqueued(() -> {
+            if (Thread.currentThread() == committing) {
+                heardOnThisThread.add(insideTransaction.get());
+            }
+        })) {
+            try {
+                unitOfWork().run(() -> {
+                    insideTransaction.set(true);
+                    outbox().enqueue(List.of(UnitOfWorkContract.notification(Fixtures.newRequester())), t0);
+                    throw new IllegalStateException("rollback");
+                });
+            } catch (IllegalStateException expected) {
+                insideTransaction.set(false);
+            }
+            assertEquals(List.of(), heardOnThisThread, "a rolled back enqueue is not heard of");
+            unitOfWork().run(() -> {
+                insideTransaction.set(true);
+                outbox().enqueue(List.of(UnitOfWorkContract.notification(Fixtures.newRequester())), t0);
+                outbox().enqueue(List.of(UnitOfWorkContract.notification(Fixtures.newRequester())), t0);
+                insideTransaction.set(false);
+            });
+            assertTrue(!heardOnThisThread.isEmpty() && !heardOnThisThread.contains(true),
+                    "heard of after the commit, never inside the transaction: " + heardOnThisThread);
+            heardWhileSubscribed = heardOnThisThread.size();
+        }
+        unitOfWork().run(() -> outbox().enqueue(List.of(UnitOfWorkContract.notification(Fixtures.newRequester())),
+                t0));
+        assertEquals(heardWhileSubscribed, heardOnThisThread.size(), "a closed subscription hears nothing more");
     }
 
     @Test

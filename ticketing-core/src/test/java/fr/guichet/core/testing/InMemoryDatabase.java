@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -38,6 +39,10 @@ public final class InMemoryDatabase implements UnitOfWork {
     private final ReentrantLock lock = new ReentrantLock();
     private State state = new State();
     private volatile boolean down;
+    /** Who hears of committed enqueues, whichever outbox instance they subscribed through. */
+    final List<Runnable> outboxListeners = new CopyOnWriteArrayList<>();
+    /** What the open transaction runs once it commits; guarded by the lock. */
+    private final List<Runnable> afterCommit = new ArrayList<>();
 
     static final class State {
         long lastNumber;
@@ -77,21 +82,37 @@ public final class InMemoryDatabase implements UnitOfWork {
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
+        List<Runnable> committed = null;
+        T result;
         lock.lock();
         try {
             boolean outermost = lock.getHoldCount() == 1;
             State before = outermost ? state.copy() : null;
             try {
-                return work.get();
+                result = work.get();
             } catch (RuntimeException | Error e) {
                 if (outermost) {
                     state = before;
+                    afterCommit.clear();
                 }
                 throw e;
+            }
+            if (outermost) {
+                committed = List.copyOf(afterCommit);
+                afterCommit.clear();
             }
         } finally {
             lock.unlock();
         }
+        if (committed != null) {
+            committed.forEach(Runnable::run);
+        }
+        return result;
+    }
+
+    /** Runs {@code action} once the transaction open on this thread commits; nothing if it rolls back. */
+    void afterCommit(Runnable action) {
+        inTransaction(() -> afterCommit.add(action));
     }
 
     /** Runs one port call atomically, joining a transaction already open on this thread. */

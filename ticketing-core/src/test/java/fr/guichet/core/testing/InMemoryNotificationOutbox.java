@@ -25,11 +25,23 @@ public final class InMemoryNotificationOutbox implements NotificationOutbox {
 
     @Override
     public List<OutboxEntry> enqueue(List<Notification> notifications, Instant now) {
-        return db.read(s -> notifications.stream().map(n -> {
-            OutboxEntry e = OutboxEntry.queued(n, now);
-            s.outbox.put(e.id(), e);
-            return e;
-        }).toList());
+        return db.inTransaction(() -> {
+            List<OutboxEntry> entries = db.read(s -> notifications.stream().map(n -> {
+                OutboxEntry e = OutboxEntry.queued(n, now);
+                s.outbox.put(e.id(), e);
+                return e;
+            }).toList());
+            if (!entries.isEmpty()) {
+                db.afterCommit(() -> db.outboxListeners.forEach(Runnable::run));
+            }
+            return entries;
+        });
+    }
+
+    @Override
+    public Subscription whenEnqueued(Runnable listener) {
+        db.outboxListeners.add(listener);
+        return () -> db.outboxListeners.remove(listener);
     }
 
     @Override
