@@ -20,7 +20,8 @@ import java.time.Instant;
  * is FORBIDDEN; one the lifecycle does not allow now is a CONFLICT. Resolving an incident resolves, in the same
  * transaction, each of its open followers (whatever their status) with the incident's comment, each
  * follower's requester mailed as for any resolution: a second resolution of the incident is refused, so never mails
- * them twice.
+ * them twice. The reopening window is the one in force when the change's unit of work starts (one primary-key read
+ * of the stored settings), so an administrator's change applies at once on every node.
  */
 public final class ChangeStatus {
 
@@ -29,10 +30,10 @@ public final class ChangeStatus {
     private final Labels labels;
     private final Notifier notifier;
     private final Clock clock;
-    private final TicketingSettings settings;
+    private final LiveSettings settings;
 
     ChangeStatus(UnitOfWork unitOfWork, RequestRepository requests, Labels labels, Notifier notifier, Clock clock,
-            TicketingSettings settings) {
+            LiveSettings settings) {
         this.unitOfWork = unitOfWork;
         this.requests = requests;
         this.labels = labels;
@@ -52,7 +53,8 @@ public final class ChangeStatus {
             Actor actor = actorOf(person, request, to);
             ExpectedVersion.check(request, expectedVersion);
             Instant now = clock.instant();
-            RequestChange change = request.changeStatus(person, actor, to, note, settings.reopenWindow(), now);
+            RequestChange change = request.changeStatus(person, actor, to, note, settings.current().reopenWindow(),
+                    now);
             notifier.notify(catalog, change.after(), change.events(), person.id(), now);
             ExpectedVersion.store(requests, change, expectedVersion);
             if (to == Status.RESOLVED) {

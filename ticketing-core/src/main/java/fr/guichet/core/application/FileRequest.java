@@ -32,7 +32,8 @@ import java.util.function.Supplier;
  * another filing with it is stored first at the same time (this one is then rolled back with its notifications);
  * after the window, the next filing with that key takes it from the old request. A filing without attachments is run
  * again from the start when the store gives its transaction up (deadlock); one with attachments is not, its uploads
- * being read once.
+ * being read once. The eligible mail domains are those in force when the filing's unit of work starts (one
+ * primary-key read of the stored settings), so an administrator's change applies to the next filing on every node.
  */
 public final class FileRequest {
 
@@ -43,27 +44,25 @@ public final class FileRequest {
     private final Notifier notifier;
     private final Router router;
     private final Clock clock;
+    private final LiveSettings live;
     private final TicketingSettings settings;
 
     FileRequest(UnitOfWork unitOfWork, RequestRepository requests, Labels labels, AttachmentStore attachments,
-            Notifier notifier, Router router, Clock clock, TicketingSettings settings) {
+            Notifier notifier, Router router, Clock clock, LiveSettings live) {
         this.unitOfWork = unitOfWork;
         this.requests = requests;
         this.labels = labels;
-        this.intake = new AttachmentIntake(attachments, settings);
+        this.intake = new AttachmentIntake(attachments, live.deployment());
         this.notifier = notifier;
         this.router = router;
         this.clock = clock;
-        this.settings = settings;
+        this.live = live;
+        this.settings = live.deployment();
     }
 
     /** Files {@code draft} for {@code requester}; {@code idempotencyKey} may be null (no protection from doubles). */
     public Filing file(Person requester, RequestDraft draft, List<Upload> uploads, String idempotencyKey) {
         Access.requireActive(requester);
-        if (!settings.mailDomains().isEligible(requester.email())) {
-            throw TicketingException.forbidden("request.not_eligible",
-                    "Seules les personnes ayant une adresse de messagerie académique peuvent faire une demande.");
-        }
         SubjectCatalog catalog = labels.catalog();
         Validation validation = new Validation();
         Subject subject = validation.check(() -> catalog.leafForRequest(draft.subject()));
@@ -89,6 +88,10 @@ public final class FileRequest {
 
     private Filing file(SubjectCatalog catalog, Person requester, RequestDraft draft, List<Upload> uploads,
             String key, Subject subject, GroupCode group) {
+        if (!live.current().mailDomains().isEligible(requester.email())) {
+            throw TicketingException.forbidden("request.not_eligible",
+                    "Seules les personnes ayant une adresse de messagerie académique peuvent faire une demande.");
+        }
         if (key != null) {
             Optional<Filing> existing = existing(requester, key);
             if (existing.isPresent()) {

@@ -1,5 +1,6 @@
 package fr.guichet.core.application;
 
+import fr.guichet.core.domain.admin.SettingName;
 import fr.guichet.core.domain.notification.Backoff;
 import fr.guichet.core.domain.routing.RoutingPolicy;
 import fr.guichet.core.port.AttachmentStore;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The core's use cases, wired by hand from the ports (no injection framework in the core); immutable and thread-safe
@@ -45,6 +47,7 @@ public final class Ticketing {
     private final RequestPasswordReset requestPasswordReset;
     private final ResetPassword resetPassword;
     private final ListAudit listAudit;
+    private final ManageSettings manageSettings;
     private final NotificationOutbox outbox;
     private final Clock clock;
     private final TicketingSettings settings;
@@ -66,10 +69,11 @@ public final class Ticketing {
         Labels labels = new Labels(catalog, people, requests);
         Notifier notifier = new Notifier(people, outbox);
         Router router = new Router(people, requests, Objects.requireNonNull(b.routing, "routing"));
+        LiveSettings live = new LiveSettings(settings, b.fixedByEnvironment, ports.storedSettings());
         this.signIn = new SignIn(credentials, people, sessions, uow, clock, settings);
         this.signOut = new SignOut(sessions, uow);
         this.authenticate = new Authenticate(sessions, people, clock);
-        this.fileRequest = new FileRequest(uow, requests, labels, attachments, notifier, router, clock, settings);
+        this.fileRequest = new FileRequest(uow, requests, labels, attachments, notifier, router, clock, live);
         this.listMyRequests = new ListMyRequests(uow, requests, labels, clock, settings);
         this.listQueue = new ListQueue(uow, requests, labels);
         this.countRequests = new CountRequests(uow, requests);
@@ -81,7 +85,7 @@ public final class Ticketing {
         this.listSupportGroups = new ListSupportGroups(uow, people);
         this.listCannedAnswers = new ListCannedAnswers(uow, ports.cannedAnswers(), requests);
         this.manageCannedAnswers = new ManageCannedAnswers(uow, ports.cannedAnswers(), people);
-        this.changeStatus = new ChangeStatus(uow, requests, labels, notifier, clock, settings);
+        this.changeStatus = new ChangeStatus(uow, requests, labels, notifier, clock, live);
         this.linkRequest = new LinkRequest(uow, requests, labels, clock);
         this.fetchAttachment = new FetchAttachment(uow, requests, attachments);
         this.browseCatalog = new BrowseCatalog(catalog);
@@ -93,6 +97,7 @@ public final class Ticketing {
         this.resetPassword = new ResetPassword(uow, people, ports.passwordResets(), sessions, localAccounts, clock);
         AdminWrites adminWrites = new AdminWrites(uow, ports.audit(), clock);
         this.listAudit = new ListAudit(uow, ports.audit());
+        this.manageSettings = new ManageSettings(uow, ports.storedSettings(), live, adminWrites);
     }
 
     /** A builder of the use cases on {@code ports}. */
@@ -199,19 +204,29 @@ public final class Ticketing {
         return listAudit;
     }
 
+    public ManageSettings manageSettings() {
+        return manageSettings;
+    }
+
+    /**
+     * The deployment's settings; the reopening window, auto-close delay, retention and mail domains in force may
+     * differ, an administrator having changed them (see {@link #manageSettings()}).
+     */
     public TicketingSettings settings() {
         return settings;
     }
 
     /**
-     * Takes the ports, and optionally the clock (system UTC), the settings (defaults) and the routing policy (the
-     * fewest open requests), which picks the member a request goes to when its subject is routed FEWEST_OPEN.
+     * Takes the ports, and optionally the clock (system UTC), the settings (defaults), the routing policy (the
+     * fewest open requests), which picks the member a request goes to when its subject is routed FEWEST_OPEN, and the
+     * settings the deployment's environment fixes (none), which administrators cannot change.
      */
     public static final class Builder {
         private final Ports ports;
         private Clock clock = Clock.systemUTC();
         private TicketingSettings settings = TicketingSettings.defaults();
         private RoutingPolicy routing = RoutingPolicy.fewestOpenRequests();
+        private Set<SettingName> fixedByEnvironment = Set.of();
 
         private Builder(Ports ports) {
             this.ports = ports;
@@ -229,6 +244,12 @@ public final class Ticketing {
 
         public Builder routing(RoutingPolicy value) {
             routing = value;
+            return this;
+        }
+
+        /** The settings whose value in {@link #settings} the environment fixes: administrators cannot change them. */
+        public Builder fixedByEnvironment(Set<SettingName> value) {
+            fixedByEnvironment = Set.copyOf(value);
             return this;
         }
 

@@ -1,15 +1,17 @@
 package fr.guichet.core.domain.person;
 
 import fr.guichet.core.domain.DomainError;
+import fr.guichet.core.domain.TicketingException;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * The mail domains whose addresses may file requests; a domain matches exactly, case-insensitively, so lookalikes and
- * sub-domains are refused unless listed themselves.
+ * sub-domains are refused unless listed themselves. A refusal names the field {@code mailDomains}.
  */
 public record MailDomains(Set<String> domains) {
 
@@ -18,11 +20,21 @@ public record MailDomains(Set<String> domains) {
             throw DomainError.invalid("mailDomains", "mail_domains.empty",
                     "Au moins un domaine de messagerie doit être configuré.").exception();
         }
-        domains = domains.stream().map(d -> {
-            String domain = d.strip().toLowerCase(Locale.ROOT);
+        domains = domains.stream().map(MailDomains::domain).collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static String domain(String text) {
+        String domain = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        try {
             EmailAddress.of("x@" + domain);
             return domain;
-        }).collect(Collectors.toUnmodifiableSet());
+        } catch (TicketingException e) {
+            boolean showable = !domain.isEmpty() && domain.length() <= 100
+                    && domain.chars().allMatch(c -> (c >= 0x20 && c < 0x7f) || Character.isLetter(c));
+            throw DomainError.invalid("mailDomains", "mail_domains.invalid", showable
+                    ? "« " + domain + " » n'est pas un domaine de messagerie valide (par exemple ac-creteil.fr)."
+                    : "Un des domaines de messagerie n'est pas valide (par exemple ac-creteil.fr).").exception();
+        }
     }
 
     public static MailDomains of(String... domains) {
@@ -35,8 +47,9 @@ public record MailDomains(Set<String> domains) {
                 .filter(s -> !s.isEmpty()).collect(Collectors.toSet()));
     }
 
+    /** The domains of {@code domains}; a null or blank one is refused as invalid. */
     public static MailDomains of(Collection<String> domains) {
-        return new MailDomains(Set.copyOf(domains));
+        return new MailDomains(new HashSet<>(domains));
     }
 
     public boolean isEligible(EmailAddress address) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.guichet.core.domain.ErrorKind;
 import fr.guichet.core.domain.TicketingException;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -34,5 +35,16 @@ class MailDomainsTest {
 
         assertEquals(ErrorKind.INVALID, e.kind());
         assertEquals("mail_domains.empty", e.code());
+    }
+
+    @Test
+    void an_invalid_domain_is_refused_naming_the_field_and_the_domain() {
+        TicketingException e = assertThrows(TicketingException.class,
+                () -> MailDomains.of(List.of("ac-creteil.fr", "ac creteil")));
+
+        assertEquals("mailDomains", e.errors().get(0).field());
+        assertEquals("mail_domains.invalid", e.code());
+        assertEquals("« ac creteil » n'est pas un domaine de messagerie valide (par exemple ac-creteil.fr).",
+                e.errors().get(0).message());
     }
 }
