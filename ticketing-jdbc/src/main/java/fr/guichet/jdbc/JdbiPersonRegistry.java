@@ -8,11 +8,16 @@ import fr.guichet.core.domain.person.PersonName;
 import fr.guichet.core.domain.person.Role;
 import fr.guichet.core.domain.person.SupportGroup;
 import fr.guichet.core.domain.person.Uai;
+import fr.guichet.core.domain.request.SearchText;
+import fr.guichet.core.port.Page;
+import fr.guichet.core.port.PageRequest;
 import fr.guichet.core.port.PersonRegistry;
+import fr.guichet.core.port.PersonSearch;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +38,11 @@ final class JdbiPersonRegistry implements PersonRegistry {
     private static final String PEOPLE_WITH_ROLES_AND_GROUPS = "SELECT p.id, p.email, p.given_name, p.family_name, "
             + "p.establishment, p.active, r.role, g.group_code FROM people p "
             + "LEFT JOIN person_roles r ON r.person_id = p.id LEFT JOIN person_groups g ON g.person_id = p.id ";
+
+    /** The longest normalised search text stored; longer ones are cut (the words past it are not found). */
+    static final int SEARCH_TEXT_LENGTH = 1000;
+    /** The longest normalised name stored to order lists by; longer ones are cut. */
+    static final int NAME_KEY_LENGTH = 255;
 
     private final Database db;
 
@@ -137,13 +147,17 @@ final class JdbiPersonRegistry implements PersonRegistry {
         String id = person.id().value();
         db.inTransaction(h -> {
             h.createUpdate(db.dialect().upsert("people", "id",
-                            List.of("id", "email", "given_name", "family_name", "establishment", "active")))
+                            List.of("id", "email", "given_name", "family_name", "establishment", "active",
+                                    "search_text", "family_key", "given_key")))
                     .bind("id", id)
                     .bind("email", person.email().value())
                     .bind("given_name", person.name().given())
                     .bind("family_name", person.name().family())
                     .bind("establishment", person.establishmentCode().map(Uai::value).orElse(null))
                     .bind("active", person.active())
+                    .bind("search_text", cut(PersonSearch.text(person), SEARCH_TEXT_LENGTH))
+                    .bind("family_key", cut(PersonSearch.familyKey(person), NAME_KEY_LENGTH))
+                    .bind("given_key", cut(PersonSearch.givenKey(person), NAME_KEY_LENGTH))
                     .execute();
             PeopleSql sql = h.attach(PeopleSql.class);
             sql.deleteRoles(id);
@@ -160,5 +174,42 @@ final class JdbiPersonRegistry implements PersonRegistry {
                 .bind("code", group.code().value())
                 .bind("label", group.label())
                 .execute());
+    }
+
+    @Override
+    public Page<Person> search(String words, PageRequest page) {
+        List<String> wanted = SearchText.words(words);
+        StringBuilder where = new StringBuilder(" FROM people WHERE 1 = 1");
+        for (int i = 0; i < wanted.size(); i++) {
+            where.append(" AND search_text LIKE :w").append(i);
+        }
+        return db.inTransaction(h -> {
+            Query count = h.createQuery("SELECT COUNT(*)" + where);
+            Query ids = h.createQuery("SELECT id" + where
+                    + " ORDER BY family_key, given_key, id LIMIT :limit OFFSET :offset");
+            for (int i = 0; i < wanted.size(); i++) {
+                count.bind("w" + i, "%" + wanted.get(i) + "%");
+                ids.bind("w" + i, "%" + wanted.get(i) + "%");
+            }
+            long total = count.mapTo(Long.class).one();
+            List<String> order = ids.bind("limit", page.size()).bind("offset", page.offset()).mapTo(String.class)
+                    .list();
+            if (order.isEmpty()) {
+                return new Page<Person>(List.of(), page.page(), page.size(), total);
+            }
+            Map<String, Person> byId = new HashMap<>();
+            people(h.createQuery(PEOPLE_WITH_ROLES_AND_GROUPS + "WHERE p.id IN (<ids>)").bindList("ids", order))
+                    .forEach(p -> byId.put(p.id().value(), p));
+            return new Page<>(order.stream().map(byId::get).toList(), page.page(), page.size(), total);
+        });
+    }
+
+    /** {@code text} cut to {@code length} characters (never inside a surrogate pair). */
+    static String cut(String text, int length) {
+        if (text.length() <= length) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(length - 1)) ? length - 1 : length;
+        return text.substring(0, end);
     }
 }

@@ -92,8 +92,10 @@ final class MailComposer {
         Notification n = entry.notification();
         Map<String, String> values = new HashMap<>(n.data());
         values.putIfAbsent("recipientName", n.recipientName());
-        if (n.template() == TemplateKey.PASSWORD_RESET) {
+        if (n.template() == TemplateKey.PASSWORD_RESET || n.template() == TemplateKey.ACCOUNT_CREATED) {
             values.put("link", config.passwordResetLink(values.remove("resetToken")));
+        } else if (n.template().aboutNoRequest()) {
+            values.put("link", config.homeLink());
         } else {
             values.put("number", n.request().display());
             values.put("link", config.linkTo(n.request().display()));

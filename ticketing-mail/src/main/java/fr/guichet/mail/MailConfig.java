@@ -110,6 +110,11 @@ public record MailConfig(String host, int port, Security security, String userna
         return base() + "/nouveau-mot-de-passe.html#" + token;
     }
 
+    /** The public home page of the helpdesk: {@code <publicBaseUrl>/}. */
+    public String homeLink() {
+        return base() + "/";
+    }
+
     private String base() {
         String base = publicBaseUrl.toString();
         return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;

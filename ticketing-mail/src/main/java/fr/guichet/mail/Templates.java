@@ -75,6 +75,12 @@ final class Templates {
         if (key == TemplateKey.PASSWORD_RESET) {
             return ABOUT_NO_REQUEST;
         }
+        if (key == TemplateKey.ACCOUNT_CREATED) {
+            return Set.of("recipientName", "identifier", "link", "helpdeskName");
+        }
+        if (key == TemplateKey.REQUESTS_RETURNED_TO_GROUP) {
+            return Set.of("recipientName", "group", "personName", "requests", "link", "helpdeskName");
+        }
         Set<String> names = new LinkedHashSet<>(COMMON);
         switch (key) {
             case ANSWER_POSTED -> names.addAll(List.of("body", "author", ATTACHMENTS));

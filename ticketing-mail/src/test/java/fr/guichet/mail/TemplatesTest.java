@@ -6,10 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.guichet.core.application.PersonForm;
 import fr.guichet.core.domain.notification.Notification;
 import fr.guichet.core.domain.notification.OutboxEntry;
 import fr.guichet.core.domain.notification.TemplateKey;
+import fr.guichet.core.domain.person.EmailAddress;
 import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.person.PersonId;
+import fr.guichet.core.domain.person.PersonName;
+import fr.guichet.core.domain.person.Role;
 import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.request.Status;
 import fr.guichet.core.testing.Fixtures;
@@ -49,7 +54,7 @@ class TemplatesTest {
                     String text = resource(language, key, part);
                     assertFalse(text.isBlank(), language + " " + key + " " + part);
                 }
-                String prefix = key == TemplateKey.PASSWORD_RESET ? "[Guichet] " : "[Guichet ${number}] ";
+                String prefix = key.aboutNoRequest() ? "[Guichet] " : "[Guichet ${number}] ";
                 assertTrue(resource(language, key, "subject").startsWith(prefix), key.name());
                 assertTrue(resource(language, key, "html").contains("<html lang=\"" + language + "\">"), key.name());
             }
@@ -72,6 +77,14 @@ class TemplatesTest {
         world.ticketing.changeStatus().change(specialist, number, Status.RESOLVED, "Compte réinitialisé.", null);
         world.ticketing.changeStatus().change(requester, number, Status.IN_PROGRESS, "Bloqué de nouveau.", null);
         world.ticketing.requestPasswordReset().request(requester.id().value());
+        Person admin = new Person(PersonId.of("admin"), EmailAddress.of("admin@ac-creteil.fr"),
+                new PersonName("Ada", "Admin"), null, Set.of(Role.ADMIN), Set.of(), true);
+        world.people.save(admin);
+        world.people.save(Fixtures.newStaff(Fixtures.EVE));
+        world.ticketing.administerPeople().create(admin, new PersonForm("nbernard", "nina.bernard@ac-creteil.fr",
+                "Nina", "Bernard", null, List.of(), List.of(), null));
+        world.ticketing.administerPeople().update(admin, specialist.id(),
+                new PersonForm(null, null, null, null, null, null, null, false), null);
 
         Set<TemplateKey> seen = EnumSet.noneOf(TemplateKey.class);
         for (OutboxEntry entry : world.outbox.all()) {
@@ -89,7 +102,8 @@ class TemplatesTest {
         }
         assertTrue(seen.containsAll(EnumSet.of(TemplateKey.ANSWER_POSTED, TemplateKey.REQUEST_REDIRECTED,
                 TemplateKey.REQUEST_ASSIGNED_TO_YOU, TemplateKey.FOLLOW_UP_POSTED, TemplateKey.REQUEST_RESOLVED,
-                TemplateKey.NEW_REQUEST_FOR_GROUP, TemplateKey.REQUEST_REOPENED, TemplateKey.PASSWORD_RESET)),
+                TemplateKey.NEW_REQUEST_FOR_GROUP, TemplateKey.REQUEST_REOPENED, TemplateKey.PASSWORD_RESET,
+                TemplateKey.ACCOUNT_CREATED, TemplateKey.REQUESTS_RETURNED_TO_GROUP)),
                 seen.toString());
     }
 

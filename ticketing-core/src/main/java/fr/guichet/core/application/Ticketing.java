@@ -43,7 +43,7 @@ public final class Ticketing {
     private final LinkRequest linkRequest;
     private final FetchAttachment fetchAttachment;
     private final BrowseCatalog browseCatalog;
-    private final DeactivatePerson deactivatePerson;
+    private final AdministerPeople administerPeople;
     private final RequestPasswordReset requestPasswordReset;
     private final ResetPassword resetPassword;
     private final ListAudit listAudit;
@@ -89,13 +89,14 @@ public final class Ticketing {
         this.linkRequest = new LinkRequest(uow, requests, labels, clock);
         this.fetchAttachment = new FetchAttachment(uow, requests, attachments);
         this.browseCatalog = new BrowseCatalog(catalog);
-        this.deactivatePerson = new DeactivatePerson(ports.registry(), sessions, uow);
         Optional<LocalAccounts> localAccounts = credentials instanceof LocalAccounts local ? Optional.of(local)
                 : Optional.empty();
         this.requestPasswordReset = new RequestPasswordReset(uow, people, ports.passwordResets(), outbox, clock,
                 localAccounts.isPresent());
         this.resetPassword = new ResetPassword(uow, people, ports.passwordResets(), sessions, localAccounts, clock);
         AdminWrites adminWrites = new AdminWrites(uow, ports.audit(), clock);
+        this.administerPeople = new AdministerPeople(uow, adminWrites, ports, () -> live.current().mailDomains(),
+                localAccounts.isPresent(), clock);
         this.listAudit = new ListAudit(uow, ports.audit());
         this.manageSettings = new ManageSettings(uow, ports.storedSettings(), live, adminWrites);
     }
@@ -188,8 +189,8 @@ public final class Ticketing {
                 lease);
     }
 
-    public DeactivatePerson deactivatePerson() {
-        return deactivatePerson;
+    public AdministerPeople administerPeople() {
+        return administerPeople;
     }
 
     public RequestPasswordReset requestPasswordReset() {

@@ -2,10 +2,12 @@ package fr.guichet.core.port;
 
 import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.person.PersonField;
 import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.person.SupportGroup;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Looks people and support groups up (local tables or the académie's directory); thread-safe, read-only. */
 public interface PersonDirectory {
@@ -21,4 +23,12 @@ public interface PersonDirectory {
 
     /** Every support group, in code order. */
     List<SupportGroup> groups();
+
+    /**
+     * The fields of people this directory decides, which Guichet can therefore not change: none for Guichet's own
+     * registry.
+     */
+    default Set<PersonField> decides() {
+        return Set.of();
+    }
 }

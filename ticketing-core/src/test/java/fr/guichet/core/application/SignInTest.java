@@ -64,7 +64,8 @@ class SignInTest {
                 EmailAddress.of("admin@ac-creteil.fr"), new PersonName("Ada", "Admin"), null, Set.of(Role.ADMIN),
                 Set.of(), true));
 
-        world.ticketing.deactivatePerson().deactivate(admin, requester.id());
+        world.ticketing.administerPeople().update(admin, requester.id(),
+                new PersonForm(null, null, null, null, null, null, null, false), null);
 
         assertTrue(world.ticketing.authenticate().person(session.token()).isEmpty());
         assertTrue(world.sessions.find(session.token().hash(), world.clock.instant()).isEmpty());
@@ -77,8 +78,8 @@ class SignInTest {
     void only_an_administrator_deactivates_someone() {
         Person agent = Fixtures.agent();
 
-        refused(ErrorKind.FORBIDDEN, () -> world.ticketing.deactivatePerson()
-                .deactivate(agent, requester.id()));
+        refused(ErrorKind.FORBIDDEN, () -> world.ticketing.administerPeople().update(agent, requester.id(),
+                new PersonForm(null, null, null, null, null, null, null, false), null));
         assertTrue(world.people.find(requester.id()).orElseThrow().active());
     }
 

@@ -6,15 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.guichet.core.domain.person.EmailAddress;
 import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.person.PersonName;
 import fr.guichet.core.domain.person.Role;
 import fr.guichet.core.domain.person.SupportGroup;
+import fr.guichet.core.port.Page;
+import fr.guichet.core.port.PageRequest;
 import fr.guichet.core.port.PersonDirectory;
 import fr.guichet.core.port.PersonRegistry;
 import fr.guichet.core.port.UnitOfWork;
 import fr.guichet.core.testing.Fixtures;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link PersonRegistry} promises, on top of the directory's contract. */
@@ -69,5 +74,78 @@ public abstract class PersonRegistryContract extends PersonDirectoryContract {
         SupportGroup renamed = new SupportGroup(group.code(), "Équipe « réseau » d'Île-de-France");
         unitOfWork().run(() -> registry().saveGroup(renamed));
         assertEquals(renamed, registry().group(group.code()).orElseThrow());
+    }
+
+    /** Lower-case letters no other test uses, to keep a search to the people of one test. */
+    private static String token() {
+        StringBuilder out = new StringBuilder("qz");
+        for (char c : UUID.randomUUID().toString().replace("-", "").substring(0, 10).toCharArray()) {
+            out.append((char) ('a' + Character.digit(c, 16)));
+        }
+        return out.toString();
+    }
+
+    private static Person person(String id, String given, String family, boolean active) {
+        return new Person(PersonId.of(id), EmailAddress.of(id + "@ac-creteil.fr"), new PersonName(given, family),
+                null, Set.of(Role.REQUESTER), Set.of(), active);
+    }
+
+    private void saveAll(Person... people) {
+        unitOfWork().run(() -> List.of(people).forEach(registry()::save));
+    }
+
+    private List<String> ids(Page<Person> page) {
+        return page.items().stream().map(p -> p.id().value()).toList();
+    }
+
+    @Test
+    public void a_search_finds_people_by_identifier_names_and_email_whatever_the_case_and_accents() {
+        String t = token();
+        Person lefevre = person(t + ".hlefevre", "Hélène", "Lefèvre", true);
+        Person durand = person(t + ".odurand", "Œdipe", "DURAND", true);
+        Person gone = person(t + ".mmartin", "Marc", "Martin", false);
+        saveAll(lefevre, durand, gone);
+
+        assertEquals(List.of(durand.id().value(), lefevre.id().value(), gone.id().value()),
+                ids(registry().search(t, PageRequest.first())));
+        assertEquals(List.of(lefevre.id().value()), ids(registry().search("HELENE lefevre " + t,
+                PageRequest.first())));
+        assertEquals(List.of(durand.id().value()), ids(registry().search("oedipe " + t.toUpperCase(),
+                PageRequest.first())));
+        assertEquals(List.of(gone.id().value()), ids(registry().search(t + ".mmartin@ac-creteil.fr",
+                PageRequest.first())));
+        assertEquals(List.of(), ids(registry().search(t + " dupont", PageRequest.first())));
+    }
+
+    @Test
+    public void pages_of_a_search_hold_each_person_once_by_family_name_given_name_then_identifier() {
+        String t = token();
+        Person a = person(t + "-3", "Élodie", "Zola", true);
+        Person b = person(t + "-2", "Eric", "Zola", true);
+        Person c = person(t + "-1", "Anne", "Écrivain", true);
+        Person d = person(t + "-5", "Anne", "Écrivain", true);
+        Person e = person(t + "-4", "Anne", "Écrivain", true);
+        saveAll(a, b, c, d, e);
+
+        List<String> seen = new ArrayList<>();
+        for (int number = 1; number <= 3; number++) {
+            Page<Person> page = registry().search(t, new PageRequest(number, 2));
+            assertEquals(5, page.total());
+            assertEquals(number == 3 ? 1 : 2, page.items().size());
+            seen.addAll(ids(page));
+        }
+        assertEquals(List.of(c, e, d, a, b).stream().map(p -> p.id().value()).toList(), seen);
+        assertEquals(0, registry().search(t, new PageRequest(4, 2)).items().size());
+    }
+
+    @Test
+    public void a_search_sees_a_change_of_names() {
+        String t = token();
+        Person before = person(t + "-x", "Jean", "Avant", true);
+        saveAll(before);
+        saveAll(new Person(before.id(), before.email(), new PersonName("Jean", "Après"), null, before.roles(),
+                before.groups(), true));
+        assertEquals(0, registry().search("avant " + t, PageRequest.first()).total());
+        assertEquals(1, registry().search("apres " + t, PageRequest.first()).total());
     }
 }

@@ -4,7 +4,11 @@ import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.person.SupportGroup;
+import fr.guichet.core.domain.request.SearchText;
+import fr.guichet.core.port.Page;
+import fr.guichet.core.port.PageRequest;
 import fr.guichet.core.port.PersonRegistry;
+import fr.guichet.core.port.PersonSearch;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -47,5 +51,14 @@ public final class InMemoryPersonRegistry implements PersonRegistry {
     @Override
     public void saveGroup(SupportGroup group) {
         db.write(s -> s.groups.put(group.code(), group));
+    }
+
+    @Override
+    public Page<Person> search(String words, PageRequest page) {
+        List<String> wanted = SearchText.words(words);
+        List<Person> found = db.read(s -> s.people.values().stream().filter(p -> PersonSearch.matches(p, wanted))
+                .sorted(PersonSearch.ORDER).toList());
+        return new Page<>(found.stream().skip(page.offset()).limit(page.size()).toList(), page.page(), page.size(),
+                found.size());
     }
 }

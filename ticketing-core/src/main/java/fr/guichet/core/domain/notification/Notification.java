@@ -4,6 +4,7 @@ import fr.guichet.core.domain.person.EmailAddress;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.session.ResetToken;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -30,6 +31,24 @@ public record Notification(TemplateKey template, EmailAddress recipient, String 
     public Notification withoutSecrets() {
         return template.holdsSecret() ? new Notification(template, recipient, recipientName, request, Map.of())
                 : this;
+    }
+
+    /** The mail to {@code person}, whose local account was just created, with the link that sets their password. */
+    public static Notification accountCreated(Person person, ResetToken token) {
+        return new Notification(TemplateKey.ACCOUNT_CREATED, person.email(), person.name().display(), null,
+                Map.of("recipientName", person.name().display(), "identifier", person.id().value(),
+                        "resetToken", token.value()));
+    }
+
+    /**
+     * The mail to {@code member} of the group labelled {@code groupLabel}: the requests of {@code lines} (one a line),
+     * assigned to {@code deactivated} until now, wait unassigned in the group's queue.
+     */
+    public static Notification requestsReturned(Person member, String groupLabel, Person deactivated,
+            List<String> lines) {
+        return new Notification(TemplateKey.REQUESTS_RETURNED_TO_GROUP, member.email(), member.name().display(), null,
+                Map.of("recipientName", member.name().display(), "group", groupLabel,
+                        "personName", deactivated.name().display(), "requests", String.join("\n", lines)));
     }
 
     /** The mail to {@code person} with the link that sets a new password, {@code token} being the link's secret. */

@@ -34,10 +34,26 @@ public enum TemplateKey {
     /** To the assignee: the requester followed up; adds {@code body} and {@code attachments} (as for an answer). */
     FOLLOW_UP_POSTED,
     /** To the assignee: the requester reopened the resolved request; adds {@code body}, their reason. */
-    REQUEST_REOPENED;
+    REQUEST_REOPENED,
+    /**
+     * To a person an administrator gave a local account: the link that sets their first password; about no request,
+     * its data holds {@code recipientName}, {@code identifier} and {@code resetToken} (the link's secret) only.
+     */
+    ACCOUNT_CREATED,
+    /**
+     * To each staff member of a group: requests assigned to a person who was deactivated are back in the group's
+     * queue, unassigned; about no request, its data holds {@code recipientName}, {@code group} (its label),
+     * {@code personName} and {@code requests} (one a line as "n° number – summary").
+     */
+    REQUESTS_RETURNED_TO_GROUP;
 
-    /** True when the data of its mails holds a secret (a password reset's link), forgotten once the mail is done. */
+    /** True when the data of its mails holds a secret (a password link), forgotten once the mail is done. */
     public boolean holdsSecret() {
-        return this == PASSWORD_RESET;
+        return this == PASSWORD_RESET || this == ACCOUNT_CREATED;
+    }
+
+    /** True when its mails are about no request (their data holds no request's values). */
+    public boolean aboutNoRequest() {
+        return this == PASSWORD_RESET || this == ACCOUNT_CREATED || this == REQUESTS_RETURNED_TO_GROUP;
     }
 }

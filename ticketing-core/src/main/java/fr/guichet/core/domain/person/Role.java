@@ -10,4 +10,18 @@ public enum Role {
     public boolean isStaff() {
         return this != REQUESTER;
     }
+
+    /** The role as people read it: Demandeur, Agent, Spécialiste, Administrateur. */
+    public String french() {
+        switch (this) {
+            case REQUESTER:
+                return "Demandeur";
+            case AGENT:
+                return "Agent";
+            case SPECIALIST:
+                return "Spécialiste";
+            default:
+                return "Administrateur";
+        }
+    }
 }

@@ -139,6 +139,27 @@ public record Request(RequestSummary summaryLine, Description description, Insta
     }
 
     /**
+     * The request goes back to its group's queue, unassigned, because {@code by} (an administrator) took its assignee
+     * off the support (deactivated): an ASSIGNED request becomes NEW, one being worked on keeps its status; its last
+     * activity is unchanged. Nobody is told through the request's events; the caller tells the group.
+     */
+    public RequestChange unassign(Person by, Instant now) {
+        RequestSummary from = summaryLine;
+        if (from.assignee() == null || !from.status().isOpen()) {
+            throw TicketingException.conflict("request.unassign.not_allowed",
+                    "Seule une demande ouverte et attribuée peut revenir dans la file de son groupe.");
+        }
+        Status status = from.status() == Status.ASSIGNED ? Status.NEW : from.status();
+        RequestSummary to = from.withRouting(from.assignedGroup(), null, status, from.lastActivity());
+        List<HistoryEntry> h = new ArrayList<>();
+        h.add(new HistoryEntry(now, by.id(), HistoryEvent.ASSIGNED, from.assignee().value(), null));
+        if (status != from.status()) {
+            h.add(statusEntry(now, by.id(), status));
+        }
+        return change(to, resolvedAt, List.of(), h, List.of());
+    }
+
+    /**
      * A staff member takes the request for themself, in its group: a NEW request becomes ASSIGNED, one assigned to
      * someone else passes to them and keeps its status; resolved, closed, and already theirs are refused as CONFLICT.
      */

@@ -1,0 +1,432 @@
+package fr.guichet.core.application;
+
+import fr.guichet.core.domain.DomainError;
+import fr.guichet.core.domain.ErrorKind;
+import fr.guichet.core.domain.TicketingException;
+import fr.guichet.core.domain.Validation;
+import fr.guichet.core.domain.admin.AuditTarget;
+import fr.guichet.core.domain.admin.Snapshot;
+import fr.guichet.core.domain.notification.Notification;
+import fr.guichet.core.domain.person.EmailAddress;
+import fr.guichet.core.domain.person.GroupCode;
+import fr.guichet.core.domain.person.MailDomains;
+import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.person.PersonField;
+import fr.guichet.core.domain.person.PersonId;
+import fr.guichet.core.domain.person.PersonName;
+import fr.guichet.core.domain.person.Role;
+import fr.guichet.core.domain.person.SupportGroup;
+import fr.guichet.core.domain.person.Uai;
+import fr.guichet.core.domain.request.Request;
+import fr.guichet.core.domain.request.RequestChange;
+import fr.guichet.core.domain.request.RequestNumber;
+import fr.guichet.core.domain.request.RequestSummary;
+import fr.guichet.core.domain.request.SearchText;
+import fr.guichet.core.domain.request.Status;
+import fr.guichet.core.domain.session.PasswordReset;
+import fr.guichet.core.domain.session.ResetToken;
+import fr.guichet.core.port.NotificationOutbox;
+import fr.guichet.core.port.Page;
+import fr.guichet.core.port.PageRequest;
+import fr.guichet.core.port.PasswordResets;
+import fr.guichet.core.port.PersonDirectory;
+import fr.guichet.core.port.PersonRegistry;
+import fr.guichet.core.port.RequestQuery;
+import fr.guichet.core.port.RequestRepository;
+import fr.guichet.core.port.SessionStore;
+import fr.guichet.core.port.UnitOfWork;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Administrators search, create, change, deactivate, reactivate and import people, each change through
+ * {@link AdminWrites} (audited as {@code person.create}, {@code person.update}, {@code person.deactivate},
+ * {@code person.reactivate}; an import's lines as {@code person.import}). A requester's e-mail address must be in the
+ * eligible mail domains; groups must exist. A created person gets a mail with a link, valid
+ * {@link #FIRST_LINK_VALIDITY}, that sets their password through {@link ResetPassword}; where people come from a
+ * directory, nobody is created and only the fields the directory does not decide change. Deactivating a person ends
+ * their sessions and sends their open requests back to their groups' queues, unassigned, each group's staff mailed.
+ */
+public final class AdministerPeople {
+
+    /** How long the link of a new account's mail works: long enough for a week-end or a short absence. */
+    public static final Duration FIRST_LINK_VALIDITY = Duration.ofDays(7);
+
+    private static final String DIRECTORY_REASON = "Cette information vient de l'annuaire de l'académie : "
+            + "elle se modifie dans l'annuaire.";
+    private static final Set<Status> OPEN = Arrays.stream(Status.values()).filter(Status::isOpen)
+            .collect(Collectors.toCollection(() -> EnumSet.noneOf(Status.class)));
+
+    private final UnitOfWork unitOfWork;
+    private final AdminWrites writes;
+    private final PersonDirectory people;
+    private final PersonRegistry registry;
+    private final RequestRepository requests;
+    private final SessionStore sessions;
+    private final PasswordResets resets;
+    private final NotificationOutbox outbox;
+    private final Supplier<MailDomains> mailDomains;
+    private final boolean localAccounts;
+    private final Clock clock;
+
+    AdministerPeople(UnitOfWork unitOfWork, AdminWrites writes, Ports ports, Supplier<MailDomains> mailDomains,
+            boolean localAccounts, Clock clock) {
+        this.unitOfWork = unitOfWork;
+        this.writes = writes;
+        this.people = ports.people();
+        this.registry = ports.registry();
+        this.requests = ports.requests();
+        this.sessions = ports.sessions();
+        this.resets = ports.passwordResets();
+        this.outbox = ports.outbox();
+        this.mailDomains = mailDomains;
+        this.localAccounts = localAccounts;
+        this.clock = clock;
+    }
+
+    /** A page of the people Guichet records whose identifier, names or e-mail hold every word of {@code words}. */
+    public Page<Person> search(Person admin, String words, PageRequest page) {
+        AdminWrites.requireAdmin(admin);
+        return unitOfWork.inTransaction(() -> registry.search(words, page));
+    }
+
+    /** One person, NOT_FOUND when unknown. */
+    public PersonSheet view(Person admin, PersonId id) {
+        AdminWrites.requireAdmin(admin);
+        return unitOfWork.inTransaction(() -> sheet(existing(id)));
+    }
+
+    /** Whether people come from a directory (no creation; see {@link PersonSheet#readOnly()}). */
+    public boolean fromDirectory() {
+        return !people.decides().isEmpty();
+    }
+
+    /**
+     * Creates a person with a local account from every field of {@code form} (roles: Demandeur when none); the
+     * identifier must be new. The person is mailed a link to choose their password.
+     */
+    public PersonSheet create(Person admin, PersonForm form) {
+        AdminWrites.requireAdmin(admin);
+        refuseCreationFromDirectory();
+        Person person = newPerson(form);
+        Person created = writes.change(admin, "person.create", AdministerPeople::target, () -> {
+            requireNew(person.id());
+            return Snapshot.NONE;
+        }, null, () -> {
+            insert(person);
+            return person;
+        }, this::snapshot);
+        return unitOfWork.inTransaction(() -> sheet(created));
+    }
+
+    /**
+     * Changes the fields {@code changes} gives (its identifier is ignored) when the person is still as
+     * {@code ifMatch} says (null: no check). Deactivation and reactivation follow {@code active}.
+     */
+    public PersonSheet update(Person admin, PersonId id, PersonForm changes, String ifMatch) {
+        AdminWrites.requireAdmin(admin);
+        refuseDecidedFields(changes);
+        Person before = unitOfWork.inTransaction(() -> existing(id));
+        Person after = changed(before, changes);
+        String action = after.active() == before.active() ? "person.update"
+                : after.active() ? "person.reactivate" : "person.deactivate";
+        Person saved = writes.change(admin, action, AdministerPeople::target, () -> snapshot(existing(id)), ifMatch,
+                () -> {
+                    Person current = existing(id);
+                    Person next = changed(current, changes);
+                    registry.save(next);
+                    if (current.active() && !next.active()) {
+                        leave(admin, next);
+                    }
+                    return next;
+                }, this::snapshot);
+        return unitOfWork.inTransaction(() -> sheet(saved));
+    }
+
+    /**
+     * Creates or updates a person from each row, by identifier, each row its own audited change ({@code person.import})
+     * so that a refused line leaves the others done. Where people come from a directory, every line is refused.
+     */
+    public ImportReport importPeople(Person admin, List<ImportReport.Row> rows) {
+        AdminWrites.requireAdmin(admin);
+        List<ImportReport.Line> lines = new ArrayList<>();
+        for (ImportReport.Row row : rows) {
+            lines.add(importRow(admin, row));
+        }
+        return new ImportReport(lines);
+    }
+
+    private ImportReport.Line importRow(Person admin, ImportReport.Row row) {
+        String identifier = row.form().identifier() == null ? "" : row.form().identifier().strip();
+        try {
+            refuseCreationFromDirectory();
+            Person wanted = newPerson(row.form());
+            ImportReport.Outcome[] outcome = new ImportReport.Outcome[1];
+            writes.change(admin, "person.import", AdministerPeople::target,
+                    () -> people.find(wanted.id()).map(this::snapshot).orElse(Snapshot.NONE), null, () -> {
+                        Person current = people.find(wanted.id()).orElse(null);
+                        Person next = current == null ? wanted : new Person(wanted.id(), wanted.email(),
+                                wanted.name(), wanted.establishment(), wanted.roles(), wanted.groups(),
+                                current.active());
+                        if (current == null) {
+                            insert(next);
+                            outcome[0] = ImportReport.Outcome.CREATED;
+                        } else if (current.equals(next)) {
+                            outcome[0] = ImportReport.Outcome.UNCHANGED;
+                        } else {
+                            registry.save(next);
+                            outcome[0] = ImportReport.Outcome.UPDATED;
+                        }
+                        return next;
+                    }, this::snapshot);
+            return new ImportReport.Line(row.number(), identifier, outcome[0], List.of());
+        } catch (TicketingException refused) {
+            if (refused.kind() == ErrorKind.UNAVAILABLE || refused.kind() == ErrorKind.FORBIDDEN) {
+                throw refused;
+            }
+            return new ImportReport.Line(row.number(), identifier, ImportReport.Outcome.REFUSED, refused.errors());
+        }
+    }
+
+    private void refuseCreationFromDirectory() {
+        if (fromDirectory()) {
+            throw DomainError.of(ErrorKind.CONFLICT, "person.directory",
+                    "Les personnes viennent de l'annuaire de l'académie : un compte se crée dans l'annuaire, "
+                            + "pas dans le guichet.").exception();
+        }
+    }
+
+    private void refuseDecidedFields(PersonForm changes) {
+        Validation v = new Validation();
+        for (PersonField field : people.decides()) {
+            if (given(changes, field)) {
+                v.add(DomainError.invalid(field.fieldName(), "person.field.directory", DIRECTORY_REASON));
+            }
+        }
+        v.throwIfInvalid();
+    }
+
+    private static boolean given(PersonForm form, PersonField field) {
+        switch (field) {
+            case EMAIL:
+                return form.email() != null;
+            case GIVEN_NAME:
+                return form.givenName() != null;
+            case FAMILY_NAME:
+                return form.familyName() != null;
+            case ESTABLISHMENT:
+                return form.establishment() != null;
+            case ROLES:
+                return form.roles() != null;
+            case GROUPS:
+                return form.groups() != null;
+            default:
+                return form.active() != null;
+        }
+    }
+
+    /** Stores a new person and mails them the link that sets their password. */
+    private void insert(Person person) {
+        registry.save(person);
+        if (localAccounts) {
+            ResetToken token = ResetToken.random();
+            Instant now = clock.instant();
+            resets.replace(new PasswordReset(token.hash(), person.id(), now, now.plus(FIRST_LINK_VALIDITY)));
+            outbox.enqueue(List.of(Notification.accountCreated(person, token)), now);
+        }
+    }
+
+    /**
+     * What deactivating {@code person} does beside saving them: their sessions end, and their open requests go back
+     * to their groups' queues, unassigned, the staff of each group mailed the list. Notifications are queued before
+     * the requests are stored (the order {@link RequestRepository} asks).
+     */
+    private void leave(Person admin, Person person) {
+        sessions.deleteAllOf(person.id());
+        List<RequestNumber> numbers = new ArrayList<>();
+        RequestQuery assigned = RequestQuery.all().withAssignee(person.id()).withStatuses(OPEN);
+        for (int page = 1;; page++) {
+            Page<RequestSummary> found = requests.list(assigned, new PageRequest(page, PageRequest.MAX_SIZE));
+            found.items().forEach(line -> numbers.add(line.number()));
+            if (found.items().isEmpty() || found.lastIndex() >= found.total()) {
+                break;
+            }
+        }
+        Instant now = clock.instant();
+        List<RequestChange> changes = new ArrayList<>();
+        Map<GroupCode, List<String>> byGroup = new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
+        for (RequestNumber number : numbers) {
+            Request request = requests.find(number).orElseThrow();
+            RequestChange change = request.unassign(admin, now);
+            changes.add(change);
+            RequestSummary line = request.summaryLine();
+            byGroup.computeIfAbsent(line.assignedGroup(), g -> new ArrayList<>())
+                    .add("n° " + line.number().display() + " – " + line.summary().value());
+        }
+        List<Notification> mails = new ArrayList<>();
+        byGroup.forEach((group, lines) -> {
+            String label = people.group(group).map(SupportGroup::label).orElse(group.value());
+            people.membersOf(group).stream().filter(Person::isStaff).filter(m -> !m.id().equals(person.id()))
+                    .forEach(member -> mails.add(Notification.requestsReturned(member, label, person, lines)));
+        });
+        if (!mails.isEmpty()) {
+            outbox.enqueue(mails, now);
+        }
+        for (RequestChange change : changes) {
+            if (!requests.update(change)) {
+                throw TicketingException.conflict("person.deactivate.request_changed",
+                        "Une demande de cette personne a changé pendant la désactivation : recommencez.");
+            }
+        }
+    }
+
+    private Person existing(PersonId id) {
+        return people.find(id).orElseThrow(() -> TicketingException.notFound("person.not_found",
+                "Cette personne est introuvable."));
+    }
+
+    private void requireNew(PersonId id) {
+        if (people.find(id).isPresent()) {
+            throw DomainError.invalid("identifier", "person.identifier.taken",
+                    "Une personne a déjà l'identifiant « " + id.value() + " ».").exception();
+        }
+    }
+
+    private PersonSheet sheet(Person person) {
+        Map<PersonField, String> readOnly = new EnumMap<>(PersonField.class);
+        people.decides().forEach(field -> readOnly.put(field, DIRECTORY_REASON));
+        return new PersonSheet(person, snapshot(person), readOnly);
+    }
+
+    private static AuditTarget target(Person person) {
+        return new AuditTarget("person", person.id().value(), person.name().display());
+    }
+
+    /** The person as the audit page shows them: roles in French, groups by label with their code. */
+    Snapshot snapshot(Person person) {
+        return Snapshot.NONE.with("identifier", person.id().value())
+                .with("email", person.email().value())
+                .with("givenName", person.name().given())
+                .with("familyName", person.name().family())
+                .with("establishment", person.establishmentCode().map(Uai::value).orElse(null))
+                .with("roles", person.roles().stream().map(Role::french).toList())
+                .with("groups", person.groups().stream().map(code -> people.group(code)
+                        .map(g -> g.label() + " (" + code.value() + ")").orElse(code.value())).toList())
+                .with("active", person.active() ? "oui" : "non");
+    }
+
+    /** A new, active person from every field of {@code form}, every refusal collected. */
+    private Person newPerson(PersonForm form) {
+        Validation v = new Validation();
+        PersonId id = v.check(() -> PersonId.of(Validation.required(blankAsNull(form.identifier()), "identifier",
+                "L'identifiant").strip()));
+        EmailAddress email = v.check(() -> EmailAddress.of(Validation.required(blankAsNull(form.email()), "email",
+                "L'adresse électronique").strip()));
+        String given = v.check(() -> Validation.text(form.givenName(), "givenName", "Le prénom", 100, false));
+        String family = v.check(() -> Validation.text(form.familyName(), "familyName", "Le nom", 100, false));
+        Uai establishment = v.check(() -> establishment(form.establishment()));
+        Set<Role> roles = v.check(() -> roles(form.roles() == null ? List.of() : form.roles()));
+        Set<GroupCode> groups = v.check(() -> groups(form.groups() == null ? List.of() : form.groups()));
+        v.throwIfInvalid();
+        Person person = new Person(id, email, new PersonName(given.strip(), family.strip()), establishment, roles,
+                groups, true);
+        requireEligible(person);
+        return person;
+    }
+
+    /** {@code person} with the fields {@code changes} gives, every refusal collected. */
+    private Person changed(Person person, PersonForm changes) {
+        Validation v = new Validation();
+        EmailAddress email = changes.email() == null ? person.email()
+                : v.check(() -> EmailAddress.of(changes.email().strip()));
+        String given = changes.givenName() == null ? person.name().given()
+                : v.check(() -> Validation.text(changes.givenName(), "givenName", "Le prénom", 100, false).strip());
+        String family = changes.familyName() == null ? person.name().family()
+                : v.check(() -> Validation.text(changes.familyName(), "familyName", "Le nom", 100, false).strip());
+        Uai establishment = changes.establishment() == null ? person.establishment()
+                : v.check(() -> establishment(changes.establishment()));
+        Set<Role> roles = changes.roles() == null ? person.roles() : v.check(() -> roles(changes.roles()));
+        Set<GroupCode> groups = changes.groups() == null ? person.groups() : v.check(() -> groups(changes.groups()));
+        v.throwIfInvalid();
+        Person next = new Person(person.id(), email, new PersonName(given, family), establishment, roles, groups,
+                changes.active() == null ? person.active() : changes.active());
+        if (changes.email() != null || changes.roles() != null) {
+            requireEligible(next);
+        }
+        return next;
+    }
+
+    private void requireEligible(Person person) {
+        MailDomains domains = mailDomains.get();
+        if (!person.isStaff() && !domains.isEligible(person.email())) {
+            throw DomainError.invalid("email", "person.email.not_eligible",
+                    "Un demandeur doit avoir une adresse de l'académie (" + String.join(", ", new TreeSet<>(domains.domains()))
+                            + ").").exception();
+        }
+    }
+
+    private static String blankAsNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+
+    private static Uai establishment(String text) {
+        return text == null || text.isBlank() ? null : Uai.parse(text);
+    }
+
+    private static final Map<String, Role> ROLE_NAMES = roleNames();
+
+    private static Map<String, Role> roleNames() {
+        Map<String, Role> names = new LinkedHashMap<>();
+        for (Role role : Role.values()) {
+            names.put(SearchText.normalize(role.name()), role);
+            names.put(SearchText.normalize(role.french()), role);
+        }
+        return Map.copyOf(names);
+    }
+
+    private static Set<Role> roles(List<String> names) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String name : names) {
+            if (name == null || name.isBlank()) {
+                continue;
+            }
+            Role role = ROLE_NAMES.get(SearchText.normalize(name));
+            if (role == null) {
+                throw DomainError.invalid("roles", "person.role.unknown", "Le rôle « " + name.strip()
+                        + " » n'existe pas (Demandeur, Agent, Spécialiste ou Administrateur).").exception();
+            }
+            roles.add(role);
+        }
+        return roles;
+    }
+
+    private Set<GroupCode> groups(List<String> codes) {
+        Set<GroupCode> groups = new LinkedHashSet<>();
+        for (String code : codes) {
+            if (code == null || code.isBlank()) {
+                continue;
+            }
+            GroupCode group = new Validation().check(() -> GroupCode.of(code.strip()));
+            if (group == null || people.group(group).isEmpty()) {
+                throw DomainError.invalid("groups", "person.group.unknown",
+                        "Le groupe « " + code.strip() + " » n'existe pas.").exception();
+            }
+            groups.add(group);
+        }
+        return groups;
+    }
+}

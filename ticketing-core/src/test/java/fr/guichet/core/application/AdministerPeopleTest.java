@@ -1,0 +1,297 @@
+package fr.guichet.core.application;
+
+import static fr.guichet.core.application.Scenario.join;
+import static fr.guichet.core.application.Scenario.refused;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.guichet.core.domain.DomainError;
+import fr.guichet.core.domain.ErrorKind;
+import fr.guichet.core.domain.TicketingException;
+import fr.guichet.core.domain.admin.AuditEntry;
+import fr.guichet.core.domain.notification.Notification;
+import fr.guichet.core.domain.notification.TemplateKey;
+import fr.guichet.core.domain.person.EmailAddress;
+import fr.guichet.core.domain.person.GroupCode;
+import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.person.PersonField;
+import fr.guichet.core.domain.person.PersonId;
+import fr.guichet.core.domain.person.PersonName;
+import fr.guichet.core.domain.person.Role;
+import fr.guichet.core.domain.person.SupportGroup;
+import fr.guichet.core.domain.person.Uai;
+import fr.guichet.core.domain.request.HistoryEntry;
+import fr.guichet.core.domain.request.HistoryEvent;
+import fr.guichet.core.domain.request.RequestNumber;
+import fr.guichet.core.domain.request.Status;
+import fr.guichet.core.domain.request.Visibility;
+import fr.guichet.core.port.PageRequest;
+import fr.guichet.core.port.PersonDirectory;
+import fr.guichet.core.testing.Fixtures;
+import fr.guichet.core.testing.TestWorld;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class AdministerPeopleTest {
+
+    private final TestWorld world = new TestWorld();
+    private final Person admin = join(world, new Person(PersonId.of("admin"), EmailAddress.of("admin@ac-creteil.fr"),
+            new PersonName("Ada", "Admin"), null, Set.of(Role.ADMIN), Set.of(), true));
+    private final AdministerPeople people = world.ticketing.administerPeople();
+
+    private static PersonForm form(String id, String email, String given, String family, String uai,
+            List<String> roles, List<String> groups) {
+        return new PersonForm(id, email, given, family, uai, roles, groups, null);
+    }
+
+    private static PersonForm patch() {
+        return new PersonForm(null, null, null, null, null, null, null, null);
+    }
+
+    private List<AuditEntry> audit() {
+        return world.audit.newestFirst(new PageRequest(1, 100)).items();
+    }
+
+    private List<Notification> mails(TemplateKey key) {
+        return world.outbox.all().stream().map(e -> e.notification()).filter(n -> n.template() == key).toList();
+    }
+
+    private static Map<String, String> fields(TicketingException e) {
+        return e.errors().stream().collect(Collectors.toMap(DomainError::field, DomainError::message));
+    }
+
+    @Test
+    void an_administrator_creates_a_local_account_whose_person_chooses_a_password_with_the_mailed_link() {
+        PersonSheet sheet = people.create(admin, form("nbernard", "nina.bernard@ac-creteil.fr", " Nina ", "Bernard",
+                "0941295x", List.of("Agent", "ADMIN"), List.of("PLATEFORME")));
+
+        Person nina = world.people.find(PersonId.of("nbernard")).orElseThrow();
+        assertEquals(sheet.person(), nina);
+        assertEquals(new PersonName("Nina", "Bernard"), nina.name());
+        assertEquals(Uai.parse("0941295X"), nina.establishment());
+        assertEquals(Set.of(Role.AGENT, Role.ADMIN), nina.roles());
+        assertEquals(Set.of(Fixtures.PLATEFORME), nina.groups());
+        assertTrue(sheet.readOnly().isEmpty());
+        AuditEntry entry = audit().get(0);
+        assertEquals("person.create", entry.action());
+        assertEquals("nbernard", entry.target().key());
+        assertTrue(entry.before().isNone());
+        assertEquals("Administrateur, Agent", entry.after().fields().get("roles"));
+        assertEquals("Plateforme d'assistance du rectorat (PLATEFORME)", entry.after().fields().get("groups"));
+        assertEquals(sheet.snapshot(), entry.after());
+
+        Notification mail = mails(TemplateKey.ACCOUNT_CREATED).get(0);
+        assertEquals("nina.bernard@ac-creteil.fr", mail.recipient().value());
+        assertEquals("nbernard", mail.data().get("identifier"));
+        world.clock.advance(AdministerPeople.FIRST_LINK_VALIDITY.minus(Duration.ofMinutes(1)));
+        world.ticketing.resetPassword().reset(mail.data().get("resetToken"), "une phrase de passe assez longue");
+        assertTrue(world.accounts.verify("nbernard", "une phrase de passe assez longue").isPresent());
+    }
+
+    @Test
+    void a_creation_is_refused_field_by_field_and_leaves_nothing() {
+        int audited = audit().size();
+        TicketingException taken = refused(ErrorKind.INVALID, () -> people.create(admin, form("mmontanes",
+                "x@ac-creteil.fr", "Marc", "Montanes", null, List.of(), List.of())));
+        assertEquals(Set.of("identifier"), fields(taken).keySet());
+
+        TicketingException many = refused(ErrorKind.INVALID, () -> people.create(admin, form("", "pas une adresse",
+                " ", "Nom", "0941295A", List.of("Chef"), List.of("NULLE-PART"))));
+        assertEquals(Set.of("identifier", "email", "givenName", "establishment", "roles", "groups"),
+                fields(many).keySet());
+        assertTrue(fields(many).get("roles").contains("Demandeur, Agent, Spécialiste ou Administrateur"));
+
+        TicketingException outside = refused(ErrorKind.INVALID, () -> people.create(admin, form("jdoe",
+                "john.doe@gmail.com", "John", "Doe", null, List.of("Demandeur"), List.of())));
+        assertEquals("person.email.not_eligible", outside.code());
+        assertTrue(outside.getMessage().contains("ac-creteil.fr"));
+        assertEquals(audited, audit().size());
+        assertTrue(world.people.find(PersonId.of("jdoe")).isEmpty());
+        assertTrue(mails(TemplateKey.ACCOUNT_CREATED).isEmpty());
+
+        people.create(admin, form("jdoe", "john.doe@prestataire.fr", "John", "Doe", null, List.of("Spécialiste"),
+                List.of("EVE")));
+        assertTrue(world.people.find(PersonId.of("jdoe")).isPresent(), "staff may have any address");
+    }
+
+    @Test
+    void only_an_administrator_reads_or_changes_people() {
+        Person agent = Fixtures.agent();
+        refused(ErrorKind.FORBIDDEN, () -> people.search(agent, "", PageRequest.first()));
+        refused(ErrorKind.FORBIDDEN, () -> people.view(agent, PersonId.of("mmontanes")));
+        refused(ErrorKind.FORBIDDEN, () -> people.create(agent, form("x", "x@ac-creteil.fr", "X", "Y", null,
+                List.of(), List.of())));
+        refused(ErrorKind.FORBIDDEN, () -> people.importPeople(agent, List.of()));
+        refused(ErrorKind.NOT_FOUND, () -> people.view(admin, PersonId.of("personne")));
+    }
+
+    @Test
+    void a_change_touches_only_the_fields_it_gives_and_needs_the_revision_the_administrator_saw() {
+        PersonSheet before = people.view(admin, PersonId.of("mmontanes"));
+        PersonForm rename = new PersonForm(null, null, "Marcel", null, null, null, List.of("EVE"), null);
+
+        PersonSheet after = people.update(admin, PersonId.of("mmontanes"), rename, before.snapshot().fingerprint());
+
+        Person marcel = after.person();
+        assertEquals(new PersonName("Marcel", "Montanes"), marcel.name());
+        assertEquals(Set.of(GroupCode.of("EVE")), marcel.groups());
+        assertEquals(before.person().email(), marcel.email());
+        assertEquals(before.person().establishment(), marcel.establishment());
+        assertEquals("person.update", audit().get(0).action());
+        assertEquals("Marc", audit().get(0).before().fields().get("givenName"));
+
+        refused(ErrorKind.STALE, () -> people.update(admin, PersonId.of("mmontanes"),
+                new PersonForm(null, null, "Marc", null, null, null, null, null), before.snapshot().fingerprint()));
+        TicketingException outside = refused(ErrorKind.INVALID, () -> people.update(admin,
+                PersonId.of("mmontanes"), new PersonForm(null, "marc@gmail.com", null, null, "", null, null, null),
+                null));
+        assertEquals(Set.of("email"), fields(outside).keySet());
+        PersonSheet noSchool = people.update(admin, PersonId.of("mmontanes"),
+                new PersonForm(null, null, null, null, "", null, null, null), null);
+        assertNull(noSchool.person().establishment());
+    }
+
+    @Test
+    void deactivating_ends_the_sessions_and_sends_the_open_requests_back_to_the_group_which_is_told() {
+        Person agent = Fixtures.agent();
+        Person colleague = join(world, Fixtures.newStaff(Fixtures.PLATEFORME));
+        SignedIn session = world.ticketing.signIn().signIn("agent1", TestWorld.PASSWORD, false);
+        RequestNumber taken = Scenario.file(world, Fixtures.montanes(), Scenario.draft(Fixtures.PRINTERS,
+                "Imprimante en panne", "Plus rien ne sort.", Visibility.PRIVATE));
+        RequestNumber working = Scenario.file(world, Fixtures.dupont(), Scenario.draft(Fixtures.PRINTERS,
+                "Wifi lent", "Très lent.", Visibility.PRIVATE));
+        RequestNumber resolved = Scenario.file(world, Fixtures.dupont(), Scenario.draft(Fixtures.PRINTERS,
+                "Câble", "Débranché.", Visibility.PRIVATE));
+        world.ticketing.takeRequest().take(agent, taken, null);
+        world.ticketing.takeRequest().take(agent, working, null);
+        world.ticketing.changeStatus().change(agent, working, Status.IN_PROGRESS, null, null);
+        world.ticketing.takeRequest().take(agent, resolved, null);
+        Scenario.moveTo(world, resolved, Status.RESOLVED);
+        int mailsBefore = world.outbox.all().size();
+
+        people.update(admin, agent.id(), new PersonForm(null, null, null, null, null, null, null, false), null);
+
+        assertFalse(world.people.find(agent.id()).orElseThrow().active());
+        assertTrue(world.ticketing.authenticate().person(session.token()).isEmpty());
+        assertNull(Scenario.stored(world, taken).summaryLine().assignee());
+        assertEquals(Status.NEW, Scenario.stored(world, taken).summaryLine().status());
+        assertEquals(Status.IN_PROGRESS, Scenario.stored(world, working).summaryLine().status());
+        assertNull(Scenario.stored(world, working).summaryLine().assignee());
+        assertEquals(Fixtures.PLATEFORME, Scenario.stored(world, working).summaryLine().assignedGroup());
+        assertEquals(agent.id(), Scenario.stored(world, resolved).summaryLine().assignee(), "closed work stays");
+        HistoryEntry last = Scenario.stored(world, working).history().get(
+                Scenario.stored(world, working).history().size() - 1);
+        assertEquals(HistoryEvent.ASSIGNED, last.event());
+        assertEquals(admin.id(), last.by());
+        assertEquals("agent1", last.from());
+        assertNull(last.to());
+        assertEquals("person.deactivate", audit().get(0).action());
+        assertEquals("non", audit().get(0).after().fields().get("active"));
+
+        List<Notification> told = world.outbox.all().subList(mailsBefore, world.outbox.all().size()).stream()
+                .map(e -> e.notification()).toList();
+        assertEquals(List.of(colleague.email()), told.stream().map(Notification::recipient).toList());
+        Notification mail = told.get(0);
+        assertEquals(TemplateKey.REQUESTS_RETURNED_TO_GROUP, mail.template());
+        assertEquals("Alice Agent", mail.data().get("personName"));
+        assertTrue(mail.data().get("requests").contains("n° " + taken.display() + " – Imprimante en panne"));
+        assertTrue(mail.data().get("requests").contains(working.display()));
+        assertFalse(mail.data().get("requests").contains(resolved.display()));
+
+        people.update(admin, agent.id(), new PersonForm(null, null, null, null, null, null, null, true), null);
+        assertTrue(world.people.find(agent.id()).orElseThrow().active());
+        assertEquals("person.reactivate", audit().get(0).action());
+    }
+
+    @Test
+    void with_a_directory_nobody_is_created_and_only_what_guichet_owns_changes() {
+        PersonDirectory directory = new PersonDirectory() {
+            @Override
+            public Optional<Person> find(PersonId id) {
+                return world.people.find(id);
+            }
+
+            @Override
+            public List<Person> membersOf(GroupCode group) {
+                return world.people.membersOf(group);
+            }
+
+            @Override
+            public Optional<SupportGroup> group(GroupCode code) {
+                return world.people.group(code);
+            }
+
+            @Override
+            public List<SupportGroup> groups() {
+                return world.people.groups();
+            }
+
+            @Override
+            public Set<PersonField> decides() {
+                return EnumSet.complementOf(EnumSet.of(PersonField.ROLES, PersonField.GROUPS));
+            }
+        };
+        AdministerPeople fromDirectory = Ticketing.builder(world.ports().withDirectory(directory, world.accounts))
+                .clock(world.clock).build().administerPeople();
+
+        assertTrue(fromDirectory.fromDirectory());
+        TicketingException creation = refused(ErrorKind.CONFLICT, () -> fromDirectory.create(admin,
+                form("nbernard", "nina.bernard@ac-creteil.fr", "Nina", "Bernard", null, List.of(), List.of())));
+        assertTrue(creation.getMessage().contains("annuaire"));
+        PersonSheet sheet = fromDirectory.view(admin, PersonId.of("mmontanes"));
+        assertEquals(Set.of(PersonField.EMAIL, PersonField.GIVEN_NAME, PersonField.FAMILY_NAME,
+                PersonField.ESTABLISHMENT, PersonField.ACTIVE), sheet.readOnly().keySet());
+        TicketingException edit = refused(ErrorKind.INVALID, () -> fromDirectory.update(admin,
+                PersonId.of("mmontanes"), new PersonForm(null, "autre@ac-creteil.fr", "Marcel", null, null,
+                        List.of("Agent"), null, null), null));
+        assertEquals(Set.of("email", "givenName"), fields(edit).keySet());
+
+        PersonSheet agent = fromDirectory.update(admin, PersonId.of("mmontanes"),
+                new PersonForm(null, null, null, null, null, List.of("Agent"), List.of("PLATEFORME"), null), null);
+        assertEquals(Set.of(Role.AGENT), agent.person().roles());
+        ImportReport report = fromDirectory.importPeople(admin, List.of(new ImportReport.Row(2,
+                form("x", "x@ac-creteil.fr", "X", "Y", null, List.of(), List.of()))));
+        assertEquals(ImportReport.Outcome.REFUSED, report.lines().get(0).outcome());
+    }
+
+    @Test
+    void an_import_creates_updates_and_refuses_line_by_line_keeping_cells_as_typed() {
+        List<ImportReport.Row> rows = List.of(
+                new ImportReport.Row(2, form("nbernard", "nina.bernard@ac-creteil.fr", "Nina", "Bernard",
+                        "0941295X", List.of("Agent"), List.of("PLATEFORME"))),
+                new ImportReport.Row(3, form("mmontanes", "marc.montanes@ac-creteil.fr", "Marc", "Montanes",
+                        "0941295X", List.of(), List.of())),
+                new ImportReport.Row(4, form("jdupont", "jeanne.dupont@ac-creteil.fr", "Jeanne", "Dupont-Moreau",
+                        "0930122C", List.of("Demandeur"), List.of())),
+                new ImportReport.Row(5, form("pirate", "pirate@gmail.com", "=HYPERLINK(\"http://x\")", "Pirate",
+                        "123", List.of(), List.of("NULLE-PART"))),
+                new ImportReport.Row(6, form("formule", "formule@ac-creteil.fr", "=1+2", "@SUM(A1)", null,
+                        List.of(), List.of())));
+
+        ImportReport report = people.importPeople(admin, rows);
+
+        assertEquals(List.of(ImportReport.Outcome.CREATED, ImportReport.Outcome.UNCHANGED,
+                ImportReport.Outcome.UPDATED, ImportReport.Outcome.REFUSED, ImportReport.Outcome.CREATED),
+                report.lines().stream().map(ImportReport.Line::outcome).toList());
+        assertEquals(List.of(2, 3, 4, 5, 6), report.lines().stream().map(ImportReport.Line::number).toList());
+        ImportReport.Line refused = report.lines().get(3);
+        assertEquals("pirate", refused.identifier());
+        assertEquals(Set.of("establishment", "groups"), refused.errors().stream().map(DomainError::field)
+                .collect(Collectors.toSet()));
+        assertEquals(new PersonName("=1+2", "@SUM(A1)"), world.people.find(PersonId.of("formule")).orElseThrow()
+                .name());
+        assertEquals("Dupont-Moreau", world.people.find(PersonId.of("jdupont")).orElseThrow().name().family());
+        assertEquals(List.of("person.import", "person.import", "person.import"),
+                audit().stream().limit(3).map(AuditEntry::action).toList());
+        assertEquals(2, mails(TemplateKey.ACCOUNT_CREATED).size());
+        assertEquals(1, people.search(admin, "bernard NINA", PageRequest.first()).total());
+    }
+}
