@@ -35,6 +35,7 @@ public final class GuichetHttpApi {
     private final Problems problems;
     private final Endpoints endpoints;
     private final AdminEndpoints adminEndpoints;
+    private final AdminSettingsEndpoints adminSettingsEndpoints;
     private Javalin server;
 
     public GuichetHttpApi(Ticketing ticketing, HttpConfig config, ReadinessCheck readiness,
@@ -56,6 +57,7 @@ public final class GuichetHttpApi {
                 new SignInThrottle(signInFailures, config.signInLimits(), clock),
                 new PasswordResetThrottle(signInFailures, clock), openApiDocument());
         this.adminEndpoints = new AdminEndpoints(endpoints.shared());
+        this.adminSettingsEndpoints = new AdminSettingsEndpoints(endpoints.shared());
     }
 
     /**
@@ -89,6 +91,7 @@ public final class GuichetHttpApi {
         host.routes.post(BASE + "/requests/{number}/status", guarded(endpoints::changeStatus));
         host.routes.get(BASE + "/requests/{number}/attachments/{id}", guarded(endpoints::attachment));
         adminEndpoints.mount(host, this::adminGuarded);
+        adminSettingsEndpoints.mount(host, this::adminGuarded);
         host.routes.get(BASE + "/openapi.json", guarded(endpoints::openApi));
         host.routes.get("/health", guarded(endpoints::health));
         host.routes.get("/ready", guarded(endpoints::ready));
