@@ -38,7 +38,8 @@ import java.util.List;
  * }
  * }</pre>
  *
- * A subject is active unless {@code "active": false}; without {@code supportGroup} it inherits its parent's; without
+ * A subject or request type is active unless {@code "active": false}; a subject's {@code position} (0 when absent)
+ * orders it among its siblings, equal positions by code; without {@code supportGroup} it inherits its parent's; without
  * {@code routing} it inherits its parent's, a root without one being {@code FEWEST_OPEN}: {@code GROUP_QUEUE} keeps
  * its new requests NEW in its group's queue until a member takes one, {@code FEWEST_OPEN} gives each straight to the
  * member with the fewest open requests. Unknown properties and routings are refused. A file that does not parse, or a
@@ -70,7 +71,7 @@ public final class CatalogFile {
         }
         return SubjectCatalog.of(
                 document.subjects().stream().map(SubjectEntry::toSubject).toList(),
-                document.requestTypes().stream().map(t -> new RequestType(t.code(), t.label())).toList());
+                document.requestTypes().stream().map(TypeEntry::toType).toList());
     }
 
     /** The catalog in a JSON file. */
@@ -98,23 +99,29 @@ public final class CatalogFile {
         }
     }
 
-    private record TypeEntry(@JsonProperty("code") String code, @JsonProperty("label") String label) {
+    private record TypeEntry(@JsonProperty("code") String code, @JsonProperty("label") String label,
+            @JsonProperty("active") Boolean active) {
+
+        RequestType toType() {
+            return new RequestType(code, label, active == null || active);
+        }
     }
 
     private record SubjectEntry(String code, String label, boolean active, String supportGroup,
-            List<String> specialists, Routing routing) {
+            List<String> specialists, Routing routing, int position) {
         @JsonCreator
         SubjectEntry(@JsonProperty("code") String code, @JsonProperty("label") String label,
                 @JsonProperty("active") Boolean active, @JsonProperty("supportGroup") String supportGroup,
-                @JsonProperty("specialists") List<String> specialists, @JsonProperty("routing") Routing routing) {
+                @JsonProperty("specialists") List<String> specialists, @JsonProperty("routing") Routing routing,
+                @JsonProperty("position") Integer position) {
             this(code, label, active == null || active, supportGroup, specialists == null ? List.of() : specialists,
-                    routing);
+                    routing, position == null ? 0 : position);
         }
 
         Subject toSubject() {
             return new Subject(SubjectCode.parse(code), label, active,
                     supportGroup == null ? null : GroupCode.of(supportGroup),
-                    specialists.stream().map(PersonId::of).toList(), routing);
+                    specialists.stream().map(PersonId::of).toList(), routing, position);
         }
     }
 }

@@ -17,7 +17,8 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * The subject catalog in the tables {@code subjects} (each subject's own support group and routing, null when
- * inherited), {@code subject_specialists} and {@code request_types}, kept in
+ * inherited, and its position among its siblings), {@code subject_specialists} and {@code request_types} (in order,
+ * active or not), kept in
  * memory as last built: each call reads the stamp of {@code catalog_version}, which every {@link #replace} sets to a
  * new random UUID in its transaction, and rebuilds the catalog only when the stamp is not the one it was built at, so
  * a replacement through any node sharing the database is seen by the next call on every node. Thread-safe.
@@ -71,18 +72,19 @@ final class JdbiCatalogStore implements CatalogStore {
         h.createQuery("SELECT subject_code, person_id FROM subject_specialists ORDER BY subject_code, position")
                 .map((rs, ctx) -> Map.entry(rs.getString("subject_code"), PersonId.of(rs.getString("person_id"))))
                 .forEach(e -> specialists.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-        List<Subject> subjects = h.createQuery("SELECT code, label, active, support_group, routing FROM subjects")
+        List<Subject> subjects = h.createQuery("SELECT code, label, active, support_group, routing, position FROM subjects")
                 .map((rs, ctx) -> {
                     String group = rs.getString("support_group");
                     String code = rs.getString("code");
                     String routing = rs.getString("routing");
                     return new Subject(SubjectCode.parse(code), rs.getString("label"), rs.getBoolean("active"),
                             group == null ? null : GroupCode.of(group), specialists.get(code),
-                            routing == null ? null : Routing.valueOf(routing));
+                            routing == null ? null : Routing.valueOf(routing), rs.getInt("position"));
                 })
                 .list();
-        List<RequestType> types = h.createQuery("SELECT code, label FROM request_types ORDER BY position")
-                .map((rs, ctx) -> new RequestType(rs.getString("code"), rs.getString("label")))
+        List<RequestType> types = h.createQuery("SELECT code, label, active FROM request_types ORDER BY position")
+                .map((rs, ctx) -> new RequestType(rs.getString("code"), rs.getString("label"),
+                        rs.getBoolean("active")))
                 .list();
         return SubjectCatalog.of(subjects, types);
     }
@@ -105,11 +107,12 @@ final class JdbiCatalogStore implements CatalogStore {
             h.execute("DELETE FROM subjects");
             h.execute("DELETE FROM request_types");
             for (Subject s : catalog.all()) {
-                h.createUpdate("INSERT INTO subjects (code, label, active, support_group, routing) "
-                                + "VALUES (:code, :label, :active, :group, :routing)")
+                h.createUpdate("INSERT INTO subjects (code, label, active, support_group, routing, position) "
+                                + "VALUES (:code, :label, :active, :group, :routing, :position)")
                         .bind("code", s.code().value()).bind("label", s.label()).bind("active", s.active())
                         .bind("group", s.ownSupportGroup().map(GroupCode::value).orElse(null))
                         .bind("routing", s.ownRouting().map(Routing::name).orElse(null))
+                        .bind("position", s.position())
                         .execute();
                 int position = 0;
                 for (PersonId specialist : s.specialists()) {
@@ -122,8 +125,10 @@ final class JdbiCatalogStore implements CatalogStore {
             }
             int position = 0;
             for (RequestType t : catalog.requestTypes()) {
-                h.createUpdate("INSERT INTO request_types (code, label, position) VALUES (:code, :label, :position)")
+                h.createUpdate("INSERT INTO request_types (code, label, position, active) "
+                                + "VALUES (:code, :label, :position, :active)")
                         .bind("code", t.code()).bind("label", t.label()).bind("position", position++)
+                        .bind("active", t.active())
                         .execute();
             }
             return null;

@@ -74,6 +74,19 @@ class CatalogFileTest {
         assertEquals("catalog.unreadable", unknown.code());
     }
 
+    @Test
+    void positions_order_siblings_and_a_request_type_may_be_inactive() {
+        SubjectCatalog catalog = read("{\"requestTypes\": [{\"code\": \"USAGE\", \"label\": \"usage\"},"
+                + "{\"code\": \"INFO\", \"label\": \"information\", \"active\": false}],"
+                + "\"subjects\": [{\"code\": \"RES-5\", \"label\": \"Réseau\", \"supportGroup\": \"PLATEFORME\"},"
+                + "{\"code\": \"RES-5.1\", \"label\": \"Connexion internet\", \"position\": 2},"
+                + "{\"code\": \"RES-5.2\", \"label\": \"Poste de travail\", \"position\": 1}]}");
+        assertEquals(List.of("RES-5.2", "RES-5.1"), catalog.children(SubjectCode.parse("RES-5")).stream()
+                .map(s -> s.code().value()).toList());
+        assertEquals(List.of("USAGE"), catalog.activeRequestTypes().stream().map(t -> t.code()).toList());
+        assertEquals(2, catalog.requestTypes().size());
+    }
+
     private static SubjectCatalog read(String json) {
         return CatalogFile.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
     }

@@ -6,7 +6,7 @@ import fr.guichet.core.domain.subject.SubjectCatalog;
 import fr.guichet.core.port.SubjectCatalogSource;
 import java.util.List;
 
-/** The active part of the catalog, as a requester chooses from it, and the request types. */
+/** The active part of the catalog, as a requester chooses from it, and the active request types. */
 public final class BrowseCatalog {
 
     private final SubjectCatalogSource source;
@@ -26,8 +26,9 @@ public final class BrowseCatalog {
                 .map(c -> node(catalog, c)).toList());
     }
 
+    /** The request types offered to a new request, in order. */
     public List<RequestType> requestTypes() {
-        return source.catalog().requestTypes();
+        return source.catalog().activeRequestTypes();
     }
 
     /** A subject with its active children. */

@@ -12,6 +12,7 @@ import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestDraft;
 import fr.guichet.core.domain.request.RequestEvent;
 import fr.guichet.core.domain.request.RequestNumber;
+import fr.guichet.core.domain.subject.RequestType;
 import fr.guichet.core.domain.subject.Subject;
 import fr.guichet.core.domain.subject.SubjectCatalog;
 import fr.guichet.core.port.AttachmentStore;
@@ -66,8 +67,12 @@ public final class FileRequest {
         SubjectCatalog catalog = labels.catalog();
         Validation validation = new Validation();
         Subject subject = validation.check(() -> catalog.leafForRequest(draft.subject()));
-        if (catalog.requestType(draft.type()).isEmpty()) {
+        Optional<RequestType> type = catalog.requestType(draft.type());
+        if (type.isEmpty()) {
             validation.add(DomainError.invalid("type", "request_type.unknown", "Ce type de demande n'existe pas."));
+        } else if (!type.get().active()) {
+            validation.add(DomainError.invalid("type", "request_type.inactive",
+                    "Ce type de demande n'est plus proposé."));
         }
         validation.check(() -> {
             checkKey(idempotencyKey);

@@ -47,6 +47,8 @@ public final class Ticketing {
     private final RequestPasswordReset requestPasswordReset;
     private final ResetPassword resetPassword;
     private final ListAudit listAudit;
+    private final ManageGroups manageGroups;
+    private final ManageCatalog manageCatalog;
     private final ManageSettings manageSettings;
     private final NotificationOutbox outbox;
     private final Clock clock;
@@ -98,6 +100,8 @@ public final class Ticketing {
         this.administerPeople = new AdministerPeople(uow, adminWrites, ports, () -> live.current().mailDomains(),
                 localAccounts.isPresent(), clock);
         this.listAudit = new ListAudit(uow, ports.audit());
+        this.manageGroups = new ManageGroups(uow, ports.registry(), adminWrites);
+        this.manageCatalog = new ManageCatalog(uow, catalog, people, adminWrites);
         this.manageSettings = new ManageSettings(uow, ports.storedSettings(), live, adminWrites);
     }
 
@@ -203,6 +207,14 @@ public final class Ticketing {
 
     public ListAudit listAudit() {
         return listAudit;
+    }
+
+    public ManageGroups manageGroups() {
+        return manageGroups;
+    }
+
+    public ManageCatalog manageCatalog() {
+        return manageCatalog;
     }
 
     public ManageSettings manageSettings() {

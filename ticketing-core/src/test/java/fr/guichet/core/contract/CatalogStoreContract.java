@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link CatalogStore} promises: the whole catalog is replaced at once and read back as stored (each
- * subject's own support group, specialists and routing, unset ones staying unset); a lock holds off the others until
- * its unit of work ends.
+ * subject's own support group, specialists, routing and position, unset ones staying unset; request types in order,
+ * active or not); a lock holds off the others until its unit of work ends.
  */
 public abstract class CatalogStoreContract {
 
@@ -74,6 +74,21 @@ public abstract class CatalogStoreContract {
         assertEquals(expectedOwn, own);
         assertEquals(Map.of("RES-5", Routing.GROUP_QUEUE, "RES-5.1", Routing.GROUP_QUEUE,
                 "RES-5.2", Routing.FEWEST_OPEN, "ENT-2", Routing.FEWEST_OPEN), effective);
+    }
+
+    @Test
+    public void positions_and_inactive_request_types_read_back_and_order_the_siblings() {
+        SubjectCatalog catalog = Fixtures.catalog().moved(Fixtures.LABOMEP, 1)
+                .withRequestTypes(List.of(new RequestType("INCIDENT", "incident, panne", false),
+                        new RequestType("USAGE", "difficulté d'utilisation/installation")));
+        unitOfWork().run(() -> catalogStore().replace(catalog));
+        SubjectCatalog read = catalogStore().catalog();
+        assertEquals(catalog.all(), read.all());
+        assertEquals(List.of(Fixtures.LABOMEP, SubjectCode.parse("EVE-4.1"), Fixtures.MATHENPOCHE),
+                read.children(Fixtures.EVE_4).stream().map(Subject::code).toList());
+        assertEquals(1, read.find(Fixtures.LABOMEP).orElseThrow().position());
+        assertEquals(catalog.requestTypes(), read.requestTypes());
+        assertEquals(List.of("USAGE"), read.activeRequestTypes().stream().map(RequestType::code).toList());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package fr.guichet.core.domain.subject;
 
+import fr.guichet.core.domain.DomainError;
 import fr.guichet.core.domain.Validation;
 import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.PersonId;
@@ -9,15 +10,25 @@ import java.util.Optional;
 
 /**
  * One node of the catalog as stored: its own support group and routing may be unset (then inherited from the parent,
- * see {@link SubjectCatalog}).
+ * see {@link SubjectCatalog}); its position orders it among its siblings (lower first, equal positions by code).
  */
 public record Subject(SubjectCode code, String label, boolean active, GroupCode supportGroup,
-        List<PersonId> specialists, Routing routing) {
+        List<PersonId> specialists, Routing routing, int position) {
 
     public Subject {
         Objects.requireNonNull(code, "code");
         Validation.text(label, "label", "Le libellé du sujet", 120, false);
         specialists = specialists == null ? List.of() : List.copyOf(specialists);
+        if (position < 0) {
+            throw DomainError.invalid("position", "subject.position.invalid",
+                    "La position doit être un nombre positif.").exception();
+        }
+    }
+
+    /** A subject at position 0, ordered among its siblings by its code. */
+    public Subject(SubjectCode code, String label, boolean active, GroupCode supportGroup,
+            List<PersonId> specialists, Routing routing) {
+        this(code, label, active, supportGroup, specialists, routing, 0);
     }
 
     /** A subject that inherits its routing. */
@@ -36,7 +47,28 @@ public record Subject(SubjectCode code, String label, boolean active, GroupCode 
 
     /** The same subject with its own routing set to {@code value} (null: inherited). */
     public Subject withRouting(Routing value) {
-        return new Subject(code, label, active, supportGroup, specialists, value);
+        return new Subject(code, label, active, supportGroup, specialists, value, position);
+    }
+
+    public Subject withLabel(String value) {
+        return new Subject(code, value, active, supportGroup, specialists, routing, position);
+    }
+
+    public Subject withActive(boolean value) {
+        return new Subject(code, label, value, supportGroup, specialists, routing, position);
+    }
+
+    /** The same subject with its own support group set to {@code value} (null: inherited). */
+    public Subject withSupportGroup(GroupCode value) {
+        return new Subject(code, label, active, value, specialists, routing, position);
+    }
+
+    public Subject withSpecialists(List<PersonId> value) {
+        return new Subject(code, label, active, supportGroup, value, routing, position);
+    }
+
+    public Subject withPosition(int value) {
+        return new Subject(code, label, active, supportGroup, specialists, routing, value);
     }
 
     /** {@code EVE – 4.2 – Mathenpoche}, with en dashes. */

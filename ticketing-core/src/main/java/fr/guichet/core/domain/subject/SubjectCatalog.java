@@ -23,6 +23,10 @@ public final class SubjectCatalog {
             .comparing(SubjectCode::prefix)
             .thenComparing(SubjectCatalog::pathKey);
 
+    /** Siblings in display order: by position, then by code. */
+    private static final Comparator<Subject> SIBLINGS = Comparator.comparingInt(Subject::position)
+            .thenComparing(Subject::code, ORDER);
+
     private final Map<SubjectCode, Subject> subjects;
     private final Map<SubjectCode, List<Subject>> children;
     private final Map<String, RequestType> types;
@@ -49,7 +53,7 @@ public final class SubjectCatalog {
         }
         this.subjects = Map.copyOf(byCode);
         Map<SubjectCode, List<Subject>> frozen = new LinkedHashMap<>();
-        kids.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
+        kids.forEach((k, v) -> frozen.put(k, v.stream().sorted(SIBLINGS).toList()));
         this.children = Map.copyOf(frozen);
         Map<String, RequestType> typeMap = new LinkedHashMap<>();
         for (RequestType t : types) {
@@ -89,7 +93,7 @@ public final class SubjectCatalog {
         return Optional.ofNullable(subjects.get(code));
     }
 
-    /** Every subject, parents before children, in display order. */
+    /** Every subject, parents before children, siblings by position then code. */
     public List<Subject> all() {
         List<Subject> out = new ArrayList<>();
         roots().forEach(r -> collect(r, out));
@@ -102,8 +106,60 @@ public final class SubjectCatalog {
     }
 
     public List<Subject> roots() {
-        return subjects.values().stream().filter(s -> s.code().parent().isEmpty())
-                .sorted(Comparator.comparing(Subject::code, ORDER)).toList();
+        return subjects.values().stream().filter(s -> s.code().parent().isEmpty()).sorted(SIBLINGS).toList();
+    }
+
+    /** The subjects that share the parent of {@code code} (the roots for a root), itself included, in order. */
+    public List<Subject> siblings(SubjectCode code) {
+        return code.parent().map(this::children).orElseGet(this::roots);
+    }
+
+    /**
+     * This catalog with {@code subject} added, or put in the place of the subject with its code; validated whole. The
+     * request types are kept.
+     */
+    public SubjectCatalog with(Subject subject) {
+        Map<SubjectCode, Subject> next = new LinkedHashMap<>(subjects);
+        next.put(subject.code(), subject);
+        return new SubjectCatalog(next.values(), types.values());
+    }
+
+    /**
+     * This catalog with the subject {@code code} moved to {@code rank} (1 for first) among its siblings, and the
+     * siblings' positions renumbered 1, 2, ... in their new order; a rank outside 1 to the number of siblings is
+     * refused on the field {@code position}.
+     */
+    public SubjectCatalog moved(SubjectCode code, int rank) {
+        Subject subject = find(code).orElseThrow(() -> DomainError.invalid("subject", "subject.unknown",
+                "Ce sujet n'existe pas dans le catalogue.").exception());
+        List<Subject> order = new ArrayList<>(siblings(code));
+        if (rank < 1 || rank > order.size()) {
+            throw DomainError.invalid("position", "subject.position.invalid",
+                    "La position doit être comprise entre 1 et " + order.size() + ".").exception();
+        }
+        order.remove(subject);
+        order.add(rank - 1, subject);
+        Map<SubjectCode, Subject> next = new LinkedHashMap<>(subjects);
+        for (int i = 0; i < order.size(); i++) {
+            next.put(order.get(i).code(), order.get(i).withPosition(i + 1));
+        }
+        return new SubjectCatalog(next.values(), types.values());
+    }
+
+    /** The rank of the subject {@code code} among its siblings, 1 for first. */
+    public int rank(SubjectCode code) {
+        List<Subject> siblings = siblings(code);
+        for (int i = 0; i < siblings.size(); i++) {
+            if (siblings.get(i).code().equals(code)) {
+                return i + 1;
+            }
+        }
+        throw new IllegalArgumentException("not in the catalog: " + code);
+    }
+
+    /** This catalog with these request types, in this order, instead of its own; validated whole. */
+    public SubjectCatalog withRequestTypes(List<RequestType> value) {
+        return new SubjectCatalog(subjects.values(), value);
     }
 
     public List<Subject> children(SubjectCode code) {
@@ -149,8 +205,14 @@ public final class SubjectCatalog {
         return DEFAULT_ROUTING;
     }
 
+    /** Every request type, active or not, in order. */
     public List<RequestType> requestTypes() {
         return List.copyOf(types.values());
+    }
+
+    /** The request types offered to a new request, in order. */
+    public List<RequestType> activeRequestTypes() {
+        return types.values().stream().filter(RequestType::active).toList();
     }
 
     public Optional<RequestType> requestType(String code) {

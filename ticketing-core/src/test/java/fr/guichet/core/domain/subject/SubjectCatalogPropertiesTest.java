@@ -157,6 +157,74 @@ class SubjectCatalogPropertiesTest {
                 });
     }
 
+    @Test
+    void moving_a_subject_puts_it_at_its_rank_and_keeps_every_sibling_once_in_the_same_order_and_the_rest_in_place() {
+        qt().forAll(trees(), integers().between(0, 1000), integers().between(1, 4)).checkAssert((subjects, pick,
+                rank) -> {
+            SubjectCatalog catalog = SubjectCatalog.of(subjects, TYPES);
+            Subject moving = subjects.get(pick % subjects.size());
+            List<SubjectCode> before = codes(catalog.siblings(moving.code()));
+            if (rank > before.size()) {
+                TicketingException e = assertThrows(TicketingException.class,
+                        () -> catalog.moved(moving.code(), rank));
+                assertEquals("position", e.errors().get(0).field());
+                return;
+            }
+            SubjectCatalog moved = catalog.moved(moving.code(), rank);
+            List<SubjectCode> after = codes(moved.siblings(moving.code()));
+            List<SubjectCode> expected = new ArrayList<>(before);
+            expected.remove(moving.code());
+            expected.add(rank - 1, moving.code());
+            assertEquals(expected, after);
+            assertEquals(rank, moved.rank(moving.code()));
+            for (Subject s : catalog.all()) {
+                Subject now = moved.find(s.code()).orElseThrow();
+                assertEquals(s.withPosition(now.position()), now, s.code()::value);
+                if (!moving.code().parent().equals(Optional.of(s.code()))) {
+                    assertEquals(codes(catalog.children(s.code())), codes(moved.children(s.code())));
+                }
+            }
+        });
+    }
+
+    @Test
+    void siblings_are_ordered_by_position_then_by_code() {
+        qt().forAll(trees(), longs().all()).checkAssert((subjects, seed) -> {
+            Random random = new Random(seed);
+            List<Subject> placed = subjects.stream().map(s -> s.withPosition(random.nextInt(3))).toList();
+            SubjectCatalog catalog = SubjectCatalog.of(placed, TYPES);
+            for (Subject s : placed) {
+                List<Subject> siblings = catalog.siblings(s.code());
+                for (int i = 1; i < siblings.size(); i++) {
+                    Subject a = siblings.get(i - 1);
+                    Subject b = siblings.get(i);
+                    assertTrue(a.position() < b.position()
+                            || a.position() == b.position() && before(a.code(), b.code()), s.code()::value);
+                }
+            }
+        });
+    }
+
+    /** Whether {@code a} comes before {@code b} by prefix, then path numbers compared as numbers. */
+    private static boolean before(SubjectCode a, SubjectCode b) {
+        if (!a.prefix().equals(b.prefix())) {
+            return a.prefix().compareTo(b.prefix()) < 0;
+        }
+        String[] x = a.path().split("\\.");
+        String[] y = b.path().split("\\.");
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            int c = Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i]));
+            if (c != 0) {
+                return c < 0;
+            }
+        }
+        return x.length < y.length;
+    }
+
+    private static List<SubjectCode> codes(List<Subject> subjects) {
+        return subjects.stream().map(Subject::code).toList();
+    }
+
     private static Map<SubjectCode, Subject> index(List<Subject> subjects) {
         return subjects.stream().collect(Collectors.toMap(Subject::code, Function.identity()));
     }
