@@ -35,6 +35,9 @@ public final class GuichetHttpApi {
     private final Problems problems;
     private final Endpoints endpoints;
     private final AdminEndpoints adminEndpoints;
+    private final AdminGroupsEndpoints adminGroupsEndpoints;
+    private final AdminCatalogEndpoints adminCatalogEndpoints;
+    private final AdminPeopleEndpoints adminPeopleEndpoints;
     private final AdminSettingsEndpoints adminSettingsEndpoints;
     private Javalin server;
 
@@ -57,6 +60,9 @@ public final class GuichetHttpApi {
                 new SignInThrottle(signInFailures, config.signInLimits(), clock),
                 new PasswordResetThrottle(signInFailures, clock), openApiDocument());
         this.adminEndpoints = new AdminEndpoints(endpoints.shared());
+        this.adminGroupsEndpoints = new AdminGroupsEndpoints(endpoints.shared());
+        this.adminCatalogEndpoints = new AdminCatalogEndpoints(endpoints.shared());
+        this.adminPeopleEndpoints = new AdminPeopleEndpoints(endpoints.shared());
         this.adminSettingsEndpoints = new AdminSettingsEndpoints(endpoints.shared());
     }
 
@@ -91,6 +97,9 @@ public final class GuichetHttpApi {
         host.routes.post(BASE + "/requests/{number}/status", guarded(endpoints::changeStatus));
         host.routes.get(BASE + "/requests/{number}/attachments/{id}", guarded(endpoints::attachment));
         adminEndpoints.mount(host, this::adminGuarded);
+        adminGroupsEndpoints.mount(host, this::adminGuarded);
+        adminCatalogEndpoints.mount(host, this::adminGuarded);
+        adminPeopleEndpoints.mount(host, this::adminGuarded);
         adminSettingsEndpoints.mount(host, this::adminGuarded);
         host.routes.get(BASE + "/openapi.json", guarded(endpoints::openApi));
         host.routes.get("/health", guarded(endpoints::health));
