@@ -70,6 +70,7 @@ class AdminSettingsApiTest {
         JsonNode refused = admin.patch(SETTINGS, Api.object("reopenWindowDays", 0, "retentionSchoolYears", 11,
                 "mailDomains", List.of("pas un domaine"))).problem(400);
         JsonNode notANumber = admin.patch(SETTINGS, Api.object("autoCloseWaitingDays", "quinze")).problem(400);
+        JsonNode notWhole = admin.patch(SETTINGS, "{\"reopenWindowDays\": 1.5}").problem(400);
         JsonNode none = admin.patch(SETTINGS, Api.object("mailDomains", List.of())).problem(400);
 
         Set<String> fields = new TreeSet<>();
@@ -78,6 +79,7 @@ class AdminSettingsApiTest {
         assertTrue(refused.get("errors").get("reopenWindowDays").asText().contains("entre 1 et 365"));
         assertTrue(notANumber.get("errors").has("autoCloseWaitingDays"), notANumber.toString());
         assertTrue(none.get("errors").has("mailDomains"), none.toString());
+        assertTrue(notWhole.get("errors").has("reopenWindowDays"), notWhole.toString());
         assertEquals(seen, admin.get(SETTINGS).header("ETag"));
     }
 
