@@ -21,7 +21,7 @@ export function forgetCsrf() {
 async function call(method, path, body, extraHeaders = {}) {
   const headers = { Accept: "application/json", ...extraHeaders };
   let payload;
-  if (body instanceof FormData) {
+  if (body instanceof FormData || body instanceof Blob) {
     payload = body;
   } else if (body !== undefined) {
     headers["Content-Type"] = "application/json";
@@ -80,6 +80,12 @@ export const api = {
     call("PUT", `/api/v1/canned-answers/${encodeURIComponent(id)}`, { title, body }, ifMatch(`"${version}"`)),
   removeCannedAnswer: (id, version) =>
     call("DELETE", `/api/v1/canned-answers/${encodeURIComponent(id)}`, undefined, ifMatch(`"${version}"`)),
+  adminPeople: (params) => call("GET", "/api/v1/admin/people?" + new URLSearchParams(params)),
+  adminPerson: (identifier) => call("GET", `/api/v1/admin/people/${encodeURIComponent(identifier)}`),
+  createPerson: (person) => call("POST", "/api/v1/admin/people", person),
+  changePerson: (identifier, changes, etag) =>
+    call("PATCH", `/api/v1/admin/people/${encodeURIComponent(identifier)}`, changes, ifMatch(etag)),
+  importPeople: (file) => call("POST", "/api/v1/admin/people/import", new Blob([file], { type: "text/csv" })),
   status: (number, status, comment, etag) =>
     call("POST", `/api/v1/requests/${encodeURIComponent(number)}/status`,
       { status, comment: comment || null }, ifMatch(etag)),
