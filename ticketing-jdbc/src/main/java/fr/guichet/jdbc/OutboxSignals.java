@@ -54,12 +54,26 @@ final class OutboxSignals {
         return () -> unsubscribe(listener);
     }
 
-    private synchronized void unsubscribe(Runnable listener) {
-        listeners.remove(listener);
-        if (listeners.isEmpty() && listening != null) {
-            listening.interrupt();
+    /** The last listener gone, the listening thread stops and its connection is back in the pool on return. */
+    private void unsubscribe(Runnable listener) {
+        Thread stopping;
+        synchronized (this) {
+            listeners.remove(listener);
+            if (!listeners.isEmpty() || listening == null) {
+                return;
+            }
+            stopping = listening;
             listening = null;
         }
+        try {
+            stopping.join(2L * POLL_MILLIS + 1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private synchronized boolean listens(Thread thread) {
+        return listening == thread;
     }
 
     private void signal() {
@@ -67,17 +81,19 @@ final class OutboxSignals {
     }
 
     /**
-     * Listens until interrupted; a lost connection is replaced after a pause, and listeners are woken to catch up. The
-     * connection stops listening before it goes back to the pool, where it would otherwise gather messages.
+     * Listens while this thread is the listening one; a lost connection is replaced after a pause, and listeners are
+     * woken to catch up. The connection stops listening before it goes back to the pool, where it would otherwise
+     * gather messages.
      */
     private void listen() {
-        while (!Thread.currentThread().isInterrupted()) {
+        Thread self = Thread.currentThread();
+        while (listens(self)) {
             try (Connection c = dataSource.getConnection()) {
                 execute(c, "LISTEN " + CHANNEL);
                 try {
                     signal();
                     PGConnection pg = c.unwrap(PGConnection.class);
-                    while (!Thread.currentThread().isInterrupted()) {
+                    while (listens(self)) {
                         PGNotification[] received = pg.getNotifications(POLL_MILLIS);
                         if (received != null && received.length > 0) {
                             signal();
@@ -87,7 +103,7 @@ final class OutboxSignals {
                     execute(c, "UNLISTEN *");
                 }
             } catch (SQLException e) {
-                if (Thread.currentThread().isInterrupted()) {
+                if (!listens(self)) {
                     return;
                 }
                 LOG.log(Level.WARNING, "listening for other nodes' notifications failed; trying again in a second: "
