@@ -89,6 +89,9 @@ export const api = {
   status: (number, status, comment, etag) =>
     call("POST", `/api/v1/requests/${encodeURIComponent(number)}/status`,
       { status, comment: comment || null }, ifMatch(etag)),
+  adminSettings: () => call("GET", "/api/v1/admin/settings"),
+  changeAdminSettings: (changes, etag) => call("PATCH", "/api/v1/admin/settings", changes, ifMatch(etag)),
+  adminAudit: (page, size) => call("GET", "/api/v1/admin/audit?" + new URLSearchParams({ page, size })),
 };
 
 /** A multipart body: the JSON part `name`, then a part `file` for each file. */

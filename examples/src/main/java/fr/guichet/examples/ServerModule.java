@@ -26,7 +26,8 @@ final class ServerModule extends AbstractModule {
     @Singleton
     Ticketing ticketing(Injector injector) {
         return Ticketing.builder(Ports.lookUp(injector::getInstance)).clock(Clock.systemUTC())
-                .settings(TicketingSettings.defaults().withMailDomains(settings.mailDomains())).build();
+                .settings(TicketingSettings.defaults().withMailDomains(settings.mailDomains()))
+                .fixedByEnvironment(settings.fixedSettings()).build();
     }
 
     @Provides

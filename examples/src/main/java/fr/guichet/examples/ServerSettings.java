@@ -1,5 +1,6 @@
 package fr.guichet.examples;
 
+import fr.guichet.core.domain.admin.SettingName;
 import fr.guichet.core.domain.person.MailDomains;
 import fr.guichet.core.domain.session.SignInLimits;
 import fr.guichet.http.HttpConfig;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The example server's configuration, read from {@code GUICHET_*} environment variables with defaults that run a
@@ -72,6 +74,14 @@ public record ServerSettings(int port, Path dataDirectory, JdbcConfig database, 
         return "ServerSettings[port=" + port + ", data=" + dataDirectory + ", database=" + database + ", smtp="
                 + smtp + ", baseUrl=" + baseUrl + ", secureCookies=" + secureCookies + ", mailLease="
                 + dispatch.lease() + "]";
+    }
+
+    /**
+     * The settings the environment fixes, which administrators cannot change at run time: the mail domains when
+     * {@code GUICHET_MAIL_DOMAINS} is set.
+     */
+    public Set<SettingName> fixedSettings() {
+        return value(environment, "GUICHET_MAIL_DOMAINS").isPresent() ? Set.of(SettingName.MAIL_DOMAINS) : Set.of();
     }
 
     /** Where mails go when no SMTP host is configured. */

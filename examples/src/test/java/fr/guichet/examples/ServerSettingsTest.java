@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.guichet.core.domain.admin.SettingName;
 import fr.guichet.core.domain.person.EmailAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ServerSettingsTest {
@@ -40,6 +42,13 @@ class ServerSettingsTest {
         assertTrue(s.mailDomains().isEligible(EmailAddress.of("x@ac-paris.fr")));
         assertEquals("https://guichet.ac-creteil.fr", s.baseUrl());
         assertTrue(s.secureCookies());
+    }
+
+    @Test
+    void the_mail_domains_are_fixed_by_the_environment_only_when_set_there() {
+        assertEquals(Set.of(), ServerSettings.fromEnvironment(Map.of()).fixedSettings());
+        assertEquals(Set.of(SettingName.MAIL_DOMAINS), ServerSettings.fromEnvironment(Map.of("GUICHET_MAIL_DOMAINS",
+                "ac-creteil.fr")).fixedSettings());
     }
 
     @Test

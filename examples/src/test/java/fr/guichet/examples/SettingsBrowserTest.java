@@ -1,0 +1,100 @@
+package fr.guichet.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The administrator changes the reopening window on the settings page and reads the change, with its values before
+ * and after, in the journal; a teacher is sent away from the settings page. No serious or critical axe violation.
+ */
+class SettingsBrowserTest {
+
+    @TempDir
+    static Path data;
+
+    private static DemoSite site;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        site = DemoSite.start(data);
+        browser = site.browser;
+    }
+
+    @AfterAll
+    static void stop() {
+        if (site != null) {
+            site.close();
+        }
+    }
+
+    @Test
+    void the_administrator_changes_the_reopening_window_and_finds_the_change_in_the_journal() {
+        List<String> violations = new ArrayList<>();
+        browser.signIn("admin", DemoSite.PASSWORD);
+        browser.open("/admin.html");
+        browser.visible(By.cssSelector("a[href=\"/admin-parametres.html\"]")).click();
+        browser.waitForPath("/admin-parametres.html");
+        WebElement window = browser.waitFor(d -> {
+            WebElement input = d.findElement(By.id("reouverture"));
+            return input.getAttribute("value").isEmpty() ? null : input;
+        });
+        assertEquals("15", window.getAttribute("value"));
+        assertEquals("ac-creteil.fr", browser.driver.findElement(By.id("domaines")).getAttribute("value"));
+        violations.addAll(browser.seriousViolations("admin-parametres"));
+
+        window.clear();
+        window.sendKeys("0");
+        browser.driver.findElement(By.id("enregistrer")).click();
+        WebElement error = browser.visible(By.id("erreur-reouverture"));
+        assertTrue(error.getText().contains("entre 1 et 365"), error.getText());
+        assertEquals("true", window.getAttribute("aria-invalid"));
+        violations.addAll(browser.seriousViolations("admin-parametres, erreur"));
+
+        window.clear();
+        window.sendKeys("30");
+        browser.driver.findElement(By.id("enregistrer")).click();
+        WebElement success = browser.visible(By.id("message-succes"));
+        assertTrue(success.getText().contains("enregistrés"), success.getText());
+        assertEquals("message-succes", browser.activeId());
+        assertEquals(null, window.getAttribute("aria-invalid"));
+
+        browser.open("/admin-journal.html");
+        WebElement first = browser.visible(By.cssSelector("#entrees > li"));
+        assertTrue(first.findElement(By.tagName("h2")).getText().contains("Modification des paramètres"),
+                first.getText());
+        assertTrue(first.getText().contains("Anne Durand"), first.getText());
+        WebElement row = first.findElement(By.cssSelector("tbody tr"));
+        assertEquals("Délai de réouverture", row.findElement(By.tagName("th")).getText());
+        List<WebElement> values = row.findElements(By.tagName("td"));
+        assertEquals("15 jours", values.get(0).getText());
+        assertEquals("30 jours", values.get(1).getText());
+        assertEquals(1, first.findElements(By.cssSelector("tbody tr")).size());
+        assertTrue(browser.visible(By.id("position")).getText().matches("1 – 1 sur 1"),
+                browser.driver.findElement(By.id("position")).getText());
+        assertFalse(browser.driver.findElement(By.id("suivant")).isEnabled());
+        violations.addAll(browser.seriousViolations("admin-journal"));
+
+        assertEquals(List.of(), violations);
+    }
+
+    @Test
+    void a_teacher_is_sent_away_from_the_settings_page() {
+        browser.signIn("mmontanes", DemoSite.PASSWORD);
+        browser.open("/admin-parametres.html");
+
+        browser.waitFor(d -> !d.getCurrentUrl().contains("/admin-parametres.html"));
+        assertTrue(browser.driver.findElements(By.linkText("Administration")).isEmpty());
+    }
+}
