@@ -71,6 +71,15 @@ class BenchmarksSmokeTest {
     }
 
     @Test
+    void the_people_import_creates_then_leaves_unchanged_every_line_beside_its_plain_jdbc_baseline()
+            throws Exception {
+        Results results = Benchmarks.run(settings(), Set.of("people-import"));
+        assertMeasured(results, PeopleImportWorkload.NAME);
+        assertFalse(results.checks().isEmpty());
+        assertTrue(results.checks().stream().allMatch(Results.Check::met), results.checks().toString());
+    }
+
+    @Test
     void the_example_server_answers_the_mix_without_error_and_its_heap_is_measured() throws Exception {
         Results results = Benchmarks.run(settings(), Set.of("http"));
         assertMeasured(results, HttpWorkload.NAME);
