@@ -27,7 +27,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * The outbox table. A claim locks due rows with {@code FOR UPDATE SKIP LOCKED} (so dispatchers on other nodes pass
+ * The outbox table, each row marked {@code bulk} as its template is. A claim locks due rows with {@code FOR UPDATE SKIP LOCKED} (so dispatchers on other nodes pass
  * over them) and pushes their next attempt to the end of the lease, guarded by the next-attempt time it read, so that
  * a row is handed to one claimer per lease even where locks are not skipped; a dispatcher that crashes leaves its rows
  * to come back when the lease ends. A renewal is guarded the same way, by the end of the claim it extends.
@@ -57,13 +57,14 @@ final class JdbiNotificationOutbox implements NotificationOutbox {
     public List<OutboxEntry> enqueue(List<Notification> notifications, Instant now) {
         return db.inTransaction(h -> {
             List<OutboxEntry> entries = new ArrayList<>();
-            PreparedBatch batch = h.prepareBatch("INSERT INTO outbox (id, template, recipient, recipient_name, "
+            PreparedBatch batch = h.prepareBatch("INSERT INTO outbox (id, template, bulk, recipient, recipient_name, "
                     + "request_number, data, state, attempts, created_at, next_attempt_at) VALUES (:id, :template, "
-                    + ":recipient, :recipientName, :request, :data, :state, 0, :createdAt, :nextAttemptAt)");
+                    + ":bulk, :recipient, :recipientName, :request, :data, :state, 0, :createdAt, :nextAttemptAt)");
             for (Notification n : notifications) {
                 OutboxEntry e = OutboxEntry.queued(n, now);
                 batch.bind("id", e.id().toString())
                         .bind("template", n.template().name())
+                        .bind("bulk", n.template().bulk())
                         .bind("recipient", n.recipient().value())
                         .bind("recipientName", n.recipientName())
                         .bind("request", n.request() == null ? null : n.request().value())
@@ -92,7 +93,7 @@ final class JdbiNotificationOutbox implements NotificationOutbox {
         Instant leaseEnd = now.plus(lease);
         return db.inTransaction(h -> {
             List<OutboxEntry> due = h.createQuery("SELECT " + COLUMNS + " FROM outbox WHERE state = 'PENDING' "
-                            + "AND next_attempt_at <= :now ORDER BY next_attempt_at, seq LIMIT :max "
+                            + "AND next_attempt_at <= :now ORDER BY bulk, next_attempt_at, seq LIMIT :max "
                             + "FOR UPDATE SKIP LOCKED")
                     .bind("now", now).bind("max", max)
                     .map(JdbiNotificationOutbox::entry)

@@ -2,6 +2,7 @@ package fr.guichet.core.port;
 
 import fr.guichet.core.domain.notification.Notification;
 import fr.guichet.core.domain.notification.OutboxEntry;
+import fr.guichet.core.domain.notification.TemplateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -21,9 +22,10 @@ public interface NotificationOutbox {
     List<OutboxEntry> enqueue(List<Notification> notifications, Instant now);
 
     /**
-     * Claims up to {@code max} pending entries due at {@code now}, oldest first, for {@code lease}: until the lease
-     * ends ({@code now + lease}, the claim's end that {@link #renew} is given) no other claim returns them. Each entry
-     * is returned to at most one claimer per lease.
+     * Claims up to {@code max} pending entries due at {@code now} for {@code lease}: those whose template is not
+     * {@link TemplateKey#bulk() bulk} first, then bulk ones, each oldest first. Until the lease ends ({@code now +
+     * lease}, the claim's end that {@link #renew} is given) no other claim returns them. Each entry is returned to at
+     * most one claimer per lease.
      */
     List<OutboxEntry> claim(int max, Instant now, Duration lease);
 

@@ -134,6 +134,22 @@ public abstract class NotificationOutboxContract {
     }
 
     @Test
+    public void a_claim_takes_mail_someone_waits_for_before_earlier_bulk_mail_each_oldest_first() {
+        List<OutboxEntry> acknowledgements = enqueue(3, t0);
+        List<OutboxEntry> waitedFor = new ArrayList<>();
+        for (int i = 1; i <= 2; i++) {
+            Notification reset = Notification.passwordReset(Fixtures.newRequester(), ResetToken.random());
+            Instant at = t0.plusSeconds(i);
+            waitedFor.addAll(unitOfWork().inTransaction(() -> outbox().enqueue(List.of(reset), at)));
+        }
+        Instant later = t0.plus(Duration.ofHours(1));
+        assertEquals(waitedFor.stream().map(OutboxEntry::id).toList(),
+                outbox().claim(2, later, lease).stream().map(OutboxEntry::id).toList());
+        assertEquals(acknowledgements.stream().map(OutboxEntry::id).toList(),
+                outbox().claim(10, later, lease).stream().map(OutboxEntry::id).toList());
+    }
+
+    @Test
     public void a_rolled_back_enqueue_leaves_nothing() {
         List<OutboxEntry>[] queued = new List[1];
         try {

@@ -49,7 +49,8 @@ public final class InMemoryNotificationOutbox implements NotificationOutbox {
         return db.read(s -> {
             List<OutboxEntry> due = s.outbox.values().stream()
                     .filter(e -> e.state() == DeliveryState.PENDING && !e.nextAttemptAt().isAfter(now))
-                    .sorted(Comparator.comparing(OutboxEntry::nextAttemptAt).thenComparing(OutboxEntry::createdAt))
+                    .sorted(Comparator.comparing((OutboxEntry e) -> e.notification().template().bulk())
+                            .thenComparing(OutboxEntry::nextAttemptAt).thenComparing(OutboxEntry::createdAt))
                     .limit(max).toList();
             for (OutboxEntry e : due) {
                 s.outbox.put(e.id(), with(e, e.state(), e.attempts(), now.plus(lease), e.lastError()));

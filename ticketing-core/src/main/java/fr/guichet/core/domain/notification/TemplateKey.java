@@ -47,6 +47,15 @@ public enum TemplateKey {
      */
     REQUESTS_RETURNED_TO_GROUP;
 
+    /**
+     * True for the mails that come in bursts and that nobody waits for at their screen: acknowledgements of filings
+     * and notices to a group's members. The dispatcher sends the others (an answer, a resolution, a password link)
+     * first.
+     */
+    public boolean bulk() {
+        return this == REQUEST_RECEIVED || this == NEW_REQUEST_FOR_GROUP || this == REQUESTS_RETURNED_TO_GROUP;
+    }
+
     /** True when the data of its mails holds a secret (a password link), forgotten once the mail is done. */
     public boolean holdsSecret() {
         return this == PASSWORD_RESET || this == ACCOUNT_CREATED;
