@@ -92,6 +92,18 @@ export const api = {
   adminSettings: () => call("GET", "/api/v1/admin/settings"),
   changeAdminSettings: (changes, etag) => call("PATCH", "/api/v1/admin/settings", changes, ifMatch(etag)),
   adminAudit: (page, size) => call("GET", "/api/v1/admin/audit?" + new URLSearchParams({ page, size })),
+  adminGroups: () => call("GET", "/api/v1/admin/groups"),
+  createGroup: (code, label) => call("POST", "/api/v1/admin/groups", { code, label }),
+  changeGroup: (code, changes, etag) =>
+    call("PATCH", `/api/v1/admin/groups/${encodeURIComponent(code)}`, changes, ifMatch(`"${etag}"`)),
+  adminSubjects: () => call("GET", "/api/v1/admin/subjects"),
+  createSubject: (subject) => call("POST", "/api/v1/admin/subjects", subject),
+  changeSubject: (code, changes, etag) =>
+    call("PATCH", `/api/v1/admin/subjects/${encodeURIComponent(code)}`, changes, ifMatch(`"${etag}"`)),
+  adminRequestTypes: () => call("GET", "/api/v1/admin/request-types"),
+  createRequestType: (code, label) => call("POST", "/api/v1/admin/request-types", { code, label }),
+  changeRequestType: (code, changes, etag) =>
+    call("PATCH", `/api/v1/admin/request-types/${encodeURIComponent(code)}`, changes, ifMatch(`"${etag}"`)),
 };
 
 /** A multipart body: the JSON part `name`, then a part `file` for each file. */

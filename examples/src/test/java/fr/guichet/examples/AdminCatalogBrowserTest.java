@@ -1,0 +1,160 @@
+package fr.guichet.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The administrator adds LaboMEP under EVE – 4 with its specialist, a teacher files a request under it at once and
+ * the specialist finds it assigned to them; the administrator creates a group and gives it a member found by name.
+ * No serious or critical axe violation.
+ */
+class AdminCatalogBrowserTest {
+
+    @TempDir
+    static Path data;
+
+    private static DemoSite site;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        site = DemoSite.start(data);
+        browser = site.browser;
+    }
+
+    @AfterAll
+    static void stop() {
+        if (site != null) {
+            site.close();
+        }
+    }
+
+    /** Keeps a picture of the page in target/screenshots, for a person to look at. */
+    private static void picture(String name) throws IOException {
+        Path shots = Files.createDirectories(Path.of("target", "screenshots"));
+        Files.write(shots.resolve(name + ".png"), browser.driver.getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** Waits for the success message to name {@code expected}. */
+    private void success(String expected) {
+        browser.waitFor(d -> d.findElement(By.id("message-succes")).getText().contains(expected) ? true : null);
+    }
+
+    @Test
+    void a_subject_added_with_its_specialist_is_offered_at_once_and_its_request_goes_to_the_specialist()
+            throws IOException {
+        List<String> violations = new ArrayList<>();
+        browser.signIn("admin", DemoSite.PASSWORD);
+        browser.open("/admin.html");
+        browser.visible(By.cssSelector("a[href='/admin-catalogue.html']")).click();
+        browser.waitForPath("/admin-catalogue.html");
+        browser.visible(By.id("sujet-EVE-4.1"));
+        violations.addAll(browser.seriousViolations("admin-catalogue"));
+
+        WebElement eve = browser.driver.findElement(By.id("sujet-EVE-4"));
+        eve.findElement(By.xpath("./div/details[2]/summary")).click();
+        browser.visible(By.id("sujet-EVE-4-nouveau-libelle"));
+        browser.driver.findElement(By.cssSelector("#sujet-EVE-4 > div > details:nth-of-type(2) button.bouton[type=submit]"))
+                .click();
+        WebElement labelError = browser.visible(By.id("sujet-EVE-4-nouveau-libelle-erreur"));
+        assertTrue(labelError.getText().contains("obligatoire"), labelError.getText());
+        assertEquals("true", browser.driver.findElement(By.id("sujet-EVE-4-nouveau-libelle"))
+                .getAttribute("aria-invalid"));
+        violations.addAll(browser.seriousViolations("admin-catalogue, erreur"));
+
+        browser.driver.findElement(By.id("sujet-EVE-4-nouveau-libelle")).sendKeys("LaboMEP");
+        new Select(browser.driver.findElement(By.id("sujet-EVE-4-nouveau-groupe"))).selectByValue("EVE");
+        new Select(browser.driver.findElement(By.id("sujet-EVE-4-nouveau-acheminement")))
+                .selectByVisibleText("Au membre le moins chargé");
+        browser.driver.findElement(By.id("sujet-EVE-4-nouveau-specialiste")).sendKeys("Benali");
+        eve.findElement(By.xpath("./div/details[2]//button[text()='Chercher']")).click();
+        browser.visible(By.xpath("//button[text()='Ajouter Samir Benali (specialiste-mep)']")).click();
+        browser.waitFor(d -> d.findElement(By.cssSelector("#sujet-EVE-4 > div > details:nth-of-type(2) ul.membres"))
+                .getText().contains("Samir Benali (specialiste-mep)"));
+        browser.driver.findElement(By.cssSelector("#sujet-EVE-4 > div > details:nth-of-type(2) button.bouton[type=submit]"))
+                .click();
+        success("Le sujet « EVE – 4.5 – LaboMEP » a été ajouté.");
+        assertEquals("message-succes", browser.activeId());
+        String added = browser.visible(By.id("sujet-EVE-4.5")).getText();
+        assertTrue(added.contains("Spécialistes des applications disciplinaires (EVE)"), added);
+        assertTrue(added.contains("Au membre le moins chargé"), added);
+        assertTrue(added.contains("Samir Benali"), added);
+        violations.addAll(browser.seriousViolations("admin-catalogue, ajout"));
+        picture("admin-catalogue");
+        browser.driver.findElement(By.cssSelector("button[aria-label='Désactiver EVE – 4.4 – Éduthèque']")).click();
+        success("Le sujet « EVE – 4.4 – Éduthèque » a été désactivé.");
+        assertTrue(browser.visible(By.id("sujet-EVE-4.4")).getText().toLowerCase().contains("désactivé"));
+        browser.visible(By.cssSelector("button[aria-label='Activer EVE – 4.4 – Éduthèque']"));
+
+        browser.signIn("mmontanes", DemoSite.PASSWORD);
+        browser.open("/demande-sujet.html");
+        browser.visible(By.xpath("//option[text()='EVE \u2013 4 \u2013 Applications Disciplinaires']"));
+        new Select(browser.driver.findElement(By.id("sujet")))
+                .selectByVisibleText("EVE \u2013 4 \u2013 Applications Disciplinaires");
+        browser.driver.findElement(By.xpath("//button[text()='Valider le choix']")).click();
+        browser.waitForPath("/demande.html");
+        browser.visible(By.xpath("//option[text()='EVE \u2013 4.5 \u2013 LaboMEP']"));
+        assertTrue(browser.driver.findElements(By.xpath("//option[text()='EVE \u2013 4.4 \u2013 Éduthèque']"))
+                .isEmpty(), "a deactivated subject is no longer offered");
+        new Select(browser.driver.findElement(By.id("precision"))).selectByVisibleText("EVE \u2013 4.5 \u2013 LaboMEP");
+        new Select(browser.driver.findElement(By.id("type")))
+                .selectByVisibleText("difficulté d'utilisation/installation");
+        browser.driver.findElement(By.id("resume")).sendKeys("Exercices LaboMEP introuvables");
+        browser.driver.findElement(By.id("description")).sendKeys("La séance de 3e B ne s'ouvre plus.");
+        browser.driver.findElement(By.xpath("//button[text()='Soumettre la demande']")).click();
+        browser.waitForPath("/demandes.html");
+        String line = browser.visible(By.cssSelector("#liste li")).getText().replace('\n', ' ');
+        assertTrue(line.contains("EVE \u2013 4.5 \u2013 LaboMEP"), line);
+        String number = line.substring(0, 7);
+
+        browser.signIn("specialiste-mep", DemoSite.PASSWORD);
+        browser.waitForPath("/file.html");
+        String mine = browser.waitFor(d -> d.findElements(By.cssSelector("#liste li")).stream()
+                .map(WebElement::getText).filter(t -> t.contains(number)).findFirst().orElse(null));
+        assertTrue(mine.contains("Exercices LaboMEP introuvables"), mine);
+        assertTrue(mine.contains("Attribuée"), mine);
+
+        assertEquals(List.of(), violations);
+    }
+
+    @Test
+    void the_administrator_creates_a_group_and_gives_it_a_member_found_by_name() throws IOException {
+        List<String> violations = new ArrayList<>();
+        browser.signIn("admin", DemoSite.PASSWORD);
+        browser.open("/admin-groupes.html");
+        browser.visible(By.id("groupe-PLATEFORME"));
+        violations.addAll(browser.seriousViolations("admin-groupes"));
+
+        browser.driver.findElement(By.id("code")).sendKeys("ENT");
+        browser.driver.findElement(By.cssSelector("#creation button[type=submit]")).click();
+        WebElement labelError = browser.visible(By.id("erreur-libelle"));
+        assertTrue(labelError.getText().contains("obligatoire"), labelError.getText());
+        browser.driver.findElement(By.id("libelle")).sendKeys("Équipe ENT");
+        browser.driver.findElement(By.cssSelector("#creation button[type=submit]")).click();
+        success("Le groupe « Équipe ENT » a été créé.");
+
+        browser.visible(By.id("groupe-ENT-ajout")).sendKeys("Martin");
+        browser.driver.findElement(By.xpath("//li[@id='groupe-ENT']//button[text()='Chercher']")).click();
+        browser.visible(By.xpath("//li[@id='groupe-ENT']//button[text()='Ajouter Alice Martin (agent1)']")).click();
+        success("Alice Martin fait désormais partie du groupe « Équipe ENT ».");
+        assertTrue(browser.visible(By.id("groupe-ENT")).getText().contains("Alice Martin (agent1)"));
+        violations.addAll(browser.seriousViolations("admin-groupes, membre"));
+        picture("admin-groupes");
+
+        assertEquals(List.of(), violations);
+    }
+}
