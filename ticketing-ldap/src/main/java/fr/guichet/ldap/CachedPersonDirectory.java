@@ -2,6 +2,7 @@ package fr.guichet.ldap;
 
 import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.person.PersonField;
 import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.person.SupportGroup;
 import fr.guichet.core.port.PersonDirectory;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -69,5 +71,10 @@ final class CachedPersonDirectory implements PersonDirectory {
     @Override
     public List<SupportGroup> groups() {
         return directory.groups();
+    }
+
+    @Override
+    public Set<PersonField> decides() {
+        return directory.decides();
     }
 }

@@ -18,7 +18,8 @@ public final class LdapDirectory implements AutoCloseable {
     private LdapDirectory(LdapConfig config, Clock clock) {
         this.connections = new LdapConnections(config.server());
         PersonLookup lookup = new PersonLookup(config.people(), connections);
-        PersonDirectory directory = new LdapPersonDirectory(lookup, new GroupEntries(config.groups(), connections));
+        PersonDirectory directory = new LdapPersonDirectory(lookup, new GroupEntries(config.groups(), connections),
+                LdapPersonDirectory.decidedBy(config));
         this.people = config.cacheExpiry().isZero() ? directory
                 : new CachedPersonDirectory(directory, config.cacheExpiry(), clock);
         this.credentials = new LdapCredentialsVerifier(lookup, connections);

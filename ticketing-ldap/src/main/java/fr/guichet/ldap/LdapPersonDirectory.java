@@ -3,11 +3,14 @@ package fr.guichet.ldap;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.person.PersonField;
 import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.person.SupportGroup;
 import fr.guichet.core.port.PersonDirectory;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -20,10 +23,35 @@ final class LdapPersonDirectory implements PersonDirectory {
 
     private final PersonLookup lookup;
     private final GroupEntries groups;
+    private final Set<PersonField> decided;
 
-    LdapPersonDirectory(PersonLookup lookup, GroupEntries groups) {
+    LdapPersonDirectory(PersonLookup lookup, GroupEntries groups, Set<PersonField> decided) {
         this.lookup = lookup;
         this.groups = groups;
+        this.decided = Set.copyOf(decided);
+    }
+
+    /**
+     * What a directory of {@code config} decides: a person's address, names, establishment and active state always;
+     * their roles when an attribute or a group mapping gives roles; their support groups when a group mapping gives a
+     * support group. Guichet keeps the rest (see {@code Ports.withDirectory}).
+     */
+    static Set<PersonField> decidedBy(LdapConfig config) {
+        Set<PersonField> fields = EnumSet.of(PersonField.EMAIL, PersonField.GIVEN_NAME, PersonField.FAMILY_NAME,
+                PersonField.ESTABLISHMENT, PersonField.ACTIVE);
+        List<LdapConfig.GroupMapping> mappings = config.groups().mappings();
+        if (config.people().roleAttribute() != null || mappings.stream().anyMatch(m -> !m.roles().isEmpty())) {
+            fields.add(PersonField.ROLES);
+        }
+        if (mappings.stream().anyMatch(m -> m.code() != null)) {
+            fields.add(PersonField.GROUPS);
+        }
+        return fields;
+    }
+
+    @Override
+    public Set<PersonField> decides() {
+        return decided;
     }
 
     @Override

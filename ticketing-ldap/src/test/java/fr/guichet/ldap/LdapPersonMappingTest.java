@@ -6,9 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
+import fr.guichet.core.application.AdministerPeople;
+import fr.guichet.core.application.PersonForm;
+import fr.guichet.core.application.Ports;
+import fr.guichet.core.application.Ticketing;
 import fr.guichet.core.domain.person.EmailAddress;
 import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.person.PersonField;
 import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.person.PersonName;
 import fr.guichet.core.domain.person.Role;
@@ -16,8 +21,11 @@ import fr.guichet.core.domain.person.Uai;
 import fr.guichet.core.port.PersonDirectory;
 import fr.guichet.core.testing.Fixtures;
 import fr.guichet.core.testing.MutableClock;
+import fr.guichet.core.testing.TestWorld;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -119,6 +127,37 @@ class LdapPersonMappingTest {
         assertEquals(List.of(), ldap.personDirectory().membersOf(Fixtures.PLATEFORME));
         assertEquals(Set.of(Role.REQUESTER), find("agent1").orElseThrow().roles());
         assertEquals(Set.of(Role.ADMIN), find("rssi").orElseThrow().roles());
+    }
+
+    @Test
+    public void guichet_keeps_the_roles_and_groups_no_attribute_or_mapping_gives() {
+        LdapConfig config = server.config();
+        assertEquals(EnumSet.allOf(PersonField.class), ldap.personDirectory().decides());
+        assertEquals(EnumSet.allOf(PersonField.class), LdapPersonDirectory.decidedBy(config));
+        assertEquals(EnumSet.complementOf(EnumSet.of(PersonField.GROUPS)), LdapPersonDirectory.decidedBy(
+                new LdapConfig(config.server(), config.people(), LdapConfig.Groups.none(), Duration.ZERO)));
+        ldap.close();
+        ldap = LdapDirectory.open(new LdapConfig(config.server(), config.people().withRoleAttribute(null, Map.of()),
+                LdapConfig.Groups.none(), Duration.ofMinutes(1)));
+        assertEquals(EnumSet.of(PersonField.EMAIL, PersonField.GIVEN_NAME, PersonField.FAMILY_NAME,
+                PersonField.ESTABLISHMENT, PersonField.ACTIVE), ldap.personDirectory().decides());
+
+        TestWorld world = new TestWorld();
+        Ports ports = world.ports().withDirectory(ldap.personDirectory(), ldap.credentialsVerifier());
+        Person admin = new Person(PersonId.of("admin"), EmailAddress.of("admin@ac-creteil.fr"),
+                new PersonName("Ada", "Admin"), null, Set.of(Role.ADMIN), Set.of(), true);
+        AdministerPeople people = Ticketing.builder(ports).clock(world.clock).build().administerPeople();
+        assertEquals(Set.of(Role.REQUESTER), ports.people().find(PersonId.of("pmartin")).orElseThrow().roles());
+
+        people.update(admin, PersonId.of("pmartin"), new PersonForm(null, null, null, null, null, List.of("Agent"),
+                List.of("PLATEFORME"), null), null);
+
+        Person agent = ports.people().find(PersonId.of("pmartin")).orElseThrow();
+        assertEquals(Set.of(Role.AGENT), agent.roles());
+        assertEquals(Set.of(Fixtures.PLATEFORME), agent.groups());
+        assertEquals(Uai.parse("0771234Y"), agent.establishment(), "the directory's fields stay the directory's");
+        assertTrue(ports.people().membersOf(Fixtures.PLATEFORME).contains(agent));
+        assertEquals(world.people.groups(), ports.people().groups());
     }
 
     @Test

@@ -53,11 +53,13 @@ public record Ports(UnitOfWork unitOfWork, RequestRepository requests, PersonDir
 
     /**
      * The ports bound to their own types in {@code lookup}: people and credentials as {@link PersonDirectory} and
-     * {@link CredentialsVerifier}, the registry as {@link PersonRegistry}, the catalog as {@link CatalogStore}.
+     * {@link CredentialsVerifier} (with the roles and groups the directory does not decide from the registry, as
+     * {@link #withDirectory} says), the registry as {@link PersonRegistry}, the catalog as {@link CatalogStore}.
      */
     public static Ports lookUp(Lookup lookup) {
+        PersonRegistry registry = lookup.get(PersonRegistry.class);
         return new Ports(lookup.get(UnitOfWork.class), lookup.get(RequestRepository.class),
-                lookup.get(PersonDirectory.class), lookup.get(PersonRegistry.class), lookup.get(CatalogStore.class),
+                OwnedFields.over(lookup.get(PersonDirectory.class), registry), registry, lookup.get(CatalogStore.class),
                 lookup.get(AttachmentStore.class), lookup.get(NotificationOutbox.class), lookup.get(SessionStore.class),
                 lookup.get(CredentialsVerifier.class), lookup.get(CannedAnswers.class),
                 lookup.get(PasswordResets.class), lookup.get(AuditTrail.class), lookup.get(SettingsStore.class));
@@ -72,10 +74,13 @@ public record Ports(UnitOfWork unitOfWork, RequestRepository requests, PersonDir
                 lookup.get(PasswordResets.class), lookup.get(AuditTrail.class), lookup.get(SettingsStore.class));
     }
 
-    /** These ports with people and credentials from a directory instead. */
+    /**
+     * These ports with people and credentials from a directory instead; the roles and groups the directory does not
+     * decide ({@link PersonDirectory#decides()}) are those Guichet keeps in the registry.
+     */
     public Ports withDirectory(PersonDirectory directory, CredentialsVerifier verifier) {
-        return new Ports(unitOfWork, requests, directory, registry, catalog, attachments, outbox, sessions, verifier,
-                cannedAnswers, passwordResets, audit, storedSettings);
+        return new Ports(unitOfWork, requests, OwnedFields.over(directory, registry), registry, catalog, attachments,
+                outbox, sessions, verifier, cannedAnswers, passwordResets, audit, storedSettings);
     }
 
     public Ports withRequests(RequestRepository value) {
