@@ -54,7 +54,7 @@ let page = Math.max(1, Number.parseInt(new URLSearchParams(window.location.searc
 
 /** What the change was made to: its label, and its key in parentheses where it says more. */
 function target(t) {
-  return t.kind === "settings" || t.key === t.label ? t.label : `${t.label} (${t.key})`;
+  return t.key === t.label ? t.label : `${t.label} (${t.key})`;
 }
 
 /** The fields whose value differs before and after, in French alphabetical order of their labels. */
@@ -73,7 +73,7 @@ function entry(e) {
     el("td", { "data-colonne": "Après" }, c.after === undefined ? "—" : c.after)));
   const action = ACTIONS[e.action] || e.action;
   return el("li", {},
-    el("h2", {}, `${action} : ${target(e.target)}`),
+    el("h2", {}, e.target.kind === "settings" ? action : `${action} : ${target(e.target)}`),
     el("p", { class: "qui" }, el("time", { datetime: e.at }, dateTime(e.at)), ", par ", e.by.displayName),
     rows.length
       ? el("table", { class: "historique" },

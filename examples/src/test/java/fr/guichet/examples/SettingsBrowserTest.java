@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,9 @@ class SettingsBrowserTest {
         });
         assertEquals("15", window.getAttribute("value"));
         assertEquals("ac-creteil.fr", browser.driver.findElement(By.id("domaines")).getAttribute("value"));
+        assertTrue(browser.driver.findElements(By.cssSelector(".fixe")).stream().noneMatch(WebElement::isDisplayed),
+                "no setting is fixed by the demo's environment");
+        assertTrue(window.isEnabled());
         violations.addAll(browser.seriousViolations("admin-parametres"));
 
         window.clear();
@@ -87,6 +91,34 @@ class SettingsBrowserTest {
         violations.addAll(browser.seriousViolations("admin-journal"));
 
         assertEquals(List.of(), violations);
+    }
+
+    @Test
+    void mail_domains_set_by_the_environment_are_shown_read_only_and_the_others_still_saved(@TempDir Path other) {
+        try (GuichetServer server = GuichetServer.start(ServerSettings.fromEnvironment(Map.of("GUICHET_PORT", "0",
+                "GUICHET_DATA_DIR", other.toString(), "GUICHET_DEMO_PASSWORD", DemoSite.PASSWORD,
+                "GUICHET_MAIL_DOMAINS", "ac-creteil.fr,ac-paris.fr")), true);
+                Browser fixed = new Browser("http://localhost:" + server.port())) {
+            fixed.signIn("admin", DemoSite.PASSWORD);
+            fixed.open("/admin-parametres.html");
+            WebElement domains = fixed.waitFor(d -> {
+                WebElement input = d.findElement(By.id("domaines"));
+                return input.getAttribute("value").isEmpty() ? null : input;
+            });
+
+            assertEquals("ac-creteil.fr\nac-paris.fr", domains.getAttribute("value"));
+            assertFalse(domains.isEnabled());
+            WebElement mention = domains.findElement(By.xpath("ancestor::div[@class='champ']//*[@class='aide fixe']"));
+            assertEquals("Fixé par la configuration du serveur.", mention.getText());
+            assertEquals(1, fixed.driver.findElements(By.cssSelector(".fixe")).stream()
+                    .filter(WebElement::isDisplayed).count());
+            WebElement retention = fixed.driver.findElement(By.id("conservation"));
+            retention.clear();
+            retention.sendKeys("3");
+            fixed.driver.findElement(By.id("enregistrer")).click();
+            assertTrue(fixed.visible(By.id("message-succes")).getText().contains("enregistrés"));
+            assertEquals(List.of(), fixed.seriousViolations("admin-parametres, domaines fixés"));
+        }
     }
 
     @Test

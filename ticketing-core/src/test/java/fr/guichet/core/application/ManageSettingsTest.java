@@ -96,6 +96,19 @@ class ManageSettingsTest {
     }
 
     @Test
+    void another_node_follows_a_change_at_once() {
+        Ticketing otherNode = Ticketing.builder(world.ports()).clock(world.clock).build();
+        Person requester = join(world, Fixtures.newRequester());
+        RequestNumber number = resolvedDaysAgo(requester, 20);
+
+        otherNode.manageSettings().change(ADMIN, reopenWindow(21), null);
+
+        assertEquals(21, settings.view(ADMIN).reopenWindowDays());
+        world.ticketing.changeStatus().change(requester, number, Status.IN_PROGRESS, "Toujours bloqué.", null);
+        assertEquals(Status.IN_PROGRESS, Scenario.stored(world, number).summaryLine().status());
+    }
+
+    @Test
     void changed_mail_domains_are_followed_by_the_next_filing() {
         Person parisian = join(world, new Person(PersonId.of("lparis"), EmailAddress.of("louise.paris@ac-paris.fr"),
                 new PersonName("Louise", "Paris"), Uai.parse("0941295X"), Set.of(Role.REQUESTER), Set.of(), true));
