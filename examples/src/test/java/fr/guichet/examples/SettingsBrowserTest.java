@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -85,12 +86,50 @@ class SettingsBrowserTest {
         assertEquals("15 jours", values.get(0).getText());
         assertEquals("30 jours", values.get(1).getText());
         assertEquals(1, first.findElements(By.cssSelector("tbody tr")).size());
-        assertTrue(browser.visible(By.id("position")).getText().matches("1 – 1 sur 1"),
-                browser.driver.findElement(By.id("position")).getText());
-        assertFalse(browser.driver.findElement(By.id("suivant")).isEnabled());
+        assertFalse(browser.driver.findElement(By.id("precedent")).isEnabled());
         violations.addAll(browser.seriousViolations("admin-journal"));
 
         assertEquals(List.of(), violations);
+    }
+
+    @Test
+    void a_change_made_meanwhile_is_reported_and_the_journal_pages_twenty_entries_at_a_time() {
+        browser.signIn("admin", DemoSite.PASSWORD);
+        browser.open("/admin-parametres.html");
+        browser.waitFor(d -> d.findElement(By.id("cloture")).getAttribute("value").isEmpty() ? null : true);
+        Object changed = ((JavascriptExecutor) browser.driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                (async () => {
+                  const headers = { "Content-Type": "application/json",
+                    "X-CSRF-Token": localStorage.getItem("guichet.csrf") };
+                  for (let days = 101; days <= 121; days++) {
+                    const answer = await fetch("/api/v1/admin/settings", { method: "PATCH", headers,
+                      body: JSON.stringify({ autoCloseWaitingDays: days }) });
+                    if (!answer.ok) return done(answer.status);
+                  }
+                  done(21);
+                })();""");
+        assertEquals(21L, changed);
+
+        browser.driver.findElement(By.id("enregistrer")).click();
+        WebElement summary = browser.visible(By.id("resume-erreurs"));
+        assertTrue(summary.getText().contains("modifiés entre-temps"), summary.getText());
+        summary.findElement(By.xpath(".//button[.='Recharger les paramètres']")).click();
+        browser.waitFor(d -> d.findElement(By.id("cloture")).getAttribute("value").equals("121"));
+
+        browser.open("/admin-journal.html");
+        WebElement position = browser.visible(By.id("position"));
+        assertTrue(position.getText().matches("1 – 20 sur [0-9]+"), position.getText());
+        int total = Integer.parseInt(position.getText().replaceAll(".* sur ", ""));
+        assertEquals(20, browser.driver.findElements(By.cssSelector("#entrees > li")).size());
+        assertTrue(browser.driver.findElement(By.cssSelector("#entrees > li td")).getText().equals("120 jours"));
+        browser.driver.findElement(By.id("suivant")).click();
+        browser.waitFor(d -> d.findElement(By.id("position")).getText().startsWith("21 – "));
+        assertEquals("21 – " + Math.min(40, total) + " sur " + total, position.getText());
+        assertTrue(browser.driver.findElement(By.id("precedent")).isEnabled());
+        assertEquals("position", browser.activeId());
+        browser.driver.findElement(By.id("precedent")).click();
+        browser.waitFor(d -> d.findElement(By.id("position")).getText().startsWith("1 – 20"));
     }
 
     @Test
