@@ -142,12 +142,14 @@ public final class AdministerPeople {
         refuseDecidedFields(changes);
         Person before = unitOfWork.inTransaction(() -> existing(id));
         Person after = changed(before, changes);
+        keepsThemselfIn(admin, after);
         String action = after.active() == before.active() ? "person.update"
                 : after.active() ? "person.reactivate" : "person.deactivate";
         Person saved = writes.change(admin, action, AdministerPeople::target, () -> snapshot(existing(id)), ifMatch,
                 () -> {
                     Person current = existing(id);
                     Person next = changed(current, changes);
+                    keepsThemselfIn(admin, next);
                     registry.save(next);
                     if (current.active() && !next.active()) {
                         leave(admin, next);
@@ -182,6 +184,7 @@ public final class AdministerPeople {
                         Person next = current == null ? wanted : new Person(wanted.id(), wanted.email(),
                                 wanted.name(), wanted.establishment(), wanted.roles(), wanted.groups(),
                                 current.active());
+                        keepsThemselfIn(admin, next);
                         if (current == null) {
                             insert(next);
                             outcome[0] = ImportReport.Outcome.CREATED;
@@ -199,6 +202,21 @@ public final class AdministerPeople {
                 throw refused;
             }
             return new ImportReport.Line(row.number(), identifier, ImportReport.Outcome.REFUSED, refused.errors());
+        }
+    }
+
+    /** Refuses that an administrator deactivates themself or takes their own administrator role away. */
+    private static void keepsThemselfIn(Person admin, Person next) {
+        if (!next.id().equals(admin.id())) {
+            return;
+        }
+        if (!next.active()) {
+            throw DomainError.invalid("active", "person.self.deactivate",
+                    "Vous ne pouvez pas désactiver votre propre compte.").exception();
+        }
+        if (!next.has(Role.ADMIN)) {
+            throw DomainError.invalid("roles", "person.self.admin",
+                    "Vous ne pouvez pas retirer votre propre rôle d'administrateur.").exception();
         }
     }
 

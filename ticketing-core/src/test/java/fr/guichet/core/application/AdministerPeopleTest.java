@@ -160,6 +160,20 @@ class AdministerPeopleTest {
     }
 
     @Test
+    void an_administrator_neither_deactivates_themself_nor_takes_their_own_role_away() {
+        TicketingException off = refused(ErrorKind.INVALID, () -> people.update(admin, admin.id(),
+                new PersonForm(null, null, null, null, null, null, null, false), null));
+        assertEquals(Set.of("active"), fields(off).keySet());
+        TicketingException demoted = refused(ErrorKind.INVALID, () -> people.update(admin, admin.id(),
+                new PersonForm(null, null, null, null, null, List.of("Agent"), null, null), null));
+        assertEquals(Set.of("roles"), fields(demoted).keySet());
+        ImportReport report = people.importPeople(admin, List.of(new ImportReport.Row(2, form("admin",
+                "admin@ac-creteil.fr", "Ada", "Admin", null, List.of("Demandeur"), List.of()))));
+        assertEquals(ImportReport.Outcome.REFUSED, report.lines().get(0).outcome());
+        assertTrue(world.people.find(admin.id()).orElseThrow().has(Role.ADMIN));
+    }
+
+    @Test
     void deactivating_ends_the_sessions_and_sends_the_open_requests_back_to_the_group_which_is_told() {
         Person agent = Fixtures.agent();
         Person colleague = join(world, Fixtures.newStaff(Fixtures.PLATEFORME));
