@@ -7,8 +7,10 @@ import fr.guichet.core.domain.admin.AuditTarget;
 import fr.guichet.core.domain.admin.Snapshot;
 import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.person.PersonField;
 import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.person.SupportGroup;
+import fr.guichet.core.port.PersonDirectory;
 import fr.guichet.core.port.PersonRegistry;
 import fr.guichet.core.port.UnitOfWork;
 import java.text.Collator;
@@ -23,18 +25,21 @@ import java.util.Set;
 
 /**
  * An administrator lists the support groups with their members, creates a group, renames it and sets who belongs to
- * it (actions {@code group.create}, {@code group.update}, each audited with the change); members are active people of
- * Guichet's registry, whose other groups and roles are kept.
+ * it (actions {@code group.create}, {@code group.update}, each audited with the change). Members are the active people
+ * the directory in use lists (the ones requests are routed to); they are set in Guichet's registry, each person's other
+ * groups and roles kept, unless that directory decides people's groups, which then refuses the change.
  */
 public final class ManageGroups {
 
     private final UnitOfWork unitOfWork;
     private final PersonRegistry registry;
+    private final PersonDirectory people;
     private final AdminWrites writes;
 
-    ManageGroups(UnitOfWork unitOfWork, PersonRegistry registry, AdminWrites writes) {
+    ManageGroups(UnitOfWork unitOfWork, PersonRegistry registry, PersonDirectory people, AdminWrites writes) {
         this.unitOfWork = unitOfWork;
         this.registry = registry;
+        this.people = people;
         this.writes = writes;
     }
 
@@ -80,6 +85,10 @@ public final class ManageGroups {
                 : v.check(() -> new SupportGroup(key, change.label()).label());
         Set<PersonId> wanted = change.members() == null ? null
                 : v.check(() -> Set.copyOf(AdminNames.identifiers(change.members(), "members")));
+        if (wanted != null && people.decides().contains(PersonField.GROUPS)) {
+            v.add(DomainError.invalid("members", "group.members.directory", "Les membres des groupes viennent de "
+                    + "l'annuaire académique : modifiez-les dans l'annuaire."));
+        }
         v.throwIfInvalid();
         return writes.change(admin, "group.update", GroupDetails::target, () -> details(stored(key)).snapshot(),
                 ifMatch, () -> {
@@ -154,7 +163,7 @@ public final class ManageGroups {
     }
 
     private GroupDetails details(SupportGroup group) {
-        return new GroupDetails(group, registry.membersOf(group.code()).stream().sorted(AdminNames.BY_NAME).toList());
+        return new GroupDetails(group, people.membersOf(group.code()).stream().sorted(AdminNames.BY_NAME).toList());
     }
 
     /** What to change in a group: its label and its members' identifiers, each null when unchanged. */

@@ -13,14 +13,18 @@ import fr.guichet.core.domain.admin.AuditEntry;
 import fr.guichet.core.domain.person.EmailAddress;
 import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.person.PersonField;
 import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.person.PersonName;
 import fr.guichet.core.domain.person.Role;
+import fr.guichet.core.domain.person.SupportGroup;
 import fr.guichet.core.port.PageRequest;
+import fr.guichet.core.port.PersonDirectory;
 import fr.guichet.core.testing.Fixtures;
 import fr.guichet.core.testing.TestWorld;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -135,6 +139,45 @@ class ManageGroupsTest {
         refused(ErrorKind.FORBIDDEN, () -> groups.update(Fixtures.specialist(), "EVE", null,
                 new GroupChange(null, List.of())));
         assertEquals(Set.of(Fixtures.EVE), world.people.find(Fixtures.specialist().id()).orElseThrow().groups());
+    }
+
+    @Test
+    void members_a_directory_decides_are_refused_and_a_rename_still_made() {
+        PersonDirectory directory = new PersonDirectory() {
+            @Override
+            public Optional<Person> find(PersonId id) {
+                return world.people.find(id);
+            }
+
+            @Override
+            public List<Person> membersOf(GroupCode group) {
+                return world.people.membersOf(group);
+            }
+
+            @Override
+            public Optional<SupportGroup> group(GroupCode code) {
+                return world.people.group(code);
+            }
+
+            @Override
+            public List<SupportGroup> groups() {
+                return world.people.groups();
+            }
+
+            @Override
+            public Set<PersonField> decides() {
+                return Set.of(PersonField.GROUPS);
+            }
+        };
+        ManageGroups managed = Ticketing.builder(world.ports().withDirectory(directory, world.accounts)).build()
+                .manageGroups();
+
+        TicketingException e = refused(ErrorKind.INVALID, () -> managed.update(ADMIN, "EVE", null,
+                new GroupChange(null, List.of(Fixtures.agent().id().value()))));
+        assertEquals("group.members.directory", e.errors().get(0).code());
+        assertEquals("Applications", managed.update(ADMIN, "EVE", null, new GroupChange("Applications", null))
+                .group().label());
+        assertEquals(Set.of(Fixtures.PLATEFORME), world.people.find(Fixtures.agent().id()).orElseThrow().groups());
     }
 
     static Set<String> fields(TicketingException e) {
