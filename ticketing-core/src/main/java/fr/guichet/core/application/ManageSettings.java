@@ -135,7 +135,7 @@ public final class ManageSettings {
         }
         MailDomains domains = MailDomains.of(given);
         if (String.join(",", domains.domains()).length() > MAX_MAIL_DOMAINS_LENGTH) {
-            throw DomainError.invalid(SettingName.MAIL_DOMAINS.field(), "mailDomains.too_long",
+            throw DomainError.invalid(SettingName.MAIL_DOMAINS.field(), "mail_domains.too_long",
                     "La liste des domaines de messagerie ne doit pas dépasser " + MAX_MAIL_DOMAINS_LENGTH
                             + " caractères.").exception();
         }

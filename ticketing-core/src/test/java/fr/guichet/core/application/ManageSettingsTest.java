@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class ManageSettingsTest {
@@ -157,6 +158,18 @@ class ManageSettingsTest {
                 () -> settings.change(ADMIN, mailDomains(), null)).code());
         assertEquals(StoredSettings.NONE, world.storedSettings.load());
         assertEquals(0, world.audit.newestFirst(new PageRequest(1, 20)).total());
+    }
+
+    @Test
+    void mail_domains_longer_than_the_store_keeps_are_refused() {
+        List<String> many = IntStream.range(0, 60).mapToObj(i -> "etablissement-" + i + ".ac-creteil.fr").toList();
+
+        TicketingException e = refused(ErrorKind.INVALID, () -> settings.change(ADMIN,
+                new ManageSettings.Changes(null, null, null, many), null));
+
+        assertEquals("mailDomains", e.errors().get(0).field());
+        assertEquals("mail_domains.too_long", e.code());
+        assertEquals(StoredSettings.NONE, world.storedSettings.load());
     }
 
     @Test
