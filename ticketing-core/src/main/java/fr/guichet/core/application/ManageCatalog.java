@@ -423,8 +423,14 @@ public final class ManageCatalog {
                     .with("specialists", specialists.stream()
                             .map(p -> p.displayName().equals(p.identifier()) ? p.identifier()
                                     : p.displayName() + " (" + p.identifier() + ")").toList())
-                    .with("routing", subject.routing() == null ? "hérité : " + routing.name()
-                            : subject.routing().name());
+                    .with("routing", subject.routing() == null ? "hérité : " + routingName(routing)
+                            : routingName(subject.routing()));
+        }
+
+        /** {@code Au membre le moins chargé (FEWEST_OPEN)}, as the catalog page names it. */
+        private static String routingName(Routing routing) {
+            String label = routing == Routing.GROUP_QUEUE ? "File du groupe (à prendre)" : "Au membre le moins chargé";
+            return label + " (" + routing.name() + ")";
         }
 
         AuditTarget target() {

@@ -96,7 +96,8 @@ class ManageCatalogTest {
                 .toList());
         assertEquals(Map.of("code", "EVE-4.2", "label", "Mathenpoche", "active", "oui", "position", "2",
                 "group", "hérité : Plateforme d'assistance du rectorat (PLATEFORME)",
-                "specialists", "Sam Spécialiste (specialiste-mep)", "routing", "hérité : FEWEST_OPEN"),
+                "specialists", "Sam Spécialiste (specialiste-mep)",
+                "routing", "hérité : Au membre le moins chargé (FEWEST_OPEN)"),
                 mathenpoche.snapshot().fields());
     }
 
