@@ -65,6 +65,8 @@ public final class AdministerPeople {
 
     /** How long the link of a new account's mail works: long enough for a week-end or a short absence. */
     public static final Duration FIRST_LINK_VALIDITY = Duration.ofDays(7);
+    /** The longest search taken: a name, an identifier and an address fit well within it. */
+    public static final int MAX_SEARCH_LENGTH = 200;
 
     private static final String DIRECTORY_REASON = "Cette information vient de l'annuaire de l'académie : "
             + "elle se modifie dans l'annuaire.";
@@ -101,6 +103,10 @@ public final class AdministerPeople {
     /** A page of the people Guichet records whose identifier, names or e-mail hold every word of {@code words}. */
     public Page<Person> search(Person admin, String words, PageRequest page) {
         AdminWrites.requireAdmin(admin);
+        if (words != null && words.length() > MAX_SEARCH_LENGTH) {
+            throw DomainError.invalid("q", "person.search.too_long", "La recherche ne doit pas dépasser "
+                    + MAX_SEARCH_LENGTH + " caractères.").exception();
+        }
         return unitOfWork.inTransaction(() -> registry.search(words, page));
     }
 

@@ -131,6 +131,9 @@ class AdministerPeopleTest {
                 List.of(), List.of())));
         refused(ErrorKind.FORBIDDEN, () -> people.importPeople(agent, List.of()));
         refused(ErrorKind.NOT_FOUND, () -> people.view(admin, PersonId.of("personne")));
+        TicketingException tooLong = refused(ErrorKind.INVALID, () -> people.search(admin,
+                "a ".repeat(AdministerPeople.MAX_SEARCH_LENGTH), PageRequest.first()));
+        assertEquals(Set.of("q"), fields(tooLong).keySet());
     }
 
     @Test
