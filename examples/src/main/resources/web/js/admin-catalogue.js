@@ -90,7 +90,7 @@ function subjectItem(node, parent, count) {
   const editFields = subjectFields(key, {
     group: node.group && node.group.code, routing: node.routing, specialists: node.specialists,
   }, inherited);
-  edit.append(errors, field(`${key}-libelle`, "Libellé", labelInput(`${key}-libelle`, node.label)),
+  edit.append(field(`${key}-libelle`, "Libellé", labelInput(`${key}-libelle`, node.label)),
     ...editFields.nodes,
     el("div", { class: "actions" }, el("button", { class: "bouton", type: "submit" }, "Enregistrer")));
   edit.addEventListener("submit", (event) => {
@@ -132,6 +132,7 @@ function subjectItem(node, parent, count) {
   return el("li", { id: key },
     el("div", { class: "noeud" },
       el("p", { class: "titre-element" }, el("strong", {}, node.display), " ", state),
+      errors,
       el("p", { class: "details-sujet" },
         `Groupe : ${groupName(node.effectiveGroup)}${own(node.group)} · `
         + `Acheminement : ${ROUTINGS[node.effectiveRouting]}${own(node.routing)} · Spécialistes : `

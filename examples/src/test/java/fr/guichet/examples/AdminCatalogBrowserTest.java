@@ -100,6 +100,15 @@ class AdminCatalogBrowserTest {
         assertTrue(browser.visible(By.id("sujet-EVE-4.4")).getText().toLowerCase().contains("désactivé"));
         browser.visible(By.cssSelector("button[aria-label='Activer EVE – 4.4 – Éduthèque']"));
 
+        Object status = browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch('/api/v1/admin/subjects/EVE-4.2', {method: 'PATCH', headers: {'Content-Type': "
+                + "'application/json', 'X-CSRF-Token': localStorage.getItem('guichet.csrf')},"
+                + "body: JSON.stringify({label: 'Mathenpoche 2'})}).then(r => done(r.status));");
+        assertEquals(200L, status, "another administrator renames Mathenpoche meanwhile");
+        browser.driver.findElement(By.cssSelector("button[aria-label='Descendre EVE – 4.2 – Mathenpoche']")).click();
+        WebElement stale = browser.visible(By.cssSelector("#sujet-EVE-4\\.2 [role=alert]"));
+        assertTrue(stale.getText().contains("modifié entre-temps"), stale.getText());
+
         browser.signIn("mmontanes", DemoSite.PASSWORD);
         browser.open("/demande-sujet.html");
         browser.visible(By.xpath("//option[text()='EVE \u2013 4 \u2013 Applications Disciplinaires']"));
