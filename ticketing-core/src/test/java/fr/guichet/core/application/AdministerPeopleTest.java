@@ -20,7 +20,6 @@ import fr.guichet.core.domain.person.PersonField;
 import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.person.PersonName;
 import fr.guichet.core.domain.person.Role;
-import fr.guichet.core.domain.person.SupportGroup;
 import fr.guichet.core.domain.person.Uai;
 import fr.guichet.core.domain.request.HistoryEntry;
 import fr.guichet.core.domain.request.HistoryEvent;
@@ -29,13 +28,13 @@ import fr.guichet.core.domain.request.Status;
 import fr.guichet.core.domain.request.Visibility;
 import fr.guichet.core.port.PageRequest;
 import fr.guichet.core.port.PersonDirectory;
+import fr.guichet.core.testing.DecidingDirectory;
 import fr.guichet.core.testing.Fixtures;
 import fr.guichet.core.testing.TestWorld;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -230,32 +229,8 @@ class AdministerPeopleTest {
 
     @Test
     void with_a_directory_nobody_is_created_and_only_what_guichet_owns_changes() {
-        PersonDirectory directory = new PersonDirectory() {
-            @Override
-            public Optional<Person> find(PersonId id) {
-                return world.people.find(id);
-            }
-
-            @Override
-            public List<Person> membersOf(GroupCode group) {
-                return world.people.membersOf(group);
-            }
-
-            @Override
-            public Optional<SupportGroup> group(GroupCode code) {
-                return world.people.group(code);
-            }
-
-            @Override
-            public List<SupportGroup> groups() {
-                return world.people.groups();
-            }
-
-            @Override
-            public Set<PersonField> decides() {
-                return EnumSet.complementOf(EnumSet.of(PersonField.ROLES, PersonField.GROUPS));
-            }
-        };
+        PersonDirectory directory = new DecidingDirectory(world.people,
+                EnumSet.complementOf(EnumSet.of(PersonField.ROLES, PersonField.GROUPS)));
         AdministerPeople fromDirectory = Ticketing.builder(world.ports().withDirectory(directory, world.accounts))
                 .clock(world.clock).build().administerPeople();
 
