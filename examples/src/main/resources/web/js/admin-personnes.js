@@ -272,8 +272,24 @@ importForm.addEventListener("submit", async (event) => {
   }
 });
 
+/** With a directory (the administrator's own fields are read-only), nobody is created nor imported here. */
+async function fromDirectory(me) {
+  try {
+    const readOnly = (await api.adminPerson(me.identifier)).data.readOnly;
+    if (!readOnly.email) return;
+    document.getElementById("nouvelle").hidden = true;
+    importForm.hidden = true;
+    document.getElementById("origine").textContent = "Les personnes viennent de l'annuaire de l'académie : les "
+      + "comptes se créent et se désactivent dans l'annuaire. Le guichet ne garde que les rôles et les groupes que "
+      + "l'annuaire ne donne pas.";
+  } catch (error) {
+    showErrors(search, summary, error);
+  }
+}
+
 async function start() {
-  await adminFrame("admin");
+  const me = await adminFrame("admin");
+  await fromDirectory(me);
   checkboxes(document.getElementById("roles-choix"), "role", ROLES);
   try {
     groups = (await api.groups()).data;
