@@ -9,7 +9,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import fr.guichet.core.architecture.HexagonalArchitecture;
 import org.junit.jupiter.api.Test;
 
-/** The JDBC adapter stays an adapter: the core, Jdbi, HikariCP, Flyway, Jackson (catalogs), Guice and the JDK. */
+/**
+ * The JDBC adapter stays an adapter: the core, Jdbi, HikariCP, Flyway, Jackson (catalogs), Guice, the JDK, and
+ * PostgreSQL's driver for its LISTEN/NOTIFY (OutboxSignals) only.
+ */
 class JdbcArchitectureTest {
 
     private static final JavaClasses MAIN = new ClassFileImporter()
@@ -19,7 +22,13 @@ class JdbcArchitectureTest {
     void main_classes_depend_on_the_core_and_the_adapters_technology_only() {
         HexagonalArchitecture.adapter("fr.guichet.jdbc").usingTechnology("org.jdbi..", "com.zaxxer.hikari..",
                 "org.flywaydb..", "javax.sql..", "javax.crypto..", "com.fasterxml.jackson..", "com.google.inject..",
-                "com.google.common..").check(MAIN);
+                "com.google.common..", "org.postgresql..").check(MAIN);
+    }
+
+    @Test
+    void only_the_outbox_signals_speak_to_the_postgresql_driver() {
+        classes().that().resideInAPackage("fr.guichet.jdbc").and().doNotHaveSimpleName("OutboxSignals")
+                .should().onlyDependOnClassesThat().resideOutsideOfPackage("org.postgresql..").check(MAIN);
     }
 
     @Test
