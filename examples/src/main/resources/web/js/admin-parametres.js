@@ -70,7 +70,7 @@ form.addEventListener("submit", async (event) => {
   try {
     const { data, response } = await api.changeAdminSettings(changes, etag);
     render(data, response);
-    success.textContent = "Les paramètres ont été enregistrés : ils s'appliquent dès maintenant.";
+    success.textContent = "Les paramètres ont été enregistrés : ils s'appliquent dès maintenant, sur tous les serveurs.";
     success.focus();
   } catch (error) {
     if (error.status === 412) {

@@ -18,7 +18,8 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The audit trail in {@code audit_entries} and {@code audit_fields} (a row per field named on either side), only ever
- * inserted into; {@link #hold} locks the one row of {@code admin_hold}.
+ * inserted into; {@link #hold} locks the one row of {@code admin_hold}. Entries are listed by their sequence, which
+ * follows the order of the changes (made one at a time under the hold) whatever the clocks of the nodes say.
  */
 final class JdbiAuditTrail implements AuditTrail {
 
@@ -70,7 +71,7 @@ final class JdbiAuditTrail implements AuditTrail {
         return db.inTransaction(h -> {
             long total = h.createQuery("SELECT COUNT(*) FROM audit_entries").mapTo(Long.class).one();
             List<Head> heads = h.createQuery("SELECT seq, at, by_id, by_given, by_family, action, target_kind, "
-                            + "target_key, target_label FROM audit_entries ORDER BY at DESC, seq DESC "
+                            + "target_key, target_label FROM audit_entries ORDER BY seq DESC "
                             + "LIMIT :limit OFFSET :offset")
                     .bind("limit", page.size()).bind("offset", page.offset())
                     .map((rs, ctx) -> new Head(rs.getLong("seq"), new AuditEntry(Database.instant(rs, "at"),

@@ -1,7 +1,8 @@
 -- Administration (issue 16). The audit trail: one row per administrative change, with one row per field of the
 -- target's snapshot before and after it (a null side: the field was not set, or the target did not exist); Guichet
--- only ever inserts into these tables. admin_hold's one row is locked by every administrative change, so that they
--- are made one at a time across nodes. settings holds what an administrator changed at run time (null: not set).
+-- only ever inserts into these tables, and lists entries by seq, the order of the changes. admin_hold's one row is
+-- locked by every administrative change, so that they are made one at a time across nodes. settings holds what an
+-- administrator changed at run time (null: not set).
 CREATE TABLE audit_entries (
     seq          BIGINT       ${identity} PRIMARY KEY,
     at           ${timestamp} NOT NULL,
@@ -13,7 +14,6 @@ CREATE TABLE audit_entries (
     target_key   VARCHAR(255) NOT NULL,
     target_label VARCHAR(255) NOT NULL
 ) ${table_options};
-CREATE INDEX audit_entries_by_time ON audit_entries (at, seq);
 
 CREATE TABLE audit_fields (
     entry_seq    BIGINT      NOT NULL,

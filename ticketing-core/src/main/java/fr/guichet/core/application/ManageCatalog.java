@@ -133,7 +133,9 @@ public final class ManageCatalog {
                 subject = subject.withSupportGroup(group);
             }
             if (specialists != null) {
-                checks.check(() -> staff(specialists));
+                List<PersonId> added = specialists.stream().filter(p -> !stored(catalog, code).specialists()
+                        .contains(p)).toList();
+                checks.check(() -> staff(added));
                 subject = subject.withSpecialists(specialists);
             }
             checks.throwIfInvalid();

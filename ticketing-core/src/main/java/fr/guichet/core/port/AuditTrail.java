@@ -18,6 +18,6 @@ public interface AuditTrail {
     /** Appends {@code entry}. */
     void record(AuditEntry entry);
 
-    /** A page of entries, newest first (entries of one instant in the reverse order of their recording). */
+    /** A page of entries, the last recorded first (the order of the changes, whatever the nodes' clocks say). */
     Page<AuditEntry> newestFirst(PageRequest page);
 }

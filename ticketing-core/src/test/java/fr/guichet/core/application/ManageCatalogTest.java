@@ -194,6 +194,20 @@ class ManageCatalogTest {
     }
 
     @Test
+    void a_specialist_who_left_does_not_stop_the_subject_from_changing_but_cannot_be_added_again() {
+        world.people.save(Fixtures.specialist().deactivated());
+        String seen = node(Fixtures.MATHENPOCHE).snapshot().fingerprint();
+
+        CatalogNode renamed = catalog.changeSubject(ADMIN, "EVE-4.2", seen, new SubjectChange("Mathenpoche 2", null,
+                null, List.of("specialiste-mep"), null, null));
+
+        assertEquals("Mathenpoche 2", renamed.subject().label());
+        TicketingException e = refused(ErrorKind.INVALID, () -> catalog.changeSubject(ADMIN, "EVE-4.1", null,
+                new SubjectChange(null, null, null, List.of("specialiste-mep"), null, null)));
+        assertEquals("specialists", e.errors().get(0).field());
+    }
+
+    @Test
     void a_root_cannot_inherit_a_group() {
         TicketingException e = refused(ErrorKind.INVALID, () -> catalog.changeSubject(ADMIN, "EVE-4", null,
                 new SubjectChange(null, null, new Own(null), null, null, null)));
