@@ -22,6 +22,7 @@ const EVENTS = {
   ATTACHMENT_ADDED: "Pièce jointe",
   LINKED: "Rattachée à un incident",
   UNLINKED: "Détachée de l'incident",
+  REMINDED: "Relance du demandeur",
 };
 
 const HISTORY_COLUMNS = ["Date", "Par", "Événement", "Détail"];

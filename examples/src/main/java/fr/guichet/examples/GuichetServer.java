@@ -5,7 +5,9 @@ import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.Stage;
 import fr.guichet.core.application.BackgroundDispatcher;
+import fr.guichet.core.application.CloseIdleRequests;
 import fr.guichet.core.application.DispatchNotifications;
+import fr.guichet.core.application.Ticketing;
 import fr.guichet.core.port.CannedAnswers;
 import fr.guichet.core.port.CatalogStore;
 import fr.guichet.core.port.LocalAccounts;
@@ -158,6 +160,18 @@ public final class GuichetServer implements AutoCloseable {
                         + "minutes", e);
             }
         }, 1, 15, TimeUnit.MINUTES);
+        CloseIdleRequests closeIdleRequests = injector.getInstance(Ticketing.class).closeIdleRequests();
+        housekeeping.scheduleWithFixedDelay(() -> {
+            try {
+                CloseIdleRequests.Outcome done = closeIdleRequests.run();
+                if (done.reminded() + done.resolved() + done.closed() > 0) {
+                    LOG.info("Idle requests: {} reminded, {} resolved, {} closed", done.reminded(), done.resolved(),
+                            done.closed());
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Closing idle requests failed; next try in 5 minutes", e);
+            }
+        }, 2, 5, TimeUnit.MINUTES);
         return new GuichetServer(web, dispatcher, injector.getInstance(NotificationChannel.class), housekeeping);
     }
 

@@ -11,12 +11,14 @@ import fr.guichet.core.port.PageRequest;
 import fr.guichet.core.port.RequestCounts;
 import fr.guichet.core.port.RequestQuery;
 import fr.guichet.core.port.RequestRepository;
+import fr.guichet.core.port.StatusAge;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
@@ -124,15 +126,22 @@ final class JdbiRequestRepository implements RequestRepository {
 
     /** The database's plan for a page of {@code query}, one line per row of its EXPLAIN; for tests of the indexes. */
     String explain(RequestQuery query, PageRequest page) {
-        return db.inTransaction(h -> String.join("\n", RequestListing.of(db.dialect(), query).explain(h, page)
-                .map((rs, ctx) -> {
-                    StringBuilder line = new StringBuilder();
-                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                        line.append(rs.getString(i)).append(' ');
-                    }
-                    return line.toString();
-                })
-                .list()));
+        return db.inTransaction(h -> plan(RequestListing.of(db.dialect(), query).explain(h, page)));
+    }
+
+    /** The database's plan for {@link #inStatusBefore}, as {@link #explain(RequestQuery, PageRequest)}. */
+    String explainInStatusBefore(Status status, Instant before, StatusAge after, int limit) {
+        return db.inTransaction(h -> plan(RequestRows.inStatusBefore(h, "EXPLAIN ", status, before, after, limit)));
+    }
+
+    private static String plan(Query explain) {
+        return String.join("\n", explain.map((rs, ctx) -> {
+            StringBuilder line = new StringBuilder();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                line.append(rs.getString(i)).append(' ');
+            }
+            return line.toString();
+        }).list());
     }
 
     @Override
@@ -146,6 +155,11 @@ final class JdbiRequestRepository implements RequestRepository {
             IdempotencyKeys.release(h, requester, key, filedBefore);
             return null;
         });
+    }
+
+    @Override
+    public List<StatusAge> inStatusBefore(Status status, Instant before, StatusAge after, int limit) {
+        return db.inTransaction(h -> RequestRows.inStatusBefore(h, status, before, after, limit));
     }
 
     @Override

@@ -22,6 +22,7 @@ import fr.guichet.core.domain.request.Status;
 import fr.guichet.core.domain.request.Summary;
 import fr.guichet.core.domain.request.Visibility;
 import fr.guichet.core.domain.subject.SubjectCode;
+import fr.guichet.core.port.StatusAge;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -35,6 +36,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -53,23 +55,29 @@ final class RequestRows {
             INSERT INTO requests (number, requester_id, requester_given, requester_family, establishment, subject, type,
                 summary, description, search_text, visibility, status, assigned_group, assignee, submitted_at,
                 updated_at, resolved_at, version, idempotency_key, last_activity_at, last_activity_by,
-                last_activity_staff, reopened, parent)
+                last_activity_staff, reopened, parent, status_since)
             VALUES (:number, :requesterId, :requesterGiven, :requesterFamily, :establishment, :subject, :type,
                 :summary, :description, :searchText, :visibility, :status, :assignedGroup, :assignee, :submittedAt,
                 :updatedAt, :resolvedAt, :version, :key, :lastActivityAt, :lastActivityBy, :lastActivityStaff,
-                :reopened, :parent)""";
+                :reopened, :parent, :statusSince)""";
 
     private static final String UPDATE = """
             UPDATE requests SET subject = :subject, type = :type, summary = :summary, description = :description,
                 search_text = :searchText, visibility = :visibility, status = :status, assigned_group = :assignedGroup,
                 assignee = :assignee, updated_at = :updatedAt, resolved_at = :resolvedAt, version = :version,
                 last_activity_at = :lastActivityAt, last_activity_by = :lastActivityBy,
-                last_activity_staff = :lastActivityStaff, reopened = :reopened, parent = :parent
+                last_activity_staff = :lastActivityStaff, reopened = :reopened, parent = :parent,
+                status_since = :statusSince
             WHERE number = :number AND version = :expected""";
 
     private static final String FIND = """
             SELECT <summaryColumns>, description, resolved_at, version, idempotency_key, parent
             FROM requests WHERE number = :number""";
+
+    private static final String IN_STATUS_BEFORE = """
+            SELECT number, status_since FROM requests
+            WHERE status = :status AND status_since < :before<after>
+            ORDER BY status_since, number LIMIT :limit""";
 
     private static final String CHILDREN = """
             SELECT number FROM requests WHERE parent = :parent ORDER BY number""";
@@ -175,6 +183,24 @@ final class RequestRows {
     }
 
     /** The numbers of the requests following the incident {@code parent}, in increasing order. */
+    /** The requests in {@code status} since before {@code before}, as the port's {@code inStatusBefore} says. */
+    static List<StatusAge> inStatusBefore(Handle h, Status status, Instant before, StatusAge after, int limit) {
+        return inStatusBefore(h, "", status, before, after, limit).map((rs, ctx) -> new StatusAge(
+                RequestNumber.of(rs.getLong("number")), Database.instant(rs, "status_since"))).list();
+    }
+
+    /** The query of {@link #inStatusBefore}, after {@code prefix} ("EXPLAIN " for its plan). */
+    static Query inStatusBefore(Handle h, String prefix, Status status, Instant before, StatusAge after, int limit) {
+        Query q = h.createQuery(prefix + IN_STATUS_BEFORE)
+                .define("after", after == null ? "" : " AND (status_since > :afterSince"
+                        + " OR (status_since = :afterSince AND number > :afterNumber))")
+                .bind("status", status.name()).bind("before", before).bind("limit", limit);
+        if (after != null) {
+            q.bind("afterSince", after.since()).bind("afterNumber", after.number().value());
+        }
+        return q;
+    }
+
     static List<RequestNumber> children(Handle h, RequestNumber parent) {
         return h.createQuery(CHILDREN).bind("parent", parent.value()).map((rs, ctx) -> RequestNumber.of(rs.getLong(1)))
                 .list();
@@ -224,6 +250,7 @@ final class RequestRows {
         fields.put("lastActivityStaff", line.lastActivity().staff());
         fields.put("reopened", line.reopened());
         fields.put("parent", r.parent() == null ? null : r.parent().value());
+        fields.put("statusSince", r.statusSince());
         return fields;
     }
 

@@ -6,15 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.PersonId;
+import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.request.SchoolYear;
 import fr.guichet.core.domain.request.Status;
 import fr.guichet.core.port.PageRequest;
 import fr.guichet.core.port.RequestQuery;
 import fr.guichet.core.port.RequestSort;
+import fr.guichet.core.port.StatusAge;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -80,6 +84,20 @@ class IndexUseTest {
             assertEquals(2, plan.split("index sorted", -1).length - 1, "both branches read in index order: " + plan);
         } else if (kind == TestDatabase.Kind.MARIADB) {
             assertFalse(plan.lines().filter(l -> l.contains("requests_")).anyMatch(l -> l.contains("filesort")), plan);
+        }
+    }
+
+    @Test
+    void the_requests_idle_in_a_status_are_read_through_the_index_by_status_since() throws Exception {
+        TestDatabase database = loaded();
+        JdbiRequestRepository requests = (JdbiRequestRepository) database.node().requests();
+        Instant before = Instant.parse("2030-01-01T00:00:00Z");
+        for (StatusAge after : Arrays.asList(null,
+                new StatusAge(RequestNumber.of(42), Instant.parse("2020-01-01T00:00:00Z")))) {
+            String plan = requests.explainInStatusBefore(Status.WAITING_FOR_REQUESTER, before, after, 100)
+                    .toLowerCase(Locale.ROOT);
+            assertTrue(plan.contains("requests_by_status_since"), plan);
+            assertFalse(plan.contains("seq scan") || plan.contains("tablescan"), plan);
         }
     }
 

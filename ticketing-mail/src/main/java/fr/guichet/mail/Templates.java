@@ -90,6 +90,7 @@ final class Templates {
             case REQUEST_ASSIGNED_TO_YOU -> names.addAll(List.of("group", "comment"));
             case FOLLOW_UP_POSTED -> names.addAll(List.of("body", ATTACHMENTS));
             case REQUEST_REOPENED -> names.add("body");
+            case REQUEST_REMINDER -> names.add("resolvesOn");
             case REQUEST_RECEIVED -> {
             }
         }

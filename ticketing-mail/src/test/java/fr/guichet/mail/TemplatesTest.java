@@ -25,6 +25,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -85,6 +86,12 @@ class TemplatesTest {
                 "Nina", "Bernard", null, List.of(), List.of(), null));
         world.ticketing.administerPeople().update(admin, specialist.id(),
                 new PersonForm(null, null, null, null, null, null, null, false), null);
+        RequestNumber waiting = world.ticketing.fileRequest().file(requester, Fixtures.seedDraft(), List.of(), null)
+                .details().request().summaryLine().number();
+        world.ticketing.changeStatus().change(agent, waiting, Status.IN_PROGRESS, null, null);
+        world.ticketing.changeStatus().change(agent, waiting, Status.WAITING_FOR_REQUESTER, "Quel navigateur ?", null);
+        world.clock.advance(Duration.ofDays(11));
+        world.ticketing.closeIdleRequests().run();
 
         Set<TemplateKey> seen = EnumSet.noneOf(TemplateKey.class);
         for (OutboxEntry entry : world.outbox.all()) {
@@ -103,7 +110,8 @@ class TemplatesTest {
         assertTrue(seen.containsAll(EnumSet.of(TemplateKey.ANSWER_POSTED, TemplateKey.REQUEST_REDIRECTED,
                 TemplateKey.REQUEST_ASSIGNED_TO_YOU, TemplateKey.FOLLOW_UP_POSTED, TemplateKey.REQUEST_RESOLVED,
                 TemplateKey.NEW_REQUEST_FOR_GROUP, TemplateKey.REQUEST_REOPENED, TemplateKey.PASSWORD_RESET,
-                TemplateKey.ACCOUNT_CREATED, TemplateKey.REQUESTS_RETURNED_TO_GROUP)),
+                TemplateKey.ACCOUNT_CREATED, TemplateKey.REQUESTS_RETURNED_TO_GROUP,
+                TemplateKey.REQUEST_REMINDER)),
                 seen.toString());
     }
 

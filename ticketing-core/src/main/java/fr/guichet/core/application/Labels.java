@@ -6,6 +6,7 @@ import fr.guichet.core.domain.person.PersonName;
 import fr.guichet.core.domain.person.PersonRef;
 import fr.guichet.core.domain.person.SupportGroup;
 import fr.guichet.core.domain.request.Actor;
+import fr.guichet.core.domain.request.Guichet;
 import fr.guichet.core.domain.request.HistoryEntry;
 import fr.guichet.core.domain.request.Lifecycle;
 import fr.guichet.core.domain.request.Message;
@@ -120,6 +121,7 @@ final class Labels {
             this.viewer = viewer;
             this.known = known;
             personNames.put(viewer.id(), viewer.name().display());
+            personNames.put(Guichet.ID, Guichet.NAME);
             PersonRef requester = request.summaryLine().requester();
             personNames.put(requester.id(), requester.name().display());
             for (Message m : request.messages()) {

@@ -40,6 +40,7 @@ public final class Ticketing {
     private final ListCannedAnswers listCannedAnswers;
     private final ManageCannedAnswers manageCannedAnswers;
     private final ChangeStatus changeStatus;
+    private final CloseIdleRequests closeIdleRequests;
     private final LinkRequest linkRequest;
     private final FetchAttachment fetchAttachment;
     private final BrowseCatalog browseCatalog;
@@ -88,6 +89,7 @@ public final class Ticketing {
         this.listCannedAnswers = new ListCannedAnswers(uow, ports.cannedAnswers(), requests);
         this.manageCannedAnswers = new ManageCannedAnswers(uow, ports.cannedAnswers(), people);
         this.changeStatus = new ChangeStatus(uow, requests, labels, notifier, clock, live);
+        this.closeIdleRequests = new CloseIdleRequests(uow, requests, labels, notifier, clock, live);
         this.linkRequest = new LinkRequest(uow, requests, labels, clock);
         this.fetchAttachment = new FetchAttachment(uow, requests, attachments);
         this.browseCatalog = new BrowseCatalog(catalog);
@@ -100,7 +102,8 @@ public final class Ticketing {
         this.administerPeople = new AdministerPeople(uow, adminWrites, ports, () -> live.current().mailDomains(),
                 localAccounts.isPresent(), clock);
         this.listAudit = new ListAudit(uow, ports.audit());
-        this.manageGroups = new ManageGroups(uow, ports.registry(), people, adminWrites);
+        this.manageGroups = new ManageGroups(uow, ports.registry(), people, adminWrites,
+                new ReturnToQueues(ports, clock));
         this.manageCatalog = new ManageCatalog(uow, catalog, people, adminWrites);
         this.manageSettings = new ManageSettings(uow, ports.storedSettings(), live, adminWrites);
     }
@@ -168,6 +171,11 @@ public final class Ticketing {
 
     public ChangeStatus changeStatus() {
         return changeStatus;
+    }
+
+    /** The job an embedding application runs every few minutes, on any number of nodes. */
+    public CloseIdleRequests closeIdleRequests() {
+        return closeIdleRequests;
     }
 
     public LinkRequest linkRequest() {

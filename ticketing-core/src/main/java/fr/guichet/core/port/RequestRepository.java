@@ -5,6 +5,7 @@ import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestChange;
 import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.request.RequestSummary;
+import fr.guichet.core.domain.request.Status;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -73,6 +74,14 @@ public interface RequestRepository {
 
     /** Forgets {@code key} on the requests {@code requester} filed before {@code filedBefore}, so it may serve again. */
     void releaseIdempotencyKey(PersonId requester, String key, Instant filedBefore);
+
+    /**
+     * At most {@code limit} requests in {@code status} since before {@code before} (their {@code Request#statusSince()}),
+     * ordered by that instant then by number, each after {@code after} in that order (from the first when null): read
+     * from the last one answered, the calls go over every such request once. Read from an index, whatever the number
+     * of requests in other statuses or since later.
+     */
+    List<StatusAge> inStatusBefore(Status status, Instant before, StatusAge after, int limit);
 
     /** How many open (neither resolved nor closed) requests each person is assignee of; absent means zero. */
     Map<PersonId, Long> openRequestCounts(Collection<PersonId> people);

@@ -5,11 +5,13 @@ import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestChange;
 import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.request.RequestSummary;
+import fr.guichet.core.domain.request.Status;
 import fr.guichet.core.port.Page;
 import fr.guichet.core.port.PageRequest;
 import fr.guichet.core.port.RequestCounts;
 import fr.guichet.core.port.RequestQuery;
 import fr.guichet.core.port.RequestRepository;
+import fr.guichet.core.port.StatusAge;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -68,6 +70,11 @@ abstract class ForwardingRequestRepository implements RequestRepository {
     @Override
     public RequestCounts count(RequestQuery query, PersonId me) {
         return stored.count(query, me);
+    }
+
+    @Override
+    public List<StatusAge> inStatusBefore(Status status, Instant before, StatusAge after, int limit) {
+        return stored.inStatusBefore(status, before, after, limit);
     }
 
     @Override

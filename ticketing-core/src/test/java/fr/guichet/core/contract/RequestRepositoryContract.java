@@ -33,6 +33,7 @@ import fr.guichet.core.port.RequestQuery;
 import fr.guichet.core.port.RequestRepository;
 import fr.guichet.core.port.RequestRepository.Addition;
 import fr.guichet.core.port.RequestSort;
+import fr.guichet.core.port.StatusAge;
 import fr.guichet.core.port.UnitOfWork;
 import fr.guichet.core.testing.Fixtures;
 import java.time.Duration;
@@ -363,6 +364,51 @@ public abstract class RequestRepositoryContract {
                 t0.plus(Duration.ofHours(25)), List.of(), "clé");
         assertEquals(second.summaryLine().number(), tx(() -> requests().findByIdempotencyKey(requester.id(), "clé",
                 t0.plus(Duration.ofHours(1)))).orElseThrow());
+    }
+
+    @Test
+    public void requests_in_a_status_since_before_an_instant_come_by_that_instant_then_number_page_after_page() {
+        Instant t = Instant.parse("1971-03-01T08:00:00Z");
+        Person requester = Fixtures.newRequester();
+        Person agent = Fixtures.agent();
+        Request a = file(requester, t);
+        Request b = file(requester, t.plus(Duration.ofHours(1)));
+        Request c = file(requester, t.plus(Duration.ofHours(1)));
+        Request late = file(requester, t.plus(Duration.ofHours(3)));
+        Request moved = file(requester, t);
+        RequestChange started = moved.changeStatus(agent, Actor.STAFF, Status.IN_PROGRESS, null, Duration.ofDays(7),
+                t.plus(Duration.ofMinutes(30)));
+        RequestChange noted = started.after().staffMessage(agent, new MessageBody("Je regarde."), true,
+                t.plus(Duration.ofMinutes(40)));
+        tx(() -> requests().update(started) && requests().update(noted));
+        Instant before = t.plus(Duration.ofHours(2));
+        Set<RequestNumber> mine = numbers(a, b, c, late, moved);
+
+        List<StatusAge> all = new ArrayList<>();
+        StatusAge after = null;
+        while (true) {
+            StatusAge from = after;
+            List<StatusAge> page = tx(() -> requests().inStatusBefore(Status.NEW, before, from, 1));
+            assertTrue(page.size() <= 1);
+            if (page.isEmpty()) {
+                break;
+            }
+            all.addAll(page);
+            after = page.get(0);
+        }
+        assertEquals(List.of(new StatusAge(a.summaryLine().number(), t),
+                new StatusAge(b.summaryLine().number(), t.plus(Duration.ofHours(1))),
+                new StatusAge(c.summaryLine().number(), t.plus(Duration.ofHours(1)))),
+                all.stream().filter(x -> mine.contains(x.number())).toList());
+        Comparator<StatusAge> order = Comparator.comparing(StatusAge::since).thenComparing(StatusAge::number);
+        for (int i = 1; i < all.size(); i++) {
+            assertTrue(order.compare(all.get(i - 1), all.get(i)) < 0, "strictly after the one before");
+        }
+        assertTrue(all.stream().allMatch(x -> x.since().isBefore(before)));
+        assertEquals(List.of(new StatusAge(moved.summaryLine().number(), t.plus(Duration.ofMinutes(30)))),
+                tx(() -> requests().inStatusBefore(Status.IN_PROGRESS, before, null, 1000)).stream()
+                        .filter(x -> mine.contains(x.number())).toList());
+        assertEquals(t.plus(Duration.ofMinutes(30)), noted.after().statusSince());
     }
 
     @Test

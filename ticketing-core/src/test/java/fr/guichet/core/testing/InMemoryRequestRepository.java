@@ -12,6 +12,7 @@ import fr.guichet.core.port.PageRequest;
 import fr.guichet.core.port.RequestCounts;
 import fr.guichet.core.port.RequestQuery;
 import fr.guichet.core.port.RequestRepository;
+import fr.guichet.core.port.StatusAge;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
@@ -150,6 +151,15 @@ public final class InMemoryRequestRepository implements RequestRepository {
 
     private static boolean holds(Request r, PersonId requester, String key) {
         return r.isRequester(requester) && key.equals(r.idempotencyKey());
+    }
+
+    @Override
+    public List<StatusAge> inStatusBefore(Status status, Instant before, StatusAge after, int limit) {
+        Comparator<StatusAge> order = Comparator.comparing(StatusAge::since).thenComparing(StatusAge::number);
+        return db.read(s -> s.requests.values().stream().filter(r -> r.summaryLine().status() == status)
+                .map(r -> new StatusAge(r.summaryLine().number(), r.statusSince()))
+                .filter(a -> a.since().isBefore(before) && (after == null || order.compare(a, after) > 0))
+                .sorted(order).limit(limit).toList());
     }
 
     @Override

@@ -17,7 +17,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Which event notifies whom: the requester of receipt, answers, redirection and resolution; staff of new requests in
+ * Which event notifies whom: the requester of receipt, answers, redirection, resolution and reminders of a request
+ * waiting for them; staff of new requests in
  * their group and of requests given to them. Internal notes and takes notify nobody; nobody is told of their own act
  * but the requester of the receipt of their filing; inactive people get nothing. Groups and people are named as people
  * read them (a group's label, a person's name), never by code. Pure and thread-safe.
@@ -101,6 +102,13 @@ public final class NotificationRules {
         @Override
         public Void statusChanged(RequestEvent.StatusChanged changed) {
             NotificationRules.statusChanged(changed, out, request, audience);
+            return null;
+        }
+
+        @Override
+        public Void reminded(RequestEvent.Reminded reminded) {
+            audience.requesterPerson().ifPresent(p -> add(out, TemplateKey.REQUEST_REMINDER, p, request, audience,
+                    Map.of("resolvesOn", reminded.resolvesOn())));
             return null;
         }
     }

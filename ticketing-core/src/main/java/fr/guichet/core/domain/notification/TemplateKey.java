@@ -45,7 +45,12 @@ public enum TemplateKey {
      * queue, unassigned; about no request, its data holds {@code recipientName}, {@code group} (its label),
      * {@code personName} and {@code requests} (one a line as "n° number – summary").
      */
-    REQUESTS_RETURNED_TO_GROUP;
+    REQUESTS_RETURNED_TO_GROUP,
+    /**
+     * To the requester: the request has waited for their answer for a while and will be resolved without it; adds
+     * {@code resolvesOn} (the date, as people read it).
+     */
+    REQUEST_REMINDER;
 
     /**
      * True for the mails that come in bursts and that nobody waits for at their screen: acknowledgements of filings

@@ -22,7 +22,9 @@ public enum HistoryEvent {
     /** No longer follows an incident: from it, by number. */
     UNLINKED(false, Refers.REQUEST),
     /** A file was attached: to is its name. */
-    ATTACHMENT_ADDED(false, Refers.TEXT);
+    ATTACHMENT_ADDED(false, Refers.TEXT),
+    /** The requester was reminded that the request waits for their answer. */
+    REMINDED(false, Refers.NOTHING);
 
     /** What the from and to values of an entry name. */
     public enum Refers {

@@ -274,6 +274,71 @@ public record Request(RequestSummary summaryLine, Description description, Insta
                 List.of(new RequestEvent.StatusChanged(from, Status.RESOLVED, answer, Actor.STAFF)));
     }
 
+    /**
+     * Since when the request is in its status: the time of the last history entry that moved it there, or its filing.
+     */
+    public Instant statusSince() {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            HistoryEntry h = history.get(i);
+            if (h.event() == HistoryEvent.STATUS_CHANGED || h.event() == HistoryEvent.REOPENED) {
+                return h.at();
+            }
+        }
+        return summaryLine.submittedAt();
+    }
+
+    /** True when the request waits for its requester and they were reminded of it since it began to wait. */
+    public boolean remindedWhileWaiting() {
+        if (summaryLine.status() != Status.WAITING_FOR_REQUESTER) {
+            return false;
+        }
+        for (int i = history.size() - 1; i >= 0; i--) {
+            HistoryEvent event = history.get(i).event();
+            if (event == HistoryEvent.REMINDED) {
+                return true;
+            }
+            if (event == HistoryEvent.STATUS_CHANGED || event == HistoryEvent.REOPENED) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@link Guichet} reminds the requester that the request waits for them, once per waiting period: a request not
+     * waiting, or whose requester was already reminded since it began to wait, is a CONFLICT. Its last activity is
+     * unchanged.
+     */
+    public RequestChange remind(String resolvesOn, Instant now) {
+        if (summaryLine.status() != Status.WAITING_FOR_REQUESTER || remindedWhileWaiting()) {
+            throw TicketingException.conflict("request.remind.not_allowed",
+                    "Seule une demande en attente de réponse, sans relance depuis, peut être relancée.");
+        }
+        return change(summaryLine, resolvedAt, List.of(),
+                List.of(new HistoryEntry(now, Guichet.ID, HistoryEvent.REMINDED, null, null)),
+                List.of(new RequestEvent.Reminded(resolvesOn)));
+    }
+
+    /**
+     * {@link Guichet} moves the request from {@code from} to {@code to} (WAITING_FOR_REQUESTER to RESOLVED with
+     * {@code answer}, RESOLVED to CLOSED without), as staff would, its requester told as for any such move; any other
+     * move is a CONFLICT. Its last activity is unchanged.
+     */
+    public RequestChange moveBySystem(Status from, Status to, MessageBody answer, Instant now) {
+        boolean allowed = summaryLine.status() == from
+                && (from == Status.WAITING_FOR_REQUESTER && to == Status.RESOLVED
+                        || from == Status.RESOLVED && to == Status.CLOSED);
+        if (!allowed) {
+            throw TicketingException.conflict("request.transition.not_allowed",
+                    "Impossible de passer la demande de l'état " + StatusLabels.french(summaryLine.status())
+                            + " à l'état " + StatusLabels.french(to) + ".");
+        }
+        Instant resolved = to == Status.RESOLVED ? now : resolvedAt;
+        return change(summaryLine.withStatus(to, summaryLine.lastActivity()), resolved, List.of(),
+                List.of(statusEntry(now, Guichet.ID, to)),
+                List.of(new RequestEvent.StatusChanged(from, to, answer, Actor.STAFF)));
+    }
+
     /** A refusal to link about the incident named in the {@code parent} field. */
     public static TicketingException linkRefused(String code, String message) {
         return new DomainError(ErrorKind.CONFLICT, code, "parent", message).exception();

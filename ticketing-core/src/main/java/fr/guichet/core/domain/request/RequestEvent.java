@@ -24,6 +24,8 @@ public sealed interface RequestEvent {
         R taken(Taken event);
 
         R statusChanged(StatusChanged event);
+
+        R reminded(Reminded event);
     }
 
     /** A new request was filed and routed to {@code group}. */
@@ -80,6 +82,17 @@ public sealed interface RequestEvent {
         @Override
         public <R> R accept(Handler<R> handler) {
             return handler.statusChanged(this);
+        }
+    }
+
+    /**
+     * The requester was reminded that the request waits for their answer and will be resolved without it on
+     * {@code resolvesOn} (a date as people read it, "21 décembre 2026").
+     */
+    record Reminded(String resolvesOn) implements RequestEvent {
+        @Override
+        public <R> R accept(Handler<R> handler) {
+            return handler.reminded(this);
         }
     }
 }
