@@ -15,14 +15,8 @@ import fr.guichet.core.domain.person.PersonField;
 import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.person.PersonName;
 import fr.guichet.core.domain.person.Role;
-import fr.guichet.core.domain.person.SupportGroup;
 import fr.guichet.core.domain.person.Uai;
-import fr.guichet.core.domain.request.Request;
-import fr.guichet.core.domain.request.RequestChange;
-import fr.guichet.core.domain.request.RequestNumber;
-import fr.guichet.core.domain.request.RequestSummary;
 import fr.guichet.core.domain.request.SearchText;
-import fr.guichet.core.domain.request.Status;
 import fr.guichet.core.domain.session.PasswordReset;
 import fr.guichet.core.domain.session.ResetToken;
 import fr.guichet.core.port.NotificationOutbox;
@@ -31,26 +25,23 @@ import fr.guichet.core.port.PageRequest;
 import fr.guichet.core.port.PasswordResets;
 import fr.guichet.core.port.PersonDirectory;
 import fr.guichet.core.port.PersonRegistry;
-import fr.guichet.core.port.RequestQuery;
-import fr.guichet.core.port.RequestRepository;
 import fr.guichet.core.port.SessionStore;
 import fr.guichet.core.port.UnitOfWork;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * Administrators search, create, change, deactivate, reactivate and import people, each change through
@@ -59,7 +50,8 @@ import java.util.stream.Collectors;
  * eligible mail domains; groups must exist. A created person gets a mail with a link, valid
  * {@link #FIRST_LINK_VALIDITY}, that sets their password through {@link ResetPassword}; where people come from a
  * directory, nobody is created and only the fields the directory does not decide change. Deactivating a person ends
- * their sessions and sends their open requests back to their groups' queues, unassigned, each group's staff mailed.
+ * their sessions and sends their open requests back to their groups' queues, unassigned, each group's staff mailed;
+ * so does taking away their last staff role, and leaving a group for the requests of that group.
  */
 public final class AdministerPeople {
 
@@ -68,19 +60,21 @@ public final class AdministerPeople {
     /** The longest search taken: a name, an identifier and an address fit well within it. */
     public static final int MAX_SEARCH_LENGTH = 200;
 
+    /** The most data rows an import takes (a rectorat's staff and more fit well within it). */
+    public static final int MAX_IMPORT_ROWS = 10_000;
+
+    private static final System.Logger LOG = System.getLogger(AdministerPeople.class.getName());
     private static final String DIRECTORY_REASON = "Cette information vient de l'annuaire de l'académie : "
             + "elle se modifie dans l'annuaire.";
-    private static final Set<Status> OPEN = Arrays.stream(Status.values()).filter(Status::isOpen)
-            .collect(Collectors.toCollection(() -> EnumSet.noneOf(Status.class)));
 
     private final UnitOfWork unitOfWork;
     private final AdminWrites writes;
     private final PersonDirectory people;
     private final PersonRegistry registry;
-    private final RequestRepository requests;
     private final SessionStore sessions;
     private final PasswordResets resets;
     private final NotificationOutbox outbox;
+    private final ReturnToQueues queues;
     private final Supplier<MailDomains> mailDomains;
     private final boolean localAccounts;
     private final Clock clock;
@@ -91,10 +85,10 @@ public final class AdministerPeople {
         this.writes = writes;
         this.people = ports.people();
         this.registry = ports.registry();
-        this.requests = ports.requests();
         this.sessions = ports.sessions();
         this.resets = ports.passwordResets();
         this.outbox = ports.outbox();
+        this.queues = new ReturnToQueues(ports, clock);
         this.mailDomains = mailDomains;
         this.localAccounts = localAccounts;
         this.clock = clock;
@@ -157,9 +151,7 @@ public final class AdministerPeople {
                     Person next = changed(current, changes);
                     keepsThemselfIn(admin, next);
                     registry.save(next);
-                    if (current.active() && !next.active()) {
-                        leave(admin, next);
-                    }
+                    leave(admin, current, next);
                     return next;
                 }, this::snapshot);
         return unitOfWork.inTransaction(() -> sheet(saved));
@@ -167,10 +159,17 @@ public final class AdministerPeople {
 
     /**
      * Creates or updates a person from each row, by identifier, each row its own audited change ({@code person.import})
-     * so that a refused line leaves the others done. Where people come from a directory, every line is refused.
+     * so that a refused line leaves the others done; on an update, empty roles or groups leave them unchanged. More
+     * than {@link #MAX_IMPORT_ROWS} rows are refused before anything changes. Where people come from a directory,
+     * every line is refused.
      */
     public ImportReport importPeople(Person admin, List<ImportReport.Row> rows) {
         AdminWrites.requireAdmin(admin);
+        if (rows.size() > MAX_IMPORT_ROWS) {
+            throw DomainError.invalid("file", "import.too_many_rows", "Le fichier compte " + rows.size()
+                    + " lignes de personnes : un import en prend " + MAX_IMPORT_ROWS + " au plus. Découpez-le en "
+                    + "plusieurs fichiers.").exception();
+        }
         List<ImportReport.Line> lines = new ArrayList<>();
         for (ImportReport.Row row : rows) {
             lines.add(importRow(admin, row));
@@ -182,22 +181,27 @@ public final class AdministerPeople {
         String identifier = row.form().identifier() == null ? "" : row.form().identifier().strip();
         try {
             refuseCreationFromDirectory();
-            Person wanted = newPerson(row.form());
+            Person wanted = parsed(row.form());
             ImportReport.Outcome[] outcome = new ImportReport.Outcome[1];
             writes.change(admin, "person.import", AdministerPeople::target,
                     () -> people.find(wanted.id()).map(this::snapshot).orElse(Snapshot.NONE), null, () -> {
                         Person current = people.find(wanted.id()).orElse(null);
-                        Person next = current == null ? wanted : new Person(wanted.id(), wanted.email(),
-                                wanted.name(), wanted.establishment(), wanted.roles(), wanted.groups(),
-                                current.active());
-                        keepsThemselfIn(admin, next);
                         if (current == null) {
-                            insert(next);
+                            requireEligible(wanted);
+                            insert(wanted);
                             outcome[0] = ImportReport.Outcome.CREATED;
-                        } else if (current.equals(next)) {
+                            return wanted;
+                        }
+                        Person next = new Person(wanted.id(), wanted.email(), wanted.name(), wanted.establishment(),
+                                isEmpty(row.form().roles()) ? current.roles() : wanted.roles(),
+                                isEmpty(row.form().groups()) ? current.groups() : wanted.groups(), current.active());
+                        keepsThemselfIn(admin, next);
+                        requireEligible(current, next);
+                        if (current.equals(next)) {
                             outcome[0] = ImportReport.Outcome.UNCHANGED;
                         } else {
                             registry.save(next);
+                            leave(admin, current, next);
                             outcome[0] = ImportReport.Outcome.UPDATED;
                         }
                         return next;
@@ -208,7 +212,16 @@ public final class AdministerPeople {
                 throw refused;
             }
             return new ImportReport.Line(row.number(), identifier, ImportReport.Outcome.REFUSED, refused.errors());
+        } catch (RuntimeException failed) {
+            LOG.log(Level.ERROR, "Import of people: line " + row.number() + " failed", failed);
+            return new ImportReport.Line(row.number(), identifier, ImportReport.Outcome.REFUSED, List.of(
+                    DomainError.of(ErrorKind.CONFLICT, "import.line.failed", "Cette ligne n'a pas pu être "
+                            + "enregistrée à cause d'une erreur du guichet : réessayez-la plus tard ou signalez-la.")));
         }
+    }
+
+    private static boolean isEmpty(List<String> values) {
+        return values == null || values.stream().allMatch(v -> v == null || v.isBlank());
     }
 
     /** Refuses that an administrator deactivates themself or takes their own administrator role away. */
@@ -275,46 +288,23 @@ public final class AdministerPeople {
     }
 
     /**
-     * What deactivating {@code person} does beside saving them: their sessions end, and their open requests go back
-     * to their groups' queues, unassigned, the staff of each group mailed the list. Notifications are queued before
-     * the requests are stored (the order {@link RequestRepository} asks).
+     * Sends back to their groups' queues the open requests of {@code next} that {@code current} could hold and
+     * {@code next} no longer can: all of them when {@code next} is inactive or without a staff role, else those of
+     * the groups {@code next} left. Deactivation also ends their sessions.
      */
-    private void leave(Person admin, Person person) {
-        sessions.deleteAllOf(person.id());
-        List<RequestNumber> numbers = new ArrayList<>();
-        RequestQuery assigned = RequestQuery.all().withAssignee(person.id()).withStatuses(OPEN);
-        for (int page = 1;; page++) {
-            Page<RequestSummary> found = requests.list(assigned, new PageRequest(page, PageRequest.MAX_SIZE));
-            found.items().forEach(line -> numbers.add(line.number()));
-            if (found.items().isEmpty() || found.lastIndex() >= found.total()) {
-                break;
-            }
+    private void leave(Person admin, Person current, Person next) {
+        if (current.active() && !next.active()) {
+            sessions.deleteAllOf(next.id());
         }
-        Instant now = clock.instant();
-        List<RequestChange> changes = new ArrayList<>();
-        Map<GroupCode, List<String>> byGroup = new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
-        for (RequestNumber number : numbers) {
-            Request request = requests.find(number).orElseThrow();
-            RequestChange change = request.unassign(admin, now);
-            changes.add(change);
-            RequestSummary line = request.summaryLine();
-            byGroup.computeIfAbsent(line.assignedGroup(), g -> new ArrayList<>())
-                    .add("n° " + line.number().display() + " – " + line.summary().value());
+        if (!current.active()) {
+            return;
         }
-        List<Notification> mails = new ArrayList<>();
-        byGroup.forEach((group, lines) -> {
-            String label = people.group(group).map(SupportGroup::label).orElse(group.value());
-            people.membersOf(group).stream().filter(Person::isStaff).filter(m -> !m.id().equals(person.id()))
-                    .forEach(member -> mails.add(Notification.requestsReturned(member, label, person, lines)));
-        });
-        if (!mails.isEmpty()) {
-            outbox.enqueue(mails, now);
-        }
-        for (RequestChange change : changes) {
-            if (!requests.update(change)) {
-                throw TicketingException.conflict("person.deactivate.request_changed",
-                        "Une demande de cette personne a changé pendant la désactivation : recommencez.");
-            }
+        if (!next.active() || (current.isStaff() && !next.isStaff())) {
+            queues.returnRequests(admin, next, group -> true);
+        } else if (!next.groups().containsAll(current.groups())) {
+            Set<GroupCode> left = new HashSet<>(current.groups());
+            left.removeAll(next.groups());
+            queues.returnRequests(admin, next, left::contains);
         }
     }
 
@@ -353,8 +343,15 @@ public final class AdministerPeople {
                 .with("active", person.active() ? "oui" : "non");
     }
 
-    /** A new, active person from every field of {@code form}, every refusal collected. */
+    /** A new, active person from every field of {@code form}, every refusal collected, whose address fits. */
     private Person newPerson(PersonForm form) {
+        Person person = parsed(form);
+        requireEligible(person);
+        return person;
+    }
+
+    /** An active person from every field of {@code form} (roles: Demandeur when none), every refusal collected. */
+    private Person parsed(PersonForm form) {
         Validation v = new Validation();
         PersonId id = v.check(() -> PersonId.of(Validation.required(blankAsNull(form.identifier()), "identifier",
                 "L'identifiant").strip()));
@@ -366,10 +363,8 @@ public final class AdministerPeople {
         Set<Role> roles = v.check(() -> roles(form.roles() == null ? List.of() : form.roles()));
         Set<GroupCode> groups = v.check(() -> groups(form.groups() == null ? List.of() : form.groups()));
         v.throwIfInvalid();
-        Person person = new Person(id, email, new PersonName(given.strip(), family.strip()), establishment, roles,
-                groups, true);
-        requireEligible(person);
-        return person;
+        return new Person(id, email, new PersonName(given.strip(), family.strip()), establishment, roles, groups,
+                true);
     }
 
     /** {@code person} with the fields {@code changes} gives, every refusal collected. */
@@ -388,10 +383,18 @@ public final class AdministerPeople {
         v.throwIfInvalid();
         Person next = new Person(person.id(), email, new PersonName(given, family), establishment, roles, groups,
                 changes.active() == null ? person.active() : changes.active());
-        if (changes.email() != null || changes.roles() != null) {
+        requireEligible(person, next);
+        return next;
+    }
+
+    /**
+     * Checks the address of {@code next} only when it differs from that of {@code current} or when {@code next} loses
+     * their last staff role: narrowing the domains does not freeze the people already outside them.
+     */
+    private void requireEligible(Person current, Person next) {
+        if (!next.email().equals(current.email()) || (current.isStaff() && !next.isStaff())) {
             requireEligible(next);
         }
-        return next;
     }
 
     private void requireEligible(Person person) {

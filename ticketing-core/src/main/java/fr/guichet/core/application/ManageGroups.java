@@ -27,7 +27,9 @@ import java.util.Set;
  * An administrator lists the support groups with their members, creates a group, renames it and sets who belongs to
  * it (actions {@code group.create}, {@code group.update}, each audited with the change). Members are the active people
  * the directory in use lists (the ones requests are routed to); they are set in Guichet's registry, each person's other
- * groups and roles kept, unless that directory decides people's groups, which then refuses the change.
+ * groups and roles kept, unless that directory decides people's groups, which then refuses the change. Only staff
+ * (agents, specialists, administrators) may join a group; a member taken out of it sees their open requests of that
+ * group go back to its queue, unassigned, its other staff mailed.
  */
 public final class ManageGroups {
 
@@ -35,12 +37,15 @@ public final class ManageGroups {
     private final PersonRegistry registry;
     private final PersonDirectory people;
     private final AdminWrites writes;
+    private final ReturnToQueues queues;
 
-    ManageGroups(UnitOfWork unitOfWork, PersonRegistry registry, PersonDirectory people, AdminWrites writes) {
+    ManageGroups(UnitOfWork unitOfWork, PersonRegistry registry, PersonDirectory people, AdminWrites writes,
+            ReturnToQueues queues) {
         this.unitOfWork = unitOfWork;
         this.registry = registry;
         this.people = people;
         this.writes = writes;
+        this.queues = queues;
     }
 
     /** Every group by label (French order), each with its active members by name. */
@@ -98,25 +103,34 @@ public final class ManageGroups {
                         registry.saveGroup(group);
                     }
                     if (wanted != null) {
-                        setMembers(key, wanted);
+                        setMembers(admin, key, wanted);
                     }
                     return details(group);
                 }, GroupDetails::snapshot);
     }
 
-    private void setMembers(GroupCode group, Set<PersonId> wanted) {
+    private void setMembers(Person admin, GroupCode group, Set<PersonId> wanted) {
         Set<PersonId> current = new HashSet<>();
         for (Person member : registry.membersOf(group)) {
             current.add(member.id());
             if (!wanted.contains(member.id())) {
                 Set<GroupCode> groups = new HashSet<>(member.groups());
                 groups.remove(group);
-                registry.save(withGroups(member, groups));
+                Person left = withGroups(member, groups);
+                registry.save(left);
+                if (member.active()) {
+                    queues.returnRequests(admin, left, group::equals);
+                }
             }
         }
         for (PersonId id : wanted) {
             if (!current.contains(id)) {
                 Person person = registry.find(id).filter(Person::active).orElseThrow(() -> unknownMember(id));
+                if (!person.isStaff()) {
+                    throw DomainError.invalid("members", "group.members.not_staff", AdminNames.person(person)
+                            + " n'a pas de rôle d'agent, de spécialiste ou d'administrateur : seul le personnel "
+                            + "d'assistance peut être membre d'un groupe.").exception();
+                }
                 Set<GroupCode> groups = new HashSet<>(person.groups());
                 groups.add(group);
                 registry.save(withGroups(person, groups));

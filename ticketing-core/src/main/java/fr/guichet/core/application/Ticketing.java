@@ -102,7 +102,8 @@ public final class Ticketing {
         this.administerPeople = new AdministerPeople(uow, adminWrites, ports, () -> live.current().mailDomains(),
                 localAccounts.isPresent(), clock);
         this.listAudit = new ListAudit(uow, ports.audit());
-        this.manageGroups = new ManageGroups(uow, ports.registry(), people, adminWrites);
+        this.manageGroups = new ManageGroups(uow, ports.registry(), people, adminWrites,
+                new ReturnToQueues(ports, clock));
         this.manageCatalog = new ManageCatalog(uow, catalog, people, adminWrites);
         this.manageSettings = new ManageSettings(uow, ports.storedSettings(), live, adminWrites);
     }

@@ -24,14 +24,19 @@ import fr.guichet.core.domain.person.Uai;
 import fr.guichet.core.domain.request.HistoryEntry;
 import fr.guichet.core.domain.request.HistoryEvent;
 import fr.guichet.core.domain.request.RequestNumber;
+import fr.guichet.core.domain.request.RequestSummary;
 import fr.guichet.core.domain.request.Status;
 import fr.guichet.core.domain.request.Visibility;
+import fr.guichet.core.domain.subject.SubjectCode;
+import fr.guichet.core.port.Page;
 import fr.guichet.core.port.PageRequest;
 import fr.guichet.core.port.PersonDirectory;
+import fr.guichet.core.port.RequestQuery;
 import fr.guichet.core.testing.DecidingDirectory;
 import fr.guichet.core.testing.Fixtures;
 import fr.guichet.core.testing.TestWorld;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -285,5 +290,148 @@ class AdministerPeopleTest {
                 audit().stream().limit(3).map(AuditEntry::action).toList());
         assertEquals(2, mails(TemplateKey.ACCOUNT_CREATED).size());
         assertEquals(1, people.search(admin, "bernard NINA", PageRequest.first()).total());
+    }
+
+    private Person both() {
+        return join(world, new Person(PersonId.of("bboth"), EmailAddress.of("bea.both@ac-creteil.fr"),
+                new PersonName("Béa", "Both"), null, Set.of(Role.AGENT), Set.of(Fixtures.PLATEFORME, Fixtures.EVE),
+                true));
+    }
+
+    private RequestNumber takenBy(Person staff, Person requester, SubjectCode subject, String summary) {
+        RequestNumber number = Scenario.file(world, requester, Scenario.draft(subject, summary, "Rien ne va.",
+                Visibility.PRIVATE));
+        world.ticketing.takeRequest().take(staff, number, null);
+        return number;
+    }
+
+    private PersonId assignee(RequestNumber number) {
+        return Scenario.stored(world, number).summaryLine().assignee();
+    }
+
+    @Test
+    void leaving_a_group_or_every_staff_role_sends_the_open_requests_left_behind_back_to_the_queue() {
+        Person both = both();
+        Person colleague = join(world, Fixtures.newStaff(Fixtures.PLATEFORME));
+        RequestNumber printer = takenBy(both, Fixtures.montanes(), Fixtures.PRINTERS, "Imprimante en panne");
+        RequestNumber labomep = takenBy(both, Fixtures.dupont(), Fixtures.LABOMEP, "LaboMep bloqué");
+        int mailsBefore = world.outbox.all().size();
+
+        people.update(admin, both.id(), new PersonForm(null, null, null, null, null, null, List.of("EVE"), null),
+                null);
+
+        assertNull(assignee(printer));
+        assertEquals(Fixtures.PLATEFORME, Scenario.stored(world, printer).summaryLine().assignedGroup());
+        assertEquals(both.id(), assignee(labomep), "the requests of a group kept stay");
+        assertTrue(Scenario.stored(world, printer).history().stream().anyMatch(h -> h.event() == HistoryEvent.ASSIGNED
+                && admin.id().equals(h.by()) && "bboth".equals(h.from()) && h.to() == null));
+        List<Notification> told = world.outbox.all().subList(mailsBefore, world.outbox.all().size()).stream()
+                .map(e -> e.notification()).toList();
+        assertTrue(told.stream().map(Notification::recipient).toList().contains(colleague.email()));
+        assertTrue(told.stream().allMatch(n -> n.template() == TemplateKey.REQUESTS_RETURNED_TO_GROUP
+                && n.data().get("requests").contains(printer.display())
+                && !n.data().get("requests").contains(labomep.display())));
+
+        people.update(admin, both.id(), new PersonForm(null, null, null, null, null, List.of("Demandeur"), null,
+                null), null);
+
+        assertNull(assignee(labomep));
+    }
+
+    @Test
+    void an_import_that_takes_a_group_away_sends_its_open_requests_back_and_empty_cells_keep_roles_and_groups() {
+        Person both = both();
+        RequestNumber printer = takenBy(both, Fixtures.montanes(), Fixtures.PRINTERS, "Imprimante en panne");
+        RequestNumber labomep = takenBy(both, Fixtures.dupont(), Fixtures.LABOMEP, "LaboMep bloqué");
+
+        ImportReport report = people.importPeople(admin, List.of(
+                new ImportReport.Row(2, form("bboth", "bea.both@ac-creteil.fr", "Béatrice", "Both", null, List.of(),
+                        List.of())),
+                new ImportReport.Row(3, form("agent1", "agent1@ac-creteil.fr", "Alice", "Agent", null, List.of(" "),
+                        List.of()))));
+
+        assertEquals(List.of(ImportReport.Outcome.UPDATED, ImportReport.Outcome.UNCHANGED),
+                report.lines().stream().map(ImportReport.Line::outcome).toList());
+        Person kept = world.people.find(both.id()).orElseThrow();
+        assertEquals("Béatrice", kept.name().given());
+        assertEquals(Set.of(Role.AGENT), kept.roles());
+        assertEquals(Set.of(Fixtures.PLATEFORME, Fixtures.EVE), kept.groups());
+        assertEquals(both.id(), assignee(printer));
+
+        people.importPeople(admin, List.of(new ImportReport.Row(2, form("bboth", "bea.both@ac-creteil.fr",
+                "Béatrice", "Both", null, List.of(), List.of("EVE")))));
+
+        assertNull(assignee(printer));
+        assertEquals(both.id(), assignee(labomep));
+    }
+
+    @Test
+    void a_person_outside_narrowed_domains_keeps_being_edited_until_the_address_or_the_staff_role_changes() {
+        Person outsider = Fixtures.outsider();
+        Person contractor = join(world, new Person(PersonId.of("presta"), EmailAddress.of("presta@prestataire.fr"),
+                new PersonName("Paul", "Presta"), null, Set.of(Role.AGENT), Set.of(Fixtures.PLATEFORME), true));
+
+        PersonSheet renamed = people.update(admin, outsider.id(), new PersonForm(null, outsider.email().value(),
+                "Ivana", null, null, null, List.of(), null), null);
+        assertEquals("Ivana", renamed.person().name().given());
+        ImportReport report = people.importPeople(admin, List.of(new ImportReport.Row(2, form("intrus",
+                outsider.email().value(), "Ivanka", "Intrus", null, List.of(), List.of()))));
+        assertEquals(ImportReport.Outcome.UPDATED, report.lines().get(0).outcome());
+
+        TicketingException moved = refused(ErrorKind.INVALID, () -> people.update(admin, outsider.id(),
+                new PersonForm(null, "ivan@gmail.com", null, null, null, null, null, null), null));
+        assertEquals("person.email.not_eligible", moved.code());
+        TicketingException demoted = refused(ErrorKind.INVALID, () -> people.update(admin, contractor.id(),
+                new PersonForm(null, null, null, null, null, List.of("Demandeur"), null, null), null));
+        assertEquals("person.email.not_eligible", demoted.code());
+        people.update(admin, contractor.id(), new PersonForm(null, null, null, null, null, List.of("Spécialiste"),
+                null, null), null);
+    }
+
+    @Test
+    void an_import_past_the_line_cap_is_refused_before_anything_changes() {
+        int audited = audit().size();
+        List<ImportReport.Row> rows = new ArrayList<>();
+        for (int i = 0; i <= AdministerPeople.MAX_IMPORT_ROWS; i++) {
+            rows.add(new ImportReport.Row(i + 2, form("p" + i, "p" + i + "@ac-creteil.fr", "P", "Q", null,
+                    List.of(), List.of())));
+        }
+
+        TicketingException tooMany = refused(ErrorKind.INVALID, () -> people.importPeople(admin, rows));
+
+        assertEquals(Set.of("file"), fields(tooMany).keySet());
+        assertTrue(fields(tooMany).get("file").contains("10000"));
+        assertEquals(audited, audit().size());
+        assertTrue(world.people.find(PersonId.of("p0")).isEmpty());
+    }
+
+    @Test
+    void a_line_that_fails_unexpectedly_is_refused_and_the_others_go_but_an_unavailable_store_stops_the_import() {
+        Person both = both();
+        takenBy(both, Fixtures.montanes(), Fixtures.PRINTERS, "Imprimante en panne");
+        RuntimeException[] failure = {new IllegalStateException("boom")};
+        AdministerPeople failing = Ticketing.builder(world.ports().withRequests(
+                new ForwardingRequestRepository(world.requests) {
+                    @Override
+                    public Page<RequestSummary> list(RequestQuery query, PageRequest page) {
+                        throw failure[0];
+                    }
+                })).clock(world.clock).settings(world.ticketing.settings()).build().administerPeople();
+        List<ImportReport.Row> rows = List.of(
+                new ImportReport.Row(2, form("bboth", "bea.both@ac-creteil.fr", "Béa", "Both", null, List.of(),
+                        List.of("EVE"))),
+                new ImportReport.Row(3, form("nbernard", "nina.bernard@ac-creteil.fr", "Nina", "Bernard", null,
+                        List.of(), List.of())));
+
+        ImportReport report = failing.importPeople(admin, rows);
+
+        assertEquals(List.of(ImportReport.Outcome.REFUSED, ImportReport.Outcome.CREATED),
+                report.lines().stream().map(ImportReport.Line::outcome).toList());
+        assertEquals("import.line.failed", report.lines().get(0).errors().get(0).code());
+        assertEquals(Set.of(Fixtures.PLATEFORME, Fixtures.EVE), world.people.find(both.id()).orElseThrow().groups());
+
+        failure[0] = TicketingException.unavailable(new IllegalStateException("base arrêtée"));
+        TicketingException down = refused(ErrorKind.UNAVAILABLE, () -> failing.importPeople(admin, rows));
+        assertEquals(ErrorKind.UNAVAILABLE, down.kind());
     }
 }

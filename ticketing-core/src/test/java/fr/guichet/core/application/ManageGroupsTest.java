@@ -3,6 +3,7 @@ package fr.guichet.core.application;
 import static fr.guichet.core.application.Scenario.join;
 import static fr.guichet.core.application.Scenario.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.guichet.core.application.ManageGroups.GroupChange;
@@ -10,6 +11,8 @@ import fr.guichet.core.application.ManageGroups.GroupDetails;
 import fr.guichet.core.domain.ErrorKind;
 import fr.guichet.core.domain.TicketingException;
 import fr.guichet.core.domain.admin.AuditEntry;
+import fr.guichet.core.domain.notification.Notification;
+import fr.guichet.core.domain.notification.TemplateKey;
 import fr.guichet.core.domain.person.EmailAddress;
 import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.Person;
@@ -18,6 +21,10 @@ import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.person.PersonName;
 import fr.guichet.core.domain.person.Role;
 import fr.guichet.core.domain.person.SupportGroup;
+import fr.guichet.core.domain.request.HistoryEvent;
+import fr.guichet.core.domain.request.Request;
+import fr.guichet.core.domain.request.RequestNumber;
+import fr.guichet.core.domain.request.Visibility;
 import fr.guichet.core.port.PageRequest;
 import fr.guichet.core.port.PersonDirectory;
 import fr.guichet.core.testing.Fixtures;
@@ -178,6 +185,41 @@ class ManageGroupsTest {
         assertEquals("Applications", managed.update(ADMIN, "EVE", null, new GroupChange("Applications", null))
                 .group().label());
         assertEquals(Set.of(Fixtures.PLATEFORME), world.people.find(Fixtures.agent().id()).orElseThrow().groups());
+    }
+
+    @Test
+    void a_person_without_a_staff_role_is_refused_as_a_member_by_name() {
+        TicketingException e = refused(ErrorKind.INVALID, () -> groups.update(ADMIN, "EVE", null,
+                new GroupChange(null, List.of(Fixtures.specialist().id().value(), "mmontanes"))));
+
+        assertEquals(Set.of("members"), fields(e));
+        assertEquals("group.members.not_staff", e.errors().get(0).code());
+        assertTrue(e.errors().get(0).message().contains("Marc Montanes (mmontanes)"));
+        assertEquals(Set.of(), world.people.find(PersonId.of("mmontanes")).orElseThrow().groups());
+        assertTrue(audit().isEmpty());
+    }
+
+    @Test
+    void a_member_taken_out_sees_their_open_requests_of_the_group_go_back_to_its_queue() {
+        Person agent = Fixtures.agent();
+        Person colleague = join(world, Fixtures.newStaff(Fixtures.PLATEFORME));
+        RequestNumber printer = Scenario.file(world, Fixtures.montanes(), Scenario.draft(Fixtures.PRINTERS,
+                "Imprimante en panne", "Plus rien ne sort.", Visibility.PRIVATE));
+        world.ticketing.takeRequest().take(agent, printer, null);
+        int mailsBefore = world.outbox.all().size();
+
+        groups.update(ADMIN, "PLATEFORME", null, new GroupChange(null, List.of(colleague.id().value())));
+
+        Request stored = Scenario.stored(world, printer);
+        assertNull(stored.summaryLine().assignee());
+        assertEquals(Fixtures.PLATEFORME, stored.summaryLine().assignedGroup());
+        assertTrue(stored.history().stream().anyMatch(h -> h.event() == HistoryEvent.ASSIGNED
+                && ADMIN.id().equals(h.by()) && "agent1".equals(h.from()) && h.to() == null));
+        List<Notification> told = world.outbox.all().subList(mailsBefore, world.outbox.all().size()).stream()
+                .map(e -> e.notification()).toList();
+        assertEquals(List.of(colleague.email()), told.stream().map(Notification::recipient).toList());
+        assertEquals(TemplateKey.REQUESTS_RETURNED_TO_GROUP, told.get(0).template());
+        assertEquals("Alice Agent", told.get(0).data().get("personName"));
     }
 
     static Set<String> fields(TicketingException e) {
