@@ -171,4 +171,18 @@ class AdminPeopleApiTest {
                 .problem(413);
         assertTrue(tooLarge.get("detail").asText().contains("taille"), tooLarge.toString());
     }
+
+    @Test
+    void an_import_past_ten_thousand_lines_is_refused_on_the_file_before_changing_anything() {
+        String name = unique();
+        StringBuilder csv = new StringBuilder("identifier;email;givenName;familyName;establishment;roles;groups\n");
+        for (int i = 0; i <= 10_000; i++) {
+            csv.append(name).append(i).append(';').append(name).append(i).append("@ac-creteil.fr;A;B;;;\n");
+        }
+
+        JsonNode tooMany = importCsv(admin, csv.toString()).problem(400);
+
+        assertTrue(tooMany.get("errors").get("file").asText().contains("10000"), tooMany.toString());
+        assertEquals(404, admin.get(PEOPLE + "/" + name + "0").status());
+    }
 }
