@@ -73,7 +73,7 @@ function render(data) {
 
 async function load(message) {
   success.textContent = "";
-  summary.replaceChildren();
+  clearErrors(search, summary);
   try {
     render((await api.adminPeople({ q: words, page, size: PAGE_SIZE })).data);
     if (message) {
@@ -147,15 +147,23 @@ async function edit(identifier) {
   }
 }
 
-/** What the form changes: every field it may change, as a PATCH body. */
+/**
+ * What the form gives: on a creation every field, on a change only the fields the administrator changed (so that an
+ * address the mail domains no longer accept is checked only when it changes).
+ */
 function changes() {
   const body = {};
-  const readOnly = editing ? editing.person.readOnly : {};
+  const person = editing ? editing.person : null;
+  const readOnly = person ? person.readOnly : {};
+  const same = (a, b) => JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
   for (const field of ["givenName", "familyName", "email", "establishment"]) {
-    if (!readOnly[field]) body[field] = form.elements[field].value;
+    const value = form.elements[field].value;
+    if (!readOnly[field] && !(person && value === (person[field] || ""))) body[field] = value;
   }
-  if (!readOnly.roles) body.roles = checked("role");
-  if (!readOnly.groups) body.groups = checked("group");
+  const roles = checked("role");
+  const groups = checked("group");
+  if (!readOnly.roles && !(person && same(roles, person.roles))) body.roles = roles;
+  if (!readOnly.groups && !(person && same(groups, person.groups))) body.groups = groups;
   return body;
 }
 
@@ -279,9 +287,9 @@ async function fromDirectory(me) {
     if (!readOnly.email) return;
     document.getElementById("nouvelle").hidden = true;
     importForm.hidden = true;
-    document.getElementById("origine").textContent = "Les personnes viennent de l'annuaire de l'académie : les "
+    document.getElementById("origine").prepend("Les personnes viennent de l'annuaire de l'académie : les "
       + "comptes se créent et se désactivent dans l'annuaire. Le guichet ne garde que les rôles et les groupes que "
-      + "l'annuaire ne donne pas.";
+      + "l'annuaire ne donne pas. ");
   } catch (error) {
     showErrors(search, summary, error);
   }

@@ -4,8 +4,11 @@ import { el } from "./layout.js";
 
 /**
  * A labelled search field (id `id`, field name `field` for the errors of its form) and its results: each result is a
- * button "Ajouter <name> (<identifier>)" that calls `choose(person)`; `wanted(person)` keeps only some people.
+ * button "Ajouter <name> (<identifier>)" that calls `choose(person)`. Only active staff (a role other than
+ * Demandeur) is offered, as only staff belongs to groups or handles subjects; `wanted(person)` keeps only some of them.
  */
+const isStaff = (person) => person.roles.some((role) => role !== "REQUESTER");
+
 export function personSearch(id, field, label, choose, wanted = () => true) {
   const input = el("input", {
     type: "search", id, "data-champ": field, autocomplete: "off", "aria-describedby": `${id}-erreur`,
@@ -18,7 +21,7 @@ export function personSearch(id, field, label, choose, wanted = () => true) {
       return;
     }
     try {
-      const found = (await api.adminPeople({ q, size: 10 })).data.items.filter((p) => p.active && wanted(p));
+      const found = (await api.adminPeople({ q, size: 10 })).data.items.filter((p) => p.active && isStaff(p) && wanted(p));
       results.replaceChildren(...(found.length ? found.map((p) => el("li", {}, el("button", {
         class: "bouton secondaire", type: "button", onclick: () => choose(p),
       }, `Ajouter ${p.displayName} (${p.identifier})`))) : [el("li", {}, "Personne ne correspond à cette recherche.")]));

@@ -17,8 +17,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /**
- * The administrator finds a person by name and changes their groups, creates an account, and imports a small CSV file
- * whose report shows each line. No serious or critical axe violation.
+ * The administrator finds a person by name (a search too long is refused beside its field) and changes their groups,
+ * creates an account, and imports a small CSV file whose report shows each line. No serious or critical axe violation.
  */
 class AdminPeopleBrowserTest {
 
@@ -62,6 +62,11 @@ class AdminPeopleBrowserTest {
         violations.addAll(browser.seriousViolations("admin-personnes"));
 
         WebElement words = browser.visible(By.id("mots"));
+        words.sendKeys("a".repeat(201));
+        words.submit();
+        browser.waitFor(d -> d.findElement(By.id("erreur-mots")).getText().contains("200 caractères") ? true : null);
+        assertEquals("true", words.getAttribute("aria-invalid"));
+        words.clear();
         words.sendKeys("BENALI");
         words.submit();
         browser.waitFor(d -> d.findElement(By.id("titre-liste")).getText().contains("« BENALI » : 1") ? true : null);
