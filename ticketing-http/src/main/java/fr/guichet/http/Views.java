@@ -17,6 +17,7 @@ import fr.guichet.core.domain.person.PersonRef;
 import fr.guichet.core.domain.person.Role;
 import fr.guichet.core.domain.person.Uai;
 import fr.guichet.core.domain.request.Attachment;
+import fr.guichet.core.domain.request.Guichet;
 import fr.guichet.core.domain.request.HistoryEntry;
 import fr.guichet.core.domain.request.Message;
 import fr.guichet.core.domain.request.Request;
@@ -162,6 +163,9 @@ final class Views {
     }
 
     private static AuthorView author(PersonRef ref) {
+        if (Guichet.is(ref.id())) {
+            return new AuthorView(ref.id().value(), Guichet.NAME, Guichet.NAME);
+        }
         return new AuthorView(ref.id().value(), ref.name().display(), ref.name().listed());
     }
 

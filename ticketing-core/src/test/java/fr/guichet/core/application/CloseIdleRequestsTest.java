@@ -12,6 +12,8 @@ import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.request.Guichet;
 import fr.guichet.core.domain.request.HistoryEntry;
 import fr.guichet.core.domain.request.HistoryEvent;
+import fr.guichet.core.domain.request.Message;
+import fr.guichet.core.domain.request.MessageKind;
 import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.request.Status;
@@ -95,6 +97,10 @@ class CloseIdleRequestsTest {
                 queuedFrom(queued).get(0).notification().data().get("comment"));
         assertEquals(new HistoryEntry(world.clock.instant(), Guichet.ID, HistoryEvent.STATUS_CHANGED,
                 "WAITING_FOR_REQUESTER", "RESOLVED"), lastEntry());
+        Message answer = stored().messages().get(stored().messages().size() - 1);
+        assertEquals(Guichet.ID, answer.author().id());
+        assertEquals(MessageKind.PUBLIC_ANSWER, answer.kind());
+        assertEquals(queuedFrom(queued).get(0).notification().data().get("comment"), answer.body().value());
         assertEquals(new CloseIdleRequests.Outcome(0, 0, 0), job.run());
         assertEquals(queued + 1, world.outbox.all().size(), "no second resolution mail");
     }

@@ -321,8 +321,8 @@ public record Request(RequestSummary summaryLine, Description description, Insta
 
     /**
      * {@link Guichet} moves the request from {@code from} to {@code to} (WAITING_FOR_REQUESTER to RESOLVED with
-     * {@code answer}, RESOLVED to CLOSED without), as staff would, its requester told as for any such move; any other
-     * move is a CONFLICT. Its last activity is unchanged.
+     * {@code answer}, posted as its public answer, RESOLVED to CLOSED without), as staff would, its requester told as
+     * for any such move; any other move is a CONFLICT. Its last activity is unchanged.
      */
     public RequestChange moveBySystem(Status from, Status to, MessageBody answer, Instant now) {
         boolean allowed = summaryLine.status() == from
@@ -334,7 +334,9 @@ public record Request(RequestSummary summaryLine, Description description, Insta
                             + " à l'état " + StatusLabels.french(to) + ".");
         }
         Instant resolved = to == Status.RESOLVED ? now : resolvedAt;
-        return change(summaryLine.withStatus(to, summaryLine.lastActivity()), resolved, List.of(),
+        List<Message> answered = answer == null ? List.of()
+                : List.of(new Message(UUID.randomUUID(), Guichet.REF, MessageKind.PUBLIC_ANSWER, answer, now));
+        return change(summaryLine.withStatus(to, summaryLine.lastActivity()), resolved, answered,
                 List.of(statusEntry(now, Guichet.ID, to)),
                 List.of(new RequestEvent.StatusChanged(from, to, answer, Actor.STAFF)));
     }
