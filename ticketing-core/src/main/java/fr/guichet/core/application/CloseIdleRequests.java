@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -67,15 +68,24 @@ public final class CloseIdleRequests {
         MessageBody answer = MessageBody.comment("Sans réponse de votre part depuis " + days(delay)
                 + ", votre demande est considérée comme résolue. Vous pouvez la rouvrir pendant " + days(window)
                 + " si le problème persiste.");
-        int resolved = each(Status.WAITING_FOR_REQUESTER, now.minus(delay), r -> true,
+        int resolved = each(Status.WAITING_FOR_REQUESTER, now.minus(delay), r -> !hasOpenFollowers(r),
                 r -> r.moveBySystem(Status.WAITING_FOR_REQUESTER, Status.RESOLVED, answer, now), catalog, now);
         int reminded = each(Status.WAITING_FOR_REQUESTER, now.minus(delay.multipliedBy(2).dividedBy(3)),
-                r -> !r.remindedWhileWaiting(),
+                r -> !r.remindedWhileWaiting() && !hasOpenFollowers(r),
                 r -> r.remind(FRENCH_DATE.format(r.statusSince().plus(delay).atZone(current.zone())), now), catalog,
                 now);
         int closed = each(Status.RESOLVED, now.minus(window), r -> true,
                 r -> r.moveBySystem(Status.RESOLVED, Status.CLOSED, null, now), catalog, now);
         return new Outcome(reminded, resolved, closed);
+    }
+
+    /**
+     * An incident that open requests follow is left to the staff: resolving it resolves its followers, with a comment
+     * for their requesters that no standard answer about one requester's silence can give.
+     */
+    private boolean hasOpenFollowers(Request incident) {
+        return requests.children(incident.summaryLine().number()).stream().map(requests::find)
+                .flatMap(Optional::stream).anyMatch(c -> c.summaryLine().status().isOpen());
     }
 
     /** The move of a due request, from the request as read. */

@@ -163,6 +163,20 @@ class CloseIdleRequestsTest {
     }
 
     @Test
+    void an_incident_that_open_requests_follow_is_left_to_the_staff() {
+        RequestNumber follower = Scenario.file(world, join(world, Fixtures.newRequester()));
+        world.ticketing.linkRequest().link(agent, follower, number.display(), null);
+        Scenario.moveTo(world, number, Status.WAITING_FOR_REQUESTER);
+        int queued = world.outbox.all().size();
+
+        world.clock.advance(Duration.ofDays(16));
+        assertEquals(new CloseIdleRequests.Outcome(0, 0, 0), job.run());
+
+        assertEquals(Status.WAITING_FOR_REQUESTER, stored().summaryLine().status());
+        assertEquals(queued, world.outbox.all().size());
+    }
+
+    @Test
     void a_new_waiting_period_gets_its_own_reminder() {
         Scenario.moveTo(world, number, Status.WAITING_FOR_REQUESTER);
         world.clock.advance(Duration.ofDays(11));

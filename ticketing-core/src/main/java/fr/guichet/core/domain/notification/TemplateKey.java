@@ -41,8 +41,8 @@ public enum TemplateKey {
      */
     ACCOUNT_CREATED,
     /**
-     * To each staff member of a group: requests assigned to a person who was deactivated are back in the group's
-     * queue, unassigned; about no request, its data holds {@code recipientName}, {@code group} (its label),
+     * To each staff member of a group: requests assigned to a person who left the group, lost their staff role or was
+     * deactivated are back in the group's queue, unassigned; about no request, its data holds {@code recipientName}, {@code group} (its label),
      * {@code personName} and {@code requests} (one a line as "n° number – summary").
      */
     REQUESTS_RETURNED_TO_GROUP,
