@@ -16,6 +16,7 @@ import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.person.PersonName;
 import fr.guichet.core.domain.person.Role;
 import fr.guichet.core.domain.person.Uai;
+import fr.guichet.core.domain.request.Guichet;
 import fr.guichet.core.domain.request.SearchText;
 import fr.guichet.core.domain.session.PasswordReset;
 import fr.guichet.core.domain.session.ResetToken;
@@ -350,11 +351,20 @@ public final class AdministerPeople {
         return person;
     }
 
+    /** {@code id}, unless it is the one Guichet signs its own moves with. */
+    private static PersonId unreserved(PersonId id) {
+        if (Guichet.is(id)) {
+            throw DomainError.invalid("identifier", "person.identifier.reserved",
+                    "Cet identifiant est réservé au guichet lui-même : choisissez-en un autre.").exception();
+        }
+        return id;
+    }
+
     /** An active person from every field of {@code form} (roles: Demandeur when none), every refusal collected. */
     private Person parsed(PersonForm form) {
         Validation v = new Validation();
-        PersonId id = v.check(() -> PersonId.of(Validation.required(blankAsNull(form.identifier()), "identifier",
-                "L'identifiant").strip()));
+        PersonId id = v.check(() -> unreserved(PersonId.of(Validation.required(blankAsNull(form.identifier()),
+                "identifier", "L'identifiant").strip())));
         EmailAddress email = v.check(() -> EmailAddress.of(Validation.required(blankAsNull(form.email()), "email",
                 "L'adresse électronique").strip()));
         String given = v.check(() -> Validation.text(form.givenName(), "givenName", "Le prénom", 100, false));

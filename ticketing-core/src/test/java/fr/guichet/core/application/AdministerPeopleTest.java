@@ -106,6 +106,9 @@ class AdministerPeopleTest {
         TicketingException taken = refused(ErrorKind.INVALID, () -> people.create(admin, form("mmontanes",
                 "x@ac-creteil.fr", "Marc", "Montanes", null, List.of(), List.of())));
         assertEquals(Set.of("identifier"), fields(taken).keySet());
+        TicketingException reserved = refused(ErrorKind.INVALID, () -> people.create(admin, form("$guichet",
+                "guichet@ac-creteil.fr", "Faux", "Guichet", null, List.of(), List.of())));
+        assertEquals("person.identifier.reserved", reserved.errors().get(0).code());
 
         TicketingException many = refused(ErrorKind.INVALID, () -> people.create(admin, form("", "pas une adresse",
                 " ", "Nom", "0941295A", List.of("Chef"), List.of("NULLE-PART"))));
