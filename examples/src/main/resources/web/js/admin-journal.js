@@ -11,6 +11,7 @@ const ACTIONS = {
   "person.deactivate": "Désactivation d'un compte",
   "person.reactivate": "Réactivation d'un compte",
   "person.import": "Import d'un compte (fichier CSV)",
+  "person.export": "Export des données d'une personne (droit d'accès)",
   "group.create": "Création d'un groupe de support",
   "group.update": "Modification d'un groupe de support",
   "subject.create": "Ajout d'un sujet au catalogue",

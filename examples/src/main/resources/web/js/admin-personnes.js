@@ -22,6 +22,7 @@ const formHelp = document.getElementById("fiche-aide");
 const formErrors = document.getElementById("fiche-erreurs");
 const save = document.getElementById("enregistrer");
 const activation = document.getElementById("activation");
+const exporter = document.getElementById("exporter");
 const confirmation = document.getElementById("confirmation");
 const question = document.getElementById("question");
 const importForm = document.getElementById("import");
@@ -114,6 +115,7 @@ function create() {
   formHelp.textContent = "La personne recevra un courriel pour choisir son mot de passe.";
   save.textContent = "Créer le compte";
   activation.hidden = true;
+  exporter.hidden = true;
   openForm();
 }
 
@@ -135,6 +137,10 @@ function fill(person, etag) {
   save.textContent = "Enregistrer les modifications";
   activation.hidden = false;
   activation.textContent = person.active ? "Désactiver le compte" : "Réactiver le compte";
+  exporter.hidden = false;
+  exporter.href = `/api/v1/admin/people/${encodeURIComponent(person.identifier)}/export`;
+  exporter.title = `Télécharger, dans un fichier ZIP, les données de ${person.givenName} ${person.familyName} : `
+    + "son compte, ses demandes, ses messages et ses fichiers.";
 }
 
 async function edit(identifier) {

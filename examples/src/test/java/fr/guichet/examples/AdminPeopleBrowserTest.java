@@ -1,6 +1,7 @@
 package fr.guichet.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -75,6 +76,10 @@ class AdminPeopleBrowserTest {
         assertTrue(samir.getText().contains("Spécialistes des applications disciplinaires"), samir.getText());
         samir.findElement(By.tagName("button")).click();
         browser.waitFor(d -> d.findElement(By.id("titre-fiche")).getText().contains("Samir Benali") ? true : null);
+        WebElement export = browser.visible(By.id("exporter"));
+        assertEquals("Exporter ses données", export.getText());
+        assertTrue(export.getAttribute("href").matches(".*/api/v1/admin/people/[^/]+/export"),
+                export.getAttribute("href"));
         browser.driver.findElement(By.cssSelector("input[name='group'][value='PLATEFORME']")).click();
         browser.driver.findElement(By.id("enregistrer")).click();
         success("Samir Benali : modifications enregistrées");
@@ -83,6 +88,7 @@ class AdminPeopleBrowserTest {
 
         browser.driver.findElement(By.id("fermer")).click();
         browser.driver.findElement(By.id("nouvelle")).click();
+        assertFalse(browser.driver.findElement(By.id("exporter")).isDisplayed(), "a new account has no data yet");
         browser.visible(By.id("identifiant")).sendKeys("nbernard");
         browser.driver.findElement(By.id("prenom")).sendKeys("Nina");
         browser.driver.findElement(By.id("nom")).sendKeys("Bernard");

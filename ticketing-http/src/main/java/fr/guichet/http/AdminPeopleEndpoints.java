@@ -125,7 +125,7 @@ final class AdminPeopleEndpoints {
                 p.groups().stream().map(GroupCode::value).sorted().toList(), p.active(), readOnly);
     }
 
-    private static PersonId identifier(Context ctx) {
+    static PersonId identifier(Context ctx) {
         try {
             return PersonId.of(ctx.pathParam("identifier"));
         } catch (TicketingException notAnIdentifier) {

@@ -39,6 +39,7 @@ public final class GuichetHttpApi {
     private final AdminCatalogEndpoints adminCatalogEndpoints;
     private final AdminPeopleEndpoints adminPeopleEndpoints;
     private final AdminSettingsEndpoints adminSettingsEndpoints;
+    private final AdminExportEndpoints adminExportEndpoints;
     private Javalin server;
 
     public GuichetHttpApi(Ticketing ticketing, HttpConfig config, ReadinessCheck readiness,
@@ -64,6 +65,7 @@ public final class GuichetHttpApi {
         this.adminCatalogEndpoints = new AdminCatalogEndpoints(endpoints.shared());
         this.adminPeopleEndpoints = new AdminPeopleEndpoints(endpoints.shared());
         this.adminSettingsEndpoints = new AdminSettingsEndpoints(endpoints.shared());
+        this.adminExportEndpoints = new AdminExportEndpoints(endpoints.shared());
     }
 
     /**
@@ -101,6 +103,7 @@ public final class GuichetHttpApi {
         adminCatalogEndpoints.mount(host, this::adminGuarded);
         adminPeopleEndpoints.mount(host, this::adminGuarded);
         adminSettingsEndpoints.mount(host, this::adminGuarded);
+        adminExportEndpoints.mount(host, this::adminGuarded);
         host.routes.get(BASE + "/openapi.json", guarded(endpoints::openApi));
         host.routes.get("/health", guarded(endpoints::health));
         host.routes.get("/ready", guarded(endpoints::ready));

@@ -51,6 +51,7 @@ public final class Ticketing {
     private final ManageGroups manageGroups;
     private final ManageCatalog manageCatalog;
     private final ManageSettings manageSettings;
+    private final ExportPersonData exportPersonData;
     private final NotificationOutbox outbox;
     private final Clock clock;
     private final TicketingSettings settings;
@@ -106,6 +107,7 @@ public final class Ticketing {
                 new ReturnToQueues(ports, clock));
         this.manageCatalog = new ManageCatalog(uow, catalog, people, adminWrites);
         this.manageSettings = new ManageSettings(uow, ports.storedSettings(), live, adminWrites);
+        this.exportPersonData = new ExportPersonData(uow, ports, labels, clock);
     }
 
     /** A builder of the use cases on {@code ports}. */
@@ -227,6 +229,10 @@ public final class Ticketing {
 
     public ManageSettings manageSettings() {
         return manageSettings;
+    }
+
+    public ExportPersonData exportPersonData() {
+        return exportPersonData;
     }
 
     /**
