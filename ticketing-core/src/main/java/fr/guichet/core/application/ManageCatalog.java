@@ -152,6 +152,11 @@ public final class ManageCatalog {
             if (change.position() != null) {
                 next = next.moved(subject.code(), change.position());
             }
+            if (next.activeRoots().isEmpty() && !catalog.activeRoots().isEmpty()) {
+                throw DomainError.invalid("active", "subject.last_offered",
+                        "Au moins un sujet doit rester proposé : sans lui, plus personne ne pourrait faire de "
+                                + "demande.").exception();
+            }
             return replace(target, next, subject.code());
         }, CatalogNode::snapshot);
     }
@@ -221,6 +226,11 @@ public final class ManageCatalog {
             }
             types.removeIf(t -> t.code().equals(code));
             types.add(rank - 1, type);
+            if (types.stream().noneMatch(RequestType::active) && !catalog.activeRequestTypes().isEmpty()) {
+                throw DomainError.invalid("active", "request_type.last_offered",
+                        "Au moins un type de demande doit rester proposé : sans lui, plus personne ne pourrait "
+                                + "faire de demande.").exception();
+            }
             return replaceTypes(target, catalog, types, code);
         }, TypeEntry::snapshot);
     }

@@ -269,6 +269,26 @@ class ManageCatalogTest {
     }
 
     @Test
+    void the_last_subject_and_the_last_request_type_offered_stay_offered() {
+        for (SubjectCode root : List.of(Fixtures.EVE_4, Fixtures.MAIL)) {
+            catalog.changeSubject(ADMIN, root.value(), null, new SubjectChange(null, false, null, null, null, null));
+        }
+        TicketingException subject = refused(ErrorKind.INVALID, () -> catalog.changeSubject(ADMIN,
+                Fixtures.NETWORK.value(), null, new SubjectChange(null, false, null, null, null, null)));
+        assertEquals("subject.last_offered", subject.errors().get(0).code());
+        assertEquals("active", subject.errors().get(0).field());
+
+        for (String code : List.of("USAGE", "INCIDENT")) {
+            catalog.changeRequestType(ADMIN, code, null, new TypeChange(null, false, null));
+        }
+        TicketingException type = refused(ErrorKind.INVALID, () -> catalog.changeRequestType(ADMIN, "INFO", null,
+                new TypeChange(null, false, null)));
+        assertEquals("request_type.last_offered", type.errors().get(0).code());
+        assertTrue(world.catalog.catalog().isActive(Fixtures.NETWORK));
+        assertEquals(1, world.catalog.catalog().activeRequestTypes().size());
+    }
+
+    @Test
     void a_faulty_request_type_is_refused_on_its_field() {
         assertEquals("code", refused(ErrorKind.INVALID, () -> catalog.addRequestType(ADMIN, "usage", "x"))
                 .errors().get(0).field());
