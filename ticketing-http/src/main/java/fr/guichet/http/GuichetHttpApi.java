@@ -34,6 +34,7 @@ public final class GuichetHttpApi {
     private final ObjectMapper mapper;
     private final Problems problems;
     private final Endpoints endpoints;
+    private final Sessions sessions;
     private final AdminEndpoints adminEndpoints;
     private final AdminGroupsEndpoints adminGroupsEndpoints;
     private final AdminCatalogEndpoints adminCatalogEndpoints;
@@ -60,12 +61,14 @@ public final class GuichetHttpApi {
         this.endpoints = new Endpoints(ticketing, config, readiness, mapper,
                 new SignInThrottle(signInFailures, config.signInLimits(), clock),
                 new PasswordResetThrottle(signInFailures, clock), openApiDocument());
-        this.adminEndpoints = new AdminEndpoints(endpoints.shared());
-        this.adminGroupsEndpoints = new AdminGroupsEndpoints(endpoints.shared());
-        this.adminCatalogEndpoints = new AdminCatalogEndpoints(endpoints.shared());
-        this.adminPeopleEndpoints = new AdminPeopleEndpoints(endpoints.shared());
-        this.adminSettingsEndpoints = new AdminSettingsEndpoints(endpoints.shared());
-        this.adminExportEndpoints = new AdminExportEndpoints(endpoints.shared());
+        Endpoints.Shared shared = endpoints.shared();
+        this.sessions = shared.sessions();
+        this.adminEndpoints = new AdminEndpoints(shared);
+        this.adminGroupsEndpoints = new AdminGroupsEndpoints(shared);
+        this.adminCatalogEndpoints = new AdminCatalogEndpoints(shared);
+        this.adminPeopleEndpoints = new AdminPeopleEndpoints(shared);
+        this.adminSettingsEndpoints = new AdminSettingsEndpoints(shared);
+        this.adminExportEndpoints = new AdminExportEndpoints(shared);
     }
 
     /**
@@ -189,7 +192,7 @@ public final class GuichetHttpApi {
      */
     private Handler adminGuarded(Handler handler) {
         return guarded(ctx -> {
-            endpoints.shared().sessions().requireAdmin(ctx);
+            sessions.requireAdmin(ctx);
             handler.handle(ctx);
         });
     }
