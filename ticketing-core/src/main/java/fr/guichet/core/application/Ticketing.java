@@ -1,7 +1,9 @@
 package fr.guichet.core.application;
 
 import fr.guichet.core.domain.admin.SettingName;
+import fr.guichet.core.domain.mail.ReplyKeys;
 import fr.guichet.core.domain.notification.Backoff;
+import fr.guichet.core.domain.person.EmailAddress;
 import fr.guichet.core.domain.routing.RoutingPolicy;
 import fr.guichet.core.port.AttachmentStore;
 import fr.guichet.core.port.CredentialsVerifier;
@@ -52,6 +54,8 @@ public final class Ticketing {
     private final ManageCatalog manageCatalog;
     private final ManageSettings manageSettings;
     private final ExportPersonData exportPersonData;
+    private final AnonymiseExpiredData anonymiseExpiredData;
+    private final ReceiveMail receiveMail;
     private final NotificationOutbox outbox;
     private final Clock clock;
     private final TicketingSettings settings;
@@ -82,8 +86,8 @@ public final class Ticketing {
         this.listQueue = new ListQueue(uow, requests, labels);
         this.countRequests = new CountRequests(uow, requests);
         this.viewRequest = new ViewRequest(uow, requests, labels);
-        this.postMessage = new PostMessage(uow, requests, labels, new AttachmentIntake(attachments, settings),
-                notifier, clock);
+        AttachmentIntake intake = new AttachmentIntake(attachments, settings);
+        this.postMessage = new PostMessage(uow, requests, labels, intake, notifier, clock);
         this.redirectRequest = new RedirectRequest(uow, requests, people, labels, notifier, router, clock);
         this.takeRequest = new TakeRequest(uow, requests, people, labels, notifier, clock);
         this.listSupportGroups = new ListSupportGroups(uow, people);
@@ -108,6 +112,9 @@ public final class Ticketing {
         this.manageCatalog = new ManageCatalog(uow, catalog, people, adminWrites);
         this.manageSettings = new ManageSettings(uow, ports.storedSettings(), live, adminWrites);
         this.exportPersonData = new ExportPersonData(uow, ports, labels, clock);
+        this.anonymiseExpiredData = new AnonymiseExpiredData(ports, clock, live);
+        this.receiveMail = new ReceiveMail(uow, requests, people, labels, intake, notifier, clock,
+                Optional.ofNullable(b.replyKeys), b.ownAddresses);
     }
 
     /** A builder of the use cases on {@code ports}. */
@@ -235,6 +242,16 @@ public final class Ticketing {
         return exportPersonData;
     }
 
+    /** The retention job an embedding application runs daily, on any number of nodes, and administrators on demand. */
+    public AnonymiseExpiredData anonymiseExpiredData() {
+        return anonymiseExpiredData;
+    }
+
+    /** Takes in the mails sent to the helpdesk, read from its mailbox or pushed by an embedding application. */
+    public ReceiveMail receiveMail() {
+        return receiveMail;
+    }
+
     /**
      * The deployment's settings; the reopening window, auto-close delay, retention and mail domains in force may
      * differ, an administrator having changed them (see {@link #manageSettings()}).
@@ -254,6 +271,8 @@ public final class Ticketing {
         private TicketingSettings settings = TicketingSettings.defaults();
         private RoutingPolicy routing = RoutingPolicy.fewestOpenRequests();
         private Set<SettingName> fixedByEnvironment = Set.of();
+        private ReplyKeys replyKeys;
+        private Set<EmailAddress> ownAddresses = Set.of();
 
         private Builder(Ports ports) {
             this.ports = ports;
@@ -277,6 +296,18 @@ public final class Ticketing {
         /** The settings whose value in {@link #settings} the environment fixes: administrators cannot change them. */
         public Builder fixedByEnvironment(Set<SettingName> value) {
             fixedByEnvironment = Set.copyOf(value);
+            return this;
+        }
+
+        /** The keys reply tags are signed and verified with; without them no mail is appended to a request. */
+        public Builder replyKeys(ReplyKeys value) {
+            replyKeys = value;
+            return this;
+        }
+
+        /** Guichet's own From, Reply-To and helpdesk addresses: mail from them is never taken in. */
+        public Builder ownAddresses(Set<EmailAddress> value) {
+            ownAddresses = Set.copyOf(value);
             return this;
         }
 
