@@ -54,6 +54,7 @@ public final class Ticketing {
     private final ManageCatalog manageCatalog;
     private final ManageSettings manageSettings;
     private final ExportPersonData exportPersonData;
+    private final AnonymiseExpiredData anonymiseExpiredData;
     private final ReceiveMail receiveMail;
     private final NotificationOutbox outbox;
     private final Clock clock;
@@ -111,6 +112,7 @@ public final class Ticketing {
         this.manageCatalog = new ManageCatalog(uow, catalog, people, adminWrites);
         this.manageSettings = new ManageSettings(uow, ports.storedSettings(), live, adminWrites);
         this.exportPersonData = new ExportPersonData(uow, ports, labels, clock);
+        this.anonymiseExpiredData = new AnonymiseExpiredData(ports, clock, live);
         this.receiveMail = new ReceiveMail(uow, requests, people, labels, intake, notifier, clock,
                 Optional.ofNullable(b.replyKeys), b.ownAddresses);
     }
@@ -238,6 +240,11 @@ public final class Ticketing {
 
     public ExportPersonData exportPersonData() {
         return exportPersonData;
+    }
+
+    /** The retention job an embedding application runs daily, on any number of nodes, and administrators on demand. */
+    public AnonymiseExpiredData anonymiseExpiredData() {
+        return anonymiseExpiredData;
     }
 
     /** Takes in the mails sent to the helpdesk, read from its mailbox or pushed by an embedding application. */

@@ -13,6 +13,9 @@ public interface AttachmentStore {
      */
     long store(AttachmentId id, InputStream content, long maxBytes);
 
+    /** Deletes the content for good; answers false when there was none (deleting twice is harmless). */
+    boolean delete(AttachmentId id);
+
     /** The content, to be closed by the caller; empty when there is no such attachment. */
     Optional<InputStream> open(AttachmentId id);
 }

@@ -3,6 +3,8 @@ package fr.guichet.core.port;
 import fr.guichet.core.domain.notification.Notification;
 import fr.guichet.core.domain.notification.OutboxEntry;
 import fr.guichet.core.domain.notification.TemplateKey;
+import fr.guichet.core.domain.person.EmailAddress;
+import fr.guichet.core.domain.request.RequestNumber;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -50,6 +52,18 @@ public interface NotificationOutbox {
 
     /** The entry with this id, in whatever state, or empty. */
     Optional<OutboxEntry> find(UUID id);
+
+    /** How many entries, in whatever state, are about these requests; joins the caller's unit of work. */
+    int countAbout(Collection<RequestNumber> requests);
+
+    /**
+     * Removes every entry, in whatever state, about these requests; answers how many. Joins the caller's unit of work;
+     * a dispatcher holding one of them then records its delivery or failure on nothing.
+     */
+    int purgeAbout(Collection<RequestNumber> requests);
+
+    /** Removes every entry, in whatever state, addressed to {@code recipient}; joins the caller's unit of work. */
+    int purgeTo(EmailAddress recipient);
 
     /** Entries that failed for good, most recent first. */
     List<OutboxEntry> failed(int max);

@@ -24,6 +24,9 @@ public interface PasswordResets {
      */
     Optional<PasswordReset> use(TokenHash hash, Instant now);
 
+    /** How many resets are expired at {@code now}. */
+    int countExpired(Instant now);
+
     /** Removes resets expired at {@code now}; returns how many. */
     int purgeExpired(Instant now);
 }

@@ -1,7 +1,10 @@
 package fr.guichet.core.port;
 
 import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.person.SupportGroup;
+import java.time.Instant;
+import java.util.List;
 
 /** A person directory the application writes to itself (local people and groups, not an external directory). */
 public interface PersonRegistry extends PersonDirectory {
@@ -11,6 +14,24 @@ public interface PersonRegistry extends PersonDirectory {
 
     /** Creates or replaces a support group. */
     void saveGroup(SupportGroup group);
+
+    /**
+     * Notes {@code now} as the instant each inactive person without one was found inactive; {@link #save} of an active
+     * person forgets it. Answers how many it noted.
+     */
+    int noteInactive(Instant now);
+
+    /**
+     * At most {@code limit} inactive people noted inactive before {@code before} whose identifier is not an
+     * {@code Anonymised} placeholder's, by identifier, each after {@code after} (from the first when null).
+     */
+    List<PersonId> inactiveBefore(Instant before, PersonId after, int limit);
+
+    /**
+     * Forgets {@code person}: their record, roles, groups and local password are removed and {@code placeholder}
+     * saved in their place; nothing happens when there is no such person.
+     */
+    void forget(PersonId person, Person placeholder);
 
     /**
      * A page of the people, active or not, whose identifier, names and e-mail address hold every word of

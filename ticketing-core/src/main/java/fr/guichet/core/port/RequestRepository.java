@@ -1,6 +1,8 @@
 package fr.guichet.core.port;
 
 import fr.guichet.core.domain.person.PersonId;
+import fr.guichet.core.domain.person.PersonRef;
+import fr.guichet.core.domain.request.AttachmentId;
 import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestChange;
 import fr.guichet.core.domain.request.RequestNumber;
@@ -85,4 +87,30 @@ public interface RequestRepository {
 
     /** How many open (neither resolved nor closed) requests each person is assignee of; absent means zero. */
     Map<PersonId, Long> openRequestCounts(Collection<PersonId> people);
+    /**
+     * At most {@code limit} CLOSED requests not anonymised yet, closed (their {@code Request#statusSince()}) before
+     * {@code before}, in the order and from {@code after} as {@link #inStatusBefore} reads them; read from an index,
+     * whatever the number of requests already anonymised.
+     */
+    List<StatusAge> closedBefore(Instant before, StatusAge after, int limit);
+
+    /** The files of these requests, filed with them or with their messages. */
+    List<AttachmentId> files(Collection<RequestNumber> numbers);
+
+    /**
+     * Replaces each of these requests not anonymised yet by {@code Request#anonymised()}, marked anonymised at
+     * {@code at} so that {@link #closedBefore} no longer reads it; its search text becomes
+     * {@code Anonymised#searchText}. Answers how many it anonymised.
+     */
+    int anonymise(Collection<RequestNumber> numbers, Instant at);
+
+    /** True when a request not anonymised has {@code person} as its requester or assignee, or as author of a message. */
+    boolean refersTo(PersonId person);
+
+    /**
+     * Replaces {@code person} by {@code by} in every request that names them ({@code Request#naming}), and forgets their
+     * count of open requests.
+     */
+    void replacePerson(PersonId person, PersonRef by);
+
 }

@@ -21,6 +21,9 @@ public interface SessionStore {
     /** Ends every session of a person; returns how many there were. */
     int deleteAllOf(PersonId person);
 
+    /** How many sessions are expired at {@code now}. */
+    int countExpired(Instant now);
+
     /** Removes sessions expired at {@code now}; returns how many. */
     int purgeExpired(Instant now);
 }

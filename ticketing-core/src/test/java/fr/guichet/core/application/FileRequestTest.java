@@ -388,5 +388,10 @@ class FileRequestTest {
         public Optional<InputStream> open(AttachmentId id) {
             return delegate.open(id);
         }
+
+        @Override
+        public boolean delete(AttachmentId id) {
+            return delegate.delete(id);
+        }
     }
 }

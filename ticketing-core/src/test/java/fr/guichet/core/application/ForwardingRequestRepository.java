@@ -1,6 +1,8 @@
 package fr.guichet.core.application;
 
 import fr.guichet.core.domain.person.PersonId;
+import fr.guichet.core.domain.person.PersonRef;
+import fr.guichet.core.domain.request.AttachmentId;
 import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestChange;
 import fr.guichet.core.domain.request.RequestNumber;
@@ -75,6 +77,31 @@ abstract class ForwardingRequestRepository implements RequestRepository {
     @Override
     public List<StatusAge> inStatusBefore(Status status, Instant before, StatusAge after, int limit) {
         return stored.inStatusBefore(status, before, after, limit);
+    }
+
+    @Override
+    public List<StatusAge> closedBefore(Instant before, StatusAge after, int limit) {
+        return stored.closedBefore(before, after, limit);
+    }
+
+    @Override
+    public List<AttachmentId> files(Collection<RequestNumber> numbers) {
+        return stored.files(numbers);
+    }
+
+    @Override
+    public int anonymise(Collection<RequestNumber> numbers, Instant at) {
+        return stored.anonymise(numbers, at);
+    }
+
+    @Override
+    public boolean refersTo(PersonId person) {
+        return stored.refersTo(person);
+    }
+
+    @Override
+    public void replacePerson(PersonId person, PersonRef by) {
+        stored.replacePerson(person, by);
     }
 
     @Override

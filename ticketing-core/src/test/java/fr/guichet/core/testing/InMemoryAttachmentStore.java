@@ -36,6 +36,11 @@ public final class InMemoryAttachmentStore implements AttachmentStore {
     }
 
     @Override
+    public boolean delete(AttachmentId id) {
+        return db.read(s -> s.attachments.remove(id) != null);
+    }
+
+    @Override
     public Optional<InputStream> open(AttachmentId id) {
         return db.read(s -> Optional.ofNullable(s.attachments.get(id)).map(ByteArrayInputStream::new));
     }

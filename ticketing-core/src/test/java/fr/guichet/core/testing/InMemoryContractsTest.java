@@ -10,6 +10,7 @@ import fr.guichet.core.contract.PasswordResetsContract;
 import fr.guichet.core.contract.PersonRegistryContract;
 import fr.guichet.core.contract.RequestListingContract;
 import fr.guichet.core.contract.RequestRepositoryContract;
+import fr.guichet.core.contract.RetentionContract;
 import fr.guichet.core.contract.SessionStoreContract;
 import fr.guichet.core.contract.SignInFailuresContract;
 import fr.guichet.core.contract.UnitOfWorkContract;
@@ -214,6 +215,44 @@ class InMemoryContractsTest {
         @Override
         protected CannedAnswers answers() {
             return new InMemoryCannedAnswers(db);
+        }
+    }
+
+    @Nested
+    class Retention extends RetentionContract {
+        @Override
+        protected UnitOfWork unitOfWork() {
+            return db;
+        }
+
+        @Override
+        protected RequestRepository requests() {
+            return new InMemoryRequestRepository(db);
+        }
+
+        @Override
+        protected PersonRegistry registry() {
+            return new InMemoryPersonRegistry(db);
+        }
+
+        @Override
+        protected AttachmentStore attachments() {
+            return new InMemoryAttachmentStore(db);
+        }
+
+        @Override
+        protected NotificationOutbox outbox() {
+            return new InMemoryNotificationOutbox(db);
+        }
+
+        @Override
+        protected SessionStore sessions() {
+            return new InMemorySessionStore(db);
+        }
+
+        @Override
+        protected PasswordResets passwordResets() {
+            return new InMemoryPasswordResets(db);
         }
     }
 }

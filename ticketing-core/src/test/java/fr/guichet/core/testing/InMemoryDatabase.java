@@ -20,6 +20,7 @@ import fr.guichet.core.domain.session.ThrottleKey;
 import fr.guichet.core.domain.session.TokenHash;
 import fr.guichet.core.domain.subject.SubjectCatalog;
 import fr.guichet.core.port.UnitOfWork;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +59,8 @@ public final class InMemoryDatabase implements UnitOfWork {
         Map<TokenHash, PasswordReset> passwordResets = new LinkedHashMap<>();
         Map<CannedAnswerId, CannedAnswer> cannedAnswers = new LinkedHashMap<>();
         List<AuditEntry> audit = new ArrayList<>();
+        Map<RequestNumber, Instant> anonymised = new TreeMap<>();
+        Map<PersonId, Instant> inactiveSince = new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
         StoredSettings storedSettings = StoredSettings.NONE;
 
         State copy() {
@@ -75,6 +78,8 @@ public final class InMemoryDatabase implements UnitOfWork {
             c.passwordResets.putAll(passwordResets);
             c.cannedAnswers.putAll(cannedAnswers);
             c.audit.addAll(audit);
+            c.anonymised.putAll(anonymised);
+            c.inactiveSince.putAll(inactiveSince);
             c.storedSettings = storedSettings;
             return c;
         }

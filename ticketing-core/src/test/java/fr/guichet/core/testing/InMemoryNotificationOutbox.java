@@ -1,8 +1,10 @@
 package fr.guichet.core.testing;
 
 import fr.guichet.core.domain.notification.Notification;
-import fr.guichet.core.domain.notification.OutboxEntry;
 import fr.guichet.core.domain.notification.OutboxEntry.DeliveryState;
+import fr.guichet.core.domain.notification.OutboxEntry;
+import fr.guichet.core.domain.person.EmailAddress;
+import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.port.NotificationOutbox;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /** The notification outbox in memory. */
 public final class InMemoryNotificationOutbox implements NotificationOutbox {
@@ -101,6 +104,34 @@ public final class InMemoryNotificationOutbox implements NotificationOutbox {
     public List<OutboxEntry> failed(int max) {
         return db.read(s -> s.outbox.values().stream().filter(e -> e.state() == DeliveryState.FAILED)
                 .sorted(Comparator.comparing(OutboxEntry::createdAt).reversed()).limit(max).toList());
+    }
+
+    @Override
+    public int countAbout(Collection<RequestNumber> requests) {
+        return db.read(s -> (int) s.outbox.values().stream()
+                .filter(e -> about(e, requests)).count());
+    }
+
+    @Override
+    public int purgeAbout(Collection<RequestNumber> requests) {
+        return purge(e -> about(e, requests));
+    }
+
+    private static boolean about(OutboxEntry e, Collection<RequestNumber> requests) {
+        return e.notification().request() != null && requests.contains(e.notification().request());
+    }
+
+    @Override
+    public int purgeTo(EmailAddress recipient) {
+        return purge(e -> e.notification().recipient().equals(recipient));
+    }
+
+    private int purge(Predicate<OutboxEntry> which) {
+        return db.read(s -> {
+            int before = s.outbox.size();
+            s.outbox.values().removeIf(which);
+            return before - s.outbox.size();
+        });
     }
 
     /** Every entry, in the order queued. */

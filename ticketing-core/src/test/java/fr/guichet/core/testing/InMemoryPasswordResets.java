@@ -35,6 +35,11 @@ public final class InMemoryPasswordResets implements PasswordResets {
     }
 
     @Override
+    public int countExpired(Instant now) {
+        return db.read(s -> (int) s.passwordResets.values().stream().filter(r -> !r.liveAt(now)).count());
+    }
+
+    @Override
     public int purgeExpired(Instant now) {
         return db.read(s -> {
             int before = s.passwordResets.size();

@@ -4,11 +4,13 @@ import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.person.SupportGroup;
+import fr.guichet.core.domain.request.Anonymised;
 import fr.guichet.core.domain.request.SearchText;
 import fr.guichet.core.port.Page;
 import fr.guichet.core.port.PageRequest;
 import fr.guichet.core.port.PersonRegistry;
 import fr.guichet.core.port.PersonSearch;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +47,45 @@ public final class InMemoryPersonRegistry implements PersonRegistry {
 
     @Override
     public void save(Person person) {
-        db.write(s -> s.people.put(person.id(), person));
+        db.write(s -> {
+            s.people.put(person.id(), person);
+            if (person.active()) {
+                s.inactiveSince.remove(person.id());
+            }
+        });
+    }
+
+    @Override
+    public int noteInactive(Instant now) {
+        return db.read(s -> {
+            int noted = 0;
+            for (Person p : s.people.values()) {
+                if (!p.active() && s.inactiveSince.putIfAbsent(p.id(), now) == null) {
+                    noted++;
+                }
+            }
+            return noted;
+        });
+    }
+
+    @Override
+    public List<PersonId> inactiveBefore(Instant before, PersonId after, int limit) {
+        return db.read(s -> s.people.values().stream()
+                .filter(p -> !p.active() && !Anonymised.is(p.id()) && s.inactiveSince.containsKey(p.id())
+                        && s.inactiveSince.get(p.id()).isBefore(before)
+                        && (after == null || p.id().value().compareTo(after.value()) > 0))
+                .map(Person::id).sorted(Comparator.comparing(PersonId::value)).limit(limit).toList());
+    }
+
+    @Override
+    public void forget(PersonId person, Person placeholder) {
+        db.write(s -> {
+            if (s.people.remove(person) != null) {
+                s.inactiveSince.remove(person);
+                s.passwords.remove(person);
+                s.people.put(placeholder.id(), placeholder);
+            }
+        });
     }
 
     @Override

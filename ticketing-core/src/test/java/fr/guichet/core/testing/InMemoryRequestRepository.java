@@ -1,6 +1,9 @@
 package fr.guichet.core.testing;
 
 import fr.guichet.core.domain.person.PersonId;
+import fr.guichet.core.domain.person.PersonRef;
+import fr.guichet.core.domain.request.Attachment;
+import fr.guichet.core.domain.request.AttachmentId;
 import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestChange;
 import fr.guichet.core.domain.request.RequestNumber;
@@ -160,6 +163,52 @@ public final class InMemoryRequestRepository implements RequestRepository {
                 .map(r -> new StatusAge(r.summaryLine().number(), r.statusSince()))
                 .filter(a -> a.since().isBefore(before) && (after == null || order.compare(a, after) > 0))
                 .sorted(order).limit(limit).toList());
+    }
+
+    @Override
+    public List<StatusAge> closedBefore(Instant before, StatusAge after, int limit) {
+        Comparator<StatusAge> order = Comparator.comparing(StatusAge::since).thenComparing(StatusAge::number);
+        return db.read(s -> s.requests.values().stream()
+                .filter(r -> r.summaryLine().status() == Status.CLOSED
+                        && !s.anonymised.containsKey(r.summaryLine().number()))
+                .map(r -> new StatusAge(r.summaryLine().number(), r.statusSince()))
+                .filter(a -> a.since().isBefore(before) && (after == null || order.compare(a, after) > 0))
+                .sorted(order).limit(limit).toList());
+    }
+
+    @Override
+    public List<AttachmentId> files(Collection<RequestNumber> numbers) {
+        return db.read(s -> numbers.stream().map(s.requests::get).filter(Objects::nonNull)
+                .flatMap(r -> r.allAttachments().stream()).map(Attachment::id).toList());
+    }
+
+    @Override
+    public int anonymise(Collection<RequestNumber> numbers, Instant at) {
+        return db.read(s -> {
+            int done = 0;
+            for (RequestNumber number : numbers) {
+                Request r = s.requests.get(number);
+                if (r != null && !s.anonymised.containsKey(number)) {
+                    s.requests.put(number, r.anonymised());
+                    s.anonymised.put(number, at);
+                    done++;
+                }
+            }
+            return done;
+        });
+    }
+
+    @Override
+    public boolean refersTo(PersonId person) {
+        return db.read(s -> s.requests.values().stream()
+                .filter(r -> !s.anonymised.containsKey(r.summaryLine().number()))
+                .anyMatch(r -> r.isRequester(person) || person.equals(r.summaryLine().assignee())
+                        || r.messages().stream().anyMatch(m -> m.author().id().equals(person))));
+    }
+
+    @Override
+    public void replacePerson(PersonId person, PersonRef by) {
+        db.write(s -> s.requests.replaceAll((number, r) -> r.naming(person, by)));
     }
 
     @Override

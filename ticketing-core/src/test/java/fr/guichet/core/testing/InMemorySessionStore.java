@@ -41,6 +41,11 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
+    public int countExpired(Instant now) {
+        return db.read(s -> (int) s.sessions.values().stream().filter(x -> !x.expiresAt().isAfter(now)).count());
+    }
+
+    @Override
     public int purgeExpired(Instant now) {
         return db.read(s -> {
             int before = s.sessions.size();

@@ -6,6 +6,7 @@ import fr.guichet.core.domain.TicketingException;
 import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.PersonId;
+import fr.guichet.core.domain.person.PersonRef;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -397,6 +398,59 @@ public record Request(RequestSummary summaryLine, Description description, Insta
     public Request withoutIdempotencyKey() {
         return new Request(summaryLine, description, resolvedAt, version, null, parent, messages, attachments,
                 history);
+    }
+
+    /**
+     * The same request anonymised, in its next version: its requester is {@link Anonymised#REQUESTER} wherever they
+     * are named (their messages, history and last activity), its summary, description, messages and the names of its
+     * files are {@link Anonymised#TEXT}, and it has no idempotency key; number, subject, type, establishment, dates,
+     * status, group and assignee stay, so that figures stay the same.
+     */
+    public Request anonymised() {
+        PersonId requester = summaryLine.requester().id();
+        PersonRef placeholder = Anonymised.REQUESTER;
+        RequestSummary l = summaryLine;
+        LastActivity last = l.lastActivity().by().equals(requester)
+                ? new LastActivity(l.lastActivity().at(), placeholder.id(), l.lastActivity().staff()) : l.lastActivity();
+        RequestSummary line = new RequestSummary(l.number(), new Summary(Anonymised.TEXT), l.subject(), l.type(),
+                l.status(), l.visibility(), l.submittedAt(), l.updatedAt(), l.establishment(), placeholder,
+                l.assignedGroup(), l.assignee(), last, l.reopened());
+        List<Message> texts = messages.stream().map(m -> new Message(m.id(),
+                m.author().id().equals(requester) ? placeholder : m.author(), m.kind(),
+                new MessageBody(Anonymised.TEXT), m.at(), unnamed(m.attachments()))).toList();
+        List<HistoryEntry> entries = history.stream().map(h -> new HistoryEntry(h.at(),
+                h.by().equals(requester) ? placeholder.id() : h.by(), h.event(), h.from(),
+                h.event().refersTo() == HistoryEvent.Refers.TEXT ? Anonymised.TEXT : h.to())).toList();
+        return new Request(line, new Description(Anonymised.TEXT), resolvedAt, version + 1, null, parent, texts,
+                unnamed(attachments), entries);
+    }
+
+    private static List<Attachment> unnamed(List<Attachment> files) {
+        return files.stream().map(a -> new Attachment(a.id(), "", a.mediaType(), a.size(), a.at())).toList();
+    }
+
+    /**
+     * The same request, in the same version, with {@code person} replaced by {@code by} wherever it names them: as
+     * requester, assignee, author of messages, in its history and its last activity; for a person being forgotten.
+     */
+    public Request naming(PersonId person, PersonRef by) {
+        RequestSummary l = summaryLine;
+        LastActivity last = l.lastActivity().by().equals(person)
+                ? new LastActivity(l.lastActivity().at(), by.id(), l.lastActivity().staff()) : l.lastActivity();
+        RequestSummary line = new RequestSummary(l.number(), l.summary(), l.subject(), l.type(), l.status(),
+                l.visibility(), l.submittedAt(), l.updatedAt(), l.establishment(),
+                l.requester().id().equals(person) ? by : l.requester(), l.assignedGroup(),
+                person.equals(l.assignee()) ? by.id() : l.assignee(), last, l.reopened());
+        List<Message> texts = messages.stream().map(m -> m.author().id().equals(person)
+                ? new Message(m.id(), by, m.kind(), m.body(), m.at(), m.attachments()) : m).toList();
+        List<HistoryEntry> entries = history.stream().map(h -> {
+            boolean refers = h.event().refersTo() == HistoryEvent.Refers.PERSON;
+            return new HistoryEntry(h.at(), h.by().equals(person) ? by.id() : h.by(), h.event(),
+                    refers && person.value().equals(h.from()) ? by.id().value() : h.from(),
+                    refers && person.value().equals(h.to()) ? by.id().value() : h.to());
+        }).toList();
+        return new Request(line, description, resolvedAt, version, idempotencyKey, parent, texts, attachments,
+                entries);
     }
 
     /** The same request as a requester may see it: no internal notes, no staff-only history. */
