@@ -2,7 +2,7 @@ import { api } from "./api.js";
 import {
   frame, el, fillMembers, isStaff, statusLabel, showErrors, clearErrors, listedName, dateTime,
 } from "./layout.js";
-import { pagination } from "./lines.js";
+import { pagination, countText } from "./lines.js";
 
 const form = document.getElementById("filtres");
 const list = document.getElementById("liste");
@@ -19,22 +19,23 @@ const FILTERS = ["scope", "status", "subject", "group", "assignee", "q"];
 const SORTS = ["-submittedAt", "submittedAt", "-updatedAt"];
 
 /**
- * The saved views: the list's parameters and the figure of GET /requests/counts that counts them, among the queue's
- * open requests ("open"), those not closed ("notClosed": a requester may still write on a resolved one) or all.
+ * The saved views: the list's parameters and the figure of GET /requests/counts?scope=queue that counts them, with
+ * whether it is exact; the API counts unassigned, mine and reopened among open requests, awaitingStaff among those not
+ * closed (a requester may still write on a resolved one), as the views list them.
  */
 const VIEWS = [
   { key: "a-prendre", label: "À prendre", params: [["unassigned", "true"], ...OPEN.map((s) => ["status", s])],
-    count: (c) => c.open.unassigned, empty: "Aucune demande à prendre : toutes ont quelqu'un pour s'en occuper." },
+    count: (c) => [c.unassigned, c.exact.unassigned], empty: "Aucune demande à prendre : toutes ont quelqu'un pour s'en occuper." },
   { key: "mes-demandes", label: "Mes demandes en cours",
     params: [["assignee", "me"], ...OPEN.map((s) => ["status", s])],
-    count: (c) => c.open.mine, empty: "Vous n'avez aucune demande en cours." },
+    count: (c) => [c.mine, c.exact.mine], empty: "Vous n'avez aucune demande en cours." },
   { key: "reponse-demandeur", label: "Réponse du demandeur",
     params: [["awaitingStaff", "true"], ...NOT_CLOSED.map((s) => ["status", s])],
-    count: (c) => c.notClosed.awaitingStaff, empty: "Aucune demande n'attend de réponse de l'assistance." },
+    count: (c) => [c.awaitingStaff, c.exact.awaitingStaff], empty: "Aucune demande n'attend de réponse de l'assistance." },
   { key: "attente-demandeur", label: "En attente du demandeur", params: [["status", "WAITING_FOR_REQUESTER"]],
-    count: (c) => c.all.byStatus.WAITING_FOR_REQUESTER, empty: "Aucune demande n'attend son demandeur." },
+    count: (c) => [c.byStatus.WAITING_FOR_REQUESTER, c.exact.byStatus.WAITING_FOR_REQUESTER], empty: "Aucune demande n'attend son demandeur." },
   { key: "rouvertes", label: "Rouvertes", params: [["reopened", "true"], ...OPEN.map((s) => ["status", s])],
-    count: (c) => c.open.reopened, empty: "Aucune demande rouverte n'est en cours." },
+    count: (c) => [c.reopened, c.exact.reopened], empty: "Aucune demande rouverte n'est en cours." },
 ];
 
 function flatten(nodes, out) {
@@ -227,12 +228,7 @@ async function fillPeopleFilters() {
 
 /** The saved views with their counts, the current one marked, and the counts per status of the queue. */
 async function showViews() {
-  const [{ data: all }, { data: open }, { data: notClosed }] = await Promise.all([
-    api.counts(new URLSearchParams([["scope", "queue"]])),
-    api.counts(new URLSearchParams([["scope", "queue"], ...OPEN.map((s) => ["status", s])])),
-    api.counts(new URLSearchParams([["scope", "queue"], ...NOT_CLOSED.map((s) => ["status", s])])),
-  ]);
-  const counts = { all, open, notClosed };
+  const { data: counts } = await api.counts(new URLSearchParams([["scope", "queue"]]));
   viewList.replaceChildren(...VIEWS.map((view) => el("li", {}, el("a", {
     href: urlOf({ view: view.key, filters: {}, sort: state.sort, page: 1 }),
     "aria-current": state.view === view.key ? "true" : null,
@@ -240,9 +236,10 @@ async function showViews() {
       event.preventDefault();
       go({ view: view.key, filters: {}, sort: state.sort, page: 1 });
     },
-  }, view.label, " ", el("span", { class: "compte" }, `(${view.count(counts)})`)))));
+  }, view.label, " ", el("span", { class: "compte" }, `(${countText(...view.count(counts))})`)))));
   byStatus.replaceChildren("Par état : ",
-    STATUSES.map((s) => `${statusLabel(s)} ${all.byStatus[s] || 0}`).join(", "), ".");
+    STATUSES.map((s) => `${statusLabel(s)} ${countText(counts.byStatus[s], counts.exact.byStatus[s])}`).join(", "),
+    ".");
 }
 
 /** Puts the state in the form, so that what it shows is what the list holds. */

@@ -28,7 +28,7 @@ final class AdminEndpoints {
         Page<AuditView> page = shared.ticketing().listAudit().list(admin, ListParameters.pageRequest(ctx))
                 .map(this::entry);
         shared.exchange().write(ctx, 200, new Views.PageView<>(page.items(), page.page(), page.size(),
-                page.total()));
+                page.total(), page.totalExact()));
     }
 
     private AuditView entry(AuditEntry e) {

@@ -75,7 +75,7 @@ final class AdminPeopleEndpoints {
         Page<PersonView> page = shared.ticketing().administerPeople()
                 .search(admin, ctx.queryParam("q"), ListParameters.pageRequest(ctx)).map(p -> view(p, Map.of()));
         shared.exchange().write(ctx, 200, new Views.PageView<>(page.items(), page.page(), page.size(),
-                page.total()));
+                page.total(), page.totalExact()));
     }
 
     void view(Context ctx) {

@@ -86,7 +86,8 @@ final class Views {
     }
 
     PageView<LineView> page(Page<RequestLine> page) {
-        return new PageView<>(page.items().stream().map(this::line).toList(), page.page(), page.size(), page.total());
+        return new PageView<>(page.items().stream().map(this::line).toList(), page.page(), page.size(), page.total(),
+                page.totalExact());
     }
 
     LineView line(RequestLine line) {
@@ -103,14 +104,18 @@ final class Views {
         return new AuthorView(p.identifier(), p.displayName(), p.listedName());
     }
 
-    /** The counts of a list, every status named. */
+    /** The counts of a list, every status named, and which of them are exact. */
     CountsView counts(RequestCounts counts) {
         Map<String, Long> byStatus = new LinkedHashMap<>();
+        Map<String, Boolean> byStatusExact = new LinkedHashMap<>();
         for (Status s : Status.values()) {
-            byStatus.put(s.name(), counts.byStatus().get(s));
+            byStatus.put(s.name(), counts.byStatus().get(s).value());
+            byStatusExact.put(s.name(), counts.byStatus().get(s).exact());
         }
-        return new CountsView(byStatus, counts.unassigned(), counts.awaitingStaff(), counts.mine(),
-                counts.reopened());
+        return new CountsView(byStatus, counts.unassigned().value(), counts.awaitingStaff().value(),
+                counts.mine().value(), counts.reopened().value(), new ExactView(byStatusExact,
+                        counts.unassigned().exact(), counts.awaitingStaff().exact(), counts.mine().exact(),
+                        counts.reopened().exact()));
     }
 
     RequestView request(RequestDetails details) {
@@ -195,7 +200,8 @@ final class Views {
     record AuthorView(String identifier, String displayName, String listedName) {
     }
 
-    record PageView<T>(List<T> items, int page, int size, long total) {
+    /** A page; {@code total} is a lower bound when not {@code totalExact}. */
+    record PageView<T>(List<T> items, int page, int size, long total, boolean totalExact) {
     }
 
     record LineView(String number, String summary, SubjectRef subject, TypeView type, String status,
@@ -204,7 +210,13 @@ final class Views {
             boolean reopened) {
     }
 
-    record CountsView(Map<String, Long> byStatus, long unassigned, long awaitingStaff, long mine, long reopened) {
+    record CountsView(Map<String, Long> byStatus, long unassigned, long awaitingStaff, long mine, long reopened,
+            ExactView exact) {
+    }
+
+    /** Which counts of a {@link CountsView} are exact; the others are lower bounds. */
+    record ExactView(Map<String, Boolean> byStatus, boolean unassigned, boolean awaitingStaff, boolean mine,
+            boolean reopened) {
     }
 
     /** Who acted on a request last, when, and whether they are staff. */

@@ -169,6 +169,7 @@ class RequestApiTest {
         }
         JsonNode page = me.get("/api/v1/requests?scope=mine&schoolYear=2008-2009&page=1&size=2").json();
         assertEquals(3, page.get("total").asLong());
+        assertTrue(page.get("totalExact").asBoolean());
         assertEquals(1, page.get("page").asInt());
         assertEquals(2, page.get("size").asInt());
         assertEquals(numbers.get(2), page.get("items").get(0).get("number").asText());

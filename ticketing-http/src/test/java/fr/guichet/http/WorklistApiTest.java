@@ -159,7 +159,11 @@ class WorklistApiTest {
         assertEquals(200, reply.status(), reply.body());
         assertEquals("no-store", reply.header("Cache-Control"));
         JsonNode counts = reply.json();
-        assertEquals(List.of("byStatus", "unassigned", "awaitingStaff", "mine", "reopened"), fields(counts));
+        assertEquals(List.of("byStatus", "unassigned", "awaitingStaff", "mine", "reopened", "exact"), fields(counts));
+        assertEquals(List.of("byStatus", "unassigned", "awaitingStaff", "mine", "reopened"),
+                fields(counts.get("exact")));
+        assertTrue(counts.get("exact").get("byStatus").get("CLOSED").asBoolean());
+        assertTrue(counts.get("exact").get("unassigned").asBoolean());
         assertEquals(List.of("NEW", "ASSIGNED", "IN_PROGRESS", "WAITING_FOR_REQUESTER", "RESOLVED", "CLOSED"),
                 fields(counts.get("byStatus")));
         assertEquals(1, counts.get("byStatus").get("NEW").asLong());

@@ -6,6 +6,7 @@ import fr.guichet.core.domain.request.RequestChange;
 import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.request.RequestSummary;
 import fr.guichet.core.domain.request.Status;
+import fr.guichet.core.port.Count;
 import fr.guichet.core.port.Page;
 import fr.guichet.core.port.PageRequest;
 import fr.guichet.core.port.RequestCounts;
@@ -30,10 +31,17 @@ final class JdbiRequestRepository implements RequestRepository {
 
     private final Database db;
     private final OpenRequestCounts openCounts;
+    private final long cap;
 
     JdbiRequestRepository(Database db) {
+        this(db, Count.CAP);
+    }
+
+    /** Requests whose lists and counts count up to {@code cap} ({@link Count}). */
+    JdbiRequestRepository(Database db, long cap) {
         this.db = db;
         this.openCounts = new OpenRequestCounts(db.dialect());
+        this.cap = cap;
     }
 
     @Override
@@ -95,29 +103,29 @@ final class JdbiRequestRepository implements RequestRepository {
     public Page<RequestSummary> list(RequestQuery query, PageRequest page) {
         RequestListing listing = RequestListing.of(db.dialect(), query);
         return db.inTransaction(h -> {
-            long total = listing.count(h).mapTo(Long.class).one();
+            long total = listing.count(h, cap).mapTo(Long.class).one();
             List<RequestSummary> items = listing.page(h, page).map(RequestRows::summary).list();
-            return new Page<>(items, page.page(), page.size(), total);
+            return new Page<>(items, page.page(), page.size(), Count.upTo(cap, total));
         });
     }
 
     @Override
     public RequestCounts count(RequestQuery query, PersonId me) {
         RequestListing listing = RequestListing.of(db.dialect(), query);
-        List<StatusCount> rows = db.inTransaction(h -> listing.countByStatus(h, me)
+        List<StatusCount> rows = db.inTransaction(h -> listing.countByStatus(h, me, cap)
                 .map((rs, ctx) -> new StatusCount(Status.valueOf(rs.getString("status")), rs.getLong("total"),
                         rs.getLong("unassigned"), rs.getLong("awaiting_staff"), rs.getLong("mine"),
                         rs.getLong("reopened")))
                 .list());
         Map<Status, Long> byStatus = new EnumMap<>(Status.class);
         rows.forEach(r -> byStatus.merge(r.status(), r.total(), Long::sum));
-        return new RequestCounts(byStatus, rows.stream().mapToLong(StatusCount::unassigned).sum(),
+        return RequestCounts.upTo(cap, byStatus, rows.stream().mapToLong(StatusCount::unassigned).sum(),
                 rows.stream().mapToLong(StatusCount::awaitingStaff).sum(),
                 rows.stream().mapToLong(StatusCount::mine).sum(), rows.stream().mapToLong(StatusCount::reopened).sum());
     }
 
     /**
-     * One row of the counts: requests in a status, and how many of them are unassigned, awaiting, the asker's,
+     * One row of the counts: requests read in a status, and how many of them are unassigned, awaiting, the asker's,
      * reopened.
      */
     private record StatusCount(Status status, long total, long unassigned, long awaitingStaff, long mine,

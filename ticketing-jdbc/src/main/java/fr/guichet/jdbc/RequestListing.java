@@ -21,6 +21,8 @@ import org.jdbi.v3.core.statement.Query;
  * Java. A staff queue is read in branches, one per (group, status) and one per (assignee, status), each an ordered
  * range of an index: a page takes the first rows of every branch, and the total adds up the branches, the assignee's
  * counting only requests outside the groups; a queue searched by words is one condition, left to the words' index.
+ * Totals and counts read at most a cap + 1 rows per branch and status ({@link fr.guichet.core.port.Count}), so that
+ * they cost the same however many requests the years pile up.
  */
 final class RequestListing {
 
@@ -37,11 +39,21 @@ final class RequestListing {
             RequestQuery.Only.AWAITING_STAFF, " AND last_activity_staff = FALSE",
             RequestQuery.Only.REOPENED, " AND reopened = TRUE");
 
-    private static final String COUNT_BY_STATUS = """
-            SELECT status, COUNT(*) AS total, SUM(CASE WHEN assignee IS NULL THEN 1 ELSE 0 END) AS unassigned,
+    /** The counts of an open status's rows read: all, unassigned, awaiting the staff, assigned to me, reopened. */
+    private static final String COUNT_OPEN = """
+            COUNT(*) AS total, SUM(CASE WHEN assignee IS NULL THEN 1 ELSE 0 END) AS unassigned,
                 SUM(CASE WHEN last_activity_staff = FALSE THEN 1 ELSE 0 END) AS awaiting_staff,
                 SUM(CASE WHEN assignee = :me THEN 1 ELSE 0 END) AS mine,
-                SUM(CASE WHEN reopened = TRUE THEN 1 ELSE 0 END) AS reopened""";
+                SUM(CASE WHEN reopened = TRUE THEN 1 ELSE 0 END) AS reopened FROM (SELECT assignee,
+                last_activity_staff, reopened FROM\s""";
+    /** The counts of RESOLVED rows read: all, and awaiting the staff (a requester may still write on them). */
+    private static final String COUNT_RESOLVED = """
+            COUNT(*) AS total, 0 AS unassigned, SUM(CASE WHEN last_activity_staff = FALSE THEN 1 ELSE 0 END)
+                AS awaiting_staff, 0 AS mine, 0 AS reopened FROM (SELECT last_activity_staff FROM\s""";
+    /** The count of CLOSED rows read, which no flag counts among. */
+    private static final String COUNT_CLOSED = """
+            COUNT(*) AS total, 0 AS unassigned, 0 AS awaiting_staff, 0 AS mine, 0 AS reopened
+                FROM (SELECT 1 AS one FROM\s""";
 
     private final Dialect dialect;
     private final String from;
@@ -51,6 +63,8 @@ final class RequestListing {
     private final StringBuilder where = new StringBuilder(" WHERE 1 = 1");
     private final List<Branch> pageBranches = new ArrayList<>();
     private final List<Branch> countBranches = new ArrayList<>();
+    /** The statuses a list outside a queue's branches is counted in, each read apart. */
+    private final List<Status> countedStatuses = new ArrayList<>();
     private final Map<String, Object> values = new HashMap<>();
     private final Map<String, List<String>> lists = new HashMap<>();
 
@@ -121,17 +135,17 @@ final class RequestListing {
             String withStatus = " AND status = :status" + status.ordinal();
             values.put("status" + status.ordinal(), status.name());
             for (int i = 0; i < groups.size(); i++) {
-                Branch group = new Branch(" AND assigned_group = :queueGroup" + i + withStatus,
+                Branch group = new Branch(" AND assigned_group = :queueGroup" + i + withStatus, status,
                         "assigned_group, status", "requests_group_queue" + indexSuffix);
                 pageBranches.add(group);
                 countBranches.add(group);
             }
-            Branch mine = new Branch(" AND assignee = :queuePerson" + withStatus, "assignee, status",
+            Branch mine = new Branch(" AND assignee = :queuePerson" + withStatus, status, "assignee, status",
                     "requests_assignee_queue" + indexSuffix);
             pageBranches.add(mine);
             countBranches.add(groups.isEmpty() ? mine
-                    : new Branch(mine.condition() + " AND assigned_group NOT IN (<queueGroups>)", mine.leading(),
-                            mine.index()));
+                    : new Branch(mine.condition() + " AND assigned_group NOT IN (<queueGroups>)", status,
+                            mine.leading(), mine.index()));
         }
     }
 
@@ -155,23 +169,33 @@ final class RequestListing {
             where.append(" AND status IN (<statuses>)");
             lists.put("statuses", statuses.stream().map(Status::name).sorted().toList());
         }
+        countedStatuses.addAll(statuses.isEmpty() ? List.of(Status.values()) : statuses.stream().sorted().toList());
     }
 
-    /** The query of how many requests match. */
-    Query count(Handle h) {
-        return bind(h.createQuery(countSql()));
+    /** The query of how many requests match, reading at most {@code cap} + 1 rows of each branch. */
+    Query count(Handle h, long cap) {
+        return bind(h.createQuery(countSql(cap)));
     }
 
     /**
      * The query of how many requests match in each status ({@code status}, {@code total}), and how many of those are
-     * unassigned, await the staff and are assigned to {@code me} (columns of those names), grouped by the database; a
-     * queue is counted branch by branch, as its total, a status possibly in several rows.
+     * unassigned, await the staff and are assigned to {@code me} (columns of those names), each status read apart up
+     * to {@code cap} + 1 rows; a queue is counted branch by branch, as its total, a status possibly in several rows.
+     * Unassigned, mine and reopened are counted among open statuses only, awaiting the staff among all but CLOSED.
      */
-    Query countByStatus(Handle h, PersonId me) {
-        String sql = countBranches.isEmpty() ? COUNT_BY_STATUS + " FROM " + from + where + " GROUP BY status"
-                : countBranches.stream().map(b -> COUNT_BY_STATUS + " FROM requests" + where + b.condition()
-                        + " GROUP BY status").collect(Collectors.joining(" UNION ALL "));
-        return bind(h.createQuery(sql)).bind("me", me.value());
+    Query countByStatus(Handle h, PersonId me, long cap) {
+        List<Branch> branches = !countBranches.isEmpty() ? countBranches : countedStatuses.stream()
+                .map(s -> new Branch(" AND status = :status" + s.ordinal(), s, null, null)).toList();
+        String table = countBranches.isEmpty() ? from : "requests";
+        String sql = branches.stream().map(b -> "SELECT '" + b.status().name() + "' AS status, "
+                + (b.status().isOpen() ? COUNT_OPEN : b.status() == Status.RESOLVED ? COUNT_RESOLVED : COUNT_CLOSED)
+                + table + where + b.condition() + " LIMIT " + (cap + 1) + ") counted")
+                .collect(Collectors.joining(" UNION ALL "));
+        Query query = bind(h.createQuery(sql)).bind("me", me.value());
+        if (countBranches.isEmpty()) {
+            countedStatuses.forEach(s -> query.bind("status" + s.ordinal(), s.name()));
+        }
+        return query;
     }
 
     /** The query of one page of the matching requests, each row holding {@link RequestRows#SUMMARY_COLUMNS}. */
@@ -190,13 +214,18 @@ final class RequestListing {
                 .bind("limit", page.size()).bind("offset", page.offset()).bind("reach", reach);
     }
 
-    /** How many requests match, reading {@code from} (the table, with any index hint). */
-    private String countSql() {
+    /**
+     * How many requests match, reading {@code from} (the table, with any index hint), at most {@code cap} + 1 rows of
+     * each branch: beyond {@code cap}, the sum is only a lower bound.
+     */
+    private String countSql(long cap) {
+        String limit = " LIMIT " + (cap + 1) + ") counted";
         if (countBranches.isEmpty()) {
-            return "SELECT COUNT(*) FROM " + from + where;
+            return "SELECT COUNT(*) FROM (SELECT 1 AS one FROM " + from + where + limit;
         }
         return "SELECT " + countBranches.stream()
-                .map(b -> "(SELECT COUNT(*) FROM requests" + where + b.condition() + ")")
+                .map(b -> "(SELECT COUNT(*) FROM (SELECT 1 AS one FROM requests" + where + b.condition() + limit
+                        + ")")
                 .collect(Collectors.joining(" + "));
     }
 
@@ -217,8 +246,11 @@ final class RequestListing {
                 .collect(Collectors.joining(" UNION ")) + ") branches" + page;
     }
 
-    /** One branch of a queue: its condition, the leading columns it holds equal of the index it reads. */
-    private record Branch(String condition, String leading, String index) {
+    /**
+     * One branch of a queue: its condition, the status it holds, the leading columns it holds equal of the index it
+     * reads.
+     */
+    private record Branch(String condition, Status status, String leading, String index) {
     }
 
     private void add(String condition, String name, Object value) {

@@ -3,6 +3,7 @@ package fr.guichet.jdbc;
 import fr.guichet.core.contract.RequestListingContract;
 import fr.guichet.core.port.RequestRepository;
 import fr.guichet.core.port.UnitOfWork;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,5 +28,12 @@ class JdbiRequestListingTest extends RequestListingContract {
     @Override
     protected RequestRepository requests() {
         return node().requests();
+    }
+
+    @Override
+    protected RequestRepository requestsCountingUpTo(long cap) {
+        TestDatabase test = TestDatabase.of(kind);
+        return new JdbiRequestRepository(new Database(Jdbi.create(test.node().dataSource()),
+                Dialect.of(test.config.url())), cap);
     }
 }

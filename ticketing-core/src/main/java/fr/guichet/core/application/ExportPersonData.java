@@ -88,7 +88,7 @@ public final class ExportPersonData {
         for (int number = 1; ; number++) {
             Page<RequestSummary> page = requests.list(oldestFirst, new PageRequest(number, PageRequest.MAX_SIZE));
             page.items().forEach(line -> requests.find(line.number()).ifPresent(action));
-            if (page.lastIndex() >= page.total() || page.items().isEmpty()) {
+            if (page.isLast()) {
                 return;
             }
         }

@@ -60,7 +60,7 @@ final class ReturnToQueues {
             Page<RequestSummary> found = requests.list(assigned, new PageRequest(page, PageRequest.MAX_SIZE));
             found.items().stream().filter(line -> groups.test(line.assignedGroup()))
                     .forEach(line -> numbers.add(line.number()));
-            if (found.items().isEmpty() || found.lastIndex() >= found.total()) {
+            if (found.isLast()) {
                 break;
             }
         }

@@ -5,17 +5,38 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * How many requests a query matches in each status (every status present, zero when none), and how many of them are
- * unassigned, await the staff (their requester acted last), are assigned to the person who asks, and came back from
- * RESOLVED.
+ * How many requests a query matches in each status (every status present, zero when none), and how many of the open
+ * ones are unassigned, are assigned to the person who asks and came back from RESOLVED, and how many of those not
+ * closed await the staff (their requester acted last); each a {@link Count}, exact up to its cap.
  */
-public record RequestCounts(Map<Status, Long> byStatus, long unassigned, long awaitingStaff, long mine, long reopened) {
+public record RequestCounts(Map<Status, Count> byStatus, Count unassigned, Count awaitingStaff, Count mine,
+        Count reopened) {
 
     public RequestCounts {
-        Map<Status, Long> all = new EnumMap<>(Status.class);
+        Map<Status, Count> all = new EnumMap<>(Status.class);
         for (Status s : Status.values()) {
-            all.put(s, byStatus.getOrDefault(s, 0L));
+            all.put(s, byStatus.getOrDefault(s, new Count(0, true)));
         }
         byStatus = Map.copyOf(all);
+    }
+
+    /**
+     * The counts from what was read, each status's requests read up to {@code cap} + 1 per range: a status read beyond
+     * {@code cap} is a lower bound, and so is every flag counted among its requests.
+     */
+    public static RequestCounts upTo(long cap, Map<Status, Long> read, long unassigned, long awaitingStaff,
+            long mine, long reopened) {
+        Map<Status, Count> byStatus = new EnumMap<>(Status.class);
+        read.forEach((status, n) -> byStatus.put(status, Count.upTo(cap, n)));
+        boolean openComplete = true;
+        boolean notClosedComplete = true;
+        for (Status s : Status.values()) {
+            boolean complete = read.getOrDefault(s, 0L) <= cap;
+            openComplete &= complete || !s.isOpen();
+            notClosedComplete &= complete || s == Status.CLOSED;
+        }
+        return new RequestCounts(byStatus, Count.upTo(cap, unassigned, openComplete),
+                Count.upTo(cap, awaitingStaff, notClosedComplete), Count.upTo(cap, mine, openComplete),
+                Count.upTo(cap, reopened, openComplete));
     }
 }

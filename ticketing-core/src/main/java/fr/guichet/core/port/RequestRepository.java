@@ -60,14 +60,16 @@ public interface RequestRepository {
     List<RequestNumber> children(RequestNumber parent);
 
     /**
-     * A page of matching requests in the query's order, and how many match in all: read one after the other with
-     * nothing changed between, the pages of a query hold each of its requests once.
+     * A page of matching requests in the query's order, and how many match in all, exact up to {@link Count#CAP} and
+     * a lower bound beyond ({@link Page#totalExact()}): read one after the other with nothing changed between, the
+     * pages of a query hold each of its requests once.
      */
     Page<RequestSummary> list(RequestQuery query, PageRequest page);
 
     /**
-     * How many requests {@code query} matches, by status, and how many of them are unassigned, await the staff and are
-     * assigned to {@code me}; counted by the store, the query's sort and page playing no part.
+     * How many requests {@code query} matches, by status, and how many of the open ones are unassigned, reopened and
+     * assigned to {@code me}, and of those not closed await the staff; counted by the store up to {@link Count#CAP}
+     * as {@link RequestCounts#upTo} says, the query's sort and page playing no part.
      */
     RequestCounts count(RequestQuery query, PersonId me);
 

@@ -9,6 +9,7 @@ import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.request.Status;
 import fr.guichet.core.domain.request.Visibility;
+import fr.guichet.core.port.Count;
 import fr.guichet.core.port.RequestCounts;
 import fr.guichet.core.port.RequestQuery;
 import fr.guichet.core.testing.Fixtures;
@@ -45,12 +46,10 @@ class CountRequestsTest {
 
         RequestCounts counts = world.ticketing.countRequests().count(agent, theirs());
 
-        assertEquals(Map.of(Status.NEW, 1L, Status.ASSIGNED, 1L, Status.IN_PROGRESS, 1L,
-                Status.WAITING_FOR_REQUESTER, 0L, Status.RESOLVED, 0L, Status.CLOSED, 0L), counts.byStatus());
-        assertEquals(1, counts.unassigned());
-        assertEquals(2, counts.awaitingStaff());
-        assertEquals(2, counts.mine());
-        assertEquals(new RequestCounts(Map.of(Status.ASSIGNED, 1L), 0, 1, 1, 0),
+        assertEquals(RequestCounts.upTo(Count.CAP, Map.of(Status.NEW, 1L, Status.ASSIGNED, 1L,
+                Status.IN_PROGRESS, 1L), 1, 2, 2, 0), counts);
+        assertEquals(new Count(2, true), counts.awaitingStaff());
+        assertEquals(RequestCounts.upTo(Count.CAP, Map.of(Status.ASSIGNED, 1L), 0, 1, 1, 0),
                 world.ticketing.countRequests().count(agent, new QueueFilter(true, Set.of(Status.ASSIGNED), null,
                         null, null, requester.id().value(), null, Set.of(RequestQuery.Only.AWAITING_STAFF))));
     }

@@ -58,6 +58,11 @@ class InMemoryContractsTest {
         protected RequestRepository requests() {
             return new InMemoryRequestRepository(db);
         }
+
+        @Override
+        protected RequestRepository requestsCountingUpTo(long cap) {
+            return new InMemoryRequestRepository(db, cap);
+        }
     }
 
     @Nested

@@ -10,6 +10,7 @@ import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.request.RequestSearch;
 import fr.guichet.core.domain.request.RequestSummary;
 import fr.guichet.core.domain.request.Status;
+import fr.guichet.core.port.Count;
 import fr.guichet.core.port.Page;
 import fr.guichet.core.port.PageRequest;
 import fr.guichet.core.port.RequestCounts;
@@ -31,9 +32,16 @@ import java.util.stream.Collectors;
 public final class InMemoryRequestRepository implements RequestRepository {
 
     private final InMemoryDatabase db;
+    private final long cap;
 
     public InMemoryRequestRepository(InMemoryDatabase db) {
+        this(db, Count.CAP);
+    }
+
+    /** Requests whose lists and counts count up to {@code cap} ({@link Count}). */
+    public InMemoryRequestRepository(InMemoryDatabase db, long cap) {
         this.db = db;
+        this.cap = cap;
     }
 
     @Override
@@ -89,24 +97,28 @@ public final class InMemoryRequestRepository implements RequestRepository {
             List<RequestSummary> all = s.requests.values().stream().filter(matches(query))
                     .map(Request::summaryLine).sorted(order(query)).toList();
             List<RequestSummary> items = all.stream().skip(page.offset()).limit(page.size()).toList();
-            return new Page<>(items, page.page(), page.size(), all.size());
+            return new Page<>(items, page.page(), page.size(), Count.upTo(cap, all.size()));
         });
     }
 
     @Override
     public RequestCounts count(RequestQuery query, PersonId me) {
         return db.read(s -> counts(s.requests.values().stream().filter(matches(query)).map(Request::summaryLine)
-                .toList(), me));
+                .toList(), me, cap));
     }
 
-    /** The counts of {@code lines}: the recount the JDBC adapter's GROUP BY is checked against. */
-    public static RequestCounts counts(List<RequestSummary> lines, PersonId me) {
+    /**
+     * The counts of {@code lines} up to {@code cap}: the recount the JDBC adapter's counts are checked against, its
+     * flags counted among all the requests of a status where the adapter reads at most a cap of them.
+     */
+    public static RequestCounts counts(List<RequestSummary> lines, PersonId me, long cap) {
         Map<Status, Long> byStatus = lines.stream()
                 .collect(Collectors.groupingBy(RequestSummary::status, Collectors.counting()));
-        return new RequestCounts(byStatus, lines.stream().filter(r -> r.assignee() == null).count(),
-                lines.stream().filter(RequestSummary::awaitingStaff).count(),
-                lines.stream().filter(r -> me.equals(r.assignee())).count(),
-                lines.stream().filter(RequestSummary::reopened).count());
+        List<RequestSummary> open = lines.stream().filter(r -> r.status().isOpen()).toList();
+        return RequestCounts.upTo(cap, byStatus, open.stream().filter(r -> r.assignee() == null).count(),
+                lines.stream().filter(r -> r.status() != Status.CLOSED && r.awaitingStaff()).count(),
+                open.stream().filter(r -> me.equals(r.assignee())).count(),
+                open.stream().filter(RequestSummary::reopened).count());
     }
 
     private static Predicate<Request> matches(RequestQuery q) {
