@@ -1,10 +1,12 @@
 package fr.guichet.mail;
 
+import fr.guichet.core.domain.mail.ReplyTag;
 import fr.guichet.core.domain.notification.DeliveryResult;
 import fr.guichet.core.domain.notification.Notification;
 import fr.guichet.core.domain.notification.OutboxEntry;
 import fr.guichet.core.domain.notification.TemplateKey;
 import fr.guichet.core.domain.person.EmailAddress;
+import fr.guichet.core.domain.request.RequestNumber;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -27,8 +29,10 @@ import java.util.stream.Collectors;
 /**
  * Builds the mail of one outbox entry: its template rendered (plain text with an HTML alternative, UTF-8), From,
  * Reply-To, To, a subject (with the request number when the mail is about one), {@code Auto-Submitted:
- * auto-generated} (RFC 3834) and a Message-ID derived from the entry id, the same for every attempt. Refuses the
- * helpdesk's own addresses. Thread-safe.
+ * auto-generated} (RFC 3834) and a Message-ID derived from the entry id, the same for every attempt. A mail about a
+ * request has {@code In-Reply-To} and {@code References} naming the request, so that clients thread its mails; with
+ * reply keys configured, it also carries the request's reply tag signed for its recipient, at the end of the subject
+ * and in its Reply-To (plus-addressed). Refuses the helpdesk's own addresses. Thread-safe.
  */
 final class MailComposer {
 
@@ -87,6 +91,11 @@ final class MailComposer {
         return "<guichet." + entryId + "@" + config.from().domain() + ">";
     }
 
+    /** The id every mail about {@code request} refers to: {@code <guichet.request.<number>@<From's domain>>}. */
+    String threadId(RequestNumber request) {
+        return "<guichet.request." + request.display() + "@" + config.from().domain() + ">";
+    }
+
     /** The mail of {@code entry}, its headers final ({@code saveChanges} done). */
     private MimeMessage compose(OutboxEntry entry, Session session) throws MessagingException {
         Notification n = entry.notification();
@@ -102,14 +111,25 @@ final class MailComposer {
         }
         values.put("helpdeskName", config.fromName());
         Templates.Rendered rendered = templates.render(n.template(), values);
+        Optional<ReplyTag> tag = n.template().aboutNoRequest() ? Optional.empty()
+                : config.keys().map(keys -> keys.tag(n.request(), n.recipient()));
 
         MimeMessage message = new StableIdMessage(session, messageId(entry.id()));
         message.setFrom(address(config.from(), config.fromName()));
-        if (config.replyToAddress().isPresent()) {
-            message.setReplyTo(new InternetAddress[] {address(config.replyToAddress().get(), config.fromName())});
+        Optional<EmailAddress> replyTo = tag.isPresent()
+                ? Optional.of(tag.get().replyAddress(config.replyToAddress().orElse(config.from())))
+                : config.replyToAddress();
+        if (replyTo.isPresent()) {
+            message.setReplyTo(new InternetAddress[] {address(replyTo.get(), config.fromName())});
         }
         message.setRecipient(Message.RecipientType.TO, address(n.recipient(), n.recipientName()));
-        message.setSubject(rendered.subject(), CHARSET);
+        message.setSubject(tag.map(t -> rendered.subject() + " " + t.subjectMarker()).orElse(rendered.subject()),
+                CHARSET);
+        if (!n.template().aboutNoRequest()) {
+            String thread = threadId(n.request());
+            message.setHeader("In-Reply-To", thread);
+            message.setHeader("References", thread);
+        }
         message.setSentDate(Date.from(clock.instant()));
         message.setHeader("Auto-Submitted", "auto-generated");
         message.setHeader("X-Auto-Response-Suppress", "All");

@@ -1,5 +1,6 @@
 package fr.guichet.mail;
 
+import fr.guichet.core.domain.mail.ReplyKeys;
 import fr.guichet.core.domain.person.EmailAddress;
 import java.net.URI;
 import java.nio.file.Path;
@@ -14,13 +15,16 @@ import java.util.Set;
  * How the helpdesk sends mail: SMTP server (host, port, security, optional credentials), From and Reply-To, socket
  * timeouts, how long a connection is kept idle and how many mails it carries before it is closed, the public base URL
  * its links point to, the helpdesk's own addresses (never recipients: From, Reply-To and {@code helpdeskAddresses}),
- * the templates' locale and an optional folder of templates searched before the built-in ones. Immutable;
- * {@code username}, {@code password}, {@code replyTo} and {@code templateDirectory} may be null.
+ * the templates' locale, an optional folder of templates searched before the built-in ones, an optional trust store
+ * TLS connections check the server against and the optional keys the reply tags of mails about a request are signed
+ * with (without them, mails carry no tag). Immutable; {@code username}, {@code password}, {@code replyTo},
+ * {@code templateDirectory}, {@code trustStore} and {@code replyKeys} may be null.
  */
 public record MailConfig(String host, int port, Security security, String username, String password,
         EmailAddress from, String fromName, EmailAddress replyTo, Duration connectTimeout, Duration readTimeout,
         Duration writeTimeout, Duration idleTimeout, int mailsPerConnection, URI publicBaseUrl,
-        Set<EmailAddress> helpdeskAddresses, Locale locale, Path templateDirectory) {
+        Set<EmailAddress> helpdeskAddresses, Locale locale, Path templateDirectory, TrustStore trustStore,
+        ReplyKeys replyKeys) {
 
     /** How the connection to the SMTP server is protected. */
     public enum Security {
@@ -89,6 +93,16 @@ public record MailConfig(String host, int port, Security security, String userna
         return Optional.ofNullable(templateDirectory);
     }
 
+    /** The keys reply tags are signed with, when replies by mail are taken in. */
+    public Optional<ReplyKeys> keys() {
+        return Optional.ofNullable(replyKeys);
+    }
+
+    /** The trust store of STARTTLS and SSL connections, when not the JVM's default one. */
+    public Optional<TrustStore> trust() {
+        return Optional.ofNullable(trustStore);
+    }
+
     /** The addresses mail must never be sent to: From, Reply-To and the listed helpdesk addresses. */
     public Set<EmailAddress> ownAddresses() {
         Set<EmailAddress> own = new LinkedHashSet<>(helpdeskAddresses);
@@ -145,6 +159,8 @@ public record MailConfig(String host, int port, Security security, String userna
         private Set<EmailAddress> helpdeskAddresses = Set.of();
         private Locale locale = Locale.FRENCH;
         private Path templateDirectory;
+        private TrustStore trustStore;
+        private ReplyKeys replyKeys;
 
         private Builder(String host, EmailAddress from, String fromName, URI publicBaseUrl) {
             this.host = host;
@@ -207,10 +223,20 @@ public record MailConfig(String host, int port, Security security, String userna
             return this;
         }
 
+        public Builder trustStore(TrustStore value) {
+            trustStore = value;
+            return this;
+        }
+
+        public Builder replyKeys(ReplyKeys value) {
+            replyKeys = value;
+            return this;
+        }
+
         public MailConfig build() {
             return new MailConfig(host, port, security, username, password, from, fromName, replyTo, connectTimeout,
                     readTimeout, writeTimeout, idleTimeout, mailsPerConnection, publicBaseUrl, helpdeskAddresses,
-                    locale, templateDirectory);
+                    locale, templateDirectory, trustStore, replyKeys);
         }
     }
 }

@@ -55,6 +55,7 @@ final class SmtpNotificationChannel implements NotificationChannel, AutoCloseabl
             case NONE -> {
             }
         }
+        config.trust().ifPresent(trust -> p.put("mail.smtp.ssl.socketFactory", trust.socketFactory()));
         return p;
     }
 

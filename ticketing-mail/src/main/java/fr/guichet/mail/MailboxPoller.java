@@ -1,0 +1,235 @@
+package fr.guichet.mail;
+
+import fr.guichet.core.application.InboundMail;
+import fr.guichet.core.application.MailReceipt;
+import fr.guichet.core.application.ReceiveMail;
+import jakarta.mail.Folder;
+import jakarta.mail.FolderClosedException;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.StoreClosedException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.lang.System.Logger.Level;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+
+/**
+ * Reads the helpdesk's mailbox over IMAP on a thread of its own, every {@link ImapConfig#pollInterval()}: each mail
+ * is handed to {@link ReceiveMail} and moved to the folder of imported mail only once that returned (the import
+ * committed); a mail whose import throws stays where it is for the next poll (a failure of the core ends the poll, as
+ * the next mails would likely fail the same way), and after {@link ImapConfig#maxAttempts()} failures in a row
+ * (counted in memory, for a bounded number of mails) it is moved to the error folder, as is a mail larger than
+ * {@link ImapConfig#maxMessageBytes()}. Nodes may poll the same mailbox at
+ * once: the core imports a Message-ID once, and a mail another node moved meanwhile is no error. Each poll opens and
+ * closes its own connection. Thread-safe; {@link #close} stops the thread.
+ */
+public final class MailboxPoller implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(MailboxPoller.class.getName());
+    private static final int BATCH = 200;
+    private static final int TRACKED_FAILURES = 10_000;
+
+    private final ImapConfig config;
+    private final Function<InboundMail, MailReceipt> receive;
+    private final Session session;
+    private final Map<String, Integer> failures = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
+            return size() > TRACKED_FAILURES;
+        }
+    };
+    private volatile boolean closing;
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread t = new Thread(task, "guichet-mailbox");
+        t.setDaemon(true);
+        return t;
+    });
+
+    MailboxPoller(ImapConfig config, Function<InboundMail, MailReceipt> receive) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.receive = Objects.requireNonNull(receive, "receive");
+        this.session = Session.getInstance(properties(config));
+    }
+
+    /** A poller of {@code config}'s mailbox into {@code receiveMail}, polling at once and then at each interval. */
+    public static MailboxPoller start(ImapConfig config, ReceiveMail receiveMail) {
+        MailboxPoller poller = new MailboxPoller(config, receiveMail::receive);
+        poller.thread.scheduleWithFixedDelay(poller::pollLogged, 0, config.pollInterval().toMillis(),
+                TimeUnit.MILLISECONDS);
+        return poller;
+    }
+
+    /** The Jakarta Mail session properties for {@code config}. */
+    static Properties properties(ImapConfig config) {
+        String protocol = protocol(config);
+        String prefix = "mail." + protocol + ".";
+        Properties p = new Properties();
+        p.setProperty("mail.store.protocol", protocol);
+        p.setProperty(prefix + "host", config.host());
+        p.setProperty(prefix + "port", String.valueOf(config.port()));
+        p.setProperty(prefix + "connectiontimeout", String.valueOf(config.connectTimeout().toMillis()));
+        p.setProperty(prefix + "timeout", String.valueOf(config.readTimeout().toMillis()));
+        p.setProperty(prefix + "writetimeout", String.valueOf(config.readTimeout().toMillis()));
+        p.setProperty(prefix + "ssl.checkserveridentity", "true");
+        if (!config.ssl()) {
+            p.setProperty(prefix + "starttls.enable", "true");
+        }
+        config.trust().ifPresent(trust -> p.put(prefix + "ssl.socketFactory", trust.socketFactory()));
+        return p;
+    }
+
+    private static String protocol(ImapConfig config) {
+        return config.ssl() ? "imaps" : "imap";
+    }
+
+    /** What one poll did with the mails it read. */
+    record Poll(int imported, int failed, int rejected, int gone) {
+    }
+
+    private void pollLogged() {
+        try {
+            Poll poll = poll();
+            if (poll.imported() + poll.failed() + poll.rejected() > 0) {
+                LOG.log(Level.INFO, "Mailbox read: {0} imported, {1} to retry, {2} moved to {3}", poll.imported(),
+                        poll.failed(), poll.rejected(), config.errorFolder());
+            }
+        } catch (MessagingException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Reading the mailbox " + config.url() + " failed; retried at the next poll", e);
+        }
+    }
+
+    /** Reads the mailbox once: imports up to 200 mails, oldest first; throws when the mailbox cannot be read. */
+    synchronized Poll poll() throws MessagingException {
+        Store store = session.getStore(protocol(config));
+        try {
+            store.connect(config.host(), config.port(), config.user(), config.password());
+            existing(store, config.doneFolder());
+            existing(store, config.errorFolder());
+            IMAPFolder inbox = (IMAPFolder) store.getFolder(config.folder());
+            inbox.open(Folder.READ_WRITE);
+            try {
+                return read(inbox);
+            } finally {
+                if (inbox.isOpen()) {
+                    inbox.close(false);
+                }
+            }
+        } finally {
+            store.close();
+        }
+    }
+
+    private Poll read(IMAPFolder inbox) throws MessagingException {
+        UidFolder folder = new UidFolder(inbox);
+        long validity = inbox.getUIDValidity();
+        int[] results = new int[Result.values().length];
+        for (UidFolder.Listed mail : folder.list(BATCH)) {
+            if (closing) {
+                break;
+            }
+            Result result = importOne(folder, mail, validity + ":" + mail.uid());
+            results[result.ordinal()]++;
+            if (result == Result.STOPPED) {
+                break;
+            }
+        }
+        return new Poll(results[Result.IMPORTED.ordinal()],
+                results[Result.FAILED.ordinal()] + results[Result.STOPPED.ordinal()],
+                results[Result.REJECTED.ordinal()], results[Result.GONE.ordinal()]);
+    }
+
+    /** What became of one mail; STOPPED: the core failed, which is likely to fail the next mails too. */
+    private enum Result { IMPORTED, FAILED, STOPPED, REJECTED, GONE }
+
+    private Result importOne(UidFolder folder, UidFolder.Listed listed, String key) throws MessagingException {
+        long uid = listed.uid();
+        boolean read = false;
+        try {
+            if (listed.size() > config.maxMessageBytes()) {
+                LOG.log(Level.WARNING, "Mail UID {0} is larger than {1} bytes: moved to {2}", uid,
+                        config.maxMessageBytes(), config.errorFolder());
+                folder.move(uid, config.errorFolder());
+                return Result.REJECTED;
+            }
+            Optional<byte[]> content = folder.content(uid);
+            if (content.isEmpty()) {
+                return Result.GONE;
+            }
+            InboundMail mail = InboundMails.read(new MimeMessage(session, new ByteArrayInputStream(content.get())));
+            read = true;
+            MailReceipt receipt = receive.apply(mail);
+            LOG.log(Level.DEBUG, "Mail UID {0}: {1} {2}", uid, receipt.outcome(), receipt.reason());
+            forget(key);
+            folder.move(uid, config.doneFolder());
+            return Result.IMPORTED;
+        } catch (FolderClosedException | StoreClosedException e) {
+            throw e;
+        } catch (Exception e) {
+            if (!stillThere(folder, uid)) {
+                forget(key);
+                return Result.GONE;
+            }
+            int attempts = failed(key);
+            if (attempts < config.maxAttempts()) {
+                LOG.log(Level.WARNING, "Importing mail UID " + uid + " failed (attempt " + attempts + " of "
+                        + config.maxAttempts() + "); retried at the next poll", e);
+                return read ? Result.STOPPED : Result.FAILED;
+            }
+            LOG.log(Level.WARNING, "Importing mail UID " + uid + " failed " + attempts + " times: moved to "
+                    + config.errorFolder(), e);
+            folder.move(uid, config.errorFolder());
+            forget(key);
+            return Result.REJECTED;
+        }
+    }
+
+    private static boolean stillThere(UidFolder folder, long uid) {
+        try {
+            return folder.holds(uid);
+        } catch (MessagingException e) {
+            return true;
+        }
+    }
+
+    private synchronized int failed(String key) {
+        return failures.merge(key, 1, Integer::sum);
+    }
+
+    private synchronized void forget(String key) {
+        failures.remove(key);
+    }
+
+    /** The folder {@code name}, created when missing (by this node or another at the same time). */
+    private static Folder existing(Store store, String name) throws MessagingException {
+        Folder folder = store.getFolder(name);
+        if (!folder.exists() && !folder.create(Folder.HOLDS_MESSAGES) && !folder.exists()) {
+            throw new MessagingException("the folder " + name + " cannot be created");
+        }
+        return folder;
+    }
+
+    /** Stops polling; a poll under way ends with its current mail. */
+    @Override
+    public void close() {
+        closing = true;
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(config.readTimeout().toMillis() * 2, TimeUnit.MILLISECONDS)) {
+                thread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            thread.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package fr.guichet.mail;
+
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Flags;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.UIDFolder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.angus.mail.iap.Argument;
+import org.eclipse.angus.mail.iap.Response;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.eclipse.angus.mail.imap.protocol.BASE64MailboxEncoder;
+import org.eclipse.angus.mail.imap.protocol.BODY;
+import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.eclipse.angus.mail.imap.protocol.UID;
+
+/**
+ * An open IMAP folder whose mails are read and moved by UID alone ({@code UID FETCH}, {@code UID MOVE}, or
+ * {@code UID COPY}, {@code \Deleted} and {@code UID EXPUNGE} of that mail only), so that what other clients move
+ * meanwhile never shifts which mail is read or moved; a UID that has left the folder reads as empty and moves as
+ * nothing. Used by one thread.
+ */
+final class UidFolder {
+
+    private final IMAPFolder folder;
+
+    UidFolder(IMAPFolder folder) {
+        this.folder = folder;
+    }
+
+    /** A mail of the folder: its UID and size in bytes. */
+    record Listed(long uid, long size) {
+    }
+
+    /** The first {@code max} mails of the folder not flagged {@code \Deleted}, oldest first. */
+    List<Listed> list(int max) throws MessagingException {
+        int count = folder.getMessageCount();
+        if (count == 0) {
+            return List.of();
+        }
+        Message[] messages = folder.getMessages(1, Math.min(count, max));
+        FetchProfile profile = new FetchProfile();
+        profile.add(UIDFolder.FetchProfileItem.UID);
+        profile.add(FetchProfile.Item.FLAGS);
+        profile.add(FetchProfile.Item.SIZE);
+        folder.fetch(messages, profile);
+        List<Listed> out = new ArrayList<>();
+        for (Message m : messages) {
+            if (!m.isExpunged() && !m.isSet(Flags.Flag.DELETED)) {
+                out.add(new Listed(folder.getUID(m), m.getSize()));
+            }
+        }
+        return out;
+    }
+
+    /** The bytes of the mail {@code uid}, without setting {@code \Seen}; empty when it left the folder. */
+    Optional<byte[]> content(long uid) throws MessagingException {
+        return Optional.ofNullable((byte[]) folder.doCommand(p -> {
+            Response[] responses = p.command("UID FETCH " + uid + " (UID BODY.PEEK[])", null);
+            byte[] found = null;
+            for (Response r : responses) {
+                if (r instanceof FetchResponse fetch) {
+                    UID id = fetch.getItem(UID.class);
+                    BODY body = fetch.getItem(BODY.class);
+                    if (id != null && id.uid == uid && body != null) {
+                        found = body.getByteArray().getNewBytes();
+                    }
+                }
+            }
+            p.notifyResponseHandlers(responses);
+            p.handleResult(responses[responses.length - 1]);
+            return found;
+        }));
+    }
+
+    /** Whether the mail {@code uid} is still in the folder. */
+    boolean holds(long uid) throws MessagingException {
+        return Boolean.TRUE.equals(folder.doCommand(p -> {
+            Response[] responses = p.command("UID FETCH " + uid + " (UID)", null);
+            boolean found = false;
+            for (Response r : responses) {
+                if (r instanceof FetchResponse fetch) {
+                    UID id = fetch.getItem(UID.class);
+                    found |= id != null && id.uid == uid;
+                }
+            }
+            p.notifyResponseHandlers(responses);
+            p.handleResult(responses[responses.length - 1]);
+            return found;
+        }));
+    }
+
+    /** Moves the mail {@code uid} to {@code target}: nothing happens when it has left the folder already. */
+    void move(long uid, String target) throws MessagingException {
+        IMAPStore store = (IMAPStore) folder.getStore();
+        String name = BASE64MailboxEncoder.encode(target);
+        if (store.hasCapability("MOVE")) {
+            command("UID MOVE", new Argument().writeAtom(Long.toString(uid)).writeString(name));
+            return;
+        }
+        command("UID COPY", new Argument().writeAtom(Long.toString(uid)).writeString(name));
+        command("UID STORE", new Argument().writeAtom(Long.toString(uid)).writeAtom("+FLAGS.SILENT")
+                .writeAtom("(\\Deleted)"));
+        if (store.hasCapability("UIDPLUS")) {
+            command("UID EXPUNGE", new Argument().writeAtom(Long.toString(uid)));
+        }
+    }
+
+    private void command(String command, Argument arguments) throws MessagingException {
+        folder.doCommand(p -> {
+            Response[] responses = p.command(command, arguments);
+            p.notifyResponseHandlers(responses);
+            p.handleResult(responses[responses.length - 1]);
+            return null;
+        });
+    }
+}
