@@ -84,6 +84,12 @@ final class JdbiAttachmentStore implements AttachmentStore {
         }
     }
 
+    @Override
+    public boolean delete(AttachmentId id) {
+        return db.inTransaction(h -> h.createUpdate("DELETE FROM attachment_contents WHERE id = :id")
+                .bind("id", id.toString()).execute()) > 0;
+    }
+
     /** Copies up to {@code limit} bytes of {@code in} to {@code file}; returns how many were copied. */
     private static long copyAtMost(InputStream in, Path file, long limit) {
         byte[] buffer = new byte[BUFFER];

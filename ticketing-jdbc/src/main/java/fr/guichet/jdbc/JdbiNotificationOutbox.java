@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.guichet.core.domain.notification.Notification;
-import fr.guichet.core.domain.notification.OutboxEntry;
 import fr.guichet.core.domain.notification.OutboxEntry.DeliveryState;
+import fr.guichet.core.domain.notification.OutboxEntry;
 import fr.guichet.core.domain.notification.TemplateKey;
 import fr.guichet.core.domain.person.EmailAddress;
 import fr.guichet.core.domain.request.RequestNumber;
@@ -156,6 +156,31 @@ final class JdbiNotificationOutbox implements NotificationOutbox {
     public Optional<OutboxEntry> find(UUID id) {
         return db.inTransaction(h -> h.createQuery("SELECT " + COLUMNS + " FROM outbox WHERE id = :id")
                 .bind("id", id.toString()).map(JdbiNotificationOutbox::entry).findOne());
+    }
+
+    @Override
+    public int countAbout(Collection<RequestNumber> requests) {
+        if (requests.isEmpty()) {
+            return 0;
+        }
+        return db.inTransaction(h -> h.createQuery("SELECT COUNT(*) FROM outbox WHERE request_number IN (<numbers>)")
+                .bindList("numbers", requests.stream().map(RequestNumber::value).toList())
+                .mapTo(Integer.class).one());
+    }
+
+    @Override
+    public int purgeAbout(Collection<RequestNumber> requests) {
+        if (requests.isEmpty()) {
+            return 0;
+        }
+        return db.inTransaction(h -> h.createUpdate("DELETE FROM outbox WHERE request_number IN (<numbers>)")
+                .bindList("numbers", requests.stream().map(RequestNumber::value).toList()).execute());
+    }
+
+    @Override
+    public int purgeTo(EmailAddress recipient) {
+        return db.inTransaction(h -> h.createUpdate("DELETE FROM outbox WHERE recipient = :recipient")
+                .bind("recipient", recipient.value()).execute());
     }
 
     @Override

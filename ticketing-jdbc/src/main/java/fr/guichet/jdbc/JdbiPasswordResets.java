@@ -60,6 +60,12 @@ final class JdbiPasswordResets implements PasswordResets {
     }
 
     @Override
+    public int countExpired(Instant now) {
+        return db.inTransaction(h -> h.createQuery("SELECT COUNT(*) FROM password_resets WHERE expires_at <= :now")
+                .bind("now", now).mapTo(Integer.class).one());
+    }
+
+    @Override
     public int purgeExpired(Instant now) {
         return db.inTransaction(h -> h.createUpdate("DELETE FROM password_resets WHERE expires_at <= :now")
                 .bind("now", now).execute());

@@ -8,6 +8,7 @@ import fr.guichet.core.domain.person.PersonName;
 import fr.guichet.core.domain.person.Role;
 import fr.guichet.core.domain.person.SupportGroup;
 import fr.guichet.core.domain.person.Uai;
+import fr.guichet.core.domain.request.Anonymised;
 import fr.guichet.core.domain.request.SearchText;
 import fr.guichet.core.port.Page;
 import fr.guichet.core.port.PageRequest;
@@ -15,6 +16,7 @@ import fr.guichet.core.port.PersonRegistry;
 import fr.guichet.core.port.PersonSearch;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -164,6 +166,41 @@ final class JdbiPersonRegistry implements PersonRegistry {
             sql.deleteGroups(id);
             person.roles().stream().map(Role::name).sorted().forEach(role -> sql.addRole(id, role));
             person.groups().stream().map(GroupCode::value).sorted().forEach(group -> sql.addGroup(id, group));
+            if (person.active()) {
+                h.createUpdate("UPDATE people SET inactive_since = NULL WHERE id = :id").bind("id", id).execute();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public int noteInactive(Instant now) {
+        return db.inTransaction(h -> h.createUpdate("UPDATE people SET inactive_since = :now "
+                + "WHERE active = FALSE AND inactive_since IS NULL").bind("now", now).execute());
+    }
+
+    @Override
+    public List<PersonId> inactiveBefore(Instant before, PersonId after, int limit) {
+        return db.inTransaction(h -> h.createQuery("SELECT id FROM people WHERE active = FALSE "
+                        + "AND inactive_since < :before AND id NOT LIKE :placeholders<after> ORDER BY id LIMIT :limit")
+                .define("after", after == null ? "" : " AND id > :after")
+                .bind("before", before).bind("placeholders", Anonymised.REQUESTER.id().value() + "%")
+                .bind("after", after == null ? null : after.value()).bind("limit", limit)
+                .map((rs, ctx) -> PersonId.of(rs.getString("id"))).list());
+    }
+
+    @Override
+    public void forget(PersonId person, Person placeholder) {
+        db.inTransaction(h -> {
+            if (find(person).isEmpty()) {
+                return null;
+            }
+            h.createUpdate("DELETE FROM local_accounts WHERE person_id = :id").bind("id", person.value()).execute();
+            PeopleSql sql = h.attach(PeopleSql.class);
+            sql.deleteRoles(person.value());
+            sql.deleteGroups(person.value());
+            h.createUpdate("DELETE FROM people WHERE id = :id").bind("id", person.value()).execute();
+            save(placeholder);
             return null;
         });
     }

@@ -1,6 +1,8 @@
 package fr.guichet.jdbc;
 
 import fr.guichet.core.domain.person.PersonId;
+import fr.guichet.core.domain.person.PersonRef;
+import fr.guichet.core.domain.request.AttachmentId;
 import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestChange;
 import fr.guichet.core.domain.request.RequestNumber;
@@ -168,6 +170,39 @@ final class JdbiRequestRepository implements RequestRepository {
     @Override
     public List<StatusAge> inStatusBefore(Status status, Instant before, StatusAge after, int limit) {
         return db.inTransaction(h -> RequestRows.inStatusBefore(h, status, before, after, limit));
+    }
+
+    @Override
+    public List<StatusAge> closedBefore(Instant before, StatusAge after, int limit) {
+        return db.inTransaction(h -> RequestAnonymisation.closedBefore(h, before, after, limit));
+    }
+
+    /** The database's plan for {@link #closedBefore}, as {@link #explain(RequestQuery, PageRequest)}. */
+    String explainClosedBefore(Instant before, StatusAge after, int limit) {
+        return db.inTransaction(h -> plan(RequestAnonymisation.closedBefore(h, "EXPLAIN ", before, after, limit)));
+    }
+
+    @Override
+    public List<AttachmentId> files(Collection<RequestNumber> numbers) {
+        return db.inTransaction(h -> RequestAnonymisation.files(h, numbers));
+    }
+
+    @Override
+    public int anonymise(Collection<RequestNumber> numbers, Instant at) {
+        return db.inTransaction(h -> RequestAnonymisation.anonymise(h, numbers, at));
+    }
+
+    @Override
+    public boolean refersTo(PersonId person) {
+        return db.inTransaction(h -> RequestAnonymisation.refersTo(h, person));
+    }
+
+    @Override
+    public void replacePerson(PersonId person, PersonRef by) {
+        db.inTransaction(h -> {
+            RequestAnonymisation.replacePerson(h, person, by);
+            return null;
+        });
     }
 
     @Override

@@ -52,6 +52,12 @@ final class JdbiSessionStore implements SessionStore {
     }
 
     @Override
+    public int countExpired(Instant now) {
+        return db.inTransaction(h -> h.createQuery("SELECT COUNT(*) FROM sessions WHERE expires_at <= :now")
+                .bind("now", now).mapTo(Integer.class).one());
+    }
+
+    @Override
     public int purgeExpired(Instant now) {
         return db.inTransaction(h -> h.createUpdate("DELETE FROM sessions WHERE expires_at <= :now")
                 .bind("now", now).execute());
