@@ -83,6 +83,11 @@ final class TestDatabase {
         return CREATED.computeIfAbsent(kind, TestDatabase::new);
     }
 
+    /** A new database of {@code kind}, migrated, that no other test uses; dropped when the tests end. */
+    static TestDatabase fresh(Kind kind) {
+        return new TestDatabase(kind);
+    }
+
     Node node() {
         return node;
     }
