@@ -22,6 +22,7 @@ import fr.guichet.http.HttpModule;
 import fr.guichet.jdbc.JdbcModule;
 import fr.guichet.mail.DispatchConfig;
 import fr.guichet.mail.MailModule;
+import fr.guichet.mail.MailboxPoller;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
@@ -63,13 +64,15 @@ public final class GuichetServer implements AutoCloseable {
     private final BackgroundDispatcher dispatcher;
     private final NotificationChannel mail;
     private final ScheduledExecutorService housekeeping;
+    private final Optional<MailboxPoller> mailbox;
 
     private GuichetServer(Javalin web, BackgroundDispatcher dispatcher, NotificationChannel mail,
-            ScheduledExecutorService housekeeping) {
+            ScheduledExecutorService housekeeping, Optional<MailboxPoller> mailbox) {
         this.web = web;
         this.dispatcher = dispatcher;
         this.mail = mail;
         this.housekeeping = housekeeping;
+        this.mailbox = mailbox;
     }
 
     public static void main(String[] args) {
@@ -172,7 +175,16 @@ public final class GuichetServer implements AutoCloseable {
                 LOG.warn("Closing idle requests failed; next try in 5 minutes", e);
             }
         }, 2, 5, TimeUnit.MINUTES);
-        return new GuichetServer(web, dispatcher, injector.getInstance(NotificationChannel.class), housekeeping);
+        Optional<MailboxPoller> mailbox = settings.imap().map(imap -> {
+            if (settings.replyKeys().isEmpty()) {
+                LOG.warn("GUICHET_IMAP_URL without GUICHET_REPLY_TOKEN_KEY: mails carry no reply tag, so no reply "
+                        + "read from the mailbox can be placed on its request");
+            }
+            LOG.info("Replies by mail are read from {} every {} s", imap.url(), imap.pollInterval().toSeconds());
+            return MailboxPoller.start(imap, injector.getInstance(Ticketing.class).receiveMail());
+        });
+        return new GuichetServer(web, dispatcher, injector.getInstance(NotificationChannel.class), housekeeping,
+                mailbox);
     }
 
     /**
@@ -218,6 +230,7 @@ public final class GuichetServer implements AutoCloseable {
     @Override
     public void close() {
         LOG.info("Guichet stops");
+        mailbox.ifPresent(MailboxPoller::close);
         web.stop();
         dispatcher.close();
         if (mail instanceof AutoCloseable connections) {

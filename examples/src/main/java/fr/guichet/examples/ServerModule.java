@@ -27,7 +27,8 @@ final class ServerModule extends AbstractModule {
     Ticketing ticketing(Injector injector) {
         return Ticketing.builder(Ports.lookUp(injector::getInstance)).clock(Clock.systemUTC())
                 .settings(TicketingSettings.defaults().withMailDomains(settings.mailDomains()))
-                .fixedByEnvironment(settings.fixedSettings()).build();
+                .fixedByEnvironment(settings.fixedSettings()).replyKeys(settings.replyKeys().orElse(null))
+                .ownAddresses(settings.ownAddresses()).build();
     }
 
     @Provides

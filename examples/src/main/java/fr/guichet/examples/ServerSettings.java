@@ -1,12 +1,16 @@
 package fr.guichet.examples;
 
 import fr.guichet.core.domain.admin.SettingName;
+import fr.guichet.core.domain.mail.ReplyKeys;
+import fr.guichet.core.domain.person.EmailAddress;
 import fr.guichet.core.domain.person.MailDomains;
 import fr.guichet.core.domain.session.SignInLimits;
 import fr.guichet.http.HttpConfig;
 import fr.guichet.jdbc.JdbcConfig;
 import fr.guichet.mail.DispatchConfig;
+import fr.guichet.mail.ImapConfig;
 import fr.guichet.mail.MailConfig;
+import fr.guichet.mail.TrustStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -23,7 +27,8 @@ import java.util.Set;
  */
 public record ServerSettings(int port, Path dataDirectory, JdbcConfig database, MailDomains mailDomains,
         String baseUrl, Optional<MailConfig> smtp, MailConfig mailFiles, Optional<String> demoPassword,
-        boolean secureCookies, HttpConfig http, DispatchConfig dispatch, Map<String, String> environment) {
+        boolean secureCookies, HttpConfig http, DispatchConfig dispatch, Optional<ReplyKeys> replyKeys,
+        Optional<ImapConfig> imap, Map<String, String> environment) {
 
     /** The shortest outbox lease accepted: a claim must outlast twice the longest single send. */
     static final Duration MIN_MAIL_LEASE = Duration.ofSeconds(10);
@@ -51,21 +56,73 @@ public record ServerSettings(int port, Path dataDirectory, JdbcConfig database, 
         String baseUrl = value(env, "GUICHET_BASE_URL").orElse("http://localhost:" + port).replaceAll("/+$", "");
         String from = value(env, "GUICHET_MAIL_FROM")
                 .orElse("guichet@" + domains.domains().stream().sorted().findFirst().orElseThrow());
+        Optional<ReplyKeys> keys = replyKeys(env);
         MailConfig.Builder mail = MailConfig.builder(value(env, "GUICHET_SMTP_HOST").orElse("localhost"), from,
-                env.getOrDefault("GUICHET_MAIL_FROM_NAME", "Guichet – assistance informatique"), baseUrl);
+                env.getOrDefault("GUICHET_MAIL_FROM_NAME", "Guichet – assistance informatique"), baseUrl)
+                .replyKeys(keys.orElse(null));
+        value(env, "GUICHET_MAIL_REPLY_TO").ifPresent(mail::replyTo);
         Optional<MailConfig> smtp = value(env, "GUICHET_SMTP_HOST").map(host -> {
             mail.port(integer(env, "GUICHET_SMTP_PORT", 25));
             value(env, "GUICHET_SMTP_SECURITY").ifPresent(s -> mail.security(security(s)));
             value(env, "GUICHET_SMTP_USER").ifPresent(u -> mail.credentials(u,
                     env.getOrDefault("GUICHET_SMTP_PASSWORD", "")));
-            value(env, "GUICHET_MAIL_REPLY_TO").ifPresent(mail::replyTo);
+            trustStore(env, "GUICHET_SMTP_TRUST_STORE").ifPresent(mail::trustStore);
             return mail.build();
         });
         boolean secure = value(env, "GUICHET_SECURE_COOKIES").map(Boolean::parseBoolean)
                 .orElse(baseUrl.startsWith("https://"));
         return new ServerSettings(port, data, database, domains, baseUrl, smtp, mail.build(),
                 value(env, "GUICHET_DEMO_PASSWORD"), secure, http(env, secure, data),
-                DispatchConfig.defaults().withLease(mailLease(env)), Map.copyOf(env));
+                DispatchConfig.defaults().withLease(mailLease(env)), keys, imap(env), Map.copyOf(env));
+    }
+
+    /** Guichet's own addresses, whose mail is never taken in: From, Reply-To and the helpdesk addresses. */
+    public Set<EmailAddress> ownAddresses() {
+        return smtp.orElse(mailFiles).ownAddresses();
+    }
+
+    /** {@code GUICHET_REPLY_TOKEN_KEY}: comma-separated secrets of 16 characters at least, the first signing. */
+    private static Optional<ReplyKeys> replyKeys(Map<String, String> env) {
+        return value(env, "GUICHET_REPLY_TOKEN_KEY").map(text -> {
+            try {
+                return ReplyKeys.of(Arrays.stream(text.split(",")).map(String::strip).filter(k -> !k.isEmpty())
+                        .toList());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSetting("GUICHET_REPLY_TOKEN_KEY: comma-separated keys of at least "
+                        + ReplyKeys.MIN_SECRET_LENGTH + " characters are expected, the first signing");
+            }
+        });
+    }
+
+    /** The mailbox read when {@code GUICHET_IMAP_URL} is set. */
+    private static Optional<ImapConfig> imap(Map<String, String> env) {
+        return value(env, "GUICHET_IMAP_URL").map(url -> {
+            try {
+                ImapConfig.Builder imap = ImapConfig.builder(url, value(env, "GUICHET_IMAP_USER").orElse(""),
+                        env.getOrDefault("GUICHET_IMAP_PASSWORD", ""));
+                imap.pollInterval(Duration.ofSeconds(positive(env, "GUICHET_IMAP_POLL_SECONDS", 30)));
+                imap.folders(value(env, "GUICHET_IMAP_DONE_FOLDER").orElse("Guichet-traites"),
+                        value(env, "GUICHET_IMAP_ERROR_FOLDER").orElse("Guichet-erreurs"), 5);
+                trustStore(env, "GUICHET_IMAP_TRUST_STORE").ifPresent(imap::trustStore);
+                return imap.build();
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSetting("GUICHET_IMAP_*: " + e.getMessage());
+            }
+        });
+    }
+
+    /** The trust store of {@code <prefix>}, {@code <prefix>_PASSWORD} and {@code <prefix>_TYPE} (PKCS12). */
+    private static Optional<TrustStore> trustStore(Map<String, String> env, String prefix) {
+        return value(env, prefix).map(path -> new TrustStore(Path.of(path),
+                env.getOrDefault(prefix + "_PASSWORD", ""), value(env, prefix + "_TYPE").orElse("PKCS12")));
+    }
+
+    private static int positive(Map<String, String> env, String name, int fallback) {
+        int value = count(env, name, fallback);
+        if (value < 1) {
+            throw new InvalidSetting(name + ": a whole number of at least 1 is expected");
+        }
+        return value;
     }
 
     /** Never shows the demo password nor the environment (it may hold other secrets). */
@@ -73,7 +130,7 @@ public record ServerSettings(int port, Path dataDirectory, JdbcConfig database, 
     public String toString() {
         return "ServerSettings[port=" + port + ", data=" + dataDirectory + ", database=" + database + ", smtp="
                 + smtp + ", baseUrl=" + baseUrl + ", secureCookies=" + secureCookies + ", mailLease="
-                + dispatch.lease() + "]";
+                + dispatch.lease() + ", replyKeys=" + replyKeys.isPresent() + ", imap=" + imap + "]";
     }
 
     /**

@@ -6,9 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.guichet.core.domain.admin.SettingName;
+import fr.guichet.core.domain.mail.ReplyKeys;
 import fr.guichet.core.domain.person.EmailAddress;
+import fr.guichet.core.domain.request.RequestNumber;
+import fr.guichet.mail.ImapConfig;
+import fr.guichet.mail.MailConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -63,6 +68,62 @@ class ServerSettingsTest {
                     () -> ServerSettings.fromEnvironment(Map.of("GUICHET_MAIL_LEASE_SECONDS", refused)));
             assertTrue(e.getMessage().contains("GUICHET_MAIL_LEASE_SECONDS"), e.getMessage());
         }
+    }
+
+    @Test
+    void replies_by_mail_are_read_from_the_reply_key_the_mailbox_and_the_trust_stores() {
+        ServerSettings s = ServerSettings.fromEnvironment(Map.ofEntries(
+                Map.entry("GUICHET_SMTP_HOST", "smtp.ac-creteil.fr"),
+                Map.entry("GUICHET_SMTP_TRUST_STORE", "/etc/guichet/smtp.p12"),
+                Map.entry("GUICHET_SMTP_TRUST_STORE_PASSWORD", "changeit"),
+                Map.entry("GUICHET_MAIL_FROM", "guichet@ac-creteil.fr"),
+                Map.entry("GUICHET_MAIL_REPLY_TO", "assistance@ac-creteil.fr"),
+                Map.entry("GUICHET_REPLY_TOKEN_KEY", "une nouvelle clé assez longue, l'ancienne clé assez longue"),
+                Map.entry("GUICHET_IMAP_URL", "imaps://imap.ac-creteil.fr/Guichet"),
+                Map.entry("GUICHET_IMAP_USER", "guichet"), Map.entry("GUICHET_IMAP_PASSWORD", "secret"),
+                Map.entry("GUICHET_IMAP_POLL_SECONDS", "10"),
+                Map.entry("GUICHET_IMAP_TRUST_STORE", "/etc/guichet/imap.jks"),
+                Map.entry("GUICHET_IMAP_TRUST_STORE_TYPE", "jks")));
+
+        MailConfig smtp = s.smtp().orElseThrow();
+        assertEquals(Path.of("/etc/guichet/smtp.p12"), smtp.trust().orElseThrow().path());
+        assertEquals("PKCS12", smtp.trust().orElseThrow().type());
+        assertTrue(smtp.keys().isPresent());
+        ImapConfig imap = s.imap().orElseThrow();
+        assertEquals("imap.ac-creteil.fr", imap.host());
+        assertEquals(993, imap.port());
+        assertEquals("Guichet", imap.folder());
+        assertEquals(Duration.ofSeconds(10), imap.pollInterval());
+        assertEquals("Guichet-traites", imap.doneFolder());
+        assertEquals("JKS", imap.trust().orElseThrow().type());
+        assertEquals(Set.of(EmailAddress.of("guichet@ac-creteil.fr"), EmailAddress.of("assistance@ac-creteil.fr")),
+                s.ownAddresses());
+        ReplyKeys keys = s.replyKeys().orElseThrow();
+        ReplyKeys old = ReplyKeys.of(List.of("l'ancienne clé assez longue"));
+        RequestNumber number = RequestNumber.parse("0022928");
+        EmailAddress teacher = EmailAddress.of("marc.montanes@ac-creteil.fr");
+        assertTrue(keys.verifies(old.tag(number, teacher), teacher));
+    }
+
+    @Test
+    void without_reply_key_nor_mailbox_mail_stays_as_it_was() {
+        ServerSettings s = ServerSettings.fromEnvironment(Map.of("GUICHET_SMTP_HOST", "smtp.ac-creteil.fr"));
+        assertTrue(s.replyKeys().isEmpty());
+        assertTrue(s.imap().isEmpty());
+        assertTrue(s.smtp().orElseThrow().keys().isEmpty());
+        assertTrue(s.smtp().orElseThrow().trust().isEmpty());
+    }
+
+    @Test
+    void a_short_reply_key_or_a_bad_mailbox_url_is_refused_with_the_variable_named() {
+        ServerSettings.InvalidSetting key = assertThrows(ServerSettings.InvalidSetting.class,
+                () -> ServerSettings.fromEnvironment(Map.of("GUICHET_REPLY_TOKEN_KEY", "courte")));
+        assertTrue(key.getMessage().contains("GUICHET_REPLY_TOKEN_KEY"), key.getMessage());
+        assertFalse(key.getMessage().contains("courte"), key.getMessage());
+        ServerSettings.InvalidSetting url = assertThrows(ServerSettings.InvalidSetting.class,
+                () -> ServerSettings.fromEnvironment(Map.of("GUICHET_IMAP_URL", "pop3://mail.ac-creteil.fr",
+                        "GUICHET_IMAP_USER", "guichet")));
+        assertTrue(url.getMessage().contains("GUICHET_IMAP_"), url.getMessage());
     }
 
     @Test
