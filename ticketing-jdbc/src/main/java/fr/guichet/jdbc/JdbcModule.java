@@ -10,6 +10,7 @@ import fr.guichet.core.port.AttachmentStore;
 import fr.guichet.core.port.AuditTrail;
 import fr.guichet.core.port.CannedAnswers;
 import fr.guichet.core.port.CatalogStore;
+import fr.guichet.core.port.InboundMailLog;
 import fr.guichet.core.port.LocalAccounts;
 import fr.guichet.core.port.NotificationOutbox;
 import fr.guichet.core.port.PasswordResets;
@@ -31,8 +32,8 @@ import org.jdbi.v3.core.Jdbi;
  * whose schema Flyway migrates when the pool is first provided, never at module construction. Exposes
  * {@link UnitOfWork}, {@link RequestRepository}, {@link PersonRegistry}, {@link LocalAccounts}, {@link CatalogStore},
  * {@link AttachmentStore}, {@link NotificationOutbox}, {@link SessionStore}, {@link SignInFailures},
- * {@link PasswordResets}, {@link CannedAnswers}, {@link AuditTrail}, {@link SettingsStore}, and the pool as a {@link DataSource} for health checks and for
- * closing it ({@link AutoCloseable}) at shutdown.
+ * {@link PasswordResets}, {@link CannedAnswers}, {@link AuditTrail}, {@link SettingsStore}, {@link InboundMailLog},
+ * and the pool as a {@link DataSource} for health checks and for closing it ({@link AutoCloseable}) at shutdown.
  */
 public final class JdbcModule extends PrivateModule {
 
@@ -65,6 +66,7 @@ public final class JdbcModule extends PrivateModule {
         expose(CannedAnswers.class);
         expose(AuditTrail.class);
         expose(SettingsStore.class);
+        expose(InboundMailLog.class);
     }
 
     @Provides
@@ -187,5 +189,11 @@ public final class JdbcModule extends PrivateModule {
     @Singleton
     SettingsStore settingsStore(Database db) {
         return new JdbiSettingsStore(db);
+    }
+
+    @Provides
+    @Singleton
+    InboundMailLog inboundMailLog(Database db) {
+        return new JdbiInboundMailLog(db);
     }
 }

@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -65,6 +66,34 @@ public final class FileRequest {
     public Filing file(Person requester, RequestDraft draft, List<Upload> uploads, String idempotencyKey) {
         Access.requireActive(requester);
         SubjectCatalog catalog = labels.catalog();
+        Subject subject = checked(catalog, draft, idempotencyKey);
+        intake.checkCount(uploads.size(), List.of());
+        GroupCode group = catalog.supportGroupOf(subject).orElseThrow();
+        Supplier<Filing> filing = () -> file(catalog, requester, draft, now -> intake.store(uploads, List.of(), now),
+                idempotencyKey, subject, group);
+        try {
+            return uploads.isEmpty() ? unitOfWork.inRetryableTransaction(filing) : unitOfWork.inTransaction(filing);
+        } catch (KeyTaken e) {
+            return unitOfWork.inTransaction(() -> existing(requester, idempotencyKey))
+                    .orElseThrow(() -> DomainError.of(ErrorKind.CONFLICT, "request.idempotency_key.taken",
+                            "Cette demande a déjà été déposée.").exception());
+        }
+    }
+
+    /**
+     * Files {@code draft} for {@code requester} in the caller's unit of work, with the files {@code files} takes in at
+     * the filing's instant; refused as {@link #file(Person, RequestDraft, List, String)} refuses, before anything is
+     * written.
+     */
+    Filing file(Person requester, RequestDraft draft, Function<Instant, List<Attachment>> files) {
+        Access.requireActive(requester);
+        SubjectCatalog catalog = labels.catalog();
+        Subject subject = checked(catalog, draft, null);
+        GroupCode group = catalog.supportGroupOf(subject).orElseThrow();
+        return unitOfWork.inTransaction(() -> file(catalog, requester, draft, files, null, subject, group));
+    }
+
+    private static Subject checked(SubjectCatalog catalog, RequestDraft draft, String idempotencyKey) {
         Validation validation = new Validation();
         Subject subject = validation.check(() -> catalog.leafForRequest(draft.subject()));
         Optional<RequestType> type = catalog.requestType(draft.type());
@@ -79,20 +108,11 @@ public final class FileRequest {
             return idempotencyKey;
         });
         validation.throwIfInvalid();
-        intake.checkCount(uploads.size(), List.of());
-        GroupCode group = catalog.supportGroupOf(subject).orElseThrow();
-        Supplier<Filing> filing = () -> file(catalog, requester, draft, uploads, idempotencyKey, subject, group);
-        try {
-            return uploads.isEmpty() ? unitOfWork.inRetryableTransaction(filing) : unitOfWork.inTransaction(filing);
-        } catch (KeyTaken e) {
-            return unitOfWork.inTransaction(() -> existing(requester, idempotencyKey))
-                    .orElseThrow(() -> DomainError.of(ErrorKind.CONFLICT, "request.idempotency_key.taken",
-                            "Cette demande a déjà été déposée.").exception());
-        }
+        return subject;
     }
 
-    private Filing file(SubjectCatalog catalog, Person requester, RequestDraft draft, List<Upload> uploads,
-            String key, Subject subject, GroupCode group) {
+    private Filing file(SubjectCatalog catalog, Person requester, RequestDraft draft,
+            Function<Instant, List<Attachment>> files, String key, Subject subject, GroupCode group) {
         if (!live.current().mailDomains().isEligible(requester.email())) {
             throw TicketingException.forbidden("request.not_eligible",
                     "Seules les personnes ayant une adresse de messagerie académique peuvent faire une demande.");
@@ -106,7 +126,7 @@ public final class FileRequest {
         }
         Instant now = clock.instant();
         RequestNumber number = requests.nextNumber();
-        List<Attachment> stored = intake.store(uploads, List.of(), now);
+        List<Attachment> stored = files.apply(now);
         Router.Decision routing = router.route(group, subject, catalog.routingOf(subject));
         PersonId assignee = routing.assignee().orElse(null);
         Request request = Request.file(number, requester, draft, group, assignee, stored, key, now);

@@ -63,7 +63,7 @@ public record InboundMail(String messageId, String from, List<String> recipients
         if (!id.isEmpty() && id.length() <= 200 && id.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
             return id;
         }
-        String basis = (messageId == null ? "" : messageId) + "\n" + from + "\n" + subject + "\n"
+        String basis = id + "\n" + from + "\n" + subject + "\n"
                 + firstHeader("date").orElse("") + "\n" + text;
         try {
             return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")

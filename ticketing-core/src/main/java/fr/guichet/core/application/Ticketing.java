@@ -5,6 +5,7 @@ import fr.guichet.core.domain.mail.ReplyKeys;
 import fr.guichet.core.domain.notification.Backoff;
 import fr.guichet.core.domain.person.EmailAddress;
 import fr.guichet.core.domain.routing.RoutingPolicy;
+import fr.guichet.core.domain.subject.SubjectCode;
 import fr.guichet.core.port.AttachmentStore;
 import fr.guichet.core.port.CredentialsVerifier;
 import fr.guichet.core.port.LocalAccounts;
@@ -56,6 +57,7 @@ public final class Ticketing {
     private final ExportPersonData exportPersonData;
     private final AnonymiseExpiredData anonymiseExpiredData;
     private final ReceiveMail receiveMail;
+    private final UnattachedMail unattachedMail;
     private final NotificationOutbox outbox;
     private final Clock clock;
     private final TicketingSettings settings;
@@ -113,8 +115,10 @@ public final class Ticketing {
         this.manageSettings = new ManageSettings(uow, ports.storedSettings(), live, adminWrites);
         this.exportPersonData = new ExportPersonData(uow, ports, labels, clock);
         this.anonymiseExpiredData = new AnonymiseExpiredData(ports, clock, live);
-        this.receiveMail = new ReceiveMail(uow, requests, people, labels, intake, notifier, clock,
-                Optional.ofNullable(b.replyKeys), b.ownAddresses);
+        this.receiveMail = new ReceiveMail(ports, labels, intake, notifier, fileRequest, live, clock,
+                new MailIntake(Optional.ofNullable(b.replyKeys), b.ownAddresses, Optional.ofNullable(b.mailSubject),
+                        b.mailRateLimit, b.mailRateWindow));
+        this.unattachedMail = new UnattachedMail(ports, postMessage, clock, settings, b.mailLogRetention);
     }
 
     /** A builder of the use cases on {@code ports}. */
@@ -252,6 +256,11 @@ public final class Ticketing {
         return receiveMail;
     }
 
+    /** The mail kept for staff, and the purge of the mail log an embedding application runs daily. */
+    public UnattachedMail unattachedMail() {
+        return unattachedMail;
+    }
+
     /**
      * The deployment's settings; the reopening window, auto-close delay, retention and mail domains in force may
      * differ, an administrator having changed them (see {@link #manageSettings()}).
@@ -273,6 +282,10 @@ public final class Ticketing {
         private Set<SettingName> fixedByEnvironment = Set.of();
         private ReplyKeys replyKeys;
         private Set<EmailAddress> ownAddresses = Set.of();
+        private SubjectCode mailSubject;
+        private int mailRateLimit = MailIntake.DEFAULT_RATE_LIMIT;
+        private Duration mailRateWindow = MailIntake.DEFAULT_RATE_WINDOW;
+        private Duration mailLogRetention = Duration.ofDays(30);
 
         private Builder(Ports ports) {
             this.ports = ports;
@@ -308,6 +321,28 @@ public final class Ticketing {
         /** Guichet's own From, Reply-To and helpdesk addresses: mail from them is never taken in. */
         public Builder ownAddresses(Set<EmailAddress> value) {
             ownAddresses = Set.copyOf(value);
+            return this;
+        }
+
+        /**
+         * The subject ("À trier") in which a mail without a reply tag, from an active person with an eligible address,
+         * files a new request; without one (the default) such mail is kept unattached for staff.
+         */
+        public Builder mailSubject(SubjectCode value) {
+            mailSubject = value;
+            return this;
+        }
+
+        /** At most {@code count} mails from one sender in {@code window} are taken in (20 an hour by default). */
+        public Builder mailRateLimit(int count, Duration window) {
+            mailRateLimit = count;
+            mailRateWindow = window;
+            return this;
+        }
+
+        /** How long the mail log keeps what was filed away or ignored, and attached mail (30 days by default). */
+        public Builder mailLogRetention(Duration value) {
+            mailLogRetention = value;
             return this;
         }
 

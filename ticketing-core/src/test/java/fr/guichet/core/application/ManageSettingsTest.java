@@ -250,7 +250,8 @@ class ManageSettingsTest {
         Ports ports = world.ports();
         ManageSettings manage = Ticketing.builder(new Ports(ports.unitOfWork(), ports.requests(), ports.people(),
                 ports.registry(), ports.catalog(), ports.attachments(), ports.outbox(), ports.sessions(),
-                ports.credentials(), ports.cannedAnswers(), ports.passwordResets(), failing, ports.storedSettings()))
+                ports.credentials(), ports.cannedAnswers(), ports.passwordResets(), failing, ports.storedSettings(),
+                ports.mailLog()))
                 .clock(world.clock).build().manageSettings();
 
         assertThrows(TicketingException.class, () -> manage.change(ADMIN, reopenWindow(30), null));

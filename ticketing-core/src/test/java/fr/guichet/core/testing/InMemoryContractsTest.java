@@ -4,6 +4,7 @@ import fr.guichet.core.contract.AttachmentStoreContract;
 import fr.guichet.core.contract.AuditTrailContract;
 import fr.guichet.core.contract.CannedAnswersContract;
 import fr.guichet.core.contract.CatalogStoreContract;
+import fr.guichet.core.contract.InboundMailLogContract;
 import fr.guichet.core.contract.LocalAccountsContract;
 import fr.guichet.core.contract.NotificationOutboxContract;
 import fr.guichet.core.contract.PasswordResetsContract;
@@ -18,6 +19,7 @@ import fr.guichet.core.port.AttachmentStore;
 import fr.guichet.core.port.AuditTrail;
 import fr.guichet.core.port.CannedAnswers;
 import fr.guichet.core.port.CatalogStore;
+import fr.guichet.core.port.InboundMailLog;
 import fr.guichet.core.port.LocalAccounts;
 import fr.guichet.core.port.NotificationOutbox;
 import fr.guichet.core.port.PasswordResets;
@@ -194,6 +196,19 @@ class InMemoryContractsTest {
         @Override
         protected SignInFailures failures() {
             return new InMemorySignInFailures(db);
+        }
+    }
+
+    @Nested
+    class MailLog extends InboundMailLogContract {
+        @Override
+        protected UnitOfWork unitOfWork() {
+            return db;
+        }
+
+        @Override
+        protected InboundMailLog log() {
+            return new InMemoryInboundMailLog(db);
         }
     }
 

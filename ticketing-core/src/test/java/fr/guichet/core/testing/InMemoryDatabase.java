@@ -5,6 +5,7 @@ import fr.guichet.core.domain.admin.AuditEntry;
 import fr.guichet.core.domain.admin.StoredSettings;
 import fr.guichet.core.domain.answer.CannedAnswer;
 import fr.guichet.core.domain.answer.CannedAnswerId;
+import fr.guichet.core.domain.mail.LoggedMail;
 import fr.guichet.core.domain.notification.OutboxEntry;
 import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.Person;
@@ -62,6 +63,7 @@ public final class InMemoryDatabase implements UnitOfWork {
         Map<RequestNumber, Instant> anonymised = new TreeMap<>();
         Map<PersonId, Instant> inactiveSince = new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
         StoredSettings storedSettings = StoredSettings.NONE;
+        Map<UUID, LoggedMail> mailLog = new LinkedHashMap<>();
 
         State copy() {
             State c = new State();
@@ -81,6 +83,7 @@ public final class InMemoryDatabase implements UnitOfWork {
             c.anonymised.putAll(anonymised);
             c.inactiveSince.putAll(inactiveSince);
             c.storedSettings = storedSettings;
+            c.mailLog.putAll(mailLog);
             return c;
         }
     }

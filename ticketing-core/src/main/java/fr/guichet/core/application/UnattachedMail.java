@@ -1,0 +1,143 @@
+package fr.guichet.core.application;
+
+import fr.guichet.core.domain.TicketingException;
+import fr.guichet.core.domain.mail.LoggedMail;
+import fr.guichet.core.domain.mail.MailOutcome;
+import fr.guichet.core.domain.mail.MailText;
+import fr.guichet.core.domain.mail.QuotedText;
+import fr.guichet.core.domain.person.EmailAddress;
+import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.request.MessageBody;
+import fr.guichet.core.domain.request.Request;
+import fr.guichet.core.domain.request.RequestNumber;
+import fr.guichet.core.port.InboundMailLog;
+import fr.guichet.core.port.Page;
+import fr.guichet.core.port.PageRequest;
+import fr.guichet.core.port.PersonDirectory;
+import fr.guichet.core.port.RequestRepository;
+import fr.guichet.core.port.UnitOfWork;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The mail Guichet kept for staff ("Courrier non rattaché") and the automatic mail it ignored: listed newest first,
+ * read, filed away ("classé") or posted on a request, by active staff only; and the purge of the log, run by an
+ * embedding application's housekeeping on any number of nodes, which deletes what was filed away or ignored, and the
+ * log of attached mail, after the retention delay.
+ */
+public final class UnattachedMail {
+
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH:mm",
+            Locale.FRENCH);
+
+    private final UnitOfWork unitOfWork;
+    private final InboundMailLog log;
+    private final RequestRepository requests;
+    private final PersonDirectory people;
+    private final PostMessage postMessage;
+    private final Clock clock;
+    private final TicketingSettings settings;
+    private final Duration retention;
+
+    UnattachedMail(Ports ports, PostMessage postMessage, Clock clock, TicketingSettings settings,
+            Duration retention) {
+        this.unitOfWork = ports.unitOfWork();
+        this.log = ports.mailLog();
+        this.requests = ports.requests();
+        this.people = ports.people();
+        this.postMessage = postMessage;
+        this.clock = clock;
+        this.settings = settings;
+        this.retention = retention;
+    }
+
+    /** The mails of {@code outcome} (UNATTACHED or IGNORED) no one filed away yet, newest first. */
+    public Page<LoggedMail> list(Person staff, MailOutcome outcome, PageRequest page) {
+        requireStaff(staff);
+        if (!outcome.keepsContent()) {
+            throw TicketingException.notFound("mail.list.unknown", "Cette liste de courriels n'existe pas.");
+        }
+        return unitOfWork.inTransaction(() -> log.pending(outcome, page));
+    }
+
+    /** One mail kept for staff, filed away or not. */
+    public LoggedMail view(Person staff, UUID id) {
+        requireStaff(staff);
+        return unitOfWork.inTransaction(() -> kept(id));
+    }
+
+    /** Files the mail away: it leaves the list; CONFLICT when someone did already. */
+    public void markHandled(Person staff, UUID id) {
+        requireStaff(staff);
+        unitOfWork.run(() -> {
+            kept(id);
+            if (!log.markHandled(id, staff.id(), clock.instant())) {
+                throw alreadyHandled();
+            }
+        });
+    }
+
+    /**
+     * Posts the mail's text on request {@code number} and files it away, in one unit of work: as a follow-up of its
+     * sender when they are the request's active requester, else as an internal note of {@code staff} saying who wrote
+     * it and when. The request must accept messages.
+     */
+    public MessagePosted attach(Person staff, UUID id, RequestNumber number) {
+        requireStaff(staff);
+        return unitOfWork.inTransaction(() -> {
+            LoggedMail mail = kept(id);
+            if (mail.handled()) {
+                throw alreadyHandled();
+            }
+            Request request = requests.find(number).orElseThrow(() -> Access.notFound(number));
+            String text = QuotedText.cut(mail.text());
+            Optional<Person> requester = ReceiveMail.address(mail.sender())
+                    .flatMap(sender -> people.find(request.summaryLine().requester().id())
+                            .filter(p -> p.active() && same(p.email(), sender)));
+            MessagePosted posted;
+            if (requester.isPresent()) {
+                posted = postMessage.post(requester.get(), number, body(text, ""), false, null);
+            } else {
+                String heading = "Courriel de " + mail.sender() + " reçu le "
+                        + DAY_TIME.format(mail.receivedAt().atZone(settings.zone())) + " :\n\n";
+                posted = postMessage.post(staff, number, body(text, heading), true, null);
+            }
+            if (!log.markHandled(id, staff.id(), clock.instant())) {
+                throw alreadyHandled();
+            }
+            return posted;
+        });
+    }
+
+    /** Deletes from the log what was filed away or ignored, and attached mail, received before the delay; how many. */
+    public int purge() {
+        return unitOfWork.inTransaction(() -> log.purge(clock.instant().minus(retention)));
+    }
+
+    private LoggedMail kept(UUID id) {
+        return log.find(id).filter(m -> m.outcome().keepsContent())
+                .orElseThrow(() -> TicketingException.notFound("mail.not_found", "Ce courriel est introuvable."));
+    }
+
+    private static String body(String text, String heading) {
+        String cut = MailText.body(text, MessageBody.MAX - heading.length());
+        return heading + (cut.isEmpty() ? "(courriel sans texte)" : cut);
+    }
+
+    private static void requireStaff(Person person) {
+        Access.requireActive(person);
+        Access.requireStaff(person);
+    }
+
+    private static boolean same(EmailAddress a, EmailAddress b) {
+        return a.value().equalsIgnoreCase(b.value());
+    }
+
+    private static TicketingException alreadyHandled() {
+        return TicketingException.conflict("mail.handled", "Ce courriel a déjà été classé.");
+    }
+}
