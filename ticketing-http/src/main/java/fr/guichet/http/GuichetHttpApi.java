@@ -41,6 +41,7 @@ public final class GuichetHttpApi {
     private final AdminPeopleEndpoints adminPeopleEndpoints;
     private final AdminSettingsEndpoints adminSettingsEndpoints;
     private final AdminExportEndpoints adminExportEndpoints;
+    private final AdminRetentionEndpoints adminRetentionEndpoints;
     private Javalin server;
 
     public GuichetHttpApi(Ticketing ticketing, HttpConfig config, ReadinessCheck readiness,
@@ -69,6 +70,7 @@ public final class GuichetHttpApi {
         this.adminPeopleEndpoints = new AdminPeopleEndpoints(shared);
         this.adminSettingsEndpoints = new AdminSettingsEndpoints(shared);
         this.adminExportEndpoints = new AdminExportEndpoints(shared);
+        this.adminRetentionEndpoints = new AdminRetentionEndpoints(shared);
     }
 
     /**
@@ -107,6 +109,7 @@ public final class GuichetHttpApi {
         adminPeopleEndpoints.mount(host, this::adminGuarded);
         adminSettingsEndpoints.mount(host, this::adminGuarded);
         adminExportEndpoints.mount(host, this::adminGuarded);
+        adminRetentionEndpoints.mount(host, this::adminGuarded);
         host.routes.get(BASE + "/openapi.json", guarded(endpoints::openApi));
         host.routes.get("/health", guarded(endpoints::health));
         host.routes.get("/ready", guarded(endpoints::ready));

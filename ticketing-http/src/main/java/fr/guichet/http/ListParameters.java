@@ -109,7 +109,7 @@ record ListParameters(Scope scope, SchoolYear schoolYear, Set<Status> statuses, 
     }
 
     /** {@code true} or {@code false}; absent is false. */
-    private static Boolean flag(String value, String field) {
+    static Boolean flag(String value, String field) {
         if (value == null || value.isEmpty() || value.equals("false")) {
             return false;
         }
