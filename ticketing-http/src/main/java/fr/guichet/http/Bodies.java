@@ -48,6 +48,10 @@ final class Bodies {
     record Link(String parent) {
     }
 
+    /** The request a kept mail is posted on. */
+    record Attach(String number) {
+    }
+
     /** A take needs no body; one sent may only be the empty object. */
     record Take() {
     }

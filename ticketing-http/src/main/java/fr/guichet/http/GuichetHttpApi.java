@@ -41,6 +41,7 @@ public final class GuichetHttpApi {
     private final AdminPeopleEndpoints adminPeopleEndpoints;
     private final AdminSettingsEndpoints adminSettingsEndpoints;
     private final AdminExportEndpoints adminExportEndpoints;
+    private final MailEndpoints mailEndpoints;
     private final AdminRetentionEndpoints adminRetentionEndpoints;
     private Javalin server;
 
@@ -70,6 +71,7 @@ public final class GuichetHttpApi {
         this.adminPeopleEndpoints = new AdminPeopleEndpoints(shared);
         this.adminSettingsEndpoints = new AdminSettingsEndpoints(shared);
         this.adminExportEndpoints = new AdminExportEndpoints(shared);
+        this.mailEndpoints = new MailEndpoints(shared);
         this.adminRetentionEndpoints = new AdminRetentionEndpoints(shared);
     }
 
@@ -103,6 +105,7 @@ public final class GuichetHttpApi {
         host.routes.post(BASE + "/requests/bulk", guarded(endpoints::bulk));
         host.routes.post(BASE + "/requests/{number}/status", guarded(endpoints::changeStatus));
         host.routes.get(BASE + "/requests/{number}/attachments/{id}", guarded(endpoints::attachment));
+        mailEndpoints.mount(host, this::guarded);
         adminEndpoints.mount(host, this::adminGuarded);
         adminGroupsEndpoints.mount(host, this::adminGuarded);
         adminCatalogEndpoints.mount(host, this::adminGuarded);

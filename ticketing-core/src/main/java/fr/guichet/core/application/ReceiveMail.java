@@ -5,6 +5,7 @@ import fr.guichet.core.domain.ErrorKind;
 import fr.guichet.core.domain.TicketingException;
 import fr.guichet.core.domain.mail.LoggedMail;
 import fr.guichet.core.domain.mail.MailOutcome;
+import fr.guichet.core.domain.mail.MailReasons;
 import fr.guichet.core.domain.mail.MailText;
 import fr.guichet.core.domain.mail.QuotedText;
 import fr.guichet.core.domain.mail.ReplyKeys;
@@ -333,7 +334,7 @@ public final class ReceiveMail {
         }
 
         MailReceipt attached(MailOutcome outcome, List<String> refused, RequestNumber number) {
-            String reason = refused.isEmpty() ? "" : "attachment.refused: " + String.join(", ", refused);
+            String reason = refused.isEmpty() ? "" : MailReasons.REFUSED_FILES + String.join(", ", refused);
             add(LoggedMail.attached(key, outcome, reason, at, number, senderKey));
             return new MailReceipt(Outcome.valueOf(outcome.name()), Optional.of(number), reason);
         }
