@@ -8,13 +8,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
  * The plain-JDBC statements a hand-written application would run for the workbench's answers, on the same tables and
  * indexes, in auto-commit: a page of 20 lines with the names of their assignee and last actor, the page's total, and
- * the counts of a queue by status. Each call reads every column of every row, as the library maps them; the rows of
- * {@link #COUNTS} are added up by status as the library adds up its branches.
+ * the counts of a queue by status, totals and counts read up to 10,001 rows as the library promises them (exact up to
+ * 10,000). Each call reads every column of every row, as the library maps them; the rows of {@link #COUNTS} are added
+ * up by status as the library adds up its branches.
  */
 final class RawQueries {
 
@@ -32,21 +34,38 @@ final class RawQueries {
             FROM requests r LEFT JOIN people a ON a.id = r.assignee LEFT JOIN people l ON l.id = r.last_activity_by
             WHERE\s""";
     private static final String NEWEST_FIRST = " ORDER BY r.submitted_at DESC, r.number DESC LIMIT 20";
-    private static final String TOTAL = "SELECT COUNT(*) FROM requests r WHERE ";
+    /** How far totals and counts read: one row past the 10,000 they are exact up to. */
+    static final int READ_UP_TO = 10_001;
+    private static final String TOTAL = "SELECT COUNT(*) FROM (SELECT 1 AS one FROM requests r WHERE ";
+    private static final String TOTAL_END = " LIMIT " + READ_UP_TO + ") counted";
+    private static final List<String> STATUSES = List.of("NEW", "ASSIGNED", "IN_PROGRESS", "WAITING_FOR_REQUESTER",
+            "RESOLVED", "CLOSED");
 
     /**
-     * What {@code GET /requests/counts?scope=queue} answers, in two statements that each read one index range: the
-     * group's requests, then the person's outside the group (values: me, group, then me, group).
+     * What {@code GET /requests/counts?scope=queue} answers, in one statement that reads, for each status, up to
+     * {@link #READ_UP_TO} entries of the group's index range and of the person's outside the group: the flags
+     * (unassigned, awaiting the staff, mine, reopened) among open statuses, awaiting the staff among RESOLVED too,
+     * CLOSED counted only (values: for each status, me for an open one, group, then me, group).
      */
-    static final String COUNTS = """
-            SELECT status, COUNT(*), SUM(CASE WHEN assignee IS NULL THEN 1 ELSE 0 END),
-                SUM(CASE WHEN last_activity_staff = FALSE THEN 1 ELSE 0 END),
-                SUM(CASE WHEN assignee = ? THEN 1 ELSE 0 END), SUM(CASE WHEN reopened = TRUE THEN 1 ELSE 0 END)
-            FROM requests WHERE assigned_group = ? GROUP BY status
-            UNION ALL
-            SELECT status, COUNT(*), 0, SUM(CASE WHEN last_activity_staff = FALSE THEN 1 ELSE 0 END), COUNT(*),
-                SUM(CASE WHEN reopened = TRUE THEN 1 ELSE 0 END)
-            FROM requests WHERE assignee = ? AND assigned_group <> ? GROUP BY status""";
+    static final String COUNTS = STATUSES.stream().map(status -> {
+        String limit = " LIMIT " + READ_UP_TO + ")";
+        String ofGroup = " FROM requests WHERE status = '" + status + "' AND assigned_group = ?" + limit + " g";
+        String ofMine = " FROM requests WHERE status = '" + status + "' AND assignee = ? AND assigned_group <> ?"
+                + limit + " a";
+        String awaiting = "SUM(CASE WHEN last_activity_staff = FALSE THEN 1 ELSE 0 END)";
+        String select = "SELECT '" + status + "', COUNT(*), ";
+        return switch (status) {
+            case "CLOSED" -> select + "0, 0, 0, 0 FROM (SELECT 1 AS one" + ofGroup + " UNION ALL " + select
+                    + "0, 0, 0, 0 FROM (SELECT 1 AS one" + ofMine;
+            case "RESOLVED" -> select + "0, " + awaiting + ", 0, 0 FROM (SELECT last_activity_staff" + ofGroup
+                    + " UNION ALL " + select + "0, " + awaiting + ", 0, 0 FROM (SELECT last_activity_staff" + ofMine;
+            default -> select + "SUM(CASE WHEN assignee IS NULL THEN 1 ELSE 0 END), " + awaiting
+                    + ", SUM(CASE WHEN assignee = ? THEN 1 ELSE 0 END), SUM(CASE WHEN reopened = TRUE THEN 1 ELSE 0 "
+                    + "END) FROM (SELECT assignee, last_activity_staff, reopened" + ofGroup + " UNION ALL " + select
+                    + "0, " + awaiting + ", COUNT(*), SUM(CASE WHEN reopened = TRUE THEN 1 ELSE 0 END) FROM (SELECT "
+                    + "last_activity_staff, reopened" + ofMine;
+        };
+    }).collect(Collectors.joining(" UNION ALL "));
 
     /** The floor of any count by status: one group's, read from the group's queue index alone. */
     static final String GROUP_COUNTS = "SELECT status, COUNT(*) FROM requests WHERE assigned_group = ? GROUP BY status";
@@ -61,7 +80,7 @@ final class RawQueries {
     int page(String condition, boolean withTotal, Object... values) {
         try (Connection c = dataSource.getConnection()) {
             int rows = rows(c, LINE + condition + NEWEST_FIRST, values);
-            return withTotal ? rows + rows(c, TOTAL + condition, values) : rows;
+            return withTotal ? rows + rows(c, totalSql(condition), values) : rows;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -73,7 +92,8 @@ final class RawQueries {
      */
     Map<String, long[]> counts(String group, String me) {
         Map<String, long[]> byStatus = new HashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement p = prepared(c, COUNTS, me, group, me, group);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement p = prepared(c, COUNTS, countsValues(group, me));
                 ResultSet rs = p.executeQuery()) {
             while (rs.next()) {
                 long[] sums = byStatus.computeIfAbsent(rs.getString(1), k -> new long[5]);
@@ -96,10 +116,22 @@ final class RawQueries {
         }
     }
 
-    /** How many requests {@code condition} matches. */
+    /** The values of {@link #COUNTS} for {@code me}'s queue of {@code group}. */
+    static Object[] countsValues(String group, String me) {
+        List<Object> values = new ArrayList<>();
+        for (String status : STATUSES) {
+            if (!status.equals("CLOSED") && !status.equals("RESOLVED")) {
+                values.add(me);
+            }
+            values.addAll(List.of(group, me, group));
+        }
+        return values.toArray();
+    }
+
+    /** How many requests {@code condition} matches, exactly. */
     long count(String condition, Object... values) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement p = prepared(c, TOTAL + condition, values);
+                PreparedStatement p = prepared(c, "SELECT COUNT(*) FROM requests r WHERE " + condition, values);
                 ResultSet rs = p.executeQuery()) {
             rs.next();
             return rs.getLong(1);
@@ -126,7 +158,7 @@ final class RawQueries {
 
     /** The total statement of {@link #page} for {@code condition}, for its plan. */
     static String totalSql(String condition) {
-        return TOTAL + condition;
+        return TOTAL + condition + TOTAL_END;
     }
 
     private static int rows(Connection c, String sql, Object... values) throws SQLException {
