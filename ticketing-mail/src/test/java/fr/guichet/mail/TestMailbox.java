@@ -78,6 +78,11 @@ final class TestMailbox implements AutoCloseable {
         Transport.send(message, recipients);
     }
 
+    /** A new, unconnected IMAP store on the test server. */
+    Store store() throws MessagingException {
+        return session.getStore("imap");
+    }
+
     /** The messages of {@code folder} of the helpdesk's mailbox (none when it does not exist), read in full. */
     List<MimeMessage> folder(String name) throws MessagingException {
         return folder(LOGIN, PASSWORD, name);
