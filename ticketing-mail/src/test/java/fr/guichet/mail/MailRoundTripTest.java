@@ -29,8 +29,13 @@ import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,18 +54,23 @@ class MailRoundTripTest {
             .ownAddresses(Set.of(EmailAddress.of(TestMailbox.ADDRESS))).build();
     private final NotificationChannel channel = TestMail.smtp(MailConfig.builder("127.0.0.1", TestMailbox.ADDRESS,
             "Guichet d'assistance", TestMail.BASE_URL).port(mailbox.smtpPort).replyKeys(KEYS).build());
-    private final List<MailReceipt> receipts = new ArrayList<>();
-    private final MailboxPoller poller = new MailboxPoller(mailbox.config(Duration.ofSeconds(30)).build(), mail -> {
-        MailReceipt receipt = ticketing.receiveMail().receive(mail);
-        receipts.add(receipt);
-        return receipt;
-    });
+    private final List<MailReceipt> receipts = Collections.synchronizedList(new ArrayList<>());
+    private final MailboxPoller poller = node();
     private final Person teacher = Fixtures.newRequester();
     private int sent;
 
     @AfterEach
     void stop() {
         mailbox.close();
+    }
+
+    /** A node reading the helpdesk's mailbox into the shared core, noting each receipt. */
+    private MailboxPoller node() {
+        return new MailboxPoller(mailbox.config(Duration.ofSeconds(30)).build(), mail -> {
+            MailReceipt receipt = ticketing.receiveMail().receive(mail);
+            receipts.add(receipt);
+            return receipt;
+        });
     }
 
     /** Files a request of {@code teacher} and sends what it queued; the acknowledgement the teacher received. */
@@ -190,5 +200,66 @@ class MailRoundTripTest {
                 .anyMatch(e -> e.notification().template() == TemplateKey.FOLLOW_UP_POSTED
                         || e.notification().template() == TemplateKey.NEW_REQUEST_FOR_GROUP),
                 "staff told of the follow-up");
+    }
+
+    @Test
+    void a_reply_from_another_address_is_kept_unattached_and_an_auto_reply_is_ignored() throws Exception {
+        MimeMessage acknowledgement = filedAndAcknowledged();
+        RequestNumber number = number(acknowledgement);
+        int messages = stored(number).messages().size();
+        Person stranger = Fixtures.newRequester();
+        world.people.save(stranger);
+        MimeMessage forwarded = answer(acknowledgement, "<transfert@ac-creteil.fr>");
+        forwarded.setFrom(new InternetAddress(stranger.email().value()));
+        forwarded.setText("Je réponds à la place d'Élise.", "UTF-8");
+        mailbox.send(forwarded, TestMailbox.ADDRESS);
+        MimeMessage away = answer(acknowledgement, "<absence@ac-creteil.fr>");
+        away.setHeader("Auto-Submitted", "auto-replied");
+        away.setText("Je suis absente jusqu'au 15 septembre.", "UTF-8");
+        mailbox.send(away, TestMailbox.ADDRESS);
+
+        assertEquals(new MailboxPoller.Poll(2, 0, 0, 0), poller.poll());
+
+        assertEquals(List.of(MailReceipt.Outcome.UNATTACHED, MailReceipt.Outcome.IGNORED),
+                receipts.stream().map(MailReceipt::outcome).toList());
+        assertEquals(messages, stored(number).messages().size());
+        assertEquals(sent, world.outbox.all().size(), "nothing answered");
+        assertEquals(2, mailbox.folder("Guichet-traites").size());
+    }
+
+    @Test
+    void two_nodes_reading_the_mailbox_at_once_import_each_reply_once() throws Exception {
+        MimeMessage acknowledgement = filedAndAcknowledged();
+        RequestNumber number = number(acknowledgement);
+        int messages = stored(number).messages().size();
+        int replies = 10;
+        for (int i = 0; i < replies; i++) {
+            MimeMessage reply = answer(acknowledgement, "<reponse-" + i + "@ac-creteil.fr>");
+            reply.setText("Précision n° " + i, "UTF-8");
+            mailbox.send(reply, TestMailbox.ADDRESS);
+        }
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<MailboxPoller.Poll>> polls = new ArrayList<>();
+            for (int n = 0; n < 2; n++) {
+                MailboxPoller node = node();
+                polls.add(nodes.submit(() -> {
+                    go.await();
+                    return node.poll();
+                }));
+            }
+            go.countDown();
+            for (Future<MailboxPoller.Poll> poll : polls) {
+                assertEquals(0, poll.get().failed() + poll.get().rejected(), poll.get().toString());
+            }
+        } finally {
+            nodes.shutdownNow();
+        }
+
+        assertEquals(messages + replies, stored(number).messages().size());
+        assertEquals(replies, receipts.stream().filter(r -> r.outcome() == MailReceipt.Outcome.FOLLOW_UP).count());
+        assertEquals(0, mailbox.folder("INBOX").size());
+        assertEquals(replies, mailbox.folder("Guichet-traites").size());
     }
 }
