@@ -83,6 +83,7 @@ function menu(current, person) {
     if (isStaff(person)) {
       items.push(link("/file.html", "File de traitement", "file"));
       items.push(link("/reponses-types.html", "Réponses types", "reponses-types"));
+      items.push(link("/courrier.html", "Courrier non rattaché", "courrier"));
     }
     if (person.roles.includes("ADMIN")) {
       items.push(link("/admin.html", "Administration", "admin"));

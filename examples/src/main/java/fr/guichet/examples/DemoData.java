@@ -1,5 +1,6 @@
 package fr.guichet.examples;
 
+import fr.guichet.core.application.InboundMail;
 import fr.guichet.core.domain.answer.CannedAnswer;
 import fr.guichet.core.domain.answer.CannedAnswerText;
 import fr.guichet.core.domain.answer.CannedAnswerTitle;
@@ -22,6 +23,7 @@ import fr.guichet.core.port.LocalAccounts;
 import fr.guichet.core.port.PersonRegistry;
 import fr.guichet.core.port.UnitOfWork;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -126,6 +128,26 @@ public final class DemoData {
             Set<GroupCode> groups) {
         return new Person(PersonId.of(id), EmailAddress.of(email), new PersonName(given, family),
                 uai == null ? null : Uai.parse(uai), roles, groups, true);
+    }
+
+    /**
+     * Mail the demo's helpdesk mailbox received and Guichet kept for staff: a parent's question without a request
+     * (unattached), a reply whose tag was forged (unattached) and an out-of-office reply (ignored).
+     */
+    public static List<InboundMail> mails() {
+        return List.of(
+                new InboundMail("<demo-parent@guichet.example>", "Sophie Martin <sophie.martin@example.org>",
+                        List.of("assistance@ac-creteil.fr"), "Accès à l'ENT de mon fils",
+                        "Bonjour,\nmon fils n'arrive plus à se connecter à l'ENT depuis la rentrée.\nMerci.",
+                        Map.of(), List.of()),
+                new InboundMail("<demo-jeton@guichet.example>", "Marc Montanes <marc.montanes@ac-creteil.fr>",
+                        List.of("assistance@ac-creteil.fr"), "RE: Votre demande [Guichet 0000001-AAAAAAAAAA]",
+                        "Bonjour,\nl'imprimante fonctionne de nouveau.\n\nLe 2 sept. 2008, Guichet a écrit :\n> Bonjour",
+                        Map.of(), List.of()),
+                new InboundMail("<demo-absence@guichet.example>", "jeanne.dupont@ac-creteil.fr",
+                        List.of("assistance@ac-creteil.fr"), "Absence du 1er au 5 septembre",
+                        "Je suis absente et lirai votre message à mon retour.",
+                        Map.of("Auto-Submitted", List.of("auto-replied")), List.of()));
     }
 
     /**

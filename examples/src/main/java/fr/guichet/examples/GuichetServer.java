@@ -7,7 +7,9 @@ import com.google.inject.Stage;
 import fr.guichet.core.application.BackgroundDispatcher;
 import fr.guichet.core.application.CloseIdleRequests;
 import fr.guichet.core.application.DispatchNotifications;
+import fr.guichet.core.application.ReceiveMail;
 import fr.guichet.core.application.Ticketing;
+import fr.guichet.core.application.UnattachedMail;
 import fr.guichet.core.port.CannedAnswers;
 import fr.guichet.core.port.CatalogStore;
 import fr.guichet.core.port.LocalAccounts;
@@ -163,6 +165,18 @@ public final class GuichetServer implements AutoCloseable {
                         + "minutes", e);
             }
         }, 1, 15, TimeUnit.MINUTES);
+        UnattachedMail keptMail = injector.getInstance(Ticketing.class).unattachedMail();
+        housekeeping.scheduleWithFixedDelay(() -> {
+            try {
+                int purged = keptMail.purge();
+                if (purged > 0) {
+                    LOG.info("Mail log: {} entries purged (attached, ignored or filed away over 30 days ago)",
+                            purged);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Purging the mail log failed; next try in an hour", e);
+            }
+        }, 3, 60, TimeUnit.MINUTES);
         CloseIdleRequests closeIdleRequests = injector.getInstance(Ticketing.class).closeIdleRequests();
         housekeeping.scheduleWithFixedDelay(() -> {
             try {
@@ -196,6 +210,10 @@ public final class GuichetServer implements AutoCloseable {
         boolean loaded = DemoData.loadIntoEmpty(injector.getInstance(UnitOfWork.class),
                 injector.getInstance(CatalogStore.class), injector.getInstance(PersonRegistry.class),
                 injector.getInstance(LocalAccounts.class), injector.getInstance(CannedAnswers.class), password);
+        if (loaded) {
+            ReceiveMail receiveMail = injector.getInstance(Ticketing.class).receiveMail();
+            DemoData.mails().forEach(receiveMail::receive);
+        }
         if (!loaded) {
             LOG.warn("--demo ignored: the database already holds a catalog, groups or demo accounts; nothing was "
                     + "loaded and no password was set");
