@@ -101,6 +101,19 @@ class IndexUseTest {
         }
     }
 
+    @Test
+    void the_closed_requests_left_to_anonymise_are_read_from_their_index() throws Exception {
+        TestDatabase database = loaded();
+        JdbiRequestRepository requests = (JdbiRequestRepository) database.node().requests();
+        Instant before = Instant.parse("2030-01-01T00:00:00Z");
+        for (StatusAge after : Arrays.asList(null,
+                new StatusAge(RequestNumber.of(42), Instant.parse("2020-01-01T00:00:00Z")))) {
+            String plan = requests.explainClosedBefore(before, after, 200).toLowerCase(Locale.ROOT);
+            assertTrue(plan.contains("requests_to_anonymise"), plan);
+            assertFalse(plan.contains("seq scan") || plan.contains("tablescan"), plan);
+        }
+    }
+
     /** The database of this kind, holding the bulk rows once whichever test runs first. */
     private TestDatabase loaded() throws Exception {
         TestDatabase database = TestDatabase.of(kind);
