@@ -5,6 +5,7 @@ import fr.guichet.core.domain.mail.ReplyKeys;
 import fr.guichet.core.domain.person.EmailAddress;
 import fr.guichet.core.domain.person.MailDomains;
 import fr.guichet.core.domain.session.SignInLimits;
+import fr.guichet.core.domain.subject.SubjectCode;
 import fr.guichet.http.HttpConfig;
 import fr.guichet.jdbc.JdbcConfig;
 import fr.guichet.mail.DispatchConfig;
@@ -57,6 +58,7 @@ public record ServerSettings(int port, Path dataDirectory, JdbcConfig database, 
         String from = value(env, "GUICHET_MAIL_FROM")
                 .orElse("guichet@" + domains.domains().stream().sorted().findFirst().orElseThrow());
         Optional<ReplyKeys> keys = replyKeys(env);
+        mailSubject(env);
         MailConfig.Builder mail = MailConfig.builder(value(env, "GUICHET_SMTP_HOST").orElse("localhost"), from,
                 env.getOrDefault("GUICHET_MAIL_FROM_NAME", "Guichet – assistance informatique"), baseUrl)
                 .replyKeys(keys.orElse(null));
@@ -79,6 +81,25 @@ public record ServerSettings(int port, Path dataDirectory, JdbcConfig database, 
     /** Guichet's own addresses, whose mail is never taken in: From, Reply-To and the helpdesk addresses. */
     public Set<EmailAddress> ownAddresses() {
         return smtp.orElse(mailFiles).ownAddresses();
+    }
+
+    /**
+     * {@code GUICHET_MAIL_SUBJECT}: the code of the subject ("À trier") in which a mail without a reply tag, from an
+     * active person with an eligible address, files a new request; when absent, such mail is kept unattached.
+     */
+    public Optional<SubjectCode> mailSubject() {
+        return mailSubject(environment);
+    }
+
+    private static Optional<SubjectCode> mailSubject(Map<String, String> env) {
+        return value(env, "GUICHET_MAIL_SUBJECT").map(code -> {
+            try {
+                return SubjectCode.parse(code.strip());
+            } catch (RuntimeException e) {
+                throw new InvalidSetting("GUICHET_MAIL_SUBJECT: the code of a subject of the catalog is expected, "
+                        + "such as EVE-4.2");
+            }
+        });
     }
 
     /** {@code GUICHET_REPLY_TOKEN_KEY}: comma-separated secrets of 16 characters at least, the first signing. */

@@ -9,12 +9,14 @@ import fr.guichet.core.domain.admin.SettingName;
 import fr.guichet.core.domain.mail.ReplyKeys;
 import fr.guichet.core.domain.person.EmailAddress;
 import fr.guichet.core.domain.request.RequestNumber;
+import fr.guichet.core.domain.subject.SubjectCode;
 import fr.guichet.mail.ImapConfig;
 import fr.guichet.mail.MailConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -124,6 +126,16 @@ class ServerSettingsTest {
                 () -> ServerSettings.fromEnvironment(Map.of("GUICHET_IMAP_URL", "pop3://mail.ac-creteil.fr",
                         "GUICHET_IMAP_USER", "guichet")));
         assertTrue(url.getMessage().contains("GUICHET_IMAP_"), url.getMessage());
+    }
+
+    @Test
+    void mail_without_a_tag_files_in_the_subject_for_mail_when_one_is_named() {
+        assertTrue(ServerSettings.fromEnvironment(Map.of()).mailSubject().isEmpty());
+        assertEquals(Optional.of(SubjectCode.parse("EVE-4.2")),
+                ServerSettings.fromEnvironment(Map.of("GUICHET_MAIL_SUBJECT", " EVE-4.2 ")).mailSubject());
+        ServerSettings.InvalidSetting bad = assertThrows(ServerSettings.InvalidSetting.class,
+                () -> ServerSettings.fromEnvironment(Map.of("GUICHET_MAIL_SUBJECT", "à trier")));
+        assertTrue(bad.getMessage().contains("GUICHET_MAIL_SUBJECT"), bad.getMessage());
     }
 
     @Test
