@@ -52,8 +52,11 @@ final class TestServer {
     final URI base;
 
     private TestServer(HttpConfig config) {
-        String url = "jdbc:h2:mem:http-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        injector = Guice.createInjector(Stage.PRODUCTION, new JdbcModule(new JdbcConfig(url, "sa", "")
+        this(config, "jdbc:h2:mem:http-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa");
+    }
+
+    private TestServer(HttpConfig config, String url, String user) {
+        injector = Guice.createInjector(Stage.PRODUCTION, new JdbcModule(new JdbcConfig(url, user, "")
                 .withMaximumPoolSize(16).withConnectionTimeout(Duration.ofSeconds(60))));
         UnitOfWork uow = injector.getInstance(UnitOfWork.class);
         PersonRegistry people = injector.getInstance(PersonRegistry.class);
@@ -82,6 +85,19 @@ final class TestServer {
             shared = new TestServer(CONFIG);
         }
         return shared;
+    }
+
+    /** A server of its own on the empty database at {@code url}; stop it when done. */
+    static TestServer on(String url, String user) {
+        return new TestServer(CONFIG, url, user);
+    }
+
+    /** Stops the server and closes its pool. */
+    void stop() throws Exception {
+        api.stop();
+        if (injector.getInstance(DataSource.class) instanceof AutoCloseable pool) {
+            pool.close();
+        }
     }
 
     /** The readiness a deployment binds for JDBC: a pooled connection that answers within a second. */
