@@ -21,7 +21,10 @@ import org.jdbi.v3.core.statement.Query;
 /**
  * The statements of the request repository's anonymisation: each writes the rows of a whole batch of requests at once
  * (a few statements per batch, not per request), as {@code Request#anonymised()} and {@code Request#naming} change the
- * request they read; only the search texts are written one row at a time, in one JDBC batch.
+ * request they read; the requests' own rows, whose search text is each their own, are written once each in one JDBC
+ * batch, and every row of a table once (one new row version, so that PostgreSQL updates the table's indexes once).
+ * Within a statement, a column read by the others is assigned last: MariaDB reads a column assigned earlier in the same
+ * SET at its new value.
  */
 final class RequestAnonymisation {
 
@@ -83,37 +86,36 @@ final class RequestAnonymisation {
         }
         List<Long> these = List.copyOf(todo.keySet());
         PersonRef placeholder = Anonymised.REQUESTER;
-        h.createUpdate("UPDATE request_messages SET author_id = :id, author_given = :given, author_family = :family "
-                        + "WHERE request_number IN (<numbers>) AND author_id = "
-                        + String.format(REQUESTER_OF_ROW, "request_messages"))
-                .bindList("numbers", these).bind("id", placeholder.id().value())
+        String requesterOfMessage = String.format(REQUESTER_OF_ROW, "request_messages");
+        h.createUpdate("UPDATE request_messages SET body = :text, "
+                        + "author_given = CASE WHEN author_id = " + requesterOfMessage + " THEN :given "
+                        + "ELSE author_given END, "
+                        + "author_family = CASE WHEN author_id = " + requesterOfMessage + " THEN :family "
+                        + "ELSE author_family END, "
+                        + "author_id = CASE WHEN author_id = " + requesterOfMessage + " THEN :id ELSE author_id END "
+                        + "WHERE request_number IN (<numbers>)")
+                .bindList("numbers", these).bind("id", placeholder.id().value()).bind("text", Anonymised.TEXT)
                 .bind("given", placeholder.name().given()).bind("family", placeholder.name().family()).execute();
-        h.createUpdate("UPDATE request_messages SET body = :text WHERE request_number IN (<numbers>)")
-                .bindList("numbers", these).bind("text", Anonymised.TEXT).execute();
-        h.createUpdate("UPDATE request_history SET by_person = :id WHERE request_number IN (<numbers>) AND by_person = "
-                        + String.format(REQUESTER_OF_ROW, "request_history"))
-                .bindList("numbers", these).bind("id", placeholder.id().value()).execute();
-        h.createUpdate("UPDATE request_history SET to_value = :text "
-                        + "WHERE request_number IN (<numbers>) AND event IN (<events>)")
+        h.createUpdate("UPDATE request_history SET "
+                        + "to_value = CASE WHEN event IN (<events>) THEN :text ELSE to_value END, "
+                        + "by_person = CASE WHEN by_person = " + String.format(REQUESTER_OF_ROW, "request_history")
+                        + " THEN :id ELSE by_person END WHERE request_number IN (<numbers>)")
                 .bindList("numbers", these).bindList("events", events(HistoryEvent.Refers.TEXT))
-                .bind("text", Anonymised.TEXT).execute();
+                .bind("text", Anonymised.TEXT).bind("id", placeholder.id().value()).execute();
         h.createUpdate("UPDATE request_attachments SET name = '' WHERE request_number IN (<numbers>)")
                 .bindList("numbers", these).execute();
-        h.createUpdate("UPDATE requests SET last_activity_by = :id "
-                        + "WHERE number IN (<numbers>) AND last_activity_by = requester_id")
-                .bindList("numbers", these).bind("id", placeholder.id().value()).execute();
-        h.createUpdate("UPDATE requests SET requester_id = :id, requester_given = :given, requester_family = :family, "
-                        + "summary = :text, description = :text, idempotency_key = NULL, version = version + 1, "
-                        + "anonymised_at = :at WHERE number IN (<numbers>)")
-                .bindList("numbers", these).bind("id", placeholder.id().value())
-                .bind("given", placeholder.name().given()).bind("family", placeholder.name().family())
-                .bind("text", Anonymised.TEXT).bind("at", at).execute();
-        PreparedBatch search = h.prepareBatch("UPDATE requests SET search_text = :text WHERE number = :number");
-        todo.forEach((number, establishment) -> search.bind("number", number)
-                .bind("text", Anonymised.searchText(RequestNumber.of(number),
+        PreparedBatch requests = h.prepareBatch("UPDATE requests SET last_activity_by = CASE "
+                + "WHEN last_activity_by = requester_id THEN :id ELSE last_activity_by END, requester_id = :id, "
+                + "requester_given = :given, requester_family = :family, summary = :text, description = :text, "
+                + "search_text = :search, idempotency_key = NULL, version = version + 1, anonymised_at = :at "
+                + "WHERE number = :number");
+        todo.forEach((number, establishment) -> requests.bind("number", number)
+                .bind("id", placeholder.id().value()).bind("given", placeholder.name().given())
+                .bind("family", placeholder.name().family()).bind("text", Anonymised.TEXT).bind("at", at)
+                .bind("search", Anonymised.searchText(RequestNumber.of(number),
                         establishment == null ? null : Uai.parse(establishment.strip())))
                 .add());
-        search.execute();
+        requests.execute();
         return todo.size();
     }
 
