@@ -19,6 +19,7 @@ const ACTIONS = {
   "request-type.create": "Ajout d'un type de demande",
   "request-type.update": "Modification d'un type de demande",
   "settings.update": "Modification des paramètres",
+  "retention.run": "Anonymisation des données anciennes",
 };
 
 /** The fields of the things administered, in French; an unknown name is shown as it is. */
@@ -43,7 +44,17 @@ const FIELDS = {
   autoCloseWaitingDays: "Clôture automatique",
   retentionSchoolYears: "Durée de conservation",
   mailDomains: "Domaines de messagerie",
+  keptFrom: "Première année scolaire conservée",
+  requests: "Demandes anonymisées",
+  files: "Fichiers supprimés",
+  people: "Comptes anonymisés",
+  outboxRows: "Courriels effacés de la file d'envoi",
+  sessions: "Sessions expirées effacées",
+  passwordResets: "Liens de mot de passe expirés effacés",
 };
+
+/** The kinds of things changed that are one of their kind: the entry's title names the action alone. */
+const SINGLE = new Set(["settings", "retention"]);
 
 const summary = document.getElementById("resume-erreurs");
 const position = document.getElementById("position");
@@ -74,7 +85,7 @@ function entry(e) {
     el("td", { "data-colonne": "Après" }, c.after === undefined ? "—" : c.after)));
   const action = ACTIONS[e.action] || e.action;
   return el("li", {},
-    el("h2", {}, e.target.kind === "settings" ? action : `${action} : ${target(e.target)}`),
+    el("h2", {}, SINGLE.has(e.target.kind) ? action : `${action} : ${target(e.target)}`),
     el("p", { class: "qui" }, el("time", { datetime: e.at }, dateTime(e.at)), ", par ", e.by.displayName),
     rows.length
       ? el("table", { class: "historique" },

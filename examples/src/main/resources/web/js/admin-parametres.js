@@ -85,5 +85,76 @@ form.addEventListener("submit", async (event) => {
   }
 });
 
+const retention = {
+  section: document.getElementById("conservation-donnees"),
+  errors: document.getElementById("erreur-conservation-donnees"),
+  report: document.getElementById("bilan-conservation"),
+  confirmation: document.getElementById("confirmation-anonymisation"),
+  question: document.getElementById("question-anonymisation"),
+  run: document.getElementById("anonymiser"),
+};
+
+const NUMBER = new Intl.NumberFormat("fr-FR");
+
+/** "1 234 demandes", "1 demande", "aucune demande". */
+function count(n, one, many, none) {
+  if (n === 0) return none;
+  return `${NUMBER.format(n)}\u00a0${n > 1 ? many : one}`;
+}
+
+/** What a report says, in French: the day before which closed requests go, and each count. */
+function describe(report) {
+  const day = new Date(`${report.closedBefore}T12:00:00Z`).toLocaleDateString("fr-FR",
+    { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).replace(/^1 /, "1er ");
+  const counts = [
+    count(report.requests, "demande close", "demandes closes", "aucune demande close") + ` avant le ${day}`,
+    count(report.files, "fichier supprimé", "fichiers supprimés", "aucun fichier supprimé"),
+    count(report.people, "compte désactivé", "comptes désactivés", "aucun compte désactivé"),
+    count(report.outboxRows, "courriel effacé de la file d'envoi", "courriels effacés de la file d'envoi",
+      "aucun courriel effacé de la file d'envoi"),
+    count(report.sessions + report.passwordResets, "session ou lien expiré effacé",
+      "sessions ou liens expirés effacés", "aucune session ni lien expiré à effacer"),
+  ];
+  const lead = report.dryRun ? "Seraient anonymisées maintenant :" : "Anonymisation faite :";
+  return el("div", {}, el("p", {}, lead),
+    el("ul", {}, ...counts.map((c) => el("li", {}, c))));
+}
+
+async function runRetention(dryRun) {
+  clearErrors(retention.section, retention.errors);
+  retention.report.replaceChildren();
+  try {
+    const { data } = await api.runRetention(dryRun);
+    retention.report.replaceChildren(describe(data));
+    return data;
+  } catch (error) {
+    showErrors(retention.section, retention.errors, error);
+    return null;
+  }
+}
+
+document.getElementById("estimer").addEventListener("click", () => runRetention(true));
+
+retention.run.addEventListener("click", async () => {
+  const report = await runRetention(true);
+  if (!report) return;
+  retention.question.textContent = `Anonymiser maintenant ${count(report.requests, "demande close",
+    "demandes closes", "aucune demande close")} et ${count(report.people, "compte désactivé", "comptes désactivés",
+    "aucun compte désactivé")} ? Cette opération est définitive.`;
+  retention.confirmation.hidden = false;
+  document.getElementById("confirmer-anonymisation").focus();
+});
+
+document.getElementById("confirmer-anonymisation").addEventListener("click", async () => {
+  retention.confirmation.hidden = true;
+  await runRetention(false);
+  retention.report.focus();
+});
+
+document.getElementById("renoncer-anonymisation").addEventListener("click", () => {
+  retention.confirmation.hidden = true;
+  retention.run.focus();
+});
+
 await adminFrame("admin");
 await load();

@@ -91,6 +91,7 @@ export const api = {
       { status, comment: comment || null }, ifMatch(etag)),
   adminSettings: () => call("GET", "/api/v1/admin/settings"),
   changeAdminSettings: (changes, etag) => call("PATCH", "/api/v1/admin/settings", changes, ifMatch(etag)),
+  runRetention: (dryRun) => call("POST", "/api/v1/admin/retention/run" + (dryRun ? "?dryRun=true" : "")),
   adminAudit: (page, size) => call("GET", "/api/v1/admin/audit?" + new URLSearchParams({ page, size })),
   unattachedMail: (page, size) => call("GET", "/api/v1/mail/unattached?" + new URLSearchParams({ page, size })),
   ignoredMail: (page, size) => call("GET", "/api/v1/mail/ignored?" + new URLSearchParams({ page, size })),

@@ -4,6 +4,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.Stage;
+import fr.guichet.core.application.AnonymiseExpiredData;
 import fr.guichet.core.application.BackgroundDispatcher;
 import fr.guichet.core.application.CloseIdleRequests;
 import fr.guichet.core.application.DispatchNotifications;
@@ -189,6 +190,17 @@ public final class GuichetServer implements AutoCloseable {
                 LOG.warn("Closing idle requests failed; next try in 5 minutes", e);
             }
         }, 2, 5, TimeUnit.MINUTES);
+        AnonymiseExpiredData retention = injector.getInstance(Ticketing.class).anonymiseExpiredData();
+        housekeeping.scheduleWithFixedDelay(() -> {
+            try {
+                AnonymiseExpiredData.Report done = retention.run();
+                LOG.info("Retention (school years kept from {}): {} requests anonymised, {} files deleted, {} people "
+                        + "forgotten, {} notifications purged", done.keptFrom(), done.requests(), done.files(),
+                        done.people(), done.outboxRows());
+            } catch (RuntimeException e) {
+                LOG.warn("Anonymising expired data failed; next try in 24 hours", e);
+            }
+        }, 10, TimeUnit.DAYS.toMinutes(1), TimeUnit.MINUTES);
         Optional<MailboxPoller> mailbox = settings.imap().map(imap -> {
             if (settings.replyKeys().isEmpty()) {
                 LOG.warn("GUICHET_IMAP_URL without GUICHET_REPLY_TOKEN_KEY: mails carry no reply tag, so no reply "

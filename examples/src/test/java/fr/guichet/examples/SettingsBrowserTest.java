@@ -161,6 +161,35 @@ class SettingsBrowserTest {
     }
 
     @Test
+    void the_administrator_sees_what_would_be_anonymised_then_runs_it_after_confirming() {
+        browser.signIn("admin", DemoSite.PASSWORD);
+        browser.open("/admin-parametres.html");
+        browser.visible(By.id("estimer")).click();
+        WebElement report = browser.waitFor(d -> {
+            WebElement r = d.findElement(By.id("bilan-conservation"));
+            return r.getText().isEmpty() ? null : r;
+        });
+        assertTrue(report.getText().startsWith("Seraient anonymisées maintenant :"), report.getText());
+        assertTrue(report.getText().matches("(?s).*(aucune demande close|demandes? closes?) avant le 1er septembre "
+                + "[0-9]{4}\n.*"), report.getText());
+        List<String> violations = new ArrayList<>(browser.seriousViolations("admin-parametres, anonymisation"));
+
+        browser.driver.findElement(By.id("anonymiser")).click();
+        WebElement question = browser.visible(By.id("question-anonymisation"));
+        assertTrue(question.getText().contains("définitive"), question.getText());
+        assertEquals("confirmer-anonymisation", browser.activeId());
+        violations.addAll(browser.seriousViolations("admin-parametres, confirmation"));
+        browser.driver.findElement(By.id("confirmer-anonymisation")).click();
+        browser.waitFor(d -> d.findElement(By.id("bilan-conservation")).getText().startsWith("Anonymisation faite"));
+        assertFalse(browser.driver.findElement(By.id("confirmation-anonymisation")).isDisplayed());
+
+        browser.open("/admin-journal.html");
+        WebElement first = browser.visible(By.cssSelector("#entrees > li"));
+        assertEquals("Anonymisation des données anciennes", first.findElement(By.tagName("h2")).getText());
+        assertEquals(List.of(), violations);
+    }
+
+    @Test
     void a_teacher_is_sent_away_from_the_settings_page() {
         browser.signIn("mmontanes", DemoSite.PASSWORD);
         browser.open("/admin-parametres.html");
