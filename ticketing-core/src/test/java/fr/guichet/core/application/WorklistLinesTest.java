@@ -10,6 +10,7 @@ import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.request.Status;
 import fr.guichet.core.domain.request.Visibility;
+import fr.guichet.core.port.Count;
 import fr.guichet.core.port.PageRequest;
 import fr.guichet.core.port.RequestQuery;
 import fr.guichet.core.port.RequestSort;
@@ -85,7 +86,7 @@ class WorklistLinesTest {
         world.ticketing.changeStatus().change(requester, number, Status.IN_PROGRESS, "Toujours bloqué.", null);
         assertTrue(staffLine().request().reopened());
         assertEquals(List.of(number), numbers(reopened));
-        assertEquals(1, world.ticketing.countRequests().count(agent, reopened).reopened());
+        assertEquals(new Count(1, true), world.ticketing.countRequests().count(agent, reopened).reopened());
 
         world.ticketing.changeStatus().change(agent, number, Status.RESOLVED, null, null);
         world.ticketing.changeStatus().change(agent, number, Status.CLOSED, null, null);
