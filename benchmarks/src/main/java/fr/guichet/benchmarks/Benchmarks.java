@@ -49,16 +49,16 @@ public final class Benchmarks {
 
     /**
      * Runs the named workloads ({@code filing}, {@code lists}, {@code workbench}, {@code incidents},
-     * {@code people-import}, {@code http}, {@code mail}) in that order; {@code all} names four of them, without the
-     * workbench, the incidents and the people import.
+     * {@code people-import}, {@code retention}, {@code http}, {@code mail}) in that order; {@code all} names four of
+     * them, without the workbench, the incidents, the people import and the retention.
      */
     public static Results run(RunSettings settings, Set<String> workloads) throws Exception {
         Results results = new Results();
         for (String w : workloads) {
-            if (!Set.of("filing", "lists", "workbench", "incidents", "people-import", "http", "mail", "profile")
-                    .contains(w)) {
+            if (!Set.of("filing", "lists", "workbench", "incidents", "people-import", "retention", "http", "mail",
+                    "profile").contains(w)) {
                 throw new IllegalArgumentException("unknown workload " + w
-                        + " (filing, lists, workbench, incidents, people-import, http, mail, all, profile)");
+                        + " (filing, lists, workbench, incidents, people-import, retention, http, mail, all, profile)");
             }
         }
         if (workloads.contains("profile")) {
@@ -88,6 +88,11 @@ public final class Benchmarks {
         if (workloads.contains("people-import")) {
             log("workload 8: the CSV import of people through the use case, beside plain JDBC");
             PeopleImportWorkload.run(settings, results);
+            results.write(settings.output(), machine());
+        }
+        if (workloads.contains("retention")) {
+            log("workload 9: the anonymisation of expired requests, beside plain UPDATEs of the same rows");
+            RetentionWorkload.run(settings, results);
             results.write(settings.output(), machine());
         }
         if (workloads.contains("http")) {

@@ -80,6 +80,14 @@ class BenchmarksSmokeTest {
     }
 
     @Test
+    void the_anonymisation_anonymises_every_request_beside_its_plain_update_baseline() throws Exception {
+        Results results = Benchmarks.run(settings(), Set.of("retention"));
+        assertMeasured(results, RetentionWorkload.NAME);
+        assertFalse(results.checks().isEmpty());
+        assertTrue(results.checks().stream().allMatch(Results.Check::met), results.checks().toString());
+    }
+
+    @Test
     void the_example_server_answers_the_mix_without_error_and_its_heap_is_measured() throws Exception {
         Results results = Benchmarks.run(settings(), Set.of("http"));
         assertMeasured(results, HttpWorkload.NAME);
