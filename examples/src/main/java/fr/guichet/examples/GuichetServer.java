@@ -109,8 +109,9 @@ public final class GuichetServer implements AutoCloseable {
         modules.add(DirectoryChoice.from(settings.environment()));
         Injector injector = Guice.createInjector(Stage.PRODUCTION, modules);
 
-        if (demo) {
-            loadDemo(injector, settings.demoPassword(), System.out);
+        if (demo && loadDemo(injector, settings.demoPassword(), System.out)) {
+            ReceiveMail receiveMail = injector.getInstance(Ticketing.class).receiveMail();
+            DemoData.mails().forEach(receiveMail::receive);
         }
         GuichetHttpApi api = injector.getInstance(GuichetHttpApi.class);
         Javalin web = Javalin.create(cfg -> {
@@ -222,10 +223,6 @@ public final class GuichetServer implements AutoCloseable {
         boolean loaded = DemoData.loadIntoEmpty(injector.getInstance(UnitOfWork.class),
                 injector.getInstance(CatalogStore.class), injector.getInstance(PersonRegistry.class),
                 injector.getInstance(LocalAccounts.class), injector.getInstance(CannedAnswers.class), password);
-        if (loaded) {
-            ReceiveMail receiveMail = injector.getInstance(Ticketing.class).receiveMail();
-            DemoData.mails().forEach(receiveMail::receive);
-        }
         if (!loaded) {
             LOG.warn("--demo ignored: the database already holds a catalog, groups or demo accounts; nothing was "
                     + "loaded and no password was set");

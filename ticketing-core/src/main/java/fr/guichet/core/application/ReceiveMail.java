@@ -307,7 +307,8 @@ public final class ReceiveMail {
         return address.value().substring(0, address.value().lastIndexOf('@')).toLowerCase(Locale.ROOT);
     }
 
-    private static boolean same(EmailAddress a, EmailAddress b) {
+    /** Whether two addresses are the same, whatever their case. */
+    static boolean same(EmailAddress a, EmailAddress b) {
         return a.value().equalsIgnoreCase(b.value());
     }
 

@@ -5,7 +5,6 @@ import fr.guichet.core.domain.mail.LoggedMail;
 import fr.guichet.core.domain.mail.MailOutcome;
 import fr.guichet.core.domain.mail.MailText;
 import fr.guichet.core.domain.mail.QuotedText;
-import fr.guichet.core.domain.person.EmailAddress;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.request.MessageBody;
 import fr.guichet.core.domain.request.Request;
@@ -97,7 +96,7 @@ public final class UnattachedMail {
             String text = QuotedText.cut(mail.text());
             Optional<Person> requester = ReceiveMail.address(mail.sender())
                     .flatMap(sender -> people.find(request.summaryLine().requester().id())
-                            .filter(p -> p.active() && same(p.email(), sender)));
+                            .filter(p -> p.active() && ReceiveMail.same(p.email(), sender)));
             MessagePosted posted;
             if (requester.isPresent()) {
                 posted = postMessage.post(requester.get(), number, body(text, ""), false, null);
@@ -131,10 +130,6 @@ public final class UnattachedMail {
     private static void requireStaff(Person person) {
         Access.requireActive(person);
         Access.requireStaff(person);
-    }
-
-    private static boolean same(EmailAddress a, EmailAddress b) {
-        return a.value().equalsIgnoreCase(b.value());
     }
 
     private static TicketingException alreadyHandled() {
