@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
 /**
  * Turns a MIME message into the {@link InboundMail} the core takes in: Message-ID, the address of From, those of To,
  * Cc, Delivered-To and X-Original-To, the decoded subject, the first text/plain body (else the first HTML one as plain
- * text, see {@link HtmlText}), the headers the core decides on, and every attached or inline file. Pure; reads the
- * message once.
+ * text, see {@link HtmlText}), the headers the core decides on, and every attached or inline file, the parts nested
+ * more than {@link #MAX_DEPTH} multiparts deep left out. Pure; reads the message once.
  */
 final class InboundMails {
 
@@ -34,6 +34,9 @@ final class InboundMails {
     static final List<String> HEADERS = List.of("auto-submitted", "precedence", "x-autoreply", "x-autorespond",
             "x-auto-response-suppress", "list-id", "list-unsubscribe", "return-path", "in-reply-to", "references",
             "date");
+
+    /** How many multiparts deep the parts of a mail are read; deeper ones are left out. */
+    static final int MAX_DEPTH = 20;
 
     private static final Pattern LINE_BREAKS = Pattern.compile("\r\n?");
     private static final List<String> RECIPIENT_HEADERS = List.of("To", "Cc", "Delivered-To", "X-Original-To");
@@ -70,7 +73,7 @@ final class InboundMails {
         String[] from = message.getHeader("From");
         String sender = from == null ? null : addresses(from[0]).stream().findFirst().orElse(null);
         Body body = new Body();
-        body.walk(message);
+        body.walk(message, 0);
         return new InboundMail(message.getMessageID(), sender, recipients, subject(message), body.text(), headers,
                 body.files);
     }
@@ -122,13 +125,16 @@ final class InboundMails {
             return LINE_BREAKS.matcher(text).replaceAll("\n");
         }
 
-        void walk(Part part) throws MessagingException, IOException {
+        void walk(Part part, int depth) throws MessagingException, IOException {
             if (part.isMimeType("multipart/*")) {
+                if (depth == MAX_DEPTH) {
+                    return;
+                }
                 Object content = part.getContent();
                 if (content instanceof Multipart multipart) {
                     for (int i = 0; i < multipart.getCount(); i++) {
                         BodyPart child = multipart.getBodyPart(i);
-                        walk(child);
+                        walk(child, depth + 1);
                     }
                     return;
                 }

@@ -3,6 +3,8 @@ package fr.guichet.mail;
 import fr.guichet.core.application.InboundMail;
 import fr.guichet.core.application.MailReceipt;
 import fr.guichet.core.application.ReceiveMail;
+import fr.guichet.core.domain.ErrorKind;
+import fr.guichet.core.domain.TicketingException;
 import jakarta.mail.Folder;
 import jakarta.mail.FolderClosedException;
 import jakarta.mail.MessagingException;
@@ -10,7 +12,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.StoreClosedException;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayInputStream;
+import jakarta.mail.util.SharedByteArrayInputStream;
 import java.lang.System.Logger.Level;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,9 +29,11 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
  * Reads the helpdesk's mailbox over IMAP on a thread of its own, every {@link ImapConfig#pollInterval()}: each mail
  * is handed to {@link ReceiveMail} and moved to the folder of imported mail only once that returned (the import
  * committed); a mail whose import throws stays where it is for the next poll (a failure of the core ends the poll, as
- * the next mails would likely fail the same way), and after {@link ImapConfig#maxAttempts()} failures in a row
- * (counted in memory, for a bounded number of mails) it is moved to the error folder, as is a mail larger than
- * {@link ImapConfig#maxMessageBytes()}. Nodes may poll the same mailbox at
+ * the next mails would likely fail the same way). A core that is unavailable or busy (a TicketingException of kind
+ * UNAVAILABLE or CONFLICT) is no fault of the mail; any other failure reading it or taking it in is counted, and after
+ * {@link ImapConfig#maxAttempts()} failures in a row (counted in memory, for a bounded number of mails) it is moved to
+ * the error folder, as is a mail larger than {@link ImapConfig#maxMessageBytes()}. Whatever a poll throws, the next
+ * one runs. Nodes may poll the same mailbox at
  * once: the core imports a Message-ID once, and a mail another node moved meanwhile is no error. Each poll opens and
  * closes its own connection. Thread-safe; {@link #close} stops the thread.
  */
@@ -63,7 +67,11 @@ public final class MailboxPoller implements AutoCloseable {
 
     /** A poller of {@code config}'s mailbox into {@code receiveMail}, polling at once and then at each interval. */
     public static MailboxPoller start(ImapConfig config, ReceiveMail receiveMail) {
-        MailboxPoller poller = new MailboxPoller(config, receiveMail::receive);
+        return start(config, receiveMail::receive);
+    }
+
+    static MailboxPoller start(ImapConfig config, Function<InboundMail, MailReceipt> receive) {
+        MailboxPoller poller = new MailboxPoller(config, receive);
         poller.thread.scheduleWithFixedDelay(poller::pollLogged, 0, config.pollInterval().toMillis(),
                 TimeUnit.MILLISECONDS);
         return poller;
@@ -103,7 +111,7 @@ public final class MailboxPoller implements AutoCloseable {
                 LOG.log(Level.INFO, "Mailbox read: {0} imported, {1} to retry, {2} moved to {3}", poll.imported(),
                         poll.failed(), poll.rejected(), config.errorFolder());
             }
-        } catch (MessagingException | RuntimeException e) {
+        } catch (Throwable e) {
             LOG.log(Level.WARNING, "Reading the mailbox " + config.url() + " failed; retried at the next poll", e);
         }
     }
@@ -165,7 +173,8 @@ public final class MailboxPoller implements AutoCloseable {
             if (content.isEmpty()) {
                 return Result.GONE;
             }
-            InboundMail mail = InboundMails.read(new MimeMessage(session, new ByteArrayInputStream(content.get())));
+            InboundMail mail = InboundMails.read(new MimeMessage(session,
+                    new SharedByteArrayInputStream(content.get())));
             read = true;
             MailReceipt receipt = receive.apply(mail);
             LOG.log(Level.DEBUG, "Mail UID {0}: {1} {2}", uid, receipt.outcome(), receipt.reason());
@@ -174,23 +183,35 @@ public final class MailboxPoller implements AutoCloseable {
             return Result.IMPORTED;
         } catch (FolderClosedException | StoreClosedException e) {
             throw e;
-        } catch (Exception e) {
-            if (!stillThere(folder, uid)) {
-                forget(key);
-                return Result.GONE;
+        } catch (TicketingException e) {
+            if (e.kind() != ErrorKind.UNAVAILABLE && e.kind() != ErrorKind.CONFLICT) {
+                return countFailure(folder, uid, key, e, true);
             }
-            int attempts = failed(key);
-            if (attempts < config.maxAttempts()) {
-                LOG.log(Level.WARNING, "Importing mail UID " + uid + " failed (attempt " + attempts + " of "
-                        + config.maxAttempts() + "); retried at the next poll", e);
-                return read ? Result.STOPPED : Result.FAILED;
-            }
-            LOG.log(Level.WARNING, "Importing mail UID " + uid + " failed " + attempts + " times: moved to "
-                    + config.errorFolder(), e);
-            folder.move(uid, config.errorFolder());
-            forget(key);
-            return Result.REJECTED;
+            LOG.log(Level.WARNING, "Importing mail UID " + uid + " failed for now; retried at the next poll", e);
+            return Result.STOPPED;
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+            return countFailure(folder, uid, key, e, read);
         }
+    }
+
+    /** Counts the failure {@code e} against the mail {@code uid}, moving it to the error folder at the last attempt. */
+    private Result countFailure(UidFolder folder, long uid, String key, Throwable e, boolean read)
+            throws MessagingException {
+        if (!stillThere(folder, uid)) {
+            forget(key);
+            return Result.GONE;
+        }
+        int attempts = failed(key);
+        if (attempts < config.maxAttempts()) {
+            LOG.log(Level.WARNING, "Importing mail UID " + uid + " failed (attempt " + attempts + " of "
+                    + config.maxAttempts() + "); retried at the next poll", e);
+            return read ? Result.STOPPED : Result.FAILED;
+        }
+        LOG.log(Level.WARNING, "Importing mail UID " + uid + " failed " + attempts + " times: moved to "
+                + config.errorFolder(), e);
+        folder.move(uid, config.errorFolder());
+        forget(key);
+        return Result.REJECTED;
     }
 
     private static boolean stillThere(UidFolder folder, long uid) {

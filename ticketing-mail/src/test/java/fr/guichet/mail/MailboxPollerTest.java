@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.guichet.core.application.InboundMail;
 import fr.guichet.core.application.MailReceipt;
 import fr.guichet.core.application.Upload;
+import fr.guichet.core.testing.TestWorld;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
@@ -31,6 +32,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -186,7 +189,7 @@ class MailboxPollerTest {
     void a_mail_whose_import_fails_stays_until_its_fifth_failure_then_goes_to_the_error_folder() throws Exception {
         mailbox.send(reply("Bonjour"), TestMailbox.ADDRESS);
         MailboxPoller failing = poller(mail -> {
-            throw new IllegalStateException("database unavailable");
+            throw new IllegalStateException("a fault of this mail");
         });
 
         for (int attempt = 1; attempt < 5; attempt++) {
@@ -312,5 +315,87 @@ class MailboxPollerTest {
         assertEquals(new MailboxPoller.Poll(0, 0, 1, 0), small.poll());
         assertTrue(received.isEmpty());
         assertEquals(1, mailbox.folder(ERRORS).size());
+    }
+
+    /** A mail whose parts are nested {@code levels} multiparts deep, its text at the bottom. */
+    private static String nested(int levels) {
+        StringBuilder mail = new StringBuilder("From: marie.curie@ac-creteil.fr\r\nTo: guichet@ac-creteil.fr\r\n"
+                + "Subject: poupées russes\r\nMessage-ID: <gigogne@ac-creteil.fr>\r\nMIME-Version: 1.0\r\n");
+        for (int level = 0; level < levels; level++) {
+            mail.append("Content-Type: multipart/mixed; boundary=\"b").append(level).append("\"\r\n\r\n--b")
+                    .append(level).append("\r\n");
+        }
+        mail.append("Content-Type: text/plain\r\n\r\ntout au fond\r\n");
+        for (int level = levels - 1; level >= 0; level--) {
+            mail.append("--b").append(level).append("--\r\n");
+        }
+        return mail.toString();
+    }
+
+    @Test
+    void a_mail_nested_thousands_of_multiparts_deep_is_read_to_a_bounded_depth_and_the_next_one_imported()
+            throws Exception {
+        mailbox.deliverRaw(nested(6_000));
+        mailbox.send(reply("Lisible"), TestMailbox.ADDRESS);
+        MailboxPoller poller = new MailboxPoller(mailbox.config(Duration.ofSeconds(30))
+                .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(60)).build(), mail -> {
+                    received.add(mail);
+                    return new MailReceipt(MailReceipt.Outcome.UNATTACHED, Optional.empty(), "no-token");
+                });
+        AtomicReference<Object> outcome = new AtomicReference<>();
+        Thread smallStack = new Thread(null, () -> {
+            try {
+                outcome.set(poller.poll());
+            } catch (Throwable e) {
+                outcome.set(e);
+            }
+        }, "petite-pile", 160 * 1024);
+        smallStack.start();
+        smallStack.join();
+
+        assertEquals(new MailboxPoller.Poll(2, 0, 0, 0), outcome.get());
+        assertEquals(List.of("", "Lisible"), received.stream().map(InboundMail::text).toList());
+        assertEquals(2, mailbox.folder(DONE).size());
+    }
+
+    @Test
+    void an_error_thrown_while_importing_a_mail_neither_stops_the_polls_nor_the_next_mails() throws Exception {
+        mailbox.send(reply("Premier"), TestMailbox.ADDRESS);
+        mailbox.send(reply("Second"), TestMailbox.ADDRESS);
+        AtomicInteger calls = new AtomicInteger();
+        try (MailboxPoller poller = MailboxPoller.start(mailbox.config(Duration.ofMillis(100)).build(), mail -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new StackOverflowError();
+            }
+            received.add(mail);
+            return new MailReceipt(MailReceipt.Outcome.UNATTACHED, Optional.empty(), "no-token");
+        })) {
+            for (int wait = 0; wait < 300 && mailbox.folder(DONE).size() < 2; wait++) {
+                Thread.sleep(100);
+            }
+        }
+
+        assertEquals(List.of("Premier", "Second"), received.stream().map(InboundMail::text).toList());
+        assertEquals(2, mailbox.folder(DONE).size());
+    }
+
+    @Test
+    void a_core_unavailable_for_longer_than_the_attempts_leaves_the_mail_in_the_inbox_until_it_is_back()
+            throws Exception {
+        mailbox.send(reply("Bonjour"), TestMailbox.ADDRESS);
+        TestWorld world = new TestWorld();
+        MailboxPoller poller = poller(world.ticketing.receiveMail()::receive);
+        world.db.setDown(true);
+
+        for (int attempt = 1; attempt <= 8; attempt++) {
+            assertEquals(new MailboxPoller.Poll(0, 1, 0, 0), poller.poll(), "attempt " + attempt);
+        }
+        assertEquals(1, mailbox.folder("INBOX").size());
+        assertEquals(0, mailbox.folder(ERRORS).size());
+
+        world.db.setDown(false);
+        assertEquals(new MailboxPoller.Poll(1, 0, 0, 0), poller.poll());
+        assertEquals(0, mailbox.folder("INBOX").size());
+        assertEquals(1, mailbox.folder(DONE).size());
     }
 }
