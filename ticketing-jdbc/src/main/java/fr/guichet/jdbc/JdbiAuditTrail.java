@@ -3,6 +3,7 @@ package fr.guichet.jdbc;
 import fr.guichet.core.domain.admin.AuditEntry;
 import fr.guichet.core.domain.admin.AuditTarget;
 import fr.guichet.core.domain.admin.Snapshot;
+import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.person.PersonName;
 import fr.guichet.core.domain.person.PersonRef;
@@ -60,6 +61,59 @@ final class JdbiAuditTrail implements AuditTrail {
             }
             return null;
         });
+    }
+
+    @Override
+    public void forget(Person who, Person placeholder) {
+        db.inTransaction(h -> {
+            String aboutThem = "entry_seq IN (SELECT seq FROM audit_entries WHERE target_kind = 'person' "
+                    + "AND target_key = :id)";
+            h.createUpdate("UPDATE audit_fields SET before_value = " + exactly("before_value")
+                            + ", after_value = " + exactly("after_value") + " WHERE " + aboutThem)
+                    .bind("id", who.id().value()).bind("email", who.email().value())
+                    .bind("given", who.name().given()).bind("family", who.name().family())
+                    .bind("whole", who.name().display())
+                    .bind("newId", placeholder.id().value()).bind("newEmail", placeholder.email().value())
+                    .bind("newGiven", placeholder.name().given()).bind("newFamily", placeholder.name().family())
+                    .bind("newWhole", placeholder.name().display())
+                    .execute();
+            h.createUpdate("UPDATE audit_fields SET before_value = " + anywhere("before_value")
+                            + ", after_value = " + anywhere("after_value")
+                            + " WHERE before_value IN (:id, :email) OR after_value IN (:id, :email) "
+                            + "OR before_value LIKE :listed OR after_value LIKE :listed")
+                    .bind("id", who.id().value()).bind("email", who.email().value())
+                    .bind("newId", placeholder.id().value()).bind("newEmail", placeholder.email().value())
+                    .bind("token", listed(who)).bind("newToken", listed(placeholder))
+                    .bind("listed", "%" + listed(who) + "%")
+                    .execute();
+            h.createUpdate("UPDATE audit_entries SET by_id = :newId, by_given = :newGiven, by_family = :newFamily "
+                            + "WHERE by_id = :id")
+                    .bind("id", who.id().value()).bind("newId", placeholder.id().value())
+                    .bind("newGiven", placeholder.name().given()).bind("newFamily", placeholder.name().family())
+                    .execute();
+            return h.createUpdate("UPDATE audit_entries SET target_key = :newId, target_label = :newWhole "
+                            + "WHERE target_kind = 'person' AND target_key = :id")
+                    .bind("id", who.id().value()).bind("newId", placeholder.id().value())
+                    .bind("newWhole", placeholder.name().display())
+                    .execute();
+        });
+    }
+
+    /** {@code column} with the forgotten person's identifier, e-mail or names put as the placeholder's. */
+    private static String exactly(String column) {
+        return "CASE " + column + " WHEN :id THEN :newId WHEN :email THEN :newEmail WHEN :given THEN :newGiven "
+                + "WHEN :family THEN :newFamily WHEN :whole THEN :newWhole ELSE " + column + " END";
+    }
+
+    /** {@code column} with the identifier, e-mail or listed name of the one forgotten put as the placeholder's. */
+    private static String anywhere(String column) {
+        return "CASE " + column + " WHEN :id THEN :newId WHEN :email THEN :newEmail ELSE REPLACE(" + column
+                + ", :token, :newToken) END";
+    }
+
+    /** How lists of people in the trail name {@code person}: {@code Name (identifier)}. */
+    private static String listed(Person person) {
+        return person.name().display() + " (" + person.id().value() + ")";
     }
 
     /** An entry's own columns, before its fields are read. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.guichet.core.application.AnonymiseExpiredData;
+import fr.guichet.core.application.PersonForm;
 import fr.guichet.core.application.Ticketing;
 import fr.guichet.core.application.Upload;
 import fr.guichet.core.domain.admin.AuditEntry;
@@ -119,7 +120,7 @@ class AnonymisationTest {
     }
 
     @Test
-    void nothing_of_a_forgotten_requester_is_left_in_any_text_column() throws Exception {
+    void nothing_of_a_forgotten_requester_is_left_in_any_text_column_the_audit_trail_included() throws Exception {
         Person who = requester();
         node.people().save(who);
         node.injector.getInstance(LocalAccounts.class).setPassword(who.id(), "un mot de passe");
@@ -128,7 +129,9 @@ class AnonymisationTest {
                 FILED, FILED.plus(Duration.ofDays(30)))));
         node.unitOfWork().run(() -> node.passwordResets().replace(new PasswordReset(ResetToken.random().hash(),
                 who.id(), FILED, FILED.plus(Duration.ofHours(1)))));
-        node.people().save(who.deactivated());
+        ticketing.exportPersonData().gather(ADMIN, who.id());
+        ticketing.administerPeople().update(ADMIN, who.id(),
+                new PersonForm(null, null, null, null, null, null, null, false), null);
         clock.set(NOTED);
         ticketing.anonymiseExpiredData().run();
         assertTrue(traces(who).size() > 3, "before the run, the requester is found: " + traces(who));

@@ -205,7 +205,10 @@ public final class AnonymiseExpiredData {
         return new Batch(batch.size(), anonymised, files, outboxRows);
     }
 
-    /** Forgets {@code person} if still due, holding administration so that nobody changes them meanwhile. */
+    /**
+     * Forgets {@code person} if still due, in the requests, the sessions, the outbox, the audit trail and the directory,
+     * holding administration so that nobody changes them meanwhile.
+     */
     private boolean forget(PersonId person) {
         audit.hold();
         if (!forgettable(person)) {
@@ -216,6 +219,7 @@ public final class AnonymiseExpiredData {
         requests.replacePerson(person, placeholder.ref());
         sessions.deleteAllOf(person);
         outbox.purgeTo(was.email());
+        audit.forget(was, placeholder);
         registry.forget(person, placeholder);
         return true;
     }

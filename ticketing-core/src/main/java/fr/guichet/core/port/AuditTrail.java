@@ -1,10 +1,12 @@
 package fr.guichet.core.port;
 
 import fr.guichet.core.domain.admin.AuditEntry;
+import fr.guichet.core.domain.person.Person;
 
 /**
- * The record of administrative changes, shared by every node: append-only (nothing in Guichet edits or removes an
- * entry); each call joins the open transaction, so an entry commits with the change it describes or not at all.
+ * The record of administrative changes, shared by every node: append-only (nothing in Guichet removes an entry, and
+ * only {@link #forget} edits one); each call joins the open transaction, so an entry commits with the change it
+ * describes or not at all.
  */
 public interface AuditTrail {
 
@@ -17,6 +19,14 @@ public interface AuditTrail {
 
     /** Appends {@code entry}. */
     void record(AuditEntry entry);
+
+    /**
+     * Puts {@code placeholder} in place of {@code who} wherever an entry names them: as its author, as the person it is
+     * about (its key, its label, and the values of its fields that are their identifier, e-mail, given, family or
+     * whole name), as the whole value of any field that is their identifier or e-mail, and as {@code Name
+     * (identifier)} within any field's value (the members of a group). Other entries keep their fields as they were.
+     */
+    void forget(Person who, Person placeholder);
 
     /** A page of entries, the last recorded first (the order of the changes, whatever the nodes' clocks say). */
     Page<AuditEntry> newestFirst(PageRequest page);

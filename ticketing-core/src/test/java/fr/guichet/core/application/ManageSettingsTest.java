@@ -243,6 +243,11 @@ class ManageSettingsTest {
             }
 
             @Override
+            public void forget(Person who, Person placeholder) {
+                world.audit.forget(who, placeholder);
+            }
+
+            @Override
             public Page<AuditEntry> newestFirst(PageRequest page) {
                 return world.audit.newestFirst(page);
             }

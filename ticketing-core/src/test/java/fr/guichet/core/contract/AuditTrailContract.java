@@ -1,6 +1,7 @@
 package fr.guichet.core.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,10 +9,15 @@ import fr.guichet.core.domain.admin.AuditEntry;
 import fr.guichet.core.domain.admin.AuditTarget;
 import fr.guichet.core.domain.admin.Snapshot;
 import fr.guichet.core.domain.admin.StoredSettings;
+import fr.guichet.core.domain.person.EmailAddress;
 import fr.guichet.core.domain.person.MailDomains;
+import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.person.PersonName;
 import fr.guichet.core.domain.person.PersonRef;
+import fr.guichet.core.domain.person.Role;
+import fr.guichet.core.domain.person.Uai;
+import fr.guichet.core.domain.request.Anonymised;
 import fr.guichet.core.port.AuditTrail;
 import fr.guichet.core.port.Page;
 import fr.guichet.core.port.PageRequest;
@@ -21,6 +27,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -95,6 +103,73 @@ public abstract class AuditTrailContract {
         }));
         assertEquals(before, total());
         assertEquals(settingsBefore, unitOfWork().inTransaction(() -> settings().load()));
+    }
+
+    @Test
+    public void forgetting_a_person_leaves_no_entry_naming_them_and_other_entries_as_they_were() {
+        String id = "oubli-" + UUID.randomUUID().toString().substring(0, 8);
+        Person who = new Person(PersonId.of(id), EmailAddress.of(id + "@ac-creteil.fr"),
+                new PersonName("Zoé", "Famille-" + id), Uai.parse("0941295X"), Set.of(Role.AGENT), Set.of(), false);
+        Person placeholder = Anonymised.person(who.establishment());
+        AuditEntry about = new AuditEntry(AT, ADMIN, "person.update",
+                new AuditTarget("person", id, who.name().display()), personFields(who).with("active", "oui"),
+                personFields(who).with("active", "non"));
+        AuditEntry madeByThem = new AuditEntry(AT, who.ref(), "group.update",
+                new AuditTarget("group", "PLATEFORME", "Plateforme"),
+                Snapshot.NONE.with("members", List.of("Alice Martin (admin)")),
+                Snapshot.NONE.with("members", List.of("Alice Martin (admin)", who.name().display() + " (" + id + ")"))
+                        .with("referent", id));
+        AuditEntry other = new AuditEntry(AT, ADMIN, "person.update",
+                new AuditTarget("person", UUID.randomUUID().toString(), "Zoé Autre"), Snapshot.NONE,
+                Snapshot.NONE.with("givenName", "Zoé").with("familyName", "Autre"));
+        long before = total();
+        unitOfWork().run(() -> List.of(about, madeByThem, other).forEach(audit()::record));
+
+        unitOfWork().run(() -> audit().forget(who, placeholder));
+
+        assertEquals(before + 3, total());
+        for (AuditEntry e : everyEntry()) {
+            for (String text : texts(e)) {
+                assertFalse(text.contains(id) || text.contains(who.name().family()), e + " still names them");
+            }
+        }
+        List<AuditEntry> last = unitOfWork().inTransaction(() -> audit().newestFirst(new PageRequest(1, 3))).items();
+        assertEquals(other, last.get(0));
+        assertEquals(placeholder.ref(), last.get(1).by());
+        assertEquals("Alice Martin (admin), Personne anonymisée (" + placeholder.id().value() + ")",
+                last.get(1).after().fields().get("members"));
+        assertEquals(placeholder.id().value(), last.get(1).after().fields().get("referent"));
+        AuditEntry forgotten = last.get(2);
+        assertEquals(new AuditTarget("person", placeholder.id().value(), "Personne anonymisée"), forgotten.target());
+        assertEquals(personFields(placeholder).with("establishment", "0941295X").with("active", "non"),
+                forgotten.after());
+    }
+
+    private static Snapshot personFields(Person p) {
+        return Snapshot.NONE.with("identifier", p.id().value()).with("email", p.email().value())
+                .with("givenName", p.name().given()).with("familyName", p.name().family())
+                .with("establishment", p.establishment().value());
+    }
+
+    private List<AuditEntry> everyEntry() {
+        List<AuditEntry> all = new ArrayList<>();
+        for (int page = 1; ; page++) {
+            int p = page;
+            Page<AuditEntry> read = unitOfWork().inTransaction(() -> audit().newestFirst(
+                    new PageRequest(p, PageRequest.MAX_SIZE)));
+            all.addAll(read.items());
+            if (read.items().size() < PageRequest.MAX_SIZE) {
+                return all;
+            }
+        }
+    }
+
+    private static List<String> texts(AuditEntry e) {
+        List<String> texts = new ArrayList<>(List.of(e.by().id().value(), e.by().name().display(),
+                e.target().key(), e.target().label()));
+        texts.addAll(e.before().fields().values());
+        texts.addAll(e.after().fields().values());
+        return texts;
     }
 
     @Test
