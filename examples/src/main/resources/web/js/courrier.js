@@ -30,7 +30,7 @@ function fullText(mail) {
   return details;
 }
 
-/** "Verser sur la demande n°": the requester's follow-up when they wrote it, else an internal note. */
+/** "Verser sur la demande n°": always an internal note saying who wrote the mail and when. */
 function attachForm(mail) {
   const id = `demande-${mail.id}`;
   const errorId = `erreur-${mail.id}`;

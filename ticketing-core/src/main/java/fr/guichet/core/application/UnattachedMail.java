@@ -7,19 +7,16 @@ import fr.guichet.core.domain.mail.MailText;
 import fr.guichet.core.domain.mail.QuotedText;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.request.MessageBody;
-import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.port.InboundMailLog;
 import fr.guichet.core.port.Page;
 import fr.guichet.core.port.PageRequest;
-import fr.guichet.core.port.PersonDirectory;
 import fr.guichet.core.port.RequestRepository;
 import fr.guichet.core.port.UnitOfWork;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -36,7 +33,6 @@ public final class UnattachedMail {
     private final UnitOfWork unitOfWork;
     private final InboundMailLog log;
     private final RequestRepository requests;
-    private final PersonDirectory people;
     private final PostMessage postMessage;
     private final Clock clock;
     private final TicketingSettings settings;
@@ -47,7 +43,6 @@ public final class UnattachedMail {
         this.unitOfWork = ports.unitOfWork();
         this.log = ports.mailLog();
         this.requests = ports.requests();
-        this.people = ports.people();
         this.postMessage = postMessage;
         this.clock = clock;
         this.settings = settings;
@@ -81,9 +76,9 @@ public final class UnattachedMail {
     }
 
     /**
-     * Posts the mail's text on request {@code number} and files it away, in one unit of work: as a follow-up of its
-     * sender when they are the request's active requester, else as an internal note of {@code staff} saying who wrote
-     * it and when. The request must accept messages.
+     * Posts the mail's text on request {@code number} as an internal note of {@code staff} saying who wrote it and when,
+     * and files it away, in one unit of work: never as its sender's own message, since nothing proved who wrote it. The
+     * request must accept messages.
      */
     public MessagePosted attach(Person staff, UUID id, RequestNumber number) {
         requireStaff(staff);
@@ -92,19 +87,11 @@ public final class UnattachedMail {
             if (mail.handled()) {
                 throw alreadyHandled();
             }
-            Request request = requests.find(number).orElseThrow(() -> Access.notFound(number));
-            String text = QuotedText.cut(mail.text());
-            Optional<Person> requester = ReceiveMail.address(mail.sender())
-                    .flatMap(sender -> people.find(request.summaryLine().requester().id())
-                            .filter(p -> p.active() && ReceiveMail.same(p.email(), sender)));
-            MessagePosted posted;
-            if (requester.isPresent()) {
-                posted = postMessage.post(requester.get(), number, body(text, ""), false, null);
-            } else {
-                String heading = "Courriel de " + mail.sender() + " reçu le "
-                        + DAY_TIME.format(mail.receivedAt().atZone(settings.zone())) + " :\n\n";
-                posted = postMessage.post(staff, number, body(text, heading), true, null);
-            }
+            requests.find(number).orElseThrow(() -> Access.notFound(number));
+            String heading = "Courriel de " + mail.sender() + " reçu le "
+                    + DAY_TIME.format(mail.receivedAt().atZone(settings.zone())) + " :\n\n";
+            MessagePosted posted = postMessage.post(staff, number, body(QuotedText.cut(mail.text()), heading), true,
+                    null);
             if (!log.markHandled(id, staff.id(), clock.instant())) {
                 throw alreadyHandled();
             }

@@ -78,14 +78,15 @@ class UnattachedMailTest {
     }
 
     @Test
-    void a_mail_of_the_requester_is_attached_as_their_follow_up_and_filed_away() {
+    void a_mail_from_the_requesters_address_is_attached_as_an_internal_note_as_its_sender_may_be_forged() {
         LoggedMail kept = keep(requester.email().value(), "Ma demande", "Voici la suite.\n\n-- \nÉlise");
 
         MessagePosted posted = mail().attach(agent, kept.id(), number);
 
-        assertEquals(MessageKind.FOLLOW_UP, posted.message().kind());
-        assertEquals(requester.id(), posted.message().author().id());
-        assertEquals("Voici la suite.", posted.message().body().value());
+        assertEquals(MessageKind.INTERNAL_NOTE, posted.message().kind());
+        assertEquals(agent.id(), posted.message().author().id());
+        assertEquals("Courriel de " + requester.email().value() + " reçu le 1 septembre 2008 à 10:00 :\n\n"
+                + "Voici la suite.", posted.message().body().value());
         assertTrue(mail().view(agent, kept.id()).handled());
         assertEquals("mail.handled", refused(ErrorKind.CONFLICT, () -> mail().attach(agent, kept.id(), number))
                 .code());
