@@ -31,13 +31,15 @@ import org.junit.jupiter.api.Test;
  * SMTP and IMAP) with short polls: one pair (a teacher and the staff member handling their request) whose answers
  * say {@code Auto-Submitted: auto-replied}, one naive pair whose answers carry no header at all and go to the
  * Reply-To with "Re: …". Guichet never answers the first; the second would bounce between the two people through
- * Guichet for ever, and the rate limit on each sender stops it. The mails each side sent stay bounded.
+ * Guichet for ever, and it stops after one round: each side's second answer repeats its first, which Guichet
+ * ignores. The mails each side sent stay bounded.
  */
 class AutoResponderTest {
 
     private static final Duration RUN = Duration.ofSeconds(60);
     private static final Duration POLL = Duration.ofMillis(100);
-    private static final int RATE_LIMIT = 20;
+    /** The mails one round gives each naive side at most: Guichet's first mail and the other side's answer. */
+    private static final int ROUND = 2;
 
     private final TestMailbox mailbox = new TestMailbox();
     private final TestWorld world = new TestWorld();
@@ -165,11 +167,9 @@ class AutoResponderTest {
                 + " times: only the acknowledgement and the staff's mails about the new request, never an answer");
         assertTrue(markedSent <= markedReceived, markedSent + " answers to " + markedReceived + " mails");
         for (Responder r : naive) {
-            assertTrue(r.sent.get() <= RATE_LIMIT + 1, r.person.email().value() + " sent " + r.sent.get());
-            assertTrue(guichetMailsTo(r) <= RATE_LIMIT + 2, r.person.email().value() + " received "
-                    + guichetMailsTo(r));
+            assertTrue(r.sent.get() >= 1, r.person.email().value() + " answered: the naive pair's loop ran");
+            assertTrue(r.sent.get() <= ROUND, r.person.email().value() + " sent " + r.sent.get());
+            assertTrue(guichetMailsTo(r) <= ROUND, r.person.email().value() + " received " + guichetMailsTo(r));
         }
-        int naiveSent = naive.stream().mapToInt(r -> r.sent.get()).sum();
-        assertTrue(naiveSent > 2, "the naive pair's loop ran (" + naiveSent + " answers), so the bound is the limit's");
     }
 }

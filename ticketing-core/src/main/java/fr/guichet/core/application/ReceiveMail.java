@@ -16,6 +16,7 @@ import fr.guichet.core.domain.request.Attachment;
 import fr.guichet.core.domain.request.Description;
 import fr.guichet.core.domain.request.FileName;
 import fr.guichet.core.domain.request.Lifecycle;
+import fr.guichet.core.domain.request.Message;
 import fr.guichet.core.domain.request.MessageBody;
 import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestChange;
@@ -43,14 +44,15 @@ import java.util.stream.Stream;
  * Takes in a mail sent to the helpdesk, deciding and storing in one unit of work, once per message key across nodes
  * (a mail logged already is a DUPLICATE, a concurrent import of it included). Never appended nor answered, and kept
  * IGNORED with the reason: automatic mail (RFC 3834 {@code Auto-Submitted} other than {@code no}, {@code Precedence}
- * bulk, list or junk, {@code X-Autoreply}, {@code X-Autorespond}), delivery reports, mail from Guichet's own addresses
- * and mail from a sender over the rate limit. A reply whose tag is valid for its sender becomes a follow-up when the
- * sender is the request's active requester, a public answer when they are its assignee or active staff of its group,
- * with the quoted part and signature cut, notified as when posted on the site, its files taken in one by one by the
- * attachment rules (a refused file is left out and named in the log's reason; a reply with no text of its own is kept
- * unattached). A mail without a tag from an active person whose address is eligible files a new request in the subject
- * for mail, when there is one. Anything else is kept UNATTACHED with its reason for staff; only those and ignored mail
- * keep their sender, subject and text in the log.
+ * bulk, list or junk, {@code X-Autoreply}, {@code X-Autorespond}, the null sender {@code Return-Path: <>}, a
+ * {@code List-Id}), delivery reports, mail from Guichet's own addresses, mail from a sender over the rate limit, and a
+ * reply repeating the text of its author's last message on the request (an auto-responder's). A reply whose tag is
+ * valid for its sender becomes a follow-up when the sender is the request's active requester, a public answer when
+ * they are its assignee or active staff of its group, with the quoted part and signature cut, notified as when posted
+ * on the site, its files taken in one by one by the attachment rules (a refused file is left out and named in the
+ * log's reason; a reply with no text of its own is kept unattached). A mail without a tag from an active person
+ * whose address is eligible files a new request in the subject for mail, when there is one. Anything else is kept
+ * UNATTACHED with its reason for staff; only those and ignored mail keep their sender, subject and text in the log.
  */
 public final class ReceiveMail {
 
@@ -154,6 +156,9 @@ public final class ReceiveMail {
             return received.kept(MailOutcome.UNATTACHED, "text.empty", number);
         }
         Person person = author.get();
+        if (repeats(request, person, text)) {
+            return received.kept(MailOutcome.IGNORED, "repeated", number);
+        }
         boolean staff = !request.isRequester(person.id());
         List<String> refused = new ArrayList<>();
         List<Attachment> files = take(received.mail.files(), request.asSeenByRequester().allAttachments(),
@@ -218,6 +223,17 @@ public final class ReceiveMail {
         return taken;
     }
 
+    /** Whether {@code text} is that of the last message {@code author} wrote on {@code request}: an auto-responder. */
+    private static boolean repeats(Request request, Person author, String text) {
+        List<Message> messages = request.messages();
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i).author().id().equals(author.id())) {
+                return messages.get(i).body().value().equals(text);
+            }
+        }
+        return false;
+    }
+
     /** The requester, or the assignee or active staff of the request's group, whose address is the sender's. */
     private Optional<Person> author(Request request, EmailAddress sender) {
         Optional<Person> requester = people.find(request.summaryLine().requester().id())
@@ -254,6 +270,12 @@ public final class ReceiveMail {
         }
         if (!mail.header("x-autoreply").isEmpty() || !mail.header("x-autorespond").isEmpty()) {
             return Optional.of("auto-reply");
+        }
+        if (mail.header("return-path").stream().anyMatch(v -> v.replaceAll("\\s", "").equals("<>"))) {
+            return Optional.of("null-sender");
+        }
+        if (!mail.header("list-id").isEmpty()) {
+            return Optional.of("list-id");
         }
         if (mail.header("content-type").stream().anyMatch(v -> firstWord(v).equals("multipart/report"))
                 || sender.map(s -> DAEMONS.contains(localPart(s))).orElse(false)) {

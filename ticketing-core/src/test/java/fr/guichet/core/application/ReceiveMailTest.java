@@ -152,6 +152,8 @@ class ReceiveMailTest {
                 "auto-submitted", Map.of("Auto-Submitted", List.of("auto-replied")),
                 "precedence", Map.of("Precedence", List.of("bulk")),
                 "auto-reply", Map.of("X-Autoreply", List.of("yes")),
+                "null-sender", Map.of("Return-Path", List.of(" < > ")),
+                "list-id", Map.of("List-Id", List.of("Enseignants <enseignants.ac-creteil.fr>")),
                 "delivery-report", Map.of("Content-Type", List.of("multipart/report; report-type=delivery-status")));
         int messages = stored().messages().size();
         int queued = world.outbox.all().size();
@@ -170,7 +172,8 @@ class ReceiveMailTest {
                 "Votre demande", "Boucle ?", Map.of(), List.of())).reason());
         assertEquals(Outcome.FOLLOW_UP, receive(mail(requester.email().value(),
                 List.of(KEYS.tag(number, requester.email()).replyAddress(HELPDESK).value()), "Re:", "Réponse.",
-                Map.of("Auto-Submitted", List.of("no")), List.of())).outcome());
+                Map.of("Auto-Submitted", List.of("no"), "Return-Path", List.of("<" + requester.email() + ">")),
+                List.of())).outcome());
         assertEquals(messages + 1, stored().messages().size());
         assertEquals(queued + 1, world.outbox.all().size(), "only the follow-up is notified, nothing answers");
     }
@@ -220,6 +223,25 @@ class ReceiveMailTest {
         MailReceipt receipt = receive(reply(Fixtures.specialist(), number, "Je ne suis pas du groupe."));
 
         assertEquals(new MailReceipt(Outcome.UNATTACHED, Optional.of(number), "sender.mismatch"), receipt);
+    }
+
+    @Test
+    void a_reply_repeating_its_authors_last_message_on_the_request_is_ignored_as_an_auto_responder_would_send_it() {
+        String away = "Je suis absent jusqu'au 15, je lirai votre message à mon retour.";
+        assertEquals(Outcome.FOLLOW_UP, receive(reply(requester, number, away)).outcome());
+        assertEquals(Outcome.ANSWER, receive(reply(agent, number, away)).outcome(), "another author may say the same");
+        int messages = stored().messages().size();
+        int queued = world.outbox.all().size();
+
+        InboundMail again = reply(requester, number, away + "\n\n> Votre dernier message cité");
+        assertEquals(new MailReceipt(Outcome.IGNORED, Optional.of(number), "repeated"), receive(again));
+
+        assertEquals(MailOutcome.IGNORED, logged(again.identity()).outcome());
+        assertEquals(messages, stored().messages().size());
+        assertEquals(queued, world.outbox.all().size());
+        assertEquals(Outcome.FOLLOW_UP, receive(reply(requester, number, "Je suis rentré.")).outcome());
+        assertEquals(Outcome.FOLLOW_UP, receive(reply(requester, number, away)).outcome(),
+                "the same text after another one of the same author is not a repetition");
     }
 
     @Test
