@@ -96,11 +96,16 @@ final class RequestAnonymisation {
                         + "WHERE request_number IN (<numbers>)")
                 .bindList("numbers", these).bind("id", placeholder.id().value()).bind("text", Anonymised.TEXT)
                 .bind("given", placeholder.name().given()).bind("family", placeholder.name().family()).execute();
+        String requesterOfEntry = String.format(REQUESTER_OF_ROW, "request_history");
         h.createUpdate("UPDATE request_history SET "
-                        + "to_value = CASE WHEN event IN (<events>) THEN :text ELSE to_value END, "
-                        + "by_person = CASE WHEN by_person = " + String.format(REQUESTER_OF_ROW, "request_history")
+                        + "from_value = CASE WHEN event IN (<people>) AND from_value = " + requesterOfEntry
+                        + " THEN :id ELSE from_value END, "
+                        + "to_value = CASE WHEN event IN (<events>) THEN :text WHEN event IN (<people>) "
+                        + "AND to_value = " + requesterOfEntry + " THEN :id ELSE to_value END, "
+                        + "by_person = CASE WHEN by_person = " + requesterOfEntry
                         + " THEN :id ELSE by_person END WHERE request_number IN (<numbers>)")
                 .bindList("numbers", these).bindList("events", events(HistoryEvent.Refers.TEXT))
+                .bindList("people", events(HistoryEvent.Refers.PERSON))
                 .bind("text", Anonymised.TEXT).bind("id", placeholder.id().value()).execute();
         h.createUpdate("UPDATE request_attachments SET name = '' WHERE request_number IN (<numbers>)")
                 .bindList("numbers", these).execute();

@@ -166,6 +166,22 @@ public abstract class RetentionContract {
     }
 
     @Test
+    public void an_anonymised_request_names_its_requester_in_no_history_entry() {
+        Person requester = Fixtures.newRequester();
+        Request r = closed(requester, requester, filed.plus(Duration.ofDays(40)));
+        RequestNumber n = r.summaryLine().number();
+        unitOfWork().run(() -> requests().anonymise(List.of(n), filed.plus(Duration.ofDays(41))));
+
+        Request read = requests().find(n).orElseThrow();
+        String was = requester.id().value();
+        assertEquals(r.anonymised().history(), read.history());
+        assertTrue(read.history().stream().noneMatch(h -> h.by().equals(requester.id()) || was.equals(h.from())
+                || was.equals(h.to())), read.history().toString());
+        assertTrue(read.history().stream().anyMatch(h -> h.event() == HistoryEvent.ASSIGNED
+                && Anonymised.REQUESTER.id().value().equals(h.to())), "the requester was their own assignee");
+    }
+
+    @Test
     public void the_files_of_requests_are_listed_and_deleted_once() {
         Request r = closed(Fixtures.newRequester(), filed.plus(Duration.ofDays(4)));
         List<AttachmentId> files = unitOfWork().inTransaction(

@@ -17,7 +17,7 @@ import java.util.UUID;
  */
 public final class Anonymised {
 
-    /** The text left in place of summaries, descriptions, messages and the names of files. */
+    /** The text left in place of summaries, descriptions, messages and history texts; file names are emptied. */
     public static final String TEXT = "[anonymisé]";
 
     /** The name of every placeholder. */

@@ -402,9 +402,10 @@ public record Request(RequestSummary summaryLine, Description description, Insta
 
     /**
      * The same request anonymised, in its next version: its requester is {@link Anonymised#REQUESTER} wherever they
-     * are named (their messages, history and last activity), its summary, description, messages and the names of its
-     * files are {@link Anonymised#TEXT}, and it has no idempotency key; number, subject, type, establishment, dates,
-     * status, group and assignee stay, so that figures stay the same.
+     * are named (their messages, last activity, and history as its author or as the person an entry names), its
+     * summary, description, messages and the texts of its history are {@link Anonymised#TEXT}, the names of its files
+     * are empty, and it has no idempotency key; number, subject, type, establishment, dates, status, group and
+     * assignee stay, so that figures stay the same.
      */
     public Request anonymised() {
         PersonId requester = summaryLine.requester().id();
@@ -418,9 +419,14 @@ public record Request(RequestSummary summaryLine, Description description, Insta
         List<Message> texts = messages.stream().map(m -> new Message(m.id(),
                 m.author().id().equals(requester) ? placeholder : m.author(), m.kind(),
                 new MessageBody(Anonymised.TEXT), m.at(), unnamed(m.attachments()))).toList();
-        List<HistoryEntry> entries = history.stream().map(h -> new HistoryEntry(h.at(),
-                h.by().equals(requester) ? placeholder.id() : h.by(), h.event(), h.from(),
-                h.event().refersTo() == HistoryEvent.Refers.TEXT ? Anonymised.TEXT : h.to())).toList();
+        List<HistoryEntry> entries = history.stream().map(h -> {
+            boolean person = h.event().refersTo() == HistoryEvent.Refers.PERSON;
+            String was = requester.value();
+            return new HistoryEntry(h.at(), h.by().equals(requester) ? placeholder.id() : h.by(), h.event(),
+                    person && was.equals(h.from()) ? placeholder.id().value() : h.from(),
+                    h.event().refersTo() == HistoryEvent.Refers.TEXT ? Anonymised.TEXT
+                            : person && was.equals(h.to()) ? placeholder.id().value() : h.to());
+        }).toList();
         return new Request(line, new Description(Anonymised.TEXT), resolvedAt, version + 1, null, parent, texts,
                 unnamed(attachments), entries);
     }
