@@ -129,7 +129,7 @@ public final class MailboxPoller implements AutoCloseable {
                 return read(inbox);
             } finally {
                 if (inbox.isOpen()) {
-                    inbox.close(false);
+                    inbox.close(UidFolder.expungesOnClose(inbox));
                 }
             }
         } finally {

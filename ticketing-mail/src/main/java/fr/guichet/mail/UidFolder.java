@@ -5,7 +5,9 @@ import jakarta.mail.Flags;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.UIDFolder;
+import jakarta.mail.search.FlagTerm;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.angus.mail.iap.Argument;
@@ -21,7 +23,8 @@ import org.eclipse.angus.mail.imap.protocol.UID;
  * An open IMAP folder whose mails are read and moved by UID alone ({@code UID FETCH}, {@code UID MOVE}, or
  * {@code UID COPY}, {@code \Deleted} and {@code UID EXPUNGE} of that mail only), so that what other clients move
  * meanwhile never shifts which mail is read or moved; a UID that has left the folder reads as empty and moves as
- * nothing. Used by one thread.
+ * nothing. On a server with neither {@code MOVE} nor {@code UIDPLUS} a moved mail stays flagged {@code \Deleted}
+ * until the folder is closed expunging ({@link #expungesOnClose}), and is never listed meanwhile. Used by one thread.
  */
 final class UidFolder {
 
@@ -37,11 +40,11 @@ final class UidFolder {
 
     /** The first {@code max} mails of the folder not flagged {@code \Deleted}, oldest first. */
     List<Listed> list(int max) throws MessagingException {
-        int count = folder.getMessageCount();
-        if (count == 0) {
+        Message[] undeleted = folder.search(new FlagTerm(new Flags(Flags.Flag.DELETED), false));
+        if (undeleted.length == 0) {
             return List.of();
         }
-        Message[] messages = folder.getMessages(1, Math.min(count, max));
+        Message[] messages = Arrays.copyOf(undeleted, Math.min(undeleted.length, max));
         FetchProfile profile = new FetchProfile();
         profile.add(UIDFolder.FetchProfileItem.UID);
         profile.add(FetchProfile.Item.FLAGS);
@@ -54,6 +57,12 @@ final class UidFolder {
             }
         }
         return out;
+    }
+
+    /** Whether {@code folder} must be closed expunging to rid it of the mails moved out of it. */
+    static boolean expungesOnClose(IMAPFolder folder) throws MessagingException {
+        IMAPStore store = (IMAPStore) folder.getStore();
+        return !store.hasCapability("MOVE") && !store.hasCapability("UIDPLUS");
     }
 
     /** The bytes of the mail {@code uid}, without setting {@code \Seen}; empty when it left the folder. */

@@ -398,4 +398,28 @@ class MailboxPollerTest {
         assertEquals(0, mailbox.folder("INBOX").size());
         assertEquals(1, mailbox.folder(DONE).size());
     }
+
+    @Test
+    void on_a_server_without_move_nor_uidplus_every_mail_is_imported_past_the_first_batch() throws Exception {
+        int mails = 205;
+        for (int i = 0; i < mails; i++) {
+            mailbox.deliverRaw("From: marie.curie@ac-creteil.fr\r\nTo: guichet@ac-creteil.fr\r\nSubject: n° " + i
+                    + "\r\nMessage-ID: <ancien-" + i + "@ac-creteil.fr>\r\n\r\nMessage " + i + "\r\n");
+        }
+        try (CapabilityHidingProxy old = new CapabilityHidingProxy(mailbox.imapPort, List.of("MOVE", "UIDPLUS"))) {
+            MailboxPoller poller = new MailboxPoller(ImapConfig.builder("imap://127.0.0.1:" + old.port() + "/INBOX",
+                    TestMailbox.LOGIN, TestMailbox.PASSWORD).timeouts(Duration.ofSeconds(2), Duration.ofSeconds(30))
+                    .build(), mail -> {
+                        received.add(mail);
+                        return new MailReceipt(MailReceipt.Outcome.UNATTACHED, Optional.empty(), "no-token");
+                    });
+
+            assertEquals(new MailboxPoller.Poll(200, 0, 0, 0), poller.poll());
+            assertEquals(new MailboxPoller.Poll(5, 0, 0, 0), poller.poll());
+        }
+
+        assertEquals(mails, new HashSet<>(received.stream().map(InboundMail::messageId).toList()).size());
+        assertEquals(mails, mailbox.folder(DONE).size());
+        assertEquals(0, mailbox.folder("INBOX").size());
+    }
 }
