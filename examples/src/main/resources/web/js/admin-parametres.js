@@ -102,20 +102,32 @@ function count(n, one, many, none) {
   return `${NUMBER.format(n)}\u00a0${n > 1 ? many : one}`;
 }
 
-/** What a report says, in French: the day before which closed requests go, and each count. */
+/**
+ * What a report says, in French: what a run now would touch (a dry run) or what the run did, each count worded to
+ * agree with its lead.
+ */
 function describe(report) {
   const day = new Date(`${report.closedBefore}T12:00:00Z`).toLocaleDateString("fr-FR",
     { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).replace(/^1 /, "1er ");
-  const counts = [
+  const sessions = report.sessions + report.passwordResets;
+  const counts = report.dryRun ? [
     count(report.requests, "demande close", "demandes closes", "aucune demande close") + ` avant le ${day}`,
-    count(report.files, "fichier supprimé", "fichiers supprimés", "aucun fichier supprimé"),
+    count(report.files, "fichier", "fichiers", "aucun fichier"),
     count(report.people, "compte désactivé", "comptes désactivés", "aucun compte désactivé"),
+    count(report.outboxRows, "courriel de la file d'envoi", "courriels de la file d'envoi",
+      "aucun courriel de la file d'envoi"),
+    count(sessions, "session ou lien expiré", "sessions ou liens expirés", "aucune session ni lien expiré"),
+  ] : [
+    count(report.requests, "demande anonymisée", "demandes anonymisées", "aucune demande anonymisée")
+      + ` (closes avant le ${day})`,
+    count(report.files, "fichier supprimé", "fichiers supprimés", "aucun fichier supprimé"),
+    count(report.people, "compte anonymisé", "comptes anonymisés", "aucun compte anonymisé"),
     count(report.outboxRows, "courriel effacé de la file d'envoi", "courriels effacés de la file d'envoi",
       "aucun courriel effacé de la file d'envoi"),
-    count(report.sessions + report.passwordResets, "session ou lien expiré effacé",
-      "sessions ou liens expirés effacés", "aucune session ni lien expiré à effacer"),
+    count(sessions, "session ou lien expiré effacé", "sessions ou liens expirés effacés",
+      "aucune session ni lien expiré effacé"),
   ];
-  const lead = report.dryRun ? "Seraient anonymisées maintenant :" : "Anonymisation faite :";
+  const lead = report.dryRun ? "Une anonymisation maintenant toucherait :" : "Anonymisation faite :";
   return el("div", {}, el("p", {}, lead),
     el("ul", {}, ...counts.map((c) => el("li", {}, c))));
 }

@@ -169,9 +169,11 @@ class SettingsBrowserTest {
             WebElement r = d.findElement(By.id("bilan-conservation"));
             return r.getText().isEmpty() ? null : r;
         });
-        assertTrue(report.getText().startsWith("Seraient anonymisées maintenant :"), report.getText());
+        assertTrue(report.getText().startsWith("Une anonymisation maintenant toucherait :"), report.getText());
         assertTrue(report.getText().matches("(?s).*(aucune demande close|demandes? closes?) avant le 1er septembre "
                 + "[0-9]{4}\n.*"), report.getText());
+        assertTrue(report.getText().matches("(?s).*\n(aucun fichier|[0-9\u00a0\u202f ]+ fichiers?)\n.*"),
+                report.getText());
         List<String> violations = new ArrayList<>(browser.seriousViolations("admin-parametres, anonymisation"));
 
         browser.driver.findElement(By.id("anonymiser")).click();
@@ -180,7 +182,11 @@ class SettingsBrowserTest {
         assertEquals("confirmer-anonymisation", browser.activeId());
         violations.addAll(browser.seriousViolations("admin-parametres, confirmation"));
         browser.driver.findElement(By.id("confirmer-anonymisation")).click();
-        browser.waitFor(d -> d.findElement(By.id("bilan-conservation")).getText().startsWith("Anonymisation faite"));
+        String done = browser.waitFor(d -> {
+            String text = d.findElement(By.id("bilan-conservation")).getText();
+            return text.startsWith("Anonymisation faite") ? text : null;
+        });
+        assertTrue(done.matches("(?s).*\n(aucun compte anonymisé|[0-9\u00a0\u202f ]+ comptes? anonymisés?)\n.*"), done);
         assertFalse(browser.driver.findElement(By.id("confirmation-anonymisation")).isDisplayed());
 
         browser.open("/admin-journal.html");
