@@ -109,6 +109,27 @@ public final class ReceiveMail {
         }
     }
 
+    /**
+     * Keeps {@code mail}, which the adapter could not take in whole (too large, or failing every time), UNATTACHED with
+     * {@code reason} for staff to look at, once per message key; nothing else is decided from it.
+     */
+    public MailReceipt keepUnreadable(InboundMail mail, String reason) {
+        String key = mail.identity();
+        try {
+            return unitOfWork.inTransaction(() -> {
+                if (log.contains(key)) {
+                    throw new Duplicate();
+                }
+                Optional<EmailAddress> sender = address(mail.from());
+                return new Received(mail, key, sender, LoggedMail.senderKey(
+                        sender.map(EmailAddress::value).orElse(mail.from())), clock.instant())
+                        .kept(MailOutcome.UNATTACHED, reason, null);
+            });
+        } catch (Duplicate d) {
+            return new MailReceipt(Outcome.DUPLICATE, Optional.empty(), "duplicate");
+        }
+    }
+
     private MailReceipt decide(InboundMail mail, String key) {
         if (log.contains(key)) {
             throw new Duplicate();
