@@ -2,6 +2,7 @@ package fr.guichet.jdbc;
 
 import fr.guichet.core.domain.mail.LoggedMail;
 import fr.guichet.core.domain.mail.MailOutcome;
+import fr.guichet.core.domain.person.EmailAddress;
 import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.port.InboundMailLog;
@@ -10,6 +11,7 @@ import fr.guichet.core.port.PageRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -97,10 +99,26 @@ final class JdbiInboundMailLog implements InboundMailLog {
     }
 
     @Override
-    public int purge(Instant before) {
+    public int purge(Instant before, Instant keptBefore) {
         return db.inTransaction(h -> h.createUpdate("DELETE FROM inbound_mail WHERE handled_at < :before "
-                        + "OR (handled_at IS NULL AND outcome <> 'UNATTACHED' AND received_at < :before)")
-                .bind("before", before).execute());
+                        + "OR (handled_at IS NULL AND outcome <> 'UNATTACHED' AND received_at < :before) "
+                        + "OR (handled_at IS NULL AND outcome = 'UNATTACHED' AND received_at < :keptBefore)")
+                .bind("before", before).bind("keptBefore", keptBefore).execute());
+    }
+
+    @Override
+    public int forgetRequests(Collection<RequestNumber> requests) {
+        if (requests.isEmpty()) {
+            return 0;
+        }
+        return db.inTransaction(h -> h.createUpdate("DELETE FROM inbound_mail WHERE request_number IN (<numbers>)")
+                .bindList("numbers", requests.stream().map(RequestNumber::value).toList()).execute());
+    }
+
+    @Override
+    public int forgetSender(EmailAddress sender) {
+        return db.inTransaction(h -> h.createUpdate("DELETE FROM inbound_mail WHERE sender_key = :senderKey")
+                .bind("senderKey", LoggedMail.senderKey(sender.value())).execute());
     }
 
     private static LoggedMail row(ResultSet rs) throws SQLException {

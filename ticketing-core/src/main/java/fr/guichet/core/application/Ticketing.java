@@ -118,7 +118,8 @@ public final class Ticketing {
         this.receiveMail = new ReceiveMail(ports, labels, intake, notifier, fileRequest, live, clock,
                 new MailIntake(Optional.ofNullable(b.replyKeys), b.ownAddresses, Optional.ofNullable(b.mailSubject),
                         b.mailRateLimit, b.mailRateWindow));
-        this.unattachedMail = new UnattachedMail(ports, postMessage, clock, settings, b.mailLogRetention);
+        this.unattachedMail = new UnattachedMail(ports, postMessage, clock, settings, b.mailLogRetention,
+                b.unattachedMailRetention);
     }
 
     /** A builder of the use cases on {@code ports}. */
@@ -286,6 +287,7 @@ public final class Ticketing {
         private int mailRateLimit = MailIntake.DEFAULT_RATE_LIMIT;
         private Duration mailRateWindow = MailIntake.DEFAULT_RATE_WINDOW;
         private Duration mailLogRetention = Duration.ofDays(30);
+        private Duration unattachedMailRetention = Duration.ofDays(90);
 
         private Builder(Ports ports) {
             this.ports = ports;
@@ -343,6 +345,12 @@ public final class Ticketing {
         /** How long the mail log keeps what was filed away or ignored, and attached mail (30 days by default). */
         public Builder mailLogRetention(Duration value) {
             mailLogRetention = value;
+            return this;
+        }
+
+        /** How long the mail log keeps mail kept unattached that no one filed away (90 days by default). */
+        public Builder unattachedMailRetention(Duration value) {
+            unattachedMailRetention = value;
             return this;
         }
 

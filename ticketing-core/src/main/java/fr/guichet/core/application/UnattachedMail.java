@@ -15,6 +15,7 @@ import fr.guichet.core.port.RequestRepository;
 import fr.guichet.core.port.UnitOfWork;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.UUID;
@@ -23,7 +24,7 @@ import java.util.UUID;
  * The mail Guichet kept for staff ("Courrier non rattaché") and the automatic mail it ignored: listed newest first,
  * read, filed away ("classé") or posted on a request, by active staff only; and the purge of the log, run by an
  * embedding application's housekeeping on any number of nodes, which deletes what was filed away or ignored, and the
- * log of attached mail, after the retention delay.
+ * log of attached mail, after the retention delay, and mail no one filed away after a longer one.
  */
 public final class UnattachedMail {
 
@@ -37,9 +38,10 @@ public final class UnattachedMail {
     private final Clock clock;
     private final TicketingSettings settings;
     private final Duration retention;
+    private final Duration keptRetention;
 
     UnattachedMail(Ports ports, PostMessage postMessage, Clock clock, TicketingSettings settings,
-            Duration retention) {
+            Duration retention, Duration keptRetention) {
         this.unitOfWork = ports.unitOfWork();
         this.log = ports.mailLog();
         this.requests = ports.requests();
@@ -47,6 +49,7 @@ public final class UnattachedMail {
         this.clock = clock;
         this.settings = settings;
         this.retention = retention;
+        this.keptRetention = keptRetention;
     }
 
     /** The mails of {@code outcome} (UNATTACHED or IGNORED) no one filed away yet, newest first. */
@@ -76,9 +79,9 @@ public final class UnattachedMail {
     }
 
     /**
-     * Posts the mail's text on request {@code number} as an internal note of {@code staff} saying who wrote it and when,
-     * and files it away, in one unit of work: never as its sender's own message, since nothing proved who wrote it. The
-     * request must accept messages.
+     * Posts the mail's text on request {@code number} as an internal note of {@code staff} saying who wrote it and
+     * when, and files it away, in one unit of work: never as its sender's own message, since nothing proved who wrote
+     * it. The request must accept messages.
      */
     public MessagePosted attach(Person staff, UUID id, RequestNumber number) {
         requireStaff(staff);
@@ -99,9 +102,13 @@ public final class UnattachedMail {
         });
     }
 
-    /** Deletes from the log what was filed away or ignored, and attached mail, received before the delay; how many. */
+    /**
+     * Deletes from the log what was filed away or ignored, and attached mail, after the retention delay, and mail kept
+     * unattached that no one filed away after the longer delay for it; how many.
+     */
     public int purge() {
-        return unitOfWork.inTransaction(() -> log.purge(clock.instant().minus(retention)));
+        Instant now = clock.instant();
+        return unitOfWork.inTransaction(() -> log.purge(now.minus(retention), now.minus(keptRetention)));
     }
 
     private LoggedMail kept(UUID id) {

@@ -2,8 +2,11 @@ package fr.guichet.core.port;
 
 import fr.guichet.core.domain.mail.LoggedMail;
 import fr.guichet.core.domain.mail.MailOutcome;
+import fr.guichet.core.domain.person.EmailAddress;
 import fr.guichet.core.domain.person.PersonId;
+import fr.guichet.core.domain.request.RequestNumber;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -36,8 +39,14 @@ public interface InboundMailLog {
     boolean markHandled(UUID id, PersonId by, Instant at);
 
     /**
-     * Deletes the mails received before {@code before}, except those kept unattached that no one filed away, and those
-     * filed away before it; answers how many.
+     * Deletes the mails filed away before {@code before}, those attached or ignored received before it, and those
+     * kept unattached that no one filed away received before {@code keptBefore}; answers how many.
      */
-    int purge(Instant before);
+    int purge(Instant before, Instant keptBefore);
+
+    /** Deletes every mail logged about one of {@code requests}, whatever its outcome; answers how many. */
+    int forgetRequests(Collection<RequestNumber> requests);
+
+    /** Deletes every mail logged from {@code sender}, whatever the case of its address; answers how many. */
+    int forgetSender(EmailAddress sender);
 }

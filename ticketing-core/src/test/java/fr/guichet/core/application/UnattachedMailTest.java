@@ -115,7 +115,7 @@ class UnattachedMailTest {
     }
 
     @Test
-    void the_purge_deletes_what_was_filed_away_or_ignored_after_the_delay_and_keeps_what_waits() {
+    void the_purge_deletes_what_was_filed_away_or_ignored_after_the_delay_and_what_waits_after_the_longer_one() {
         LoggedMail waiting = keep("a@example.org", "Attente", "Texte");
         world.clock.advance(Duration.ofMinutes(1));
         LoggedMail handled = keep("b@example.org", "Classé", "Texte");
@@ -130,5 +130,10 @@ class UnattachedMailTest {
         assertEquals(waiting, mail().view(agent, waiting.id()));
         refused(ErrorKind.NOT_FOUND, () -> mail().view(agent, handled.id()));
         assertEquals(0, mail().list(agent, MailOutcome.IGNORED, PageRequest.first()).total());
+        world.clock.advance(Duration.ofDays(58));
+        assertEquals(0, mail().purge());
+        world.clock.advance(Duration.ofDays(1));
+        assertEquals(1, mail().purge());
+        refused(ErrorKind.NOT_FOUND, () -> mail().view(agent, waiting.id()));
     }
 }

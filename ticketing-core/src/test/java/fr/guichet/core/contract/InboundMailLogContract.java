@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.guichet.core.domain.mail.LoggedMail;
 import fr.guichet.core.domain.mail.MailOutcome;
+import fr.guichet.core.domain.person.EmailAddress;
 import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.port.InboundMailLog;
@@ -18,20 +19,22 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link InboundMailLog} promises: entries read back whole (an attached mail with nothing of its sender
  * but their key), one entry per message key even when two units of work log it at once, counts per sender since an
- * instant, pending mail newest first (ties by the text of their id) and paged exactly, filing away once, and a purge that keeps what staff have not
- * looked at.
+ * instant, pending mail newest first (ties by the text of their id) and paged exactly, filing away once, a purge that
+ * keeps what staff have not looked at for longer, and forgetting the mail of requests or of a sender.
  */
 public abstract class InboundMailLogContract {
 
@@ -194,9 +197,10 @@ public abstract class InboundMailLogContract {
     }
 
     @Test
-    public void the_purge_keeps_what_no_one_filed_away_and_what_is_recent() {
+    public void the_purge_keeps_what_no_one_filed_away_for_longer_and_what_is_recent() {
         Instant old = Instant.parse("1990-01-01T00:00:00Z");
         Instant cut = old.plus(30, ChronoUnit.DAYS);
+        Instant keptCut = old.plus(90, ChronoUnit.DAYS);
         String sender = LoggedMail.senderKey("t@u.fr");
         LoggedMail ignoredOld = kept(MailOutcome.IGNORED, old, sender);
         LoggedMail attachedOld = LoggedMail.attached(unique("a"), MailOutcome.FILED, "", old, RequestNumber.of(9),
@@ -213,12 +217,63 @@ public abstract class InboundMailLogContract {
             log().markHandled(handledOld.id(), AGENT, old.plusSeconds(60));
             log().markHandled(handledLately.id(), AGENT, cut.plusSeconds(60));
         });
-        assertEquals(3, unitOfWork().inTransaction(() -> log().purge(cut)));
+        assertEquals(3, unitOfWork().inTransaction(() -> log().purge(cut, old)));
         for (LoggedMail gone : List.of(ignoredOld, attachedOld, handledOld)) {
             assertEquals(Optional.empty(), unitOfWork().inTransaction(() -> log().find(gone.id())));
         }
         for (LoggedMail kept : List.of(unattachedOld, handledLately, ignoredRecent)) {
             assertTrue(unitOfWork().inTransaction(() -> log().find(kept.id())).isPresent());
         }
+        assertEquals(1, unitOfWork().inTransaction(() -> log().purge(cut, keptCut)));
+        assertEquals(Optional.empty(), unitOfWork().inTransaction(() -> log().find(unattachedOld.id())));
+        assertTrue(unitOfWork().inTransaction(() -> log().find(handledLately.id())).isPresent());
+    }
+
+    @Test
+    public void forgetting_requests_deletes_every_mail_logged_about_them_and_nothing_else() {
+        Instant at = Instant.parse("2026-10-05T08:00:00Z");
+        long base = ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000);
+        RequestNumber first = RequestNumber.of(base);
+        RequestNumber second = RequestNumber.of(base + 1);
+        RequestNumber other = RequestNumber.of(base + 2);
+        String sender = LoggedMail.senderKey(unique("sender"));
+        LoggedMail attached = LoggedMail.attached(unique("a"), MailOutcome.FOLLOW_UP, "", at, first, sender);
+        LoggedMail kept = LoggedMail.kept(unique("k"), MailOutcome.UNATTACHED, "sender.mismatch", at, second, sender,
+                "x@y.fr", "Objet", "Texte");
+        LoggedMail ofOther = LoggedMail.attached(unique("o"), MailOutcome.ANSWER, "", at, other, sender);
+        LoggedMail ofNone = kept(MailOutcome.UNATTACHED, at, sender);
+        for (LoggedMail m : List.of(attached, kept, ofOther, ofNone)) {
+            add(m);
+        }
+
+        assertEquals(0, unitOfWork().inTransaction(() -> log().forgetRequests(List.of())));
+        assertEquals(2, unitOfWork().inTransaction(() -> log().forgetRequests(List.of(first, second))));
+
+        for (LoggedMail gone : List.of(attached, kept)) {
+            assertEquals(Optional.empty(), unitOfWork().inTransaction(() -> log().find(gone.id())));
+        }
+        for (LoggedMail stays : List.of(ofOther, ofNone)) {
+            assertEquals(Optional.of(stays), unitOfWork().inTransaction(() -> log().find(stays.id())));
+        }
+    }
+
+    @Test
+    public void forgetting_a_sender_deletes_every_mail_logged_from_their_address_whatever_its_case() {
+        Instant at = Instant.parse("2026-10-06T08:00:00Z");
+        String address = unique("prof");
+        LoggedMail attached = LoggedMail.attached(unique("a"), MailOutcome.FILED, "", at, RequestNumber.of(9),
+                LoggedMail.senderKey(address));
+        LoggedMail kept = kept(MailOutcome.IGNORED, at, LoggedMail.senderKey(address.toUpperCase(Locale.ROOT)));
+        LoggedMail ofOther = kept(MailOutcome.UNATTACHED, at, LoggedMail.senderKey(unique("autre")));
+        for (LoggedMail m : List.of(attached, kept, ofOther)) {
+            add(m);
+        }
+
+        assertEquals(2, unitOfWork().inTransaction(() -> log().forgetSender(EmailAddress.of(address))));
+
+        assertEquals(Optional.empty(), unitOfWork().inTransaction(() -> log().find(attached.id())));
+        assertEquals(Optional.empty(), unitOfWork().inTransaction(() -> log().find(kept.id())));
+        assertEquals(Optional.of(ofOther), unitOfWork().inTransaction(() -> log().find(ofOther.id())));
+        assertEquals(0, unitOfWork().inTransaction(() -> log().countFrom(LoggedMail.senderKey(address), at)));
     }
 }

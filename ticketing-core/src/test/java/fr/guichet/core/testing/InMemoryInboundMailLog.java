@@ -2,15 +2,19 @@ package fr.guichet.core.testing;
 
 import fr.guichet.core.domain.mail.LoggedMail;
 import fr.guichet.core.domain.mail.MailOutcome;
+import fr.guichet.core.domain.person.EmailAddress;
 import fr.guichet.core.domain.person.PersonId;
+import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.port.InboundMailLog;
 import fr.guichet.core.port.Page;
 import fr.guichet.core.port.PageRequest;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /** The inbound mail log in memory, one entry per message key. */
 public final class InMemoryInboundMailLog implements InboundMailLog {
@@ -79,18 +83,33 @@ public final class InMemoryInboundMailLog implements InboundMailLog {
     }
 
     @Override
-    public int purge(Instant before) {
+    public int purge(Instant before, Instant keptBefore) {
+        return remove(m -> purgeable(m, before, keptBefore));
+    }
+
+    @Override
+    public int forgetRequests(Collection<RequestNumber> requests) {
+        return remove(m -> m.requestNumber().map(requests::contains).orElse(false));
+    }
+
+    @Override
+    public int forgetSender(EmailAddress sender) {
+        String key = LoggedMail.senderKey(sender.value());
+        return remove(m -> m.senderKey().equals(key));
+    }
+
+    private int remove(Predicate<LoggedMail> gone) {
         return db.read(s -> {
             int size = s.mailLog.size();
-            s.mailLog.values().removeIf(m -> purgeable(m, before));
+            s.mailLog.values().removeIf(gone);
             return size - s.mailLog.size();
         });
     }
 
-    private static boolean purgeable(LoggedMail mail, Instant before) {
+    private static boolean purgeable(LoggedMail mail, Instant before, Instant keptBefore) {
         if (mail.handled()) {
             return mail.handledAt().isBefore(before);
         }
-        return mail.outcome() != MailOutcome.UNATTACHED && mail.receivedAt().isBefore(before);
+        return mail.receivedAt().isBefore(mail.outcome() == MailOutcome.UNATTACHED ? keptBefore : before);
     }
 }
