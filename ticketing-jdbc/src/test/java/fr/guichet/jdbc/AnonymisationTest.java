@@ -9,6 +9,8 @@ import fr.guichet.core.application.PersonForm;
 import fr.guichet.core.application.Ticketing;
 import fr.guichet.core.application.Upload;
 import fr.guichet.core.domain.admin.AuditEntry;
+import fr.guichet.core.domain.mail.LoggedMail;
+import fr.guichet.core.domain.mail.MailOutcome;
 import fr.guichet.core.domain.person.EmailAddress;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.PersonId;
@@ -56,8 +58,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The retention job on a database of its own: after it, nothing of a forgotten requester is left in any text column of
- * any table; a run cut short in a batch is finished by the next one; two nodes running it at once anonymise each
- * request once and record the work once.
+ * any table, the audit trail and the mail received included; a run cut short in a batch is finished by the next one;
+ * two nodes running it at once anonymise each request once and record the work once.
  */
 @ParameterizedClass(name = "{0}")
 @MethodSource("fr.guichet.jdbc.TestDatabase#selected")
@@ -129,6 +131,8 @@ class AnonymisationTest {
                 FILED, FILED.plus(Duration.ofDays(30)))));
         node.unitOfWork().run(() -> node.passwordResets().replace(new PasswordReset(ResetToken.random().hash(),
                 who.id(), FILED, FILED.plus(Duration.ofHours(1)))));
+        keptMail(who, n, "Re: demande " + n.display());
+        keptMail(who, null, "Ma demande close");
         ticketing.exportPersonData().gather(ADMIN, who.id());
         ticketing.administerPeople().update(ADMIN, who.id(),
                 new PersonForm(null, null, null, null, null, null, null, false), null);
@@ -147,6 +151,15 @@ class AnonymisationTest {
         AuditEntry entry = node.audit().newestFirst(new PageRequest(1, 1)).items().get(0);
         assertEquals(AnonymiseExpiredData.ACTION, entry.action());
         assertEquals("1", entry.after().fields().get("people"));
+    }
+
+    /** A mail from {@code who} kept unattached, about {@code request} if given, naming them in its text. */
+    private void keptMail(Person who, RequestNumber request, String subject) {
+        String address = who.email().value();
+        String key = "<" + UUID.randomUUID() + "@ac-creteil.fr>";
+        node.unitOfWork().run(() -> node.ports().mailLog().add(LoggedMail.kept(key, MailOutcome.UNATTACHED,
+                "request.closed", FILED, request, LoggedMail.senderKey(address), address, subject,
+                "Bonjour, je suis " + who.name().display() + " (" + who.id() + ").")));
     }
 
     /**

@@ -12,6 +12,7 @@ import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.request.SchoolYear;
 import fr.guichet.core.port.AttachmentStore;
 import fr.guichet.core.port.AuditTrail;
+import fr.guichet.core.port.InboundMailLog;
 import fr.guichet.core.port.NotificationOutbox;
 import fr.guichet.core.port.PasswordResets;
 import fr.guichet.core.port.PersonRegistry;
@@ -30,10 +31,11 @@ import java.util.function.Predicate;
 /**
  * The retention of personal data: requests closed before the first school year kept (the current one and the
  * {@code retentionSchoolYears} before it) are anonymised as {@code Request#anonymised()} says, their files deleted
- * from storage and their notifications purged; expired sessions and password resets are purged; and a person
- * inactive since before that school year whom no request left names (as requester, assignee or author) nor any
- * subject as specialist is forgotten, replaced by an {@link Anonymised#person placeholder}. A dry run counts what a run
- * would change and changes nothing.
+ * from storage, their notifications purged and the mail received about them forgotten; expired sessions and password
+ * resets are purged; and a person inactive since before that school year whom no request left names (as requester,
+ * assignee or author) nor any subject as specialist is forgotten, replaced by an {@link Anonymised#person
+ * placeholder}, and the mail received from their address forgotten. A dry run counts what a run would change and
+ * changes nothing.
  *
  * <p>Requests are anonymised in batches of {@link #BATCH}, each in one transaction that first takes the
  * administration hold ({@link AuditTrail#hold()}) and then reads the batch: nodes running at once take the batches one
@@ -80,6 +82,7 @@ public final class AnonymiseExpiredData {
     private final SessionStore sessions;
     private final PasswordResets passwordResets;
     private final AuditTrail audit;
+    private final InboundMailLog mailLog;
     private final Clock clock;
     private final LiveSettings settings;
 
@@ -93,6 +96,7 @@ public final class AnonymiseExpiredData {
         this.sessions = ports.sessions();
         this.passwordResets = ports.passwordResets();
         this.audit = ports.audit();
+        this.mailLog = ports.mailLog();
         this.clock = clock;
         this.settings = settings;
     }
@@ -201,13 +205,14 @@ public final class AnonymiseExpiredData {
             }
         }
         int outboxRows = outbox.purgeAbout(numbers);
+        mailLog.forgetRequests(numbers);
         int anonymised = requests.anonymise(numbers, now);
         return new Batch(batch.size(), anonymised, files, outboxRows);
     }
 
     /**
-     * Forgets {@code person} if still due, in the requests, the sessions, the outbox, the audit trail and the directory,
-     * holding administration so that nobody changes them meanwhile.
+     * Forgets {@code person} if still due, in the requests, the sessions, the outbox, the mail received, the audit
+     * trail and the directory, holding administration so that nobody changes them meanwhile.
      */
     private boolean forget(PersonId person) {
         audit.hold();
@@ -219,6 +224,7 @@ public final class AnonymiseExpiredData {
         requests.replacePerson(person, placeholder.ref());
         sessions.deleteAllOf(person);
         outbox.purgeTo(was.email());
+        mailLog.forgetSender(was.email());
         audit.forget(was, placeholder);
         registry.forget(person, placeholder);
         return true;
