@@ -94,7 +94,7 @@ final class MailWorkload {
                     "http://127.0.0.1:8080").port(port).build();
             Injector injector = Guice.createInjector(Stage.PRODUCTION, new JdbcModule(db.config(4)),
                     MailModule.smtp(config), MailModule.dispatcher(new DispatchConfig(Backoff.standard(), 50,
-                            Duration.ofMinutes(5), Duration.ofSeconds(10))), new AbstractModule() {
+                            Duration.ofMinutes(5), Duration.ofSeconds(10), 1)), new AbstractModule() {
                                 @Provides
                                 Ticketing ticketing(Injector local) {
                                     return Ticketing.builder(Ports.lookUpLocal(local::getInstance)).build();

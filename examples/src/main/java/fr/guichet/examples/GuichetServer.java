@@ -144,7 +144,7 @@ public final class GuichetServer implements AutoCloseable {
         LOG.info("Guichet listens on port {}: {}", web.port(), settings.baseUrl());
 
         BackgroundDispatcher dispatcher = BackgroundDispatcher.start(
-                injector.getInstance(DispatchNotifications.class), dispatch.interval());
+                injector.getInstance(DispatchNotifications.class), dispatch.interval(), dispatch.senders());
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "guichet-housekeeping");
             t.setDaemon(true);

@@ -75,7 +75,7 @@ public record ServerSettings(int port, Path dataDirectory, JdbcConfig database, 
                 .orElse(baseUrl.startsWith("https://"));
         return new ServerSettings(port, data, database, domains, baseUrl, smtp, mail.build(),
                 value(env, "GUICHET_DEMO_PASSWORD"), secure, http(env, secure, data),
-                DispatchConfig.defaults().withLease(mailLease(env)), keys, imap(env), Map.copyOf(env));
+                DispatchConfig.defaults().withLease(mailLease(env)).withSenders(mailSenders(env)), keys, imap(env), Map.copyOf(env));
     }
 
     /** Guichet's own addresses, whose mail is never taken in: From, Reply-To and the helpdesk addresses. */
@@ -198,6 +198,15 @@ public record ServerSettings(int port, Path dataDirectory, JdbcConfig database, 
         return lease.filter(l -> l.compareTo(MIN_MAIL_LEASE) >= 0).orElseThrow(() -> new InvalidSetting(
                 "GUICHET_MAIL_LEASE_SECONDS: a number of seconds (or an ISO-8601 duration such as PT90S) of at least "
                         + MIN_MAIL_LEASE.toSeconds() + " is expected, not \"" + text.orElseThrow() + "\""));
+    }
+
+    /** {@code GUICHET_MAIL_SENDERS}: how many threads of this node send mail at once, 1 to 64. */
+    private static int mailSenders(Map<String, String> env) {
+        int senders = positive(env, "GUICHET_MAIL_SENDERS", DispatchConfig.defaults().senders());
+        if (senders > DispatchConfig.MAX_SENDERS) {
+            throw new InvalidSetting("GUICHET_MAIL_SENDERS: at most " + DispatchConfig.MAX_SENDERS + " is expected");
+        }
+        return senders;
     }
 
     private static Optional<Duration> secondsOrDuration(String text) {

@@ -59,6 +59,17 @@ class ServerSettingsTest {
     }
 
     @Test
+    void four_threads_send_mail_unless_set_between_one_and_sixty_four() {
+        assertEquals(4, ServerSettings.fromEnvironment(Map.of()).dispatch().senders());
+        assertEquals(8, ServerSettings.fromEnvironment(Map.of("GUICHET_MAIL_SENDERS", "8")).dispatch().senders());
+        for (String refused : new String[] {"0", "65", "quatre"}) {
+            ServerSettings.InvalidSetting e = assertThrows(ServerSettings.InvalidSetting.class,
+                    () -> ServerSettings.fromEnvironment(Map.of("GUICHET_MAIL_SENDERS", refused)));
+            assertTrue(e.getMessage().contains("GUICHET_MAIL_SENDERS"), e.getMessage());
+        }
+    }
+
+    @Test
     void the_mail_lease_is_a_minute_unless_set_in_seconds_or_as_a_duration_of_ten_seconds_at_least() {
         assertEquals(Duration.ofSeconds(60), ServerSettings.fromEnvironment(Map.of()).dispatch().lease());
         assertEquals(Duration.ofSeconds(15), ServerSettings.fromEnvironment(Map.of("GUICHET_MAIL_LEASE_SECONDS",

@@ -16,7 +16,7 @@ import java.util.function.BiFunction;
  * The mail adapter for Guice: {@link #smtp} or {@link #files} binds the {@link NotificationChannel} (templates are
  * loaded when the injector builds it, so a missing or wrong template stops start-up); {@link #dispatcher} binds the
  * {@link DispatchNotifications} the bound {@link Ticketing} offers over the bound channel, for a server
- * to run with {@code BackgroundDispatcher.start(dispatch, config.interval())}. The SMTP channel keeps connections
+ * to run with {@code BackgroundDispatcher.start(dispatch, config.interval(), config.senders())}. The SMTP channel keeps connections
  * open and is {@link AutoCloseable}: close it once the dispatcher is closed. No side effect at construction.
  */
 public final class MailModule extends PrivateModule {

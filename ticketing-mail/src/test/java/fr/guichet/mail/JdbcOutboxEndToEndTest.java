@@ -47,7 +47,7 @@ class JdbcOutboxEndToEndTest {
     private final GreenMail server = TestMail.greenMail(port);
     private final MutableClock clock = new MutableClock(Fixtures.SEED_DAY);
     private final DispatchConfig settings = new DispatchConfig(DispatchConfig.defaults().backoff(), 10,
-            Duration.ofMinutes(1), Duration.ofMillis(50));
+            Duration.ofMinutes(1), Duration.ofMillis(50), 1);
     private Injector injector;
     private Ticketing ticketing;
     private DispatchNotifications dispatch;

@@ -94,7 +94,7 @@ class MailModuleTest {
             TestWorld world = new TestWorld();
             InMemoryNotificationOutbox outbox = world.outbox;
             DispatchConfig settings = new DispatchConfig(DispatchConfig.defaults().backoff(), 10,
-                    Duration.ofMinutes(1), Duration.ofMillis(50));
+                    Duration.ofMinutes(1), Duration.ofMillis(50), 1);
             Injector injector = strict(MailModule.smtp(TestMail.config(port).build()),
                     MailModule.dispatcher(settings), new AbstractModule() {
                         @Override

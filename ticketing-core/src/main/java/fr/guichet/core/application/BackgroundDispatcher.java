@@ -3,77 +3,102 @@ package fr.guichet.core.application;
 import fr.guichet.core.port.NotificationOutbox;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs {@link DispatchNotifications} on one daemon thread until closed: at once whenever a unit of work that queued
- * notifications commits (on this node, and on other nodes where the outbox can tell), and otherwise every interval,
- * the safety net for other nodes' notifications and for retries. Wakes that come while a run is under way make one
- * more run, never one per wake. Close waits for the run under way.
+ * Runs {@link DispatchNotifications} on a bounded number of daemon sender threads until closed. Each sender claims
+ * its own batches, so the senders of a node share the outbox as the nodes do. Every sender runs at once whenever a
+ * unit of work that queued notifications commits (on this node, and on other nodes where the outbox can tell), and
+ * otherwise every interval, the safety net for other nodes' notifications and for retries; a sender that finds
+ * nothing due goes back to waiting. Wakes that come while a sender's run is under way make one more run of it, never
+ * one per wake. Close waits for the runs under way.
  */
 public final class BackgroundDispatcher implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(BackgroundDispatcher.class.getName());
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
 
     private final DispatchNotifications dispatch;
     private final Duration interval;
-    private final Semaphore wakes = new Semaphore(0);
-    private final Thread thread;
+    private final List<Sender> senders = new ArrayList<>();
     private final NotificationOutbox.Subscription subscription;
     private volatile boolean closed;
 
-    private BackgroundDispatcher(DispatchNotifications dispatch, Duration interval) {
+    private BackgroundDispatcher(DispatchNotifications dispatch, Duration interval, int senders) {
         this.dispatch = dispatch;
         this.interval = interval;
-        this.thread = new Thread(this::run, "guichet-notification-dispatcher");
-        this.thread.setDaemon(true);
+        for (int i = 1; i <= senders; i++) {
+            this.senders.add(new Sender("guichet-notification-dispatcher-" + i));
+        }
         this.subscription = dispatch.whenEnqueued(this::wake);
     }
 
+    /** A dispatcher with one sender. */
     public static BackgroundDispatcher start(DispatchNotifications dispatch, Duration interval) {
+        return start(dispatch, interval, 1);
+    }
+
+    /** A dispatcher with {@code senders} sender threads, each claiming its own batches. */
+    public static BackgroundDispatcher start(DispatchNotifications dispatch, Duration interval, int senders) {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("interval <= 0");
         }
-        BackgroundDispatcher dispatcher = new BackgroundDispatcher(dispatch, interval);
-        dispatcher.thread.start();
+        if (senders < 1) {
+            throw new IllegalArgumentException("senders < 1");
+        }
+        BackgroundDispatcher dispatcher = new BackgroundDispatcher(dispatch, interval, senders);
+        dispatcher.senders.forEach(s -> s.thread.start());
         return dispatcher;
     }
 
-    /** Makes the dispatcher run as soon as it can, without waiting for its interval; returns at once. */
+    /** Makes every sender run as soon as it can, without waiting for its interval; returns at once. */
     public void wake() {
-        wakes.release();
-    }
-
-    private void run() {
-        while (!closed) {
-            wakes.drainPermits();
-            try {
-                dispatch.dispatchDue();
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "notification dispatch failed; next try in " + interval, e);
-            }
-            try {
-                wakes.tryAcquire(interval.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
+        senders.forEach(s -> s.wakes.release());
     }
 
     @Override
     public void close() {
         subscription.close();
         closed = true;
-        wakes.release();
+        wake();
+        long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
         try {
-            thread.join(TimeUnit.SECONDS.toMillis(30));
-            if (thread.isAlive()) {
-                thread.interrupt();
+            for (Sender s : senders) {
+                s.thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
             }
         } catch (InterruptedException e) {
-            thread.interrupt();
             Thread.currentThread().interrupt();
+        }
+        senders.stream().filter(s -> s.thread.isAlive()).forEach(s -> s.thread.interrupt());
+    }
+
+    /** One sender thread and the wakes waiting for it. */
+    private final class Sender {
+        private final Semaphore wakes = new Semaphore(0);
+        private final Thread thread;
+
+        private Sender(String name) {
+            this.thread = new Thread(this::run, name);
+            this.thread.setDaemon(true);
+        }
+
+        private void run() {
+            while (!closed) {
+                wakes.drainPermits();
+                try {
+                    dispatch.dispatchDue();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "notification dispatch failed; next try in " + interval, e);
+                }
+                try {
+                    wakes.tryAcquire(interval.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
         }
     }
 }
