@@ -33,7 +33,7 @@ final class InboundMails {
     /** The headers handed to the core (lower case), when the mail has them. */
     static final List<String> HEADERS = List.of("auto-submitted", "precedence", "x-autoreply", "x-autorespond",
             "x-auto-response-suppress", "list-id", "list-unsubscribe", "return-path", "in-reply-to", "references",
-            "date");
+            "date", "authentication-results");
 
     /** How many multiparts deep the parts of a mail are read; deeper ones are left out. */
     static final int MAX_DEPTH = 20;
@@ -46,6 +46,18 @@ final class InboundMails {
 
     /** The mail {@code message} holds; throws when it cannot be read (the import is then retried). */
     static InboundMail read(MimeMessage message) throws MessagingException, IOException {
+        Body body = new Body();
+        body.walk(message, 0);
+        return withBody(message, body.text(), body.files);
+    }
+
+    /** The mail {@code message} holds with {@code text} in place of its body and without its files. */
+    static InboundMail headersWith(MimeMessage message, String text) throws MessagingException {
+        return withBody(message, text, List.of());
+    }
+
+    private static InboundMail withBody(MimeMessage message, String text, List<Upload> files)
+            throws MessagingException {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String name : HEADERS) {
             String[] values = message.getHeader(name);
@@ -72,10 +84,7 @@ final class InboundMails {
         }
         String[] from = message.getHeader("From");
         String sender = from == null ? null : addresses(from[0]).stream().findFirst().orElse(null);
-        Body body = new Body();
-        body.walk(message, 0);
-        return new InboundMail(message.getMessageID(), sender, recipients, subject(message), body.text(), headers,
-                body.files);
+        return new InboundMail(message.getMessageID(), sender, recipients, subject(message), text, headers, files);
     }
 
     private static String subject(MimeMessage message) {

@@ -15,6 +15,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.util.SharedByteArrayInputStream;
 import java.lang.System.Logger.Level;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,6 +23,7 @@ import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 
@@ -32,7 +34,8 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
  * the next mails would likely fail the same way). A core that is unavailable or busy (a TicketingException of kind
  * UNAVAILABLE or CONFLICT) is no fault of the mail; any other failure reading it or taking it in is counted, and after
  * {@link ImapConfig#maxAttempts()} failures in a row (counted in memory, for a bounded number of mails) it is moved to
- * the error folder, as is a mail larger than {@link ImapConfig#maxMessageBytes()}. Whatever a poll throws, the next
+ * the error folder, as is a mail larger than {@link ImapConfig#maxMessageBytes()}: both are first kept for staff from
+ * their headers alone ({@link ReceiveMail#keepUnreadable}, reasons {@code unreadable} and {@code too-large}). Whatever a poll throws, the next
  * one runs. Nodes may poll the same mailbox at
  * once: the core imports a Message-ID once, and a mail another node moved meanwhile is no error. Each poll opens and
  * closes its own connection. Thread-safe; {@link #close} stops the thread.
@@ -45,6 +48,7 @@ public final class MailboxPoller implements AutoCloseable {
 
     private final ImapConfig config;
     private final Function<InboundMail, MailReceipt> receive;
+    private final BiFunction<InboundMail, String, MailReceipt> keep;
     private final Session session;
     private final Map<String, Integer> failures = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -59,19 +63,22 @@ public final class MailboxPoller implements AutoCloseable {
         return t;
     });
 
-    MailboxPoller(ImapConfig config, Function<InboundMail, MailReceipt> receive) {
+    MailboxPoller(ImapConfig config, Function<InboundMail, MailReceipt> receive,
+            BiFunction<InboundMail, String, MailReceipt> keep) {
         this.config = Objects.requireNonNull(config, "config");
         this.receive = Objects.requireNonNull(receive, "receive");
+        this.keep = Objects.requireNonNull(keep, "keep");
         this.session = Session.getInstance(properties(config));
     }
 
     /** A poller of {@code config}'s mailbox into {@code receiveMail}, polling at once and then at each interval. */
     public static MailboxPoller start(ImapConfig config, ReceiveMail receiveMail) {
-        return start(config, receiveMail::receive);
+        return start(config, receiveMail::receive, receiveMail::keepUnreadable);
     }
 
-    static MailboxPoller start(ImapConfig config, Function<InboundMail, MailReceipt> receive) {
-        MailboxPoller poller = new MailboxPoller(config, receive);
+    static MailboxPoller start(ImapConfig config, Function<InboundMail, MailReceipt> receive,
+            BiFunction<InboundMail, String, MailReceipt> keep) {
+        MailboxPoller poller = new MailboxPoller(config, receive, keep);
         poller.thread.scheduleWithFixedDelay(poller::pollLogged, 0, config.pollInterval().toMillis(),
                 TimeUnit.MILLISECONDS);
         return poller;
@@ -166,8 +173,9 @@ public final class MailboxPoller implements AutoCloseable {
             if (listed.size() > config.maxMessageBytes()) {
                 LOG.log(Level.WARNING, "Mail UID {0} is larger than {1} bytes: moved to {2}", uid,
                         config.maxMessageBytes(), config.errorFolder());
-                folder.move(uid, config.errorFolder());
-                return Result.REJECTED;
+                return rejected(folder, uid, key, "too-large", "Ce courriel de " + megabytes(listed.size())
+                        + " Mo dépasse la taille acceptée (" + megabytes(config.maxMessageBytes())
+                        + " Mo)\u00A0: il est resté dans le dossier " + config.errorFolder() + " de la boîte.");
             }
             Optional<byte[]> content = folder.content(uid);
             if (content.isEmpty()) {
@@ -209,9 +217,33 @@ public final class MailboxPoller implements AutoCloseable {
         }
         LOG.log(Level.WARNING, "Importing mail UID " + uid + " failed " + attempts + " times: moved to "
                 + config.errorFolder(), e);
+        return rejected(folder, uid, key, "unreadable", "Ce courriel n'a pas pu être lu\u00A0: il est resté dans le "
+                + "dossier " + config.errorFolder() + " de la boîte.");
+    }
+
+    /** Keeps the mail {@code uid} for staff from its headers and {@code text}, then moves it to the error folder. */
+    private Result rejected(UidFolder folder, long uid, String key, String reason, String text)
+            throws MessagingException {
+        Optional<byte[]> header = folder.header(uid);
+        if (header.isEmpty()) {
+            forget(key);
+            return Result.GONE;
+        }
+        InboundMail mail;
+        try {
+            mail = InboundMails.headersWith(new MimeMessage(session, new SharedByteArrayInputStream(header.get())),
+                    text);
+        } catch (MessagingException | RuntimeException e) {
+            mail = new InboundMail(null, null, List.of(), "", text, Map.of(), List.of());
+        }
+        keep.apply(mail, reason);
         folder.move(uid, config.errorFolder());
         forget(key);
         return Result.REJECTED;
+    }
+
+    private static String megabytes(long bytes) {
+        return String.valueOf((bytes + (1 << 20) - 1) >> 20);
     }
 
     private static boolean stillThere(UidFolder folder, long uid) {

@@ -67,8 +67,17 @@ final class UidFolder {
 
     /** The bytes of the mail {@code uid}, without setting {@code \Seen}; empty when it left the folder. */
     Optional<byte[]> content(long uid) throws MessagingException {
+        return fetched(uid, "BODY.PEEK[]");
+    }
+
+    /** The bytes of the header of the mail {@code uid}, without setting {@code \Seen}; empty when it left. */
+    Optional<byte[]> header(long uid) throws MessagingException {
+        return fetched(uid, "BODY.PEEK[HEADER]");
+    }
+
+    private Optional<byte[]> fetched(long uid, String item) throws MessagingException {
         return Optional.ofNullable((byte[]) folder.doCommand(p -> {
-            Response[] responses = p.command("UID FETCH " + uid + " (UID BODY.PEEK[])", null);
+            Response[] responses = p.command("UID FETCH " + uid + " (UID " + item + ")", null);
             byte[] found = null;
             for (Response r : responses) {
                 if (r instanceof FetchResponse fetch) {

@@ -70,7 +70,7 @@ class MailRoundTripTest {
             MailReceipt receipt = ticketing.receiveMail().receive(mail);
             receipts.add(receipt);
             return receipt;
-        });
+        }, ticketing.receiveMail()::keepUnreadable);
     }
 
     /** Files a request of {@code teacher} and sends what it queued; the acknowledgement the teacher received. */

@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.guichet.core.application.InboundMail;
 import fr.guichet.core.application.MailReceipt;
 import fr.guichet.core.application.Upload;
+import fr.guichet.core.domain.mail.LoggedMail;
+import fr.guichet.core.domain.mail.MailOutcome;
+import fr.guichet.core.domain.mail.MailReasons;
 import fr.guichet.core.testing.TestWorld;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
@@ -52,6 +55,7 @@ class MailboxPollerTest {
 
     private final TestMailbox mailbox = new TestMailbox();
     private final List<InboundMail> received = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> kept = Collections.synchronizedList(new ArrayList<>());
 
     @AfterEach
     void stop() {
@@ -59,7 +63,12 @@ class MailboxPollerTest {
     }
 
     private MailboxPoller poller(Function<InboundMail, MailReceipt> receive) {
-        return new MailboxPoller(mailbox.config(Duration.ofSeconds(30)).build(), receive);
+        return new MailboxPoller(mailbox.config(Duration.ofSeconds(30)).build(), receive, this::keep);
+    }
+
+    private MailReceipt keep(InboundMail mail, String reason) {
+        kept.add(reason);
+        return new MailReceipt(MailReceipt.Outcome.UNATTACHED, Optional.empty(), reason);
     }
 
     private MailboxPoller recording() {
@@ -99,6 +108,7 @@ class MailboxPollerTest {
         m.setHeader("References", "<guichet.request.0022928@ac-creteil.fr>");
         m.setHeader("Auto-Submitted", "no");
         m.setHeader("X-Mailer", "Thunderbird");
+        m.setHeader("Authentication-Results", "mx.ac-creteil.fr; dmarc=pass header.from=ac-creteil.fr");
         mailbox.send(m, TestMailbox.ADDRESS);
 
         assertEquals(new MailboxPoller.Poll(1, 0, 0, 0), recording().poll());
@@ -112,6 +122,8 @@ class MailboxPollerTest {
                 () -> assertEquals("Re: Demande reçue : vidéoprojecteur en panne", mail.subject()),
                 () -> assertTrue(mail.text().startsWith("Merci, c'est réparé.\n"), mail.text()),
                 () -> assertEquals(List.of("no"), mail.header("auto-submitted")),
+                () -> assertEquals(List.of("mx.ac-creteil.fr; dmarc=pass header.from=ac-creteil.fr"),
+                        mail.header("authentication-results")),
                 () -> assertEquals(List.of("<guichet.request.0022928@ac-creteil.fr>"), mail.header("in-reply-to")),
                 () -> assertTrue(mail.firstHeader("content-type").orElseThrow().startsWith("text/plain")),
                 () -> assertTrue(mail.firstHeader("date").isPresent()),
@@ -197,6 +209,7 @@ class MailboxPollerTest {
             assertEquals(1, mailbox.folder("INBOX").size());
         }
         assertEquals(new MailboxPoller.Poll(0, 0, 1, 0), failing.poll());
+        assertEquals(List.of("unreadable"), kept);
         assertEquals(0, mailbox.folder("INBOX").size());
         assertEquals(0, mailbox.folder(DONE).size());
         assertEquals(1, mailbox.folder(ERRORS).size());
@@ -310,10 +323,11 @@ class MailboxPollerTest {
                 mail -> {
                     received.add(mail);
                     return new MailReceipt(MailReceipt.Outcome.UNATTACHED, Optional.empty(), "");
-                });
+                }, this::keep);
 
         assertEquals(new MailboxPoller.Poll(0, 0, 1, 0), small.poll());
         assertTrue(received.isEmpty());
+        assertEquals(List.of("too-large"), kept);
         assertEquals(1, mailbox.folder(ERRORS).size());
     }
 
@@ -335,13 +349,13 @@ class MailboxPollerTest {
     @Test
     void a_mail_nested_thousands_of_multiparts_deep_is_read_to_a_bounded_depth_and_the_next_one_imported()
             throws Exception {
-        mailbox.deliverRaw(nested(6_000));
+        mailbox.deliverRaw(nested(4_000));
         mailbox.send(reply("Lisible"), TestMailbox.ADDRESS);
         MailboxPoller poller = new MailboxPoller(mailbox.config(Duration.ofSeconds(30))
                 .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(60)).build(), mail -> {
                     received.add(mail);
                     return new MailReceipt(MailReceipt.Outcome.UNATTACHED, Optional.empty(), "no-token");
-                });
+                }, this::keep);
         AtomicReference<Object> outcome = new AtomicReference<>();
         Thread smallStack = new Thread(null, () -> {
             try {
@@ -349,7 +363,7 @@ class MailboxPollerTest {
             } catch (Throwable e) {
                 outcome.set(e);
             }
-        }, "petite-pile", 160 * 1024);
+        }, "petite-pile", 136 * 1024);
         smallStack.start();
         smallStack.join();
 
@@ -369,7 +383,7 @@ class MailboxPollerTest {
             }
             received.add(mail);
             return new MailReceipt(MailReceipt.Outcome.UNATTACHED, Optional.empty(), "no-token");
-        })) {
+        }, this::keep)) {
             for (int wait = 0; wait < 300 && mailbox.folder(DONE).size() < 2; wait++) {
                 Thread.sleep(100);
             }
@@ -384,7 +398,8 @@ class MailboxPollerTest {
             throws Exception {
         mailbox.send(reply("Bonjour"), TestMailbox.ADDRESS);
         TestWorld world = new TestWorld();
-        MailboxPoller poller = poller(world.ticketing.receiveMail()::receive);
+        MailboxPoller poller = new MailboxPoller(mailbox.config(Duration.ofSeconds(30)).build(),
+                world.ticketing.receiveMail()::receive, world.ticketing.receiveMail()::keepUnreadable);
         world.db.setDown(true);
 
         for (int attempt = 1; attempt <= 8; attempt++) {
@@ -412,7 +427,7 @@ class MailboxPollerTest {
                     .build(), mail -> {
                         received.add(mail);
                         return new MailReceipt(MailReceipt.Outcome.UNATTACHED, Optional.empty(), "no-token");
-                    });
+                    }, this::keep);
 
             assertEquals(new MailboxPoller.Poll(200, 0, 0, 0), poller.poll());
             assertEquals(new MailboxPoller.Poll(5, 0, 0, 0), poller.poll());
@@ -421,5 +436,36 @@ class MailboxPollerTest {
         assertEquals(mails, new HashSet<>(received.stream().map(InboundMail::messageId).toList()).size());
         assertEquals(mails, mailbox.folder(DONE).size());
         assertEquals(0, mailbox.folder("INBOX").size());
+    }
+
+    @Test
+    void a_mail_too_large_or_unreadable_is_kept_unattached_for_staff_from_its_headers_before_leaving_the_inbox()
+            throws Exception {
+        MimeMessage large = reply("x".repeat(5_000));
+        large.setHeader("Message-ID", "<volumineux@ac-creteil.fr>");
+        mailbox.send(large, TestMailbox.ADDRESS);
+        mailbox.deliverRaw("From: paul.langevin@ac-creteil.fr\r\nTo: guichet@ac-creteil.fr\r\nSubject: illisible\r\n"
+                + "Message-ID: <casse@ac-creteil.fr>\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"absente\"\r\n\r\nsans aucune limite\r\n");
+        TestWorld world = new TestWorld();
+        MailboxPoller poller = new MailboxPoller(mailbox.config(Duration.ofSeconds(30)).maxMessageBytes(2_000)
+                .build(), world.ticketing.receiveMail()::receive, world.ticketing.receiveMail()::keepUnreadable);
+
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            poller.poll();
+        }
+
+        assertEquals(0, mailbox.folder("INBOX").size());
+        assertEquals(2, mailbox.folder(ERRORS).size());
+        List<LoggedMail> log = world.mailLog.all();
+        assertEquals(List.of("too-large", "unreadable"), log.stream().map(LoggedMail::reason).toList());
+        assertAll(() -> assertTrue(log.stream().allMatch(m -> m.outcome() == MailOutcome.UNATTACHED)),
+                () -> assertEquals(List.of("marie.curie@ac-creteil.fr", "paul.langevin@ac-creteil.fr"),
+                        log.stream().map(LoggedMail::sender).toList()),
+                () -> assertEquals(List.of("Re: Demande reçue : vidéoprojecteur en panne", "illisible"),
+                        log.stream().map(LoggedMail::subject).toList()),
+                () -> assertTrue(log.get(0).text().contains("dossier Guichet-erreurs"), log.get(0).text()),
+                () -> assertEquals("courriel illisible, laissé dans le dossier Guichet-erreurs",
+                        MailReasons.french(log.get(1).reason())));
     }
 }

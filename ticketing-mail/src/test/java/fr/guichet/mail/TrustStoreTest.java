@@ -77,11 +77,11 @@ class TrustStoreTest {
         ImapConfig.Builder config = ImapConfig.builder("imaps://127.0.0.1:" + imaps + "/INBOX", "guichet", "secret")
                 .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5));
 
-        MailboxPoller untrusting = new MailboxPoller(config.build(), mail -> receipt());
+        MailboxPoller untrusting = new MailboxPoller(config.build(), mail -> receipt(), (mail, reason) -> receipt());
         assertThrows(MessagingException.class, untrusting::poll);
 
         MailboxPoller trusting = new MailboxPoller(config.trustStore(ServerCertificate.trustStore("s3cret")).build(),
-                mail -> receipt());
+                mail -> receipt(), (mail, reason) -> receipt());
         assertEquals(new MailboxPoller.Poll(0, 0, 0, 0), trusting.poll());
     }
 
@@ -93,7 +93,7 @@ class TrustStoreTest {
         assertTrue(smtp.getMessage().contains("/nonexistent/trust.p12"), smtp.getMessage());
         IllegalArgumentException imap = assertThrows(IllegalArgumentException.class, () -> new MailboxPoller(
                 ImapConfig.builder("imaps://127.0.0.1:" + imaps, "guichet", "secret").trustStore(missing).build(),
-                mail -> receipt()));
+                mail -> receipt(), (mail, reason) -> receipt()));
         assertTrue(imap.getMessage().contains("/nonexistent/trust.p12"), imap.getMessage());
     }
 
