@@ -34,10 +34,15 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.IntSupplier;
 import javax.sql.DataSource;
 
@@ -50,6 +55,7 @@ final class MailWorkload {
 
     static final String NAME = "4 mail dispatch";
 
+    private static final List<Integer> SENDERS = List.of(1, 4);
     private static final int IDLE_SAMPLES = 200;
     private static final int BACKLOG = 55;
     private static final int BACKLOG_ROUNDS = 5;
@@ -64,7 +70,8 @@ final class MailWorkload {
         smtp.start();
         try {
             results.note(NAME, settings.mails() + " mails queued in the outbox, then DispatchNotifications.dispatchDue "
-                    + "(batches of 50) until all are sent; GreenMail on 127.0.0.1 in the same JVM.");
+                    + "(batches of 50) until all are sent, by one sender then again by " + SENDERS.get(1)
+                    + " senders at once; GreenMail on 127.0.0.1 in the same JVM.");
             for (String kind : settings.databases()) {
                 double rate = dispatch(settings, results, kind, port, smtp);
                 results.check(NAME, kind + ": " + settings.mails() + " mails drained, none lost", rate > 0,
@@ -103,40 +110,75 @@ final class MailWorkload {
             try {
                 NotificationOutbox outbox = injector.getInstance(NotificationOutbox.class);
                 UnitOfWork unitOfWork = injector.getInstance(UnitOfWork.class);
-                long queueStart = System.nanoTime();
-                for (int from = 0; from < settings.mails(); from += 500) {
-                    List<Notification> batch = new ArrayList<>();
-                    for (int i = from; i < Math.min(settings.mails(), from + 500); i++) {
-                        batch.add(notification(i));
-                    }
-                    unitOfWork.run(() -> outbox.enqueue(batch, Instant.now()));
-                }
-                results.add(NAME, kind + ", queueing", "time", (System.nanoTime() - queueStart) / 1e9, "s");
                 DispatchNotifications dispatcher = injector.getInstance(DispatchNotifications.class);
-                long start = System.nanoTime();
-                int sent = 0;
-                int other = 0;
-                while (sent + other < settings.mails()) {
-                    DispatchNotifications.Report report = dispatcher.dispatchDue();
-                    sent += report.sent();
-                    other += report.retried() + report.failed();
-                    if (report.sent() + report.retried() + report.failed() == 0) {
-                        break;
+                boolean drained = true;
+                double rate = 0;
+                for (int senders : SENDERS) {
+                    String label = kind + ", dispatcher" + (senders == 1 ? "" : ", " + senders + " senders");
+                    long queueStart = System.nanoTime();
+                    for (int from = 0; from < settings.mails(); from += 500) {
+                        List<Notification> batch = new ArrayList<>();
+                        for (int i = from; i < Math.min(settings.mails(), from + 500); i++) {
+                            batch.add(notification(i));
+                        }
+                        unitOfWork.run(() -> outbox.enqueue(batch, Instant.now()));
                     }
+                    results.add(NAME, label + ", queueing", "time", (System.nanoTime() - queueStart) / 1e9, "s");
+                    long start = System.nanoTime();
+                    DispatchNotifications.Report report = drain(dispatcher, senders);
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    int received = smtp.getReceivedMessages().length;
+                    int other = report.retried() + report.failed();
+                    results.add(NAME, label, "drain time", seconds, "s");
+                    results.add(NAME, label, "throughput", report.sent() / seconds, "mails/s");
+                    results.add(NAME, label, "sent", report.sent(), "mails");
+                    results.add(NAME, label, "retried or failed", other, "mails");
+                    results.add(NAME, label, "received by GreenMail", received, "mails");
+                    drained &= report.sent() == settings.mails() && received == settings.mails() && other == 0;
+                    rate = senders == 1 ? report.sent() / seconds : rate;
+                    smtp.purgeEmailFromAllMailboxes();
                 }
-                double seconds = (System.nanoTime() - start) / 1e9;
-                int received = smtp.getReceivedMessages().length;
-                results.add(NAME, kind + ", dispatcher", "drain time", seconds, "s");
-                results.add(NAME, kind + ", dispatcher", "throughput", sent / seconds, "mails/s");
-                results.add(NAME, kind + ", dispatcher", "sent", sent, "mails");
-                results.add(NAME, kind + ", dispatcher", "retried or failed", other, "mails");
-                results.add(NAME, kind + ", dispatcher", "received by GreenMail", received, "mails");
-                boolean drained = sent == settings.mails() && received == settings.mails() && other == 0;
                 latency(results, kind, injector, smtp);
-                return drained ? sent / seconds : 0;
+                return drained ? rate : 0;
             } finally {
                 ((AutoCloseable) injector.getInstance(DataSource.class)).close();
             }
+        }
+    }
+
+    /**
+     * Runs {@code senders} threads that each call {@link DispatchNotifications#dispatchDue} until a run finds nothing,
+     * as the senders of {@link BackgroundDispatcher} do, and adds up their reports.
+     */
+    private static DispatchNotifications.Report drain(DispatchNotifications dispatcher, int senders)
+            throws Exception {
+        Callable<DispatchNotifications.Report> sender = () -> {
+            int sent = 0;
+            int retried = 0;
+            int failed = 0;
+            while (true) {
+                DispatchNotifications.Report run = dispatcher.dispatchDue();
+                if (run.sent() + run.retried() + run.failed() == 0) {
+                    return new DispatchNotifications.Report(sent, retried, failed);
+                }
+                sent += run.sent();
+                retried += run.retried();
+                failed += run.failed();
+            }
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        try {
+            int sent = 0;
+            int retried = 0;
+            int failed = 0;
+            for (Future<DispatchNotifications.Report> f : pool.invokeAll(Collections.nCopies(senders, sender))) {
+                sent += f.get().sent();
+                retried += f.get().retried();
+                failed += f.get().failed();
+            }
+            return new DispatchNotifications.Report(sent, retried, failed);
+        } finally {
+            pool.shutdownNow();
         }
     }
 
