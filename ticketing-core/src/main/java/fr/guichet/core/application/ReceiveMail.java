@@ -3,6 +3,7 @@ package fr.guichet.core.application;
 import fr.guichet.core.application.MailReceipt.Outcome;
 import fr.guichet.core.domain.ErrorKind;
 import fr.guichet.core.domain.TicketingException;
+import fr.guichet.core.domain.mail.AuthenticationResults;
 import fr.guichet.core.domain.mail.LoggedMail;
 import fr.guichet.core.domain.mail.MailOutcome;
 import fr.guichet.core.domain.mail.MailReasons;
@@ -51,8 +52,9 @@ import java.util.stream.Stream;
  * they are its assignee or active staff of its group, with the quoted part and signature cut, notified as when posted
  * on the site, its files taken in one by one by the attachment rules (a refused file is left out and named in the
  * log's reason; a reply with no text of its own is kept unattached). A mail without a tag from an active person
- * whose address is eligible files a new request in the subject for mail, when there is one. Anything else is kept
- * UNATTACHED with its reason for staff; only those and ignored mail keep their sender, subject and text in the log.
+ * whose address is eligible, authenticated by the receiving server ({@link AuthenticationResults}), files a new
+ * request in the subject for mail, when there is one. Anything else is kept UNATTACHED with its reason for staff; only
+ * those and ignored mail keep their sender, subject and text in the log.
  */
 public final class ReceiveMail {
 
@@ -197,6 +199,9 @@ public final class ReceiveMail {
     private MailReceipt fileNew(Received received, EmailAddress sender) {
         if (config.filingSubject().isEmpty()) {
             return received.kept(MailOutcome.UNATTACHED, "no-token", null);
+        }
+        if (!AuthenticationResults.authenticates(received.mail.header("authentication-results"), sender)) {
+            return received.kept(MailOutcome.UNATTACHED, "sender.unverified", null);
         }
         Optional<Person> requester = eligible(sender);
         if (requester.isEmpty()) {

@@ -284,6 +284,11 @@ class ReceiveMailTest {
         assertEquals(Optional.empty(), world.requests.find(RequestNumber.of(number.value() + 1)));
     }
 
+    /** What the académie's server adds on top of a mail from its own domain whose DMARC check passed. */
+    static final Map<String, List<String>> AUTHENTICATED = Map.of("Authentication-Results", List.of(
+            "mx.ac-creteil.fr; spf=pass smtp.mailfrom=ac-creteil.fr; dkim=pass header.d=ac-creteil.fr header.s=s1;"
+                    + " dmarc=pass (p=quarantine) header.from=ac-creteil.fr"));
+
     @Test
     void with_a_subject_for_mail_an_eligible_person_files_a_new_request_by_mail() {
         Ticketing filing = Ticketing.builder(world.ports()).clock(world.clock).replyKeys(KEYS)
@@ -291,7 +296,7 @@ class ReceiveMailTest {
 
         MailReceipt receipt = filing.receiveMail().receive(mail("Élise <" + requester.email() + ">",
                 List.of(HELPDESK.value()), "  Mon imprimante\tne marche plus  ", "Elle clignote en rouge.\n-- \nÉlise",
-                Map.of(), List.of()));
+                AUTHENTICATED, List.of()));
 
         assertEquals(Outcome.FILED, receipt.outcome());
         Request filed = Scenario.stored(world, receipt.request().orElseThrow());
@@ -301,10 +306,40 @@ class ReceiveMailTest {
         assertEquals(requester.id(), filed.summaryLine().requester().id());
 
         assertEquals("sender.unknown", filing.receiveMail().receive(mail("inconnu@ac-creteil.fr",
-                List.of(HELPDESK.value()), "Bonjour", "Qui suis-je ?", Map.of(), List.of())).reason());
+                List.of(HELPDESK.value()), "Bonjour", "Qui suis-je ?", AUTHENTICATED, List.of())).reason());
         Person outsider = join(world, Fixtures.outsider());
+        String domain = outsider.email().value().substring(outsider.email().value().indexOf('@') + 1);
         assertEquals("sender.unknown", filing.receiveMail().receive(mail(outsider.email().value(),
-                List.of(HELPDESK.value()), "Bonjour", "Hors académie.", Map.of(), List.of())).reason());
+                List.of(HELPDESK.value()), "Bonjour", "Hors académie.",
+                Map.of("Authentication-Results", List.of("mx.ac-creteil.fr; dmarc=pass header.from=" + domain)),
+                List.of())).reason());
+    }
+
+    @Test
+    void a_new_request_is_never_filed_from_a_mail_its_receiving_server_did_not_authenticate() {
+        Ticketing filing = Ticketing.builder(world.ports()).clock(world.clock).replyKeys(KEYS)
+                .mailSubject(Fixtures.PRINTERS).build();
+        int queued = world.outbox.all().size();
+        List<Map<String, List<String>>> unverified = List.of(Map.of(),
+                Map.of("Authentication-Results", List.of("mx.ac-creteil.fr; dmarc=fail header.from=ac-creteil.fr",
+                        "mx.ac-creteil.fr; dmarc=pass header.from=ac-creteil.fr")),
+                Map.of("Authentication-Results", List.of("mx.ac-creteil.fr; dkim=pass header.d=evil-ac-creteil.fr;"
+                        + " dmarc=none")),
+                Map.of("Authentication-Results", List.of("mx.ac-creteil.fr; dmarc=pass header.from=example.org")),
+                Map.of("Authentication-Results", List.of("mx.ac-creteil.fr (dmarc=pass); spf=pass")));
+        for (Map<String, List<String>> headers : unverified) {
+            InboundMail forged = mail("Élise <" + requester.email() + ">", List.of(HELPDESK.value()),
+                    "Changez mon mot de passe", "Envoyez-le à cette adresse.", headers, List.of());
+            assertEquals(new MailReceipt(Outcome.UNATTACHED, Optional.empty(), "sender.unverified"),
+                    filing.receiveMail().receive(forged), headers.toString());
+            assertEquals("Changez mon mot de passe", logged(forged.identity()).subject());
+        }
+        assertEquals(Optional.empty(), world.requests.find(RequestNumber.of(number.value() + 1)));
+        assertEquals(queued, world.outbox.all().size(), "no acknowledgement went to the person named in From");
+        assertEquals(Outcome.FILED, filing.receiveMail().receive(mail(requester.email().value(),
+                List.of(HELPDESK.value()), "Mon imprimante", "Elle clignote.", Map.of("Authentication-Results",
+                        List.of("mx.ac-creteil.fr; dkim=pass header.i=@ac-creteil.fr; dmarc=none")), List.of()))
+                .outcome());
     }
 
     @Test

@@ -26,6 +26,7 @@ public final class MailReasons {
             Map.entry("request.closed", "demande close"),
             Map.entry("text.empty", "courriel sans texte"),
             Map.entry("sender.unknown", "expéditeur inconnu ou hors de l'académie"),
+            Map.entry("sender.unverified", "expéditeur non authentifié"),
             Map.entry("filing.refused", "nouvelle demande impossible par courriel"),
             Map.entry("too-large", "courriel trop volumineux, laissé dans le dossier Guichet-erreurs"),
             Map.entry("unreadable", "courriel illisible, laissé dans le dossier Guichet-erreurs"));
