@@ -89,6 +89,7 @@ public interface RequestRepository {
 
     /** How many open (neither resolved nor closed) requests each person is assignee of; absent means zero. */
     Map<PersonId, Long> openRequestCounts(Collection<PersonId> people);
+
     /**
      * At most {@code limit} CLOSED requests not anonymised yet, closed (their {@code Request#statusSince()}) before
      * {@code before}, in the order and from {@code after} as {@link #inStatusBefore} reads them; read from an index,
