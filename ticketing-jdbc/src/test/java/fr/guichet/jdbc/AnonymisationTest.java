@@ -17,7 +17,6 @@ import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.person.PersonName;
 import fr.guichet.core.domain.person.Role;
 import fr.guichet.core.domain.person.Uai;
-import fr.guichet.core.domain.request.AttachmentId;
 import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.request.SearchText;
 import fr.guichet.core.domain.request.Status;
@@ -25,13 +24,12 @@ import fr.guichet.core.domain.session.PasswordReset;
 import fr.guichet.core.domain.session.ResetToken;
 import fr.guichet.core.domain.session.SessionToken;
 import fr.guichet.core.domain.session.StoredSession;
-import fr.guichet.core.port.AttachmentStore;
 import fr.guichet.core.port.LocalAccounts;
 import fr.guichet.core.port.PageRequest;
+import fr.guichet.core.testing.FailingAttachmentStore;
 import fr.guichet.core.testing.Fixtures;
 import fr.guichet.core.testing.MutableClock;
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -40,7 +38,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -263,34 +260,5 @@ class AnonymisationTest {
         assertEquals(count, entries.stream().filter(e -> e.action().equals(AnonymiseExpiredData.ACTION))
                 .mapToLong(e -> Long.parseLong(e.after().fields().get("requests"))).sum(),
                 "the work recorded adds up to the requests, each once");
-    }
-
-    /** Passes every call on, but fails deletions once {@code failNow} says so. */
-    private static final class FailingAttachmentStore implements AttachmentStore {
-        private final AttachmentStore delegate;
-        private final java.util.function.BooleanSupplier failNow;
-
-        FailingAttachmentStore(AttachmentStore delegate, java.util.function.BooleanSupplier failNow) {
-            this.delegate = delegate;
-            this.failNow = failNow;
-        }
-
-        @Override
-        public long store(AttachmentId id, InputStream content, long maxBytes) {
-            return delegate.store(id, content, maxBytes);
-        }
-
-        @Override
-        public Optional<InputStream> open(AttachmentId id) {
-            return delegate.open(id);
-        }
-
-        @Override
-        public boolean delete(AttachmentId id) {
-            if (failNow.getAsBoolean()) {
-                throw new IllegalStateException("the file store went away");
-            }
-            return delegate.delete(id);
-        }
     }
 }

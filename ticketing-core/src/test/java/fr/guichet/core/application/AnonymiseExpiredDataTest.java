@@ -24,10 +24,10 @@ import fr.guichet.core.domain.request.Status;
 import fr.guichet.core.port.AttachmentStore;
 import fr.guichet.core.port.PageRequest;
 import fr.guichet.core.port.RequestQuery;
+import fr.guichet.core.testing.FailingAttachmentStore;
 import fr.guichet.core.testing.Fixtures;
 import fr.guichet.core.testing.TestWorld;
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -238,34 +238,5 @@ class AnonymiseExpiredDataTest {
         assertFalse(anonymised(recent));
         assertEquals(Optional.empty(), world.people.search(requester.name().family(), new PageRequest(1, 10))
                 .items().stream().filter(p -> p.email().equals(requester.email())).findFirst());
-    }
-
-    /** Passes every call on, but fails deletions once {@code failNow} says so. */
-    private static final class FailingAttachmentStore implements AttachmentStore {
-        private final AttachmentStore delegate;
-        private final java.util.function.BooleanSupplier failNow;
-
-        FailingAttachmentStore(AttachmentStore delegate, java.util.function.BooleanSupplier failNow) {
-            this.delegate = delegate;
-            this.failNow = failNow;
-        }
-
-        @Override
-        public long store(AttachmentId id, InputStream content, long maxBytes) {
-            return delegate.store(id, content, maxBytes);
-        }
-
-        @Override
-        public Optional<InputStream> open(AttachmentId id) {
-            return delegate.open(id);
-        }
-
-        @Override
-        public boolean delete(AttachmentId id) {
-            if (failNow.getAsBoolean()) {
-                throw new IllegalStateException("the file store went away");
-            }
-            return delegate.delete(id);
-        }
     }
 }
