@@ -43,6 +43,7 @@ public final class GuichetHttpApi {
     private final AdminExportEndpoints adminExportEndpoints;
     private final MailEndpoints mailEndpoints;
     private final AdminRetentionEndpoints adminRetentionEndpoints;
+    private final ExportEndpoints exportEndpoints;
     private Javalin server;
 
     public GuichetHttpApi(Ticketing ticketing, HttpConfig config, ReadinessCheck readiness,
@@ -73,6 +74,7 @@ public final class GuichetHttpApi {
         this.adminExportEndpoints = new AdminExportEndpoints(shared);
         this.mailEndpoints = new MailEndpoints(shared);
         this.adminRetentionEndpoints = new AdminRetentionEndpoints(shared);
+        this.exportEndpoints = new ExportEndpoints(shared);
     }
 
     /**
@@ -106,6 +108,7 @@ public final class GuichetHttpApi {
         host.routes.post(BASE + "/requests/{number}/status", guarded(endpoints::changeStatus));
         host.routes.get(BASE + "/requests/{number}/attachments/{id}", guarded(endpoints::attachment));
         mailEndpoints.mount(host, this::guarded);
+        exportEndpoints.mount(host, this::guarded);
         adminEndpoints.mount(host, this::adminGuarded);
         adminGroupsEndpoints.mount(host, this::adminGuarded);
         adminCatalogEndpoints.mount(host, this::adminGuarded);

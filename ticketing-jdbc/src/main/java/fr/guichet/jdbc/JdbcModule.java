@@ -9,6 +9,7 @@ import com.zaxxer.hikari.SQLExceptionOverride;
 import fr.guichet.core.port.AttachmentStore;
 import fr.guichet.core.port.AuditTrail;
 import fr.guichet.core.port.CannedAnswers;
+import fr.guichet.core.port.EstablishmentDirectory;
 import fr.guichet.core.port.CatalogStore;
 import fr.guichet.core.port.InboundMailLog;
 import fr.guichet.core.port.LocalAccounts;
@@ -33,7 +34,8 @@ import org.jdbi.v3.core.Jdbi;
  * {@link UnitOfWork}, {@link RequestRepository}, {@link PersonRegistry}, {@link LocalAccounts}, {@link CatalogStore},
  * {@link AttachmentStore}, {@link NotificationOutbox}, {@link SessionStore}, {@link SignInFailures},
  * {@link PasswordResets}, {@link CannedAnswers}, {@link AuditTrail}, {@link SettingsStore}, {@link InboundMailLog},
- * and the pool as a {@link DataSource} for health checks and for closing it ({@link AutoCloseable}) at shutdown.
+ * {@link EstablishmentDirectory}, and the pool as a {@link DataSource} for health checks and for closing it
+ * ({@link AutoCloseable}) at shutdown.
  */
 public final class JdbcModule extends PrivateModule {
 
@@ -67,6 +69,7 @@ public final class JdbcModule extends PrivateModule {
         expose(AuditTrail.class);
         expose(SettingsStore.class);
         expose(InboundMailLog.class);
+        expose(EstablishmentDirectory.class);
     }
 
     @Provides
@@ -195,5 +198,11 @@ public final class JdbcModule extends PrivateModule {
     @Singleton
     InboundMailLog inboundMailLog(Database db) {
         return new JdbiInboundMailLog(db);
+    }
+
+    @Provides
+    @Singleton
+    EstablishmentDirectory establishments(Database db) {
+        return new JdbiEstablishmentDirectory(db);
     }
 }

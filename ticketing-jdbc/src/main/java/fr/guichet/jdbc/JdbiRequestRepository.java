@@ -112,6 +112,12 @@ final class JdbiRequestRepository implements RequestRepository {
     }
 
     @Override
+    public List<RequestSummary> listAfter(RequestQuery query, RequestSummary after, int limit) {
+        RequestListing listing = RequestListing.after(db.dialect(), query, after);
+        return db.inTransaction(h -> listing.first(h, limit).map(RequestRows::summary).list());
+    }
+
+    @Override
     public RequestCounts count(RequestQuery query, PersonId me) {
         RequestListing listing = RequestListing.of(db.dialect(), query);
         List<StatusCount> rows = db.inTransaction(h -> listing.countByStatus(h, me, cap)

@@ -3,15 +3,18 @@ package fr.guichet.jdbc;
 import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.request.RequestSearch;
+import fr.guichet.core.domain.request.RequestSummary;
 import fr.guichet.core.domain.request.Status;
 import fr.guichet.core.port.PageRequest;
 import fr.guichet.core.port.RequestQuery;
 import fr.guichet.core.port.RequestSort;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
@@ -32,6 +35,17 @@ final class RequestListing {
             RequestSort.OLDEST, " ORDER BY submitted_at ASC, number ASC",
             RequestSort.UPDATED, " ORDER BY updated_at DESC, number DESC",
             RequestSort.UPDATED_LONGEST_AGO, " ORDER BY updated_at ASC, number ASC");
+
+    /** For each order, the condition keeping the rows that follow a given one in it, and the instant it orders by. */
+    private static final Map<RequestSort, Keyset> AFTER = Map.of(
+            RequestSort.NEWEST, new Keyset(" AND (submitted_at < :afterAt OR submitted_at = :afterAt"
+                    + " AND number < :afterNumber)", RequestSummary::submittedAt),
+            RequestSort.OLDEST, new Keyset(" AND (submitted_at > :afterAt OR submitted_at = :afterAt"
+                    + " AND number > :afterNumber)", RequestSummary::submittedAt),
+            RequestSort.UPDATED, new Keyset(" AND (updated_at < :afterAt OR updated_at = :afterAt"
+                    + " AND number < :afterNumber)", RequestSummary::updatedAt),
+            RequestSort.UPDATED_LONGEST_AGO, new Keyset(" AND (updated_at > :afterAt OR updated_at = :afterAt"
+                    + " AND number > :afterNumber)", RequestSummary::updatedAt));
 
     /** The condition of each narrowing of a list. */
     private static final Map<RequestQuery.Only, String> ONLY = Map.of(
@@ -61,6 +75,14 @@ final class RequestListing {
     /** What the queue's index names end with: the indexes of a queue sorted by last change end with "_updated". */
     private final String indexSuffix;
     private final StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    /** The queue a list searched by words keeps, as one condition, added to {@link #where} by the whole list only. */
+    private String scope = "";
+    /** Whether the list reads its scope's newest rows first ({@link #newest}): a staff search by words, newest first. */
+    private boolean newestFirst;
+    /** The ordered index ranges the scope of {@link #newest} is read from: none for every request. */
+    private final List<Branch> scopeBranches = new ArrayList<>();
+    /** The values only {@link #newest} binds. */
+    private final Map<String, Object> scopeValues = new HashMap<>();
     private final List<Branch> pageBranches = new ArrayList<>();
     private final List<Branch> countBranches = new ArrayList<>();
     /** The statuses a list outside a queue's branches is counted in, each read apart. */
@@ -74,6 +96,20 @@ final class RequestListing {
         this.orderBy = ORDER_BY.get(q.sort());
         this.indexSuffix = q.sort() == RequestSort.UPDATED || q.sort() == RequestSort.UPDATED_LONGEST_AGO ? "_updated"
                 : "";
+    }
+
+    /**
+     * The list of what {@code q} matches after {@code after} in its order (from the first when null), read through
+     * {@link #first}.
+     */
+    static RequestListing after(Dialect dialect, RequestQuery q, RequestSummary after) {
+        RequestListing c = of(dialect, q);
+        if (after != null) {
+            Keyset keyset = AFTER.get(q.sort());
+            c.add(keyset.condition(), "afterAt", keyset.at().apply(after));
+            c.values.put("afterNumber", after.number().value());
+        }
+        return c;
     }
 
     /** The list of what {@code q} matches on a database of {@code dialect}. */
@@ -111,6 +147,7 @@ final class RequestListing {
             c.add(" AND search_text LIKE :word" + i + " ESCAPE '!'", "word" + i,
                     "%" + likeEscaped(search.words().get(i)) + "%");
         }
+        c.newestFirst = !search.words().isEmpty() && q.sort() == RequestSort.NEWEST && q.requester() == null;
         if (q.queueOf() != null && search.words().isEmpty()) {
             c.queue(q.queueOf(), q.statuses());
         } else {
@@ -150,18 +187,27 @@ final class RequestListing {
     }
 
     /**
-     * A queue searched by words, as one condition: the words' index (trigram on PostgreSQL) narrows it better than the
-     * queue's ranges, which a rare word would read to their end.
+     * A queue searched by words: as one condition for the whole list, which the words' index (trigram on PostgreSQL)
+     * narrows better than the queue's ranges, which a rare word would read to their end; and as one range per group
+     * and one for the person's requests outside their groups, across statuses, for {@link #newest}.
      */
     private void queueByWords(RequestQuery.QueueOf queue) {
         values.put("queuePerson", queue.person().value());
         List<String> groups = queue.groups().stream().map(GroupCode::value).sorted().toList();
         if (groups.isEmpty()) {
-            where.append(" AND assignee = :queuePerson");
+            scope = " AND assignee = :queuePerson";
         } else {
-            where.append(" AND (assignee = :queuePerson OR assigned_group IN (<queueGroups>))");
+            scope = " AND (assignee = :queuePerson OR assigned_group IN (<queueGroups>))";
             lists.put("queueGroups", groups);
         }
+        for (int i = 0; i < groups.size(); i++) {
+            scopeValues.put("scopeGroup" + i, groups.get(i));
+            scopeBranches.add(new Branch(" AND assigned_group = :scopeGroup" + i, null, "assigned_group",
+                    "requests_group_newest"));
+        }
+        scopeBranches.add(new Branch(" AND assignee = :queuePerson"
+                + (groups.isEmpty() ? "" : " AND assigned_group NOT IN (<queueGroups>)"), null, "assignee",
+                "requests_assignee_newest"));
     }
 
     private void statusIn(Set<Status> statuses) {
@@ -189,7 +235,7 @@ final class RequestListing {
         String table = countBranches.isEmpty() ? from : "requests";
         String sql = branches.stream().map(b -> "SELECT '" + b.status().name() + "' AS status, "
                 + (b.status().isOpen() ? COUNT_OPEN : b.status() == Status.RESOLVED ? COUNT_RESOLVED : COUNT_CLOSED)
-                + table + where + b.condition() + " LIMIT " + (cap + 1) + ") counted")
+                + table + where + scope + b.condition() + " LIMIT " + (cap + 1) + ") counted")
                 .collect(Collectors.joining(" UNION ALL "));
         Query query = bind(h.createQuery(sql)).bind("me", me.value());
         if (countBranches.isEmpty()) {
@@ -198,9 +244,42 @@ final class RequestListing {
         return query;
     }
 
+    /** Whether a page and its total are first looked for among the scope's newest rows ({@link #newest}). */
+    boolean readsNewestFirst() {
+        return newestFirst;
+    }
+
+    /**
+     * The query of the first {@code cap} + 1 matching requests, newest first, among the {@code window} newest requests
+     * of the list's scope (every request, or the queue read from its ranges across statuses), each row holding
+     * {@link RequestRows#SUMMARY_COLUMNS}: the newest rows being the first of the list's order, the matches found are
+     * the list's first ones. A search by common words finds them after a few hundred rows, whatever the years stored.
+     */
+    Query newest(Handle h, long cap, int window) {
+        String columns = RequestRows.SUMMARY_COLUMNS + ", search_text";
+        String order = ORDER_BY.get(RequestSort.NEWEST);
+        String rows = scopeBranches.isEmpty()
+                ? "SELECT " + columns + " FROM " + dialect.requestsThrough("requests_newest") + order + " LIMIT "
+                        + window
+                : "SELECT " + columns + " FROM (" + scopeBranches.stream()
+                        .map(b -> "(SELECT " + columns + " FROM " + dialect.requestsThrough(b.index()) + " WHERE 1 = 1"
+                                + b.condition() + dialect.orderOfEqualRange(b.leading(), order) + " LIMIT " + window
+                                + ")")
+                        .collect(Collectors.joining(" UNION ALL ")) + ") branches" + order + " LIMIT " + window;
+        Query query = bind(h.createQuery("SELECT " + RequestRows.SUMMARY_COLUMNS + " FROM (" + rows + ") newest" + where
+                + order + " LIMIT " + (cap + 1)));
+        scopeValues.forEach(query::bind);
+        return query;
+    }
+
     /** The query of one page of the matching requests, each row holding {@link RequestRows#SUMMARY_COLUMNS}. */
     Query page(Handle h, PageRequest page) {
         return page(h, "", page);
+    }
+
+    /** The query of the first {@code limit} matching requests, without their total. */
+    Query first(Handle h, int limit) {
+        return bind(h.createQuery(pageSql(limit))).bind("limit", limit).bind("offset", 0L).bind("reach", (long) limit);
     }
 
     /** The database's plan of {@link #page}, one row per line of its EXPLAIN. */
@@ -221,7 +300,7 @@ final class RequestListing {
     private String countSql(long cap) {
         String limit = " LIMIT " + (cap + 1) + ") counted";
         if (countBranches.isEmpty()) {
-            return "SELECT COUNT(*) FROM (SELECT 1 AS one FROM " + from + where + limit;
+            return "SELECT COUNT(*) FROM (SELECT 1 AS one FROM " + from + where + scope + limit;
         }
         return "SELECT " + countBranches.stream()
                 .map(b -> "(SELECT COUNT(*) FROM (SELECT 1 AS one FROM requests" + where + b.condition() + limit
@@ -237,7 +316,7 @@ final class RequestListing {
         String page = orderBy + " LIMIT :limit OFFSET :offset";
         String columns = RequestRows.SUMMARY_COLUMNS;
         if (pageBranches.isEmpty()) {
-            return "SELECT " + columns + " FROM " + from + where + page;
+            return "SELECT " + columns + " FROM " + from + where + scope + page;
         }
         return "SELECT " + columns + " FROM (" + pageBranches.stream()
                 .map(b -> "(SELECT " + columns + " FROM " + dialect.requestsThrough(b.index()) + where
@@ -251,6 +330,10 @@ final class RequestListing {
      * reads.
      */
     private record Branch(String condition, Status status, String leading, String index) {
+    }
+
+    /** The condition keeping the rows after one in an order, bound to {@code :afterAt} and {@code :afterNumber}. */
+    private record Keyset(String condition, Function<RequestSummary, Instant> at) {
     }
 
     private void add(String condition, String name, Object value) {

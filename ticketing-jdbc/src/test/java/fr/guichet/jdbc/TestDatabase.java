@@ -10,6 +10,7 @@ import fr.guichet.core.port.AttachmentStore;
 import fr.guichet.core.port.AuditTrail;
 import fr.guichet.core.port.CannedAnswers;
 import fr.guichet.core.port.CatalogStore;
+import fr.guichet.core.port.EstablishmentDirectory;
 import fr.guichet.core.port.LocalAccounts;
 import fr.guichet.core.port.NotificationOutbox;
 import fr.guichet.core.port.PasswordResets;
@@ -250,6 +251,10 @@ final class TestDatabase {
 
         CannedAnswers cannedAnswers() {
             return injector.getInstance(CannedAnswers.class);
+        }
+
+        EstablishmentDirectory establishments() {
+            return injector.getInstance(EstablishmentDirectory.class);
         }
 
         AuditTrail audit() {

@@ -9,6 +9,8 @@ import fr.guichet.core.port.RequestQuery;
 import fr.guichet.core.port.RequestRepository;
 import fr.guichet.core.port.UnitOfWork;
 import java.time.Clock;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Lists a person's own requests of one school year (the current one by default), newest first, a page at a time,
@@ -41,11 +43,23 @@ public final class ListMyRequests {
      * search never reaches another person's requests.
      */
     public Page<RequestLine> search(Person person, SchoolYear schoolYear, String typed, PageRequest page) {
+        RequestQuery query = query(person, schoolYear, typed);
+        return labels.lines(unitOfWork.inTransaction(() -> requests.list(query, page)), person);
+    }
+
+    private RequestQuery query(Person person, SchoolYear schoolYear, String typed) {
         SchoolYear year = schoolYear != null ? schoolYear : currentSchoolYear();
-        RequestQuery query = RequestQuery.all().withRequester(person.id())
+        return RequestQuery.all().withRequester(person.id())
                 .withSubmittedBetween(year.start(settings.zone()), year.end(settings.zone()))
                 .withWords(RequestSearch.requireSearchable(typed));
-        return labels.lines(unitOfWork.inTransaction(() -> requests.list(query, page)), person);
+    }
+
+    /**
+     * Every request {@link #search} would list, in its order, handed to {@code sink} a batch at a time (see
+     * {@link RequestBatches}); a person's export never reaches another person's requests.
+     */
+    public void export(Person person, SchoolYear schoolYear, String typed, Consumer<List<RequestLine>> sink) {
+        RequestBatches.each(unitOfWork, requests, labels, query(person, schoolYear, typed), person, sink);
     }
 
     public SchoolYear currentSchoolYear() {

@@ -6,6 +6,8 @@ import fr.guichet.core.port.PageRequest;
 import fr.guichet.core.port.RequestQuery;
 import fr.guichet.core.port.RequestRepository;
 import fr.guichet.core.port.UnitOfWork;
+import java.util.List;
+import java.util.function.Consumer;
 
 /** Lists requests for staff: their queue (their groups' and their own) or all, with filters; refused to requesters. */
 public final class ListQueue {
@@ -25,5 +27,11 @@ public final class ListQueue {
         Access.requireStaff(staff);
         RequestQuery q = filter.query(staff);
         return labels.lines(unitOfWork.inTransaction(() -> requests.list(q, page)), staff);
+    }
+
+    /** Every request {@link #list} would list, in its order, handed to {@code sink} a batch at a time. */
+    public void export(Person staff, QueueFilter filter, Consumer<List<RequestLine>> sink) {
+        Access.requireStaff(staff);
+        RequestBatches.each(unitOfWork, requests, labels, filter.query(staff), staff, sink);
     }
 }

@@ -5,6 +5,7 @@ import fr.guichet.core.port.AuditTrail;
 import fr.guichet.core.port.CannedAnswers;
 import fr.guichet.core.port.CatalogStore;
 import fr.guichet.core.port.CredentialsVerifier;
+import fr.guichet.core.port.EstablishmentDirectory;
 import fr.guichet.core.port.InboundMailLog;
 import fr.guichet.core.port.LocalAccounts;
 import fr.guichet.core.port.NotificationOutbox;
@@ -23,12 +24,14 @@ import java.util.Objects;
  * injector) and {@link Ticketing} takes it whole. {@code people} and {@code credentials} may come from a directory while
  * {@code registry} keeps Guichet's own record of people; password resets are offered when {@code credentials} are
  * Guichet's own {@link LocalAccounts}; {@code audit} records administrative changes and {@code storedSettings} keeps
- * the settings an administrator changed; {@code mailLog} logs the mail taken in. Immutable.
+ * the settings an administrator changed; {@code mailLog} logs the mail taken in; {@code establishments} is the
+ * directory of schools. Immutable.
  */
 public record Ports(UnitOfWork unitOfWork, RequestRepository requests, PersonDirectory people,
         PersonRegistry registry, SubjectCatalogSource catalog, AttachmentStore attachments, NotificationOutbox outbox,
         SessionStore sessions, CredentialsVerifier credentials, CannedAnswers cannedAnswers,
-        PasswordResets passwordResets, AuditTrail audit, SettingsStore storedSettings, InboundMailLog mailLog) {
+        PasswordResets passwordResets, AuditTrail audit, SettingsStore storedSettings, InboundMailLog mailLog,
+        EstablishmentDirectory establishments) {
 
     public Ports {
         Objects.requireNonNull(unitOfWork, "unitOfWork");
@@ -45,6 +48,7 @@ public record Ports(UnitOfWork unitOfWork, RequestRepository requests, PersonDir
         Objects.requireNonNull(audit, "audit");
         Objects.requireNonNull(storedSettings, "storedSettings");
         Objects.requireNonNull(mailLog, "mailLog");
+        Objects.requireNonNull(establishments, "establishments");
     }
 
     /** Finds a port by its type, as an injector does (for example Guice's {@code Injector::getInstance}). */
@@ -65,7 +69,7 @@ public record Ports(UnitOfWork unitOfWork, RequestRepository requests, PersonDir
                 lookup.get(AttachmentStore.class), lookup.get(NotificationOutbox.class), lookup.get(SessionStore.class),
                 lookup.get(CredentialsVerifier.class), lookup.get(CannedAnswers.class),
                 lookup.get(PasswordResets.class), lookup.get(AuditTrail.class), lookup.get(SettingsStore.class),
-                lookup.get(InboundMailLog.class));
+                lookup.get(InboundMailLog.class), lookup.get(EstablishmentDirectory.class));
     }
 
     /** As {@link #lookUp}, for a deployment whose people and passwords are Guichet's own (no directory). */
@@ -75,7 +79,7 @@ public record Ports(UnitOfWork unitOfWork, RequestRepository requests, PersonDir
                 lookup.get(CatalogStore.class), lookup.get(AttachmentStore.class), lookup.get(NotificationOutbox.class),
                 lookup.get(SessionStore.class), lookup.get(LocalAccounts.class), lookup.get(CannedAnswers.class),
                 lookup.get(PasswordResets.class), lookup.get(AuditTrail.class), lookup.get(SettingsStore.class),
-                lookup.get(InboundMailLog.class));
+                lookup.get(InboundMailLog.class), lookup.get(EstablishmentDirectory.class));
     }
 
     /**
@@ -84,21 +88,22 @@ public record Ports(UnitOfWork unitOfWork, RequestRepository requests, PersonDir
      */
     public Ports withDirectory(PersonDirectory directory, CredentialsVerifier verifier) {
         return new Ports(unitOfWork, requests, OwnedFields.over(directory, registry), registry, catalog, attachments,
-                outbox, sessions, verifier, cannedAnswers, passwordResets, audit, storedSettings, mailLog);
+                outbox, sessions, verifier, cannedAnswers, passwordResets, audit, storedSettings, mailLog,
+                establishments);
     }
 
     public Ports withRequests(RequestRepository value) {
         return new Ports(unitOfWork, value, people, registry, catalog, attachments, outbox, sessions, credentials,
-                cannedAnswers, passwordResets, audit, storedSettings, mailLog);
+                cannedAnswers, passwordResets, audit, storedSettings, mailLog, establishments);
     }
 
     public Ports withCatalog(SubjectCatalogSource value) {
         return new Ports(unitOfWork, requests, people, registry, value, attachments, outbox, sessions, credentials,
-                cannedAnswers, passwordResets, audit, storedSettings, mailLog);
+                cannedAnswers, passwordResets, audit, storedSettings, mailLog, establishments);
     }
 
     public Ports withAttachments(AttachmentStore value) {
         return new Ports(unitOfWork, requests, people, registry, catalog, value, outbox, sessions, credentials,
-                cannedAnswers, passwordResets, audit, storedSettings, mailLog);
+                cannedAnswers, passwordResets, audit, storedSettings, mailLog, establishments);
     }
 }

@@ -67,6 +67,13 @@ public interface RequestRepository {
     Page<RequestSummary> list(RequestQuery query, PageRequest page);
 
     /**
+     * At most {@code limit} matching requests in the query's order, those following {@code after} in it (from the first
+     * when null), without a total: read from the last one answered, the calls go over every matching request once,
+     * each call reading about {@code limit} rows however far it is in the list.
+     */
+    List<RequestSummary> listAfter(RequestQuery query, RequestSummary after, int limit);
+
+    /**
      * How many requests {@code query} matches, by status, and how many of the open ones are unassigned, reopened and
      * assigned to {@code me}, and of those not closed await the staff; counted by the store up to {@link Count#CAP}
      * as {@link RequestCounts#upTo} says, the query's sort and page playing no part.

@@ -60,6 +60,11 @@ abstract class ForwardingRequestRepository implements RequestRepository {
     }
 
     @Override
+    public List<RequestSummary> listAfter(RequestQuery query, RequestSummary after, int limit) {
+        return stored.listAfter(query, after, limit);
+    }
+
+    @Override
     public Optional<RequestNumber> findByIdempotencyKey(PersonId requester, String key, Instant notBefore) {
         return stored.findByIdempotencyKey(requester, key, notBefore);
     }

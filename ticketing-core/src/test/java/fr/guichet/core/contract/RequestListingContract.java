@@ -50,9 +50,10 @@ import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
 /**
- * What every {@link RequestRepository} promises of its lists: read one page after the other, a list holds exactly the
- * requests its query matches, in its order, each once, and every page's total is their number up to the repository's
- * cap, beyond it the cap as a lower bound; its counts likewise. Each example stores up to 40 requests under fresh
+ * What every {@link RequestRepository} promises of its lists: read one page after the other, or one batch after the
+ * last request read ({@link RequestRepository#listAfter}), a list holds exactly the requests its query matches, in its
+ * order, each once, and every page's total is their number up to the repository's cap, beyond it the cap as a lower
+ * bound; its counts likewise. Each example stores up to 40 requests under fresh
  * requesters, groups, staff and a fresh word, then reads lists as the use cases ask for them (a requester's school
  * year, a staff queue, every request) with any filter, sort and page size, from a repository counting up to a cap
  * small enough to be passed or {@link Count#CAP}; the expected list is recounted from the generated requests alone.
@@ -165,6 +166,19 @@ public abstract class RequestListingContract {
         }
         assertEquals(numbers(expected), numbers(read), () -> "pages of " + size + " of " + query);
         assertEquals(expected, read, () -> "lines of " + query);
+        assertEquals(expected, readAfter(requests, query, pageSize), () -> "batches of " + pageSize + " of " + query);
+    }
+
+    /** The whole list of {@code query} read {@code limit} requests at a time, each batch after the last one read. */
+    private List<RequestSummary> readAfter(RequestRepository requests, RequestQuery query, int limit) {
+        List<RequestSummary> read = new ArrayList<>();
+        List<RequestSummary> batch;
+        do {
+            RequestSummary last = read.isEmpty() ? null : read.get(read.size() - 1);
+            batch = tx(() -> requests.listAfter(query, last, limit));
+            read.addAll(batch);
+        } while (batch.size() == limit);
+        return read;
     }
 
     /**

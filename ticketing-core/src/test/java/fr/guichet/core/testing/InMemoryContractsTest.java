@@ -4,6 +4,7 @@ import fr.guichet.core.contract.AttachmentStoreContract;
 import fr.guichet.core.contract.AuditTrailContract;
 import fr.guichet.core.contract.CannedAnswersContract;
 import fr.guichet.core.contract.CatalogStoreContract;
+import fr.guichet.core.contract.EstablishmentDirectoryContract;
 import fr.guichet.core.contract.InboundMailLogContract;
 import fr.guichet.core.contract.LocalAccountsContract;
 import fr.guichet.core.contract.NotificationOutboxContract;
@@ -19,6 +20,7 @@ import fr.guichet.core.port.AttachmentStore;
 import fr.guichet.core.port.AuditTrail;
 import fr.guichet.core.port.CannedAnswers;
 import fr.guichet.core.port.CatalogStore;
+import fr.guichet.core.port.EstablishmentDirectory;
 import fr.guichet.core.port.InboundMailLog;
 import fr.guichet.core.port.LocalAccounts;
 import fr.guichet.core.port.NotificationOutbox;
@@ -273,6 +275,19 @@ class InMemoryContractsTest {
         @Override
         protected PasswordResets passwordResets() {
             return new InMemoryPasswordResets(db);
+        }
+    }
+
+    @Nested
+    class Establishments extends EstablishmentDirectoryContract {
+        @Override
+        protected UnitOfWork unitOfWork() {
+            return db;
+        }
+
+        @Override
+        protected EstablishmentDirectory establishments() {
+            return new InMemoryEstablishmentDirectory(db);
         }
     }
 }

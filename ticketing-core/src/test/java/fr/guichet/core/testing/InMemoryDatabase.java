@@ -5,12 +5,14 @@ import fr.guichet.core.domain.admin.AuditEntry;
 import fr.guichet.core.domain.admin.StoredSettings;
 import fr.guichet.core.domain.answer.CannedAnswer;
 import fr.guichet.core.domain.answer.CannedAnswerId;
+import fr.guichet.core.domain.establishment.Establishment;
 import fr.guichet.core.domain.mail.LoggedMail;
 import fr.guichet.core.domain.notification.OutboxEntry;
 import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.person.SupportGroup;
+import fr.guichet.core.domain.person.Uai;
 import fr.guichet.core.domain.request.AttachmentId;
 import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestNumber;
@@ -64,6 +66,7 @@ public final class InMemoryDatabase implements UnitOfWork {
         Map<PersonId, Instant> inactiveSince = new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
         StoredSettings storedSettings = StoredSettings.NONE;
         Map<UUID, LoggedMail> mailLog = new LinkedHashMap<>();
+        Map<Uai, Establishment> establishments = new LinkedHashMap<>();
 
         State copy() {
             State c = new State();
@@ -84,6 +87,7 @@ public final class InMemoryDatabase implements UnitOfWork {
             c.inactiveSince.putAll(inactiveSince);
             c.storedSettings = storedSettings;
             c.mailLog.putAll(mailLog);
+            c.establishments.putAll(establishments);
             return c;
         }
     }

@@ -102,6 +102,13 @@ public final class InMemoryRequestRepository implements RequestRepository {
     }
 
     @Override
+    public List<RequestSummary> listAfter(RequestQuery query, RequestSummary after, int limit) {
+        Comparator<RequestSummary> order = order(query);
+        return db.read(s -> s.requests.values().stream().filter(matches(query)).map(Request::summaryLine)
+                .filter(r -> after == null || order.compare(r, after) > 0).sorted(order).limit(limit).toList());
+    }
+
+    @Override
     public RequestCounts count(RequestQuery query, PersonId me) {
         return db.read(s -> counts(s.requests.values().stream().filter(matches(query)).map(Request::summaryLine)
                 .toList(), me, cap));

@@ -28,13 +28,14 @@ public final class TestWorld {
     public final InMemoryAuditTrail audit = new InMemoryAuditTrail(db);
     public final InMemorySettingsStore storedSettings = new InMemorySettingsStore(db);
     public final InMemoryInboundMailLog mailLog = new InMemoryInboundMailLog(db);
+    public final InMemoryEstablishmentDirectory establishments = new InMemoryEstablishmentDirectory(db);
     public final MutableClock clock = new MutableClock(Fixtures.SEED_DAY);
     public final Ticketing ticketing;
 
     /** The in-memory ports, people and passwords being Guichet's own. */
     public Ports ports() {
         return new Ports(db, requests, people, people, catalog, attachments, outbox, sessions, accounts,
-                cannedAnswers, passwordResets, audit, storedSettings, mailLog);
+                cannedAnswers, passwordResets, audit, storedSettings, mailLog, establishments);
     }
 
     public TestWorld() {
