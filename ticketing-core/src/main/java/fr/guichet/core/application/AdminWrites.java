@@ -22,11 +22,13 @@ final class AdminWrites {
     private final UnitOfWork unitOfWork;
     private final AuditTrail audit;
     private final Clock clock;
+    private final SessionCache sessions;
 
-    AdminWrites(UnitOfWork unitOfWork, AuditTrail audit, Clock clock) {
+    AdminWrites(UnitOfWork unitOfWork, AuditTrail audit, Clock clock, SessionCache sessions) {
         this.unitOfWork = unitOfWork;
         this.audit = audit;
         this.clock = clock;
+        this.sessions = sessions;
     }
 
     /** Refuses anyone but an administrator. */
@@ -40,12 +42,13 @@ final class AdminWrites {
      * One change in one transaction: {@code before} reads the target as it is (throwing NOT_FOUND when it is gone, or
      * answering {@link Snapshot#NONE} for a creation); its fingerprint must be {@code ifMatch} when one is given;
      * {@code change} then writes and answers its result, whose snapshot {@code after} gives. A change that leaves the
-     * snapshot as it was is not recorded.
+     * snapshot as it was is not recorded. Once committed, this node's cached sessions are forgotten, so that a
+     * deactivation or a change of roles or groups holds here from the next call.
      */
     <T> T change(Person admin, String action, Function<T, AuditTarget> target, Supplier<Snapshot> before,
             String ifMatch, Supplier<T> change, Function<T, Snapshot> after) {
         requireAdmin(admin);
-        return unitOfWork.inTransaction(() -> {
+        T changed = unitOfWork.inTransaction(() -> {
             audit.hold();
             Snapshot was = before.get();
             was.requireFingerprint(ifMatch);
@@ -56,5 +59,7 @@ final class AdminWrites {
             }
             return result;
         });
+        sessions.clear();
+        return changed;
     }
 }

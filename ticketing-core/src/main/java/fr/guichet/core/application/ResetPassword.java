@@ -31,15 +31,17 @@ public final class ResetPassword {
     private final SessionStore sessions;
     private final Optional<LocalAccounts> accounts;
     private final Clock clock;
+    private final SessionCache cache;
 
     ResetPassword(UnitOfWork unitOfWork, PersonDirectory people, PasswordResets resets, SessionStore sessions,
-            Optional<LocalAccounts> accounts, Clock clock) {
+            Optional<LocalAccounts> accounts, Clock clock, SessionCache cache) {
         this.unitOfWork = unitOfWork;
         this.people = people;
         this.resets = resets;
         this.sessions = sessions;
         this.accounts = accounts;
         this.clock = clock;
+        this.cache = cache;
     }
 
     /** Sets {@code password} for the person the link of {@code token} was mailed to; returns who that is. */
@@ -48,7 +50,7 @@ public final class ResetPassword {
         ResetToken link = ResetToken.parse(token).orElseThrow(ResetPassword::unknownLink);
         LocalAccounts local = accounts.orElseThrow(ResetPassword::unknownLink);
         Instant now = clock.instant();
-        return unitOfWork.inTransaction(() -> {
+        PersonId holder = unitOfWork.inTransaction(() -> {
             PasswordReset reset = resets.use(link.hash(), now).orElseThrow(ResetPassword::unknownLink);
             Person person = people.find(reset.person()).filter(Person::active)
                     .orElseThrow(ResetPassword::unknownLink);
@@ -56,6 +58,8 @@ public final class ResetPassword {
             sessions.deleteAllOf(person.id());
             return person.id();
         });
+        cache.forget(holder);
+        return holder;
     }
 
     private static TicketingException unknownLink() {

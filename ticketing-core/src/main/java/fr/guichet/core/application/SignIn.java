@@ -30,15 +30,17 @@ public final class SignIn {
     private final UnitOfWork unitOfWork;
     private final Clock clock;
     private final TicketingSettings settings;
+    private final SessionCache cache;
 
-    public SignIn(CredentialsVerifier credentials, PersonDirectory people, SessionStore sessions,
-            UnitOfWork unitOfWork, Clock clock, TicketingSettings settings) {
+    SignIn(CredentialsVerifier credentials, PersonDirectory people, SessionStore sessions,
+            UnitOfWork unitOfWork, Clock clock, TicketingSettings settings, SessionCache cache) {
         this.credentials = credentials;
         this.people = people;
         this.sessions = sessions;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
         this.settings = settings;
+        this.cache = cache;
     }
 
     public SignedIn signIn(String identifier, String password, boolean remember) {
@@ -46,12 +48,14 @@ public final class SignIn {
                 || password.isEmpty() || password.length() > MAX_INPUT_LENGTH) {
             throw refused();
         }
+        long seen = cache.generation();
         Optional<PersonId> verified = credentials.verify(identifier.strip(), password);
         Person person = verified.flatMap(people::find).filter(Person::active).orElseThrow(SignIn::refused);
         Instant now = clock.instant();
         SessionToken token = SessionToken.random();
         Instant expiresAt = now.plus(remember ? settings.rememberedSessionLength() : settings.sessionLength());
         unitOfWork.run(() -> sessions.save(new StoredSession(token.hash(), person.id(), now, expiresAt)));
+        cache.keep(seen, token.hash(), person, now, expiresAt);
         return new SignedIn(person, token, expiresAt);
     }
 

@@ -9,13 +9,17 @@ public final class SignOut {
 
     private final SessionStore sessions;
     private final UnitOfWork unitOfWork;
+    private final SessionCache cache;
 
-    public SignOut(SessionStore sessions, UnitOfWork unitOfWork) {
+    SignOut(SessionStore sessions, UnitOfWork unitOfWork, SessionCache cache) {
         this.sessions = sessions;
         this.unitOfWork = unitOfWork;
+        this.cache = cache;
     }
 
+    /** Ends the session in the store, then in this node's cache: the next call with the token is refused here at once. */
     public void signOut(SessionToken token) {
         unitOfWork.run(() -> sessions.delete(token.hash()));
+        cache.forget(token.hash());
     }
 }

@@ -80,9 +80,10 @@ public final class Ticketing {
         Notifier notifier = new Notifier(people, outbox);
         Router router = new Router(people, requests, Objects.requireNonNull(b.routing, "routing"));
         LiveSettings live = new LiveSettings(settings, b.fixedByEnvironment, ports.storedSettings());
-        this.signIn = new SignIn(credentials, people, sessions, uow, clock, settings);
-        this.signOut = new SignOut(sessions, uow);
-        this.authenticate = new Authenticate(sessions, people, clock);
+        SessionCache cache = new SessionCache(b.sessionCacheTtl, b.sessionCacheCapacity);
+        this.signIn = new SignIn(credentials, people, sessions, uow, clock, settings, cache);
+        this.signOut = new SignOut(sessions, uow, cache);
+        this.authenticate = new Authenticate(sessions, people, clock, cache);
         this.fileRequest = new FileRequest(uow, requests, labels, attachments, notifier, router, clock, live);
         this.listMyRequests = new ListMyRequests(uow, requests, labels, clock, settings);
         this.listQueue = new ListQueue(uow, requests, labels);
@@ -104,8 +105,9 @@ public final class Ticketing {
                 : Optional.empty();
         this.requestPasswordReset = new RequestPasswordReset(uow, people, ports.passwordResets(), outbox, clock,
                 localAccounts.isPresent());
-        this.resetPassword = new ResetPassword(uow, people, ports.passwordResets(), sessions, localAccounts, clock);
-        AdminWrites adminWrites = new AdminWrites(uow, ports.audit(), clock);
+        this.resetPassword = new ResetPassword(uow, people, ports.passwordResets(), sessions, localAccounts, clock,
+                cache);
+        AdminWrites adminWrites = new AdminWrites(uow, ports.audit(), clock, cache);
         this.administerPeople = new AdministerPeople(uow, adminWrites, ports, () -> live.current().mailDomains(),
                 localAccounts.isPresent(), clock);
         this.listAudit = new ListAudit(uow, ports.audit());
@@ -288,6 +290,8 @@ public final class Ticketing {
         private Duration mailRateWindow = MailIntake.DEFAULT_RATE_WINDOW;
         private Duration mailLogRetention = Duration.ofDays(30);
         private Duration unattachedMailRetention = Duration.ofDays(90);
+        private Duration sessionCacheTtl = SessionCache.DEFAULT_TTL;
+        private int sessionCacheCapacity = SessionCache.DEFAULT_CAPACITY;
 
         private Builder(Ports ports) {
             this.ports = ports;
@@ -351,6 +355,17 @@ public final class Ticketing {
         /** How long the mail log keeps mail kept unattached that no one filed away (90 days by default). */
         public Builder unattachedMailRetention(Duration value) {
             unattachedMailRetention = value;
+            return this;
+        }
+
+        /**
+         * How long this node keeps a session it found, and how many at most (5 seconds, 10,000 by default; zero keeps
+         * none): a sign-out, a password reset or an administrative change made on this node holds here at once, one
+         * made on another node within {@code ttl}.
+         */
+        public Builder sessionCache(Duration ttl, int capacity) {
+            sessionCacheTtl = Objects.requireNonNull(ttl, "ttl");
+            sessionCacheCapacity = capacity;
             return this;
         }
 
