@@ -18,6 +18,7 @@ import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestChange;
 import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.request.RequestSummary;
+import fr.guichet.core.domain.request.ServiceLevel;
 import fr.guichet.core.domain.request.Status;
 import fr.guichet.core.domain.request.Summary;
 import fr.guichet.core.domain.request.Visibility;
@@ -49,17 +50,18 @@ final class RequestRows {
     static final String SUMMARY_COLUMNS = """
             number, summary, subject, type, status, visibility, submitted_at, updated_at, establishment, requester_id, \
             requester_given, requester_family, assigned_group, assignee, last_activity_at, last_activity_by, \
-            last_activity_staff, reopened""";
+            last_activity_staff, reopened, first_answer_at, first_answer_due, resolution_due""";
 
     private static final String INSERT = """
             INSERT INTO requests (number, requester_id, requester_given, requester_family, establishment, subject, type,
                 summary, description, search_text, visibility, status, assigned_group, assignee, submitted_at,
                 updated_at, resolved_at, version, idempotency_key, last_activity_at, last_activity_by,
-                last_activity_staff, reopened, parent, status_since)
+                last_activity_staff, reopened, parent, status_since, first_answer_at, first_answer_due, resolution_due,
+                due_order)
             VALUES (:number, :requesterId, :requesterGiven, :requesterFamily, :establishment, :subject, :type,
                 :summary, :description, :searchText, :visibility, :status, :assignedGroup, :assignee, :submittedAt,
                 :updatedAt, :resolvedAt, :version, :key, :lastActivityAt, :lastActivityBy, :lastActivityStaff,
-                :reopened, :parent, :statusSince)""";
+                :reopened, :parent, :statusSince, :firstAnswerAt, :firstAnswerDue, :resolutionDue, :dueOrder)""";
 
     private static final String UPDATE = """
             UPDATE requests SET subject = :subject, type = :type, summary = :summary, description = :description,
@@ -67,7 +69,8 @@ final class RequestRows {
                 assignee = :assignee, updated_at = :updatedAt, resolved_at = :resolvedAt, version = :version,
                 last_activity_at = :lastActivityAt, last_activity_by = :lastActivityBy,
                 last_activity_staff = :lastActivityStaff, reopened = :reopened, parent = :parent,
-                status_since = :statusSince
+                status_since = :statusSince, first_answer_at = :firstAnswerAt, first_answer_due = :firstAnswerDue,
+                resolution_due = :resolutionDue, due_order = :dueOrder
             WHERE number = :number AND version = :expected""";
 
     private static final String FIND = """
@@ -227,7 +230,8 @@ final class RequestRows {
                 new PersonRef(requester,
                         new PersonName(rs.getString("requester_given"), rs.getString("requester_family"))),
                 GroupCode.of(rs.getString("assigned_group")), assignee == null ? null : PersonId.of(assignee), last,
-                rs.getBoolean("reopened"));
+                rs.getBoolean("reopened"), new ServiceLevel(Database.instant(rs, "first_answer_at"),
+                        Database.instant(rs, "first_answer_due"), Database.instant(rs, "resolution_due")));
     }
 
     /** The columns an update may change, by parameter name. */
@@ -251,6 +255,11 @@ final class RequestRows {
         fields.put("reopened", line.reopened());
         fields.put("parent", r.parent() == null ? null : r.parent().value());
         fields.put("statusSince", r.statusSince());
+        ServiceLevel level = line.serviceLevel();
+        fields.put("firstAnswerAt", level.firstAnswerAt());
+        fields.put("firstAnswerDue", level.firstAnswerDue());
+        fields.put("resolutionDue", level.resolutionDue());
+        fields.put("dueOrder", level.nextDue(line.status()));
         return fields;
     }
 

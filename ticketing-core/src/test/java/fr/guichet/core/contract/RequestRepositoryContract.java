@@ -23,6 +23,7 @@ import fr.guichet.core.domain.request.RequestChange;
 import fr.guichet.core.domain.request.RequestDraft;
 import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.request.RequestSummary;
+import fr.guichet.core.domain.request.ServiceLevel;
 import fr.guichet.core.domain.request.Status;
 import fr.guichet.core.domain.request.Summary;
 import fr.guichet.core.domain.request.Visibility;
@@ -156,6 +157,35 @@ public abstract class RequestRepositoryContract {
         Request read = tx(() -> requests().find(filed.summaryLine().number())).orElseThrow();
         assertSameRequest(redirected.after(), read);
         assertEquals(4, read.version());
+    }
+
+    @Test
+    public void the_first_public_staff_answer_and_the_dues_read_back() {
+        Person requester = Fixtures.newRequester();
+        Person agent = Fixtures.agent();
+        Instant firstDue = t0.plus(Duration.ofHours(4));
+        Instant resolutionDue = t0.plus(Duration.ofDays(3));
+        Request filed = tx(() -> {
+            Request r = Request.file(requests().nextNumber(), requester, Fixtures.seedDraft(), Fixtures.PLATEFORME,
+                    null, List.of(), null, t0).withServiceLevel(ServiceLevel.due(firstDue, resolutionDue));
+            requests().add(r);
+            return r;
+        });
+        RequestNumber n = filed.summaryLine().number();
+        assertEquals(ServiceLevel.due(firstDue, resolutionDue),
+                tx(() -> requests().find(n)).orElseThrow().summaryLine().serviceLevel());
+        RequestChange noted = filed.staffMessage(agent, new MessageBody("Note"), true, t0.plusSeconds(60));
+        RequestChange answered = noted.after().staffMessage(agent, new MessageBody("Réponse"), false,
+                t0.plusSeconds(120));
+        RequestChange again = answered.after().staffMessage(agent, new MessageBody("Encore"), false,
+                t0.plusSeconds(180));
+        for (RequestChange change : List.of(noted, answered, again)) {
+            assertTrue(tx(() -> requests().update(change)));
+        }
+        Request read = tx(() -> requests().find(n)).orElseThrow();
+        assertEquals(new ServiceLevel(t0.plusSeconds(120), firstDue, resolutionDue), read.summaryLine().serviceLevel());
+        assertEquals(read.summaryLine(), tx(() -> requests().list(RequestQuery.all().withRequester(requester.id()),
+                PageRequest.first())).items().get(0));
     }
 
     @Test

@@ -380,7 +380,12 @@ public record Request(RequestSummary summaryLine, Description description, Insta
 
     private RequestChange change(RequestSummary line, Instant resolved, RequestNumber parentAfter,
             List<Message> newMessages, List<HistoryEntry> newHistory, List<RequestEvent> events) {
-        Request after = new Request(line, description, resolved, version + 1, idempotencyKey, parentAfter,
+        Instant firstAnswer = newMessages.stream()
+                .filter(m -> m.kind() == MessageKind.PUBLIC_ANSWER && !Guichet.is(m.author().id()))
+                .map(Message::at).findFirst().orElse(null);
+        RequestSummary answered = firstAnswer == null ? line
+                : line.withServiceLevel(line.serviceLevel().answeredAt(firstAnswer));
+        Request after = new Request(answered, description, resolved, version + 1, idempotencyKey, parentAfter,
                 Stream.concat(messages.stream(), newMessages.stream()).toList(), attachments,
                 Stream.concat(history.stream(), newHistory.stream()).toList());
         return new RequestChange(this, after, newMessages, newHistory, events);
@@ -392,6 +397,20 @@ public record Request(RequestSummary summaryLine, Description description, Insta
      */
     public RequestChange touched() {
         return change(summaryLine, resolvedAt, List.of(), List.of(), List.of());
+    }
+
+    /** The same request, in the same version, with {@code value} as its service level; for a request being filed. */
+    public Request withServiceLevel(ServiceLevel value) {
+        return new Request(summaryLine.withServiceLevel(value), description, resolvedAt, version, idempotencyKey,
+                parent, messages, attachments, history);
+    }
+
+    /**
+     * True when the request missed a target of its subject at {@code now}, time waiting on its requester not counted
+     * (see {@link ServiceLevel#breached}).
+     */
+    public boolean breached(Instant now) {
+        return summaryLine.serviceLevel().breached(summaryLine.status(), resolvedAt, statusSince(), now);
     }
 
     /** The same request without its idempotency key, once the key's window is over; the version is unchanged. */
@@ -415,7 +434,7 @@ public record Request(RequestSummary summaryLine, Description description, Insta
                 ? new LastActivity(l.lastActivity().at(), placeholder.id(), l.lastActivity().staff()) : l.lastActivity();
         RequestSummary line = new RequestSummary(l.number(), new Summary(Anonymised.TEXT), l.subject(), l.type(),
                 l.status(), l.visibility(), l.submittedAt(), l.updatedAt(), l.establishment(), placeholder,
-                l.assignedGroup(), l.assignee(), last, l.reopened());
+                l.assignedGroup(), l.assignee(), last, l.reopened(), l.serviceLevel());
         List<Message> texts = messages.stream().map(m -> new Message(m.id(),
                 m.author().id().equals(requester) ? placeholder : m.author(), m.kind(),
                 new MessageBody(Anonymised.TEXT), m.at(), unnamed(m.attachments()))).toList();
@@ -446,7 +465,7 @@ public record Request(RequestSummary summaryLine, Description description, Insta
         RequestSummary line = new RequestSummary(l.number(), l.summary(), l.subject(), l.type(), l.status(),
                 l.visibility(), l.submittedAt(), l.updatedAt(), l.establishment(),
                 l.requester().id().equals(person) ? by : l.requester(), l.assignedGroup(),
-                person.equals(l.assignee()) ? by.id() : l.assignee(), last, l.reopened());
+                person.equals(l.assignee()) ? by.id() : l.assignee(), last, l.reopened(), l.serviceLevel());
         List<Message> texts = messages.stream().map(m -> m.author().id().equals(person)
                 ? new Message(m.id(), by, m.kind(), m.body(), m.at(), m.attachments()) : m).toList();
         List<HistoryEntry> entries = history.stream().map(h -> {

@@ -11,11 +11,13 @@ import java.util.Objects;
 /**
  * What a request is about, where it stands and who has it: the header of a {@link Request}, and one line of a list
  * of requests ("Liste de mes dernières demandes", the staff queue), with who acted on it last and whether it came
- * back from RESOLVED once at least ({@code reopened}). {@code establishment} and {@code assignee} may be null.
+ * back from RESOLVED once at least ({@code reopened}), and where it stands against its subject's targets
+ * ({@code serviceLevel}). {@code establishment} and {@code assignee} may be null.
  */
 public record RequestSummary(RequestNumber number, Summary summary, SubjectCode subject, String type, Status status,
         Visibility visibility, Instant submittedAt, Instant updatedAt, Uai establishment, PersonRef requester,
-        GroupCode assignedGroup, PersonId assignee, LastActivity lastActivity, boolean reopened) {
+        GroupCode assignedGroup, PersonId assignee, LastActivity lastActivity, boolean reopened,
+        ServiceLevel serviceLevel) {
 
     public RequestSummary {
         Objects.requireNonNull(number, "number");
@@ -29,6 +31,26 @@ public record RequestSummary(RequestNumber number, Summary summary, SubjectCode 
         Objects.requireNonNull(requester, "requester");
         Objects.requireNonNull(assignedGroup, "assignedGroup");
         Objects.requireNonNull(lastActivity, "lastActivity");
+        Objects.requireNonNull(serviceLevel, "serviceLevel");
+    }
+
+    /** A line without targets nor first answer ({@link ServiceLevel#NONE}). */
+    public RequestSummary(RequestNumber number, Summary summary, SubjectCode subject, String type, Status status,
+            Visibility visibility, Instant submittedAt, Instant updatedAt, Uai establishment, PersonRef requester,
+            GroupCode assignedGroup, PersonId assignee, LastActivity lastActivity, boolean reopened) {
+        this(number, summary, subject, type, status, visibility, submittedAt, updatedAt, establishment, requester,
+                assignedGroup, assignee, lastActivity, reopened, ServiceLevel.NONE);
+    }
+
+    /** True when a due of the request is past and not met while its clock runs (« En retard »). */
+    public boolean late(Instant now) {
+        return serviceLevel.late(status, now);
+    }
+
+    /** The same line with {@code value} as its service level. */
+    public RequestSummary withServiceLevel(ServiceLevel value) {
+        return new RequestSummary(number, summary, subject, type, status, visibility, submittedAt, updatedAt,
+                establishment, requester, assignedGroup, assignee, lastActivity, reopened, value);
     }
 
     /** True when the requester spoke last, or nobody of the staff has acted since the filing. */
@@ -48,7 +70,7 @@ public record RequestSummary(RequestNumber number, Summary summary, SubjectCode 
 
     private RequestSummary reopenedOnce() {
         return new RequestSummary(number, summary, subject, type, status, visibility, submittedAt, updatedAt,
-                establishment, requester, assignedGroup, assignee, lastActivity, true);
+                establishment, requester, assignedGroup, assignee, lastActivity, true, serviceLevel);
     }
 
     /**
@@ -61,6 +83,6 @@ public record RequestSummary(RequestNumber number, Summary summary, SubjectCode 
         Instant at = activity.at();
         return new RequestSummary(number, summary, subject, type, newStatus, visibility, submittedAt,
                 at.isAfter(updatedAt) ? at : updatedAt, establishment, requester, group, newAssignee,
-                at.isBefore(lastActivity.at()) ? lastActivity : activity, reopened);
+                at.isBefore(lastActivity.at()) ? lastActivity : activity, reopened, serviceLevel);
     }
 }
