@@ -1,14 +1,8 @@
 package fr.guichet.http;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import fr.guichet.core.application.ImportReport;
 import fr.guichet.core.application.PersonForm;
 import fr.guichet.core.application.PersonSheet;
-import fr.guichet.core.domain.DomainError;
-import fr.guichet.core.domain.ErrorKind;
 import fr.guichet.core.domain.TicketingException;
 import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.Person;
@@ -19,19 +13,10 @@ import fr.guichet.core.port.Page;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -54,7 +39,6 @@ final class AdminPeopleEndpoints {
             "roles", "groups");
 
     private static final Pattern VALUES = Pattern.compile("[|\\s]+");
-    private static final CsvMapper CSV = new CsvMapper();
 
     private final Endpoints.Shared shared;
 
@@ -102,12 +86,8 @@ final class AdminPeopleEndpoints {
 
     void importPeople(Context ctx) {
         Person admin = shared.sessions().require(ctx);
-        String type = ctx.contentType();
-        if (type == null || !type.toLowerCase(Locale.ROOT).strip().startsWith("text/csv")) {
-            throw new DomainError(ErrorKind.UNSUPPORTED_MEDIA_TYPE, "body.media_type", "body",
-                    "Le fichier doit être au format CSV (text/csv).").exception();
-        }
-        List<ImportReport.Row> rows = rows(text(ctx));
+        List<ImportReport.Row> rows = CsvRecords.read(CsvRecords.body(ctx, MAX_CSV_BYTES), COLUMNS,
+                AdminPeopleEndpoints::row);
         ImportReport report = shared.ticketing().administerPeople().importPeople(admin, rows);
         shared.exchange().write(ctx, 200, ImportView.of(report));
     }
@@ -133,80 +113,15 @@ final class AdminPeopleEndpoints {
         }
     }
 
-    /** The body as UTF-8 text without its BOM, refused past {@link #MAX_CSV_BYTES} or when not UTF-8. */
-    private static String text(Context ctx) {
-        if (ctx.req().getContentLengthLong() > MAX_CSV_BYTES) {
-            throw Problems.tooLarge(MAX_CSV_BYTES);
-        }
-        byte[] bytes;
-        try (InputStream in = ctx.req().getInputStream()) {
-            bytes = in.readNBytes((int) MAX_CSV_BYTES + 1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (bytes.length > MAX_CSV_BYTES) {
-            throw Problems.tooLarge(MAX_CSV_BYTES);
-        }
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            throw DomainError.invalid("file", "import.encoding",
-                    "Le fichier doit être encodé en UTF-8 (enregistrez-le en « CSV UTF-8 »).").exception();
-        }
-    }
-
     /** The rows of a CSV file with its header, numbered as a spreadsheet numbers them (the header is row 1). */
     static List<ImportReport.Row> rows(String text) {
-        String header = text.lines().findFirst().orElse("");
-        char separator = header.chars().filter(c -> c == ';').count() >= header.chars().filter(c -> c == ',').count()
-                ? ';' : ',';
-        CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(separator);
-        List<String[]> records = new ArrayList<>();
-        try (MappingIterator<String[]> it = CSV.readerFor(String[].class).with(schema)
-                .with(CsvParser.Feature.WRAP_AS_ARRAY).readValues(text)) {
-            while (it.hasNextValue()) {
-                records.add(it.nextValue());
-            }
-        } catch (IOException | RuntimeException e) {
-            throw DomainError.invalid("file", "import.unreadable",
-                    "Le fichier CSV est illisible (guillemets mal fermés ?) à partir de la ligne "
-                            + (records.size() + 1) + ".").exception();
-        }
-        if (records.isEmpty()) {
-            throw DomainError.invalid("file", "import.empty", "Le fichier est vide : il faut au moins la ligne "
-                    + "d'en-tête " + String.join(";", COLUMNS) + ".").exception();
-        }
-        Map<String, Integer> index = new LinkedHashMap<>();
-        String[] names = records.get(0);
-        for (int i = 0; i < names.length; i++) {
-            index.putIfAbsent(names[i].strip().toLowerCase(Locale.ROOT), i);
-        }
-        List<String> missing = COLUMNS.stream().filter(c -> !index.containsKey(c.toLowerCase(Locale.ROOT)))
-                .toList();
-        if (!missing.isEmpty()) {
-            throw DomainError.invalid("file", "import.header", "La première ligne doit nommer les colonnes "
-                    + String.join(";", COLUMNS) + " ; il manque : " + String.join(", ", missing) + ".")
-                    .exception();
-        }
-        List<ImportReport.Row> rows = new ArrayList<>();
-        for (int r = 1; r < records.size(); r++) {
-            String[] cells = records.get(r);
-            if (Arrays.stream(cells).allMatch(String::isBlank)) {
-                continue;
-            }
-            rows.add(new ImportReport.Row(r + 1, new PersonForm(cell(cells, index, "identifier"),
-                    cell(cells, index, "email"), cell(cells, index, "givenName"), cell(cells, index, "familyName"),
-                    cell(cells, index, "establishment"), values(cell(cells, index, "roles")),
-                    values(cell(cells, index, "groups")), null)));
-        }
-        return rows;
+        return CsvRecords.read(text, COLUMNS, AdminPeopleEndpoints::row);
     }
 
-    private static String cell(String[] cells, Map<String, Integer> index, String column) {
-        int i = index.get(column.toLowerCase(Locale.ROOT));
-        return i < cells.length ? cells[i] : "";
+    private static ImportReport.Row row(CsvRecords.Record r) {
+        return new ImportReport.Row(r.number(), new PersonForm(r.cell("identifier"), r.cell("email"),
+                r.cell("givenName"), r.cell("familyName"), r.cell("establishment"), values(r.cell("roles")),
+                values(r.cell("groups")), null));
     }
 
     private static List<String> values(String cell) {

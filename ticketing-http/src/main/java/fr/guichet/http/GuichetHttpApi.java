@@ -44,6 +44,7 @@ public final class GuichetHttpApi {
     private final MailEndpoints mailEndpoints;
     private final AdminRetentionEndpoints adminRetentionEndpoints;
     private final ExportEndpoints exportEndpoints;
+    private final EstablishmentEndpoints establishmentEndpoints;
     private Javalin server;
 
     public GuichetHttpApi(Ticketing ticketing, HttpConfig config, ReadinessCheck readiness,
@@ -75,6 +76,7 @@ public final class GuichetHttpApi {
         this.mailEndpoints = new MailEndpoints(shared);
         this.adminRetentionEndpoints = new AdminRetentionEndpoints(shared);
         this.exportEndpoints = new ExportEndpoints(shared);
+        this.establishmentEndpoints = new EstablishmentEndpoints(shared);
     }
 
     /**
@@ -116,6 +118,7 @@ public final class GuichetHttpApi {
         adminSettingsEndpoints.mount(host, this::adminGuarded);
         adminExportEndpoints.mount(host, this::adminGuarded);
         adminRetentionEndpoints.mount(host, this::adminGuarded);
+        establishmentEndpoints.mount(host, this::guarded, this::adminGuarded);
         host.routes.get(BASE + "/openapi.json", guarded(endpoints::openApi));
         host.routes.get("/health", guarded(endpoints::health));
         host.routes.get("/ready", guarded(endpoints::ready));

@@ -3,7 +3,7 @@ package fr.guichet.core.application;
 import fr.guichet.core.domain.DomainError;
 import java.util.List;
 
-/** What an import of people did, line by line, in the order of the file. */
+/** What an import of people or establishments did, line by line, in the order of the file. */
 public record ImportReport(List<Line> lines) {
 
     public ImportReport {
@@ -18,7 +18,10 @@ public record ImportReport(List<Line> lines) {
         REFUSED
     }
 
-    /** One line of the file: its number (the header is line 1), the identifier it gave, and why it was refused. */
+    /**
+     * One line of the file: its number (the header is line 1), the identifier (or UAI) it gave, and why it was
+     * refused.
+     */
     public record Line(int number, String identifier, Outcome outcome, List<DomainError> errors) {
 
         public Line {

@@ -48,6 +48,7 @@ public final class Ticketing {
     private final FetchAttachment fetchAttachment;
     private final BrowseCatalog browseCatalog;
     private final AdministerPeople administerPeople;
+    private final ManageEstablishments manageEstablishments;
     private final RequestPasswordReset requestPasswordReset;
     private final ResetPassword resetPassword;
     private final ListAudit listAudit;
@@ -110,6 +111,7 @@ public final class Ticketing {
         AdminWrites adminWrites = new AdminWrites(uow, ports.audit(), clock, cache);
         this.administerPeople = new AdministerPeople(uow, adminWrites, ports, () -> live.current().mailDomains(),
                 localAccounts.isPresent(), clock);
+        this.manageEstablishments = new ManageEstablishments(uow, adminWrites, ports.establishments());
         this.listAudit = new ListAudit(uow, ports.audit());
         this.manageGroups = new ManageGroups(uow, ports.registry(), people, adminWrites,
                 new ReturnToQueues(ports, clock));
@@ -219,6 +221,10 @@ public final class Ticketing {
 
     public AdministerPeople administerPeople() {
         return administerPeople;
+    }
+
+    public ManageEstablishments manageEstablishments() {
+        return manageEstablishments;
     }
 
     public RequestPasswordReset requestPasswordReset() {

@@ -1,0 +1,116 @@
+package fr.guichet.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.guichet.core.domain.person.Uai;
+import fr.guichet.core.testing.EstablishmentFixtures;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The directory of establishments over HTTP: the national directory's CSV import and the search. */
+class EstablishmentApiTest {
+
+    private static final String IMPORT = "/api/v1/admin/establishments/import";
+    /** The national directory's header: more columns than Guichet reads, in its own order. */
+    private static final String HEADER = "Identifiant_de_l_etablissement;Nom_etablissement;Type_etablissement;"
+            + "Statut_public_prive;Adresse_1;Code_postal;Nom_commune;Code_departement;Code_academie\n";
+
+    private final TestServer server = TestServer.shared();
+    private final Api admin = Api.signIn(server.base, server.newAdmin().id().value());
+
+    private static Api.Reply importCsv(Api caller, String csv) {
+        return caller.post(IMPORT, HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8),
+                "text/csv; charset=utf-8");
+    }
+
+    private static String line(Uai uai, String name, String kind, String commune, String department) {
+        return uai.value() + ";" + name + ";" + kind + ";Public;1 rue de la Paix;94000;" + commune + ";"
+                + department + ";24\n";
+    }
+
+    @Test
+    void an_administrator_imports_the_national_export_and_anyone_signed_in_finds_its_schools() {
+        String word = EstablishmentFixtures.newWord();
+        Uai college = EstablishmentFixtures.newUai();
+        Uai lycee = EstablishmentFixtures.newUai();
+        String wrongLetter = college.value().substring(0, 7) + (college.value().endsWith("A") ? "B" : "A");
+        String csv = "\uFEFF" + HEADER
+                + line(college, "\"Collège " + word + " \"\"Les Tilleuls\"\"; annexe\"", "Collège", "Créteil", "094")
+                + line(lycee, "Lycée " + word, "Lycée", "\"Noisy-le-Grand\"", "93")
+                + line(college, "École fausse", "Ecole", "Créteil", "94").replace(college.value(), wrongLetter)
+                + "\n"
+                + line(lycee, "Lycée " + word + " en double", "Lycée", "Noisy-le-Grand", "93");
+
+        Api.Reply reply = importCsv(admin, csv);
+
+        assertEquals(200, reply.status(), reply.body());
+        JsonNode report = reply.json();
+        assertEquals(2, report.get("added").asInt(), report.toString());
+        assertEquals(0, report.get("updated").asInt());
+        assertEquals(2, report.get("refused").asInt());
+        assertEquals(4, report.get("lines").get(0).get("line").asInt(), "numbered as a spreadsheet numbers rows");
+        assertEquals(wrongLetter, report.get("lines").get(0).get("uai").asText());
+        assertTrue(report.get("lines").get(0).get("errors").get(0).get("message").asText()
+                .contains("lettre de contrôle"), report.toString());
+        assertEquals(6, report.get("lines").get(1).get("line").asInt());
+        assertTrue(report.get("lines").get(1).get("errors").get(0).get("message").asText().contains("ligne 3"));
+
+        Api teacher = Api.signIn(server.base, server.newRequester().id().value());
+        JsonNode found = teacher.get("/api/v1/establishments?q=" + word + "+tilleuls").json();
+        assertEquals(1, found.size(), found.toString());
+        assertEquals(college.value(), found.get(0).get("uai").asText());
+        assertEquals("Collège " + word + " \"Les Tilleuls\"; annexe", found.get(0).get("name").asText());
+        assertEquals("Collège", found.get(0).get("kind").asText());
+        assertEquals("Créteil", found.get(0).get("commune").asText());
+        assertEquals("94", found.get(0).get("department").asText());
+        assertEquals(2, teacher.get("/api/v1/establishments?q=" + word.toUpperCase()).json().size());
+
+        JsonNode again = importCsv(admin, csv).json();
+        assertEquals(0, again.get("added").asInt());
+        assertEquals(0, again.get("updated").asInt());
+        assertEquals(2, again.get("unchanged").asInt());
+    }
+
+    @Test
+    void ten_thousand_lines_are_imported_in_one_call() {
+        StringBuilder csv = new StringBuilder(HEADER);
+        Set<Uai> uais = new HashSet<>();
+        String word = EstablishmentFixtures.newWord();
+        while (uais.size() < 10_000) {
+            Uai uai = EstablishmentFixtures.newUai();
+            if (uais.add(uai)) {
+                csv.append(line(uai, "École " + word + " " + uais.size(), "Ecole", "Meaux", "077"));
+            }
+        }
+
+        JsonNode report = importCsv(admin, csv.toString()).json();
+
+        assertEquals(10_000, report.get("added").asInt() + report.get("updated").asInt(), report.toString());
+        assertEquals(0, report.get("refused").asInt());
+        assertEquals(List.of(), List.copyOf(report.get("lines").findValuesAsText("uai")));
+    }
+
+    @Test
+    void only_administrators_import_and_only_people_signed_in_search() {
+        Api teacher = Api.signIn(server.base, server.newRequester().id().value());
+        Api agent = Api.signIn(server.base, server.newStaff().id().value());
+        for (Api caller : List.of(teacher, agent)) {
+            importCsv(caller, HEADER).problem(403);
+        }
+        Api.anonymous(server.base).get("/api/v1/establishments?q=college").problem(401);
+        teacher.get("/api/v1/establishments?q=" + "x".repeat(201)).problem(400);
+    }
+
+    @Test
+    void a_file_without_the_directory_columns_is_refused_before_anything_changes() {
+        JsonNode header = importCsv(admin, "uai;name\n0941295X;Collège\n").problem(400);
+        assertTrue(header.get("errors").get("file").asText().contains("Nom_etablissement"), header.toString());
+        admin.post(IMPORT, HttpRequest.BodyPublishers.ofString(HEADER), "application/json").problem(415);
+    }
+}
