@@ -95,7 +95,7 @@ final class Views {
         return new LineView(s.number().display(), s.summary().value(), new SubjectRef(s.subject().value(),
                 line.subjectDisplay()), new TypeView(s.type(), line.typeLabel()), s.status().name(),
                 s.visibility().name(), time(s.submittedAt()), s.establishment() == null ? null : s.establishment().value(),
-                author(s.requester()), line.assignee() == null ? null : named(line.assignee()), time(s.updatedAt()),
+                line.establishmentName(), author(s.requester()), line.assignee() == null ? null : named(line.assignee()), time(s.updatedAt()),
                 new ActivityView(time(s.lastActivity().at()), named(line.lastActivityBy()), s.lastActivity().staff()),
                 s.awaitingStaff(), s.reopened());
     }
@@ -125,7 +125,7 @@ final class Views {
                 new SubjectRef(s.subject().value(), details.subjectDisplay()),
                 new TypeView(s.type(), details.typeLabel()), s.status().name(), s.visibility().name(),
                 time(s.submittedAt()), s.establishment() == null ? null : s.establishment().value(),
-                author(s.requester()), r.description().value(), s.assignedGroup().value(),
+                details.establishmentName(), author(s.requester()), r.description().value(), s.assignedGroup().value(),
                 details.groupLabel(), s.assignee() == null ? null : s.assignee().value(), details.assigneeName(),
                 time(s.updatedAt()), r.version(), r.messages().stream().map(this::message).toList(),
                 r.attachments().stream().map(Views::attachment).toList(),
@@ -205,7 +205,8 @@ final class Views {
     }
 
     record LineView(String number, String summary, SubjectRef subject, TypeView type, String status,
-            String visibility, OffsetDateTime submittedAt, String establishment, AuthorView requester,
+            String visibility, OffsetDateTime submittedAt, String establishment, String establishmentName,
+            AuthorView requester,
             AuthorView assignee, OffsetDateTime updatedAt, ActivityView lastActivity, boolean awaitingStaff,
             boolean reopened) {
     }
@@ -224,7 +225,8 @@ final class Views {
     }
 
     record RequestView(String number, String summary, SubjectRef subject, TypeView type, String status,
-            String visibility, OffsetDateTime submittedAt, String establishment, AuthorView requester,
+            String visibility, OffsetDateTime submittedAt, String establishment, String establishmentName,
+            AuthorView requester,
             String description, String assignedGroup, String assignedGroupLabel, String assignee,
             String assigneeName, OffsetDateTime updatedAt, long version,
             List<MessageView> messages, List<AttachmentView> attachments, List<HistoryView> history,

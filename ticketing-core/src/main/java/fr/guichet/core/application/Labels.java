@@ -1,10 +1,12 @@
 package fr.guichet.core.application;
 
+import fr.guichet.core.domain.establishment.Establishment;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.person.PersonName;
 import fr.guichet.core.domain.person.PersonRef;
 import fr.guichet.core.domain.person.SupportGroup;
+import fr.guichet.core.domain.person.Uai;
 import fr.guichet.core.domain.request.Actor;
 import fr.guichet.core.domain.request.Guichet;
 import fr.guichet.core.domain.request.HistoryEntry;
@@ -17,6 +19,7 @@ import fr.guichet.core.domain.request.StatusLabels;
 import fr.guichet.core.domain.subject.RequestType;
 import fr.guichet.core.domain.subject.Subject;
 import fr.guichet.core.domain.subject.SubjectCatalog;
+import fr.guichet.core.port.EstablishmentDirectory;
 import fr.guichet.core.port.Page;
 import fr.guichet.core.port.PersonDirectory;
 import fr.guichet.core.port.RequestRepository;
@@ -24,6 +27,7 @@ import fr.guichet.core.port.SubjectCatalogSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -32,8 +36,9 @@ import java.util.stream.Collectors;
 /**
  * Adds the names people read to requests: the catalog's labels (a subject or type since removed from the catalog
  * shows its code), the groups' labels and people's names from the directory. Someone the directory no longer knows is
- * shown to staff by identifier and to others as {@value #UNKNOWN_STAFF}; a group it no longer knows by its code. Staff
- * also read which requests follow a request as an incident.
+ * shown to staff by identifier and to others as {@value #UNKNOWN_STAFF}; a group it no longer knows by its code; an
+ * establishment by its name when the directory of establishments knows it. Staff also read which requests follow a
+ * request as an incident.
  */
 final class Labels {
 
@@ -43,14 +48,20 @@ final class Labels {
     private final SubjectCatalogSource source;
     private final PersonDirectory people;
     private final RequestRepository requests;
+    private final EstablishmentDirectory establishments;
 
-    Labels(SubjectCatalogSource source, PersonDirectory people, RequestRepository requests) {
+    Labels(SubjectCatalogSource source, PersonDirectory people, RequestRepository requests,
+            EstablishmentDirectory establishments) {
         this.source = source;
         this.people = people;
         this.requests = requests;
+        this.establishments = establishments;
     }
 
-    /** The lines of {@code page} as {@code viewer} reads them, each person named once per page. */
+    /**
+     * The lines of {@code page} as {@code viewer} reads them, each person named once per page, the establishments
+     * read at once.
+     */
     Page<RequestLine> lines(Page<RequestSummary> page, Person viewer) {
         SubjectCatalog catalog = source.catalog();
         Map<PersonId, NamedPerson> named = new HashMap<>();
@@ -61,13 +72,20 @@ final class Labels {
                     String shown = viewer.isStaff() ? k.value() : UNKNOWN_STAFF;
                     return new NamedPerson(k.value(), shown, shown);
                 }));
+        Map<Uai, Establishment> schools = establishments.findAll(page.items().stream()
+                .map(RequestSummary::establishment).filter(Objects::nonNull).distinct().toList());
         return page.map(s -> {
             PersonRef requester = s.requester();
             PersonId last = s.lastActivity().by();
             return new RequestLine(s, subjectDisplay(catalog, s), typeLabel(catalog, s),
                     s.assignee() == null ? null : name.apply(s.assignee()),
-                    last.equals(requester.id()) ? named(last, requester.name()) : name.apply(last));
+                    last.equals(requester.id()) ? named(last, requester.name()) : name.apply(last),
+                    s.establishment() == null ? null : establishmentName(schools.get(s.establishment())));
         });
+    }
+
+    private static String establishmentName(Establishment establishment) {
+        return establishment == null ? null : establishment.name();
     }
 
     private static NamedPerson named(PersonId id, PersonName name) {
@@ -106,7 +124,9 @@ final class Labels {
                 names.group(header.assignedGroup().value()),
                 header.assignee() == null ? null : names.person(header.assignee().value()),
                 seen.history().stream().map(names::line).toList(),
-                viewer.isStaff() ? requests.children(header.number()) : List.of());
+                viewer.isStaff() ? requests.children(header.number()) : List.of(),
+                header.establishment() == null ? null
+                        : establishmentName(establishments.find(header.establishment()).orElse(null)));
     }
 
     /** The names of one request's groups and people, each read at most once. */

@@ -77,7 +77,7 @@ public final class Ticketing {
         Clock clock = Objects.requireNonNull(b.clock, "clock");
         this.clock = clock;
         this.settings = Objects.requireNonNull(b.settings, "settings");
-        Labels labels = new Labels(catalog, people, requests);
+        Labels labels = new Labels(catalog, people, requests, ports.establishments());
         Notifier notifier = new Notifier(people, outbox);
         Router router = new Router(people, requests, Objects.requireNonNull(b.routing, "routing"));
         LiveSettings live = new LiveSettings(settings, b.fixedByEnvironment, ports.storedSettings());

@@ -3,6 +3,7 @@ package fr.guichet.core.application;
 import static fr.guichet.core.application.Scenario.join;
 import static fr.guichet.core.application.Scenario.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.guichet.core.domain.ErrorKind;
@@ -15,6 +16,7 @@ import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.person.PersonName;
 import fr.guichet.core.domain.person.Role;
 import fr.guichet.core.domain.person.Uai;
+import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.port.PageRequest;
 import fr.guichet.core.testing.Fixtures;
 import fr.guichet.core.testing.TestWorld;
@@ -128,6 +130,23 @@ class ManageEstablishmentsTest {
                 .map(e -> e.uai().value()).toList());
         assertEquals(List.of(), establishments.search(Fixtures.montanes(), ""));
         refused(ErrorKind.INVALID, () -> establishments.search(Fixtures.montanes(), "x".repeat(201)));
+    }
+
+    @Test
+    public void lists_and_views_name_an_establishment_once_the_directory_knows_it() {
+        Person teacher = Fixtures.montanes();
+        RequestNumber number = Scenario.file(world, teacher);
+        assertNull(world.ticketing.listMyRequests().list(teacher, null, PageRequest.first()).items().get(0)
+                .establishmentName());
+
+        establishments.importEstablishments(admin, List.of(new EstablishmentRow(2, "0941295X", "Collège Jean Moulin",
+                "Collège", "Créteil", "94")));
+
+        assertEquals("Collège Jean Moulin", world.ticketing.listMyRequests().list(teacher, null, PageRequest.first())
+                .items().get(0).establishmentName());
+        assertEquals("Collège Jean Moulin", world.ticketing.listQueue().list(Fixtures.agent(), QueueFilter.everything(),
+                PageRequest.first()).items().get(0).establishmentName());
+        assertEquals("Collège Jean Moulin", world.ticketing.viewRequest().view(teacher, number).establishmentName());
     }
 
     @Test
