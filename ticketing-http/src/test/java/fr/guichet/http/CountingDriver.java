@@ -13,10 +13,14 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
@@ -36,6 +40,7 @@ final class CountingDriver implements Driver {
 
     private final AtomicLong statements = new AtomicLong();
     private final AtomicLong transactions = new AtomicLong();
+    private final Queue<String> log = new ConcurrentLinkedQueue<>();
     private List<Driver> others = List.of();
 
     private CountingDriver() {
@@ -60,6 +65,15 @@ final class CountingDriver implements Driver {
     /** What has been sent so far, to subtract from what is sent later. */
     Sent sent() {
         return new Sent(statements.get(), transactions.get());
+    }
+
+    /** What was sent since the last call, in order: each statement's SQL and each commit or rollback; then forgets it. */
+    List<String> drainLog() {
+        List<String> sent = new ArrayList<>();
+        for (String line = log.poll(); line != null; line = log.poll()) {
+            sent.add(line);
+        }
+        return sent;
     }
 
     /** Statements executed and transactions ended. */
@@ -88,16 +102,23 @@ final class CountingDriver implements Driver {
     }
 
     private <T> T counted(Class<T> type, Object target) {
+        return counted(type, target, "");
+    }
+
+    private <T> T counted(Class<T> type, Object target, String sql) {
         InvocationHandler handler = (proxy, method, args) -> {
             String name = method.getName();
             if (EXECUTIONS.contains(name)) {
                 statements.incrementAndGet();
+                log.add(args != null && args.length > 0 && args[0] instanceof String text ? text : sql);
             } else if ((name.equals("commit") || name.equals("rollback")) && (args == null || args.length == 0)) {
                 transactions.incrementAndGet();
+                log.add(name.toUpperCase(Locale.ROOT));
             }
             Object result = invoke(method, target, args);
             if (STATEMENTS.contains(name)) {
-                return counted(statementType(name), result);
+                return counted(statementType(name), result,
+                        args != null && args.length > 0 && args[0] instanceof String text ? text : "");
             }
             return result;
         };

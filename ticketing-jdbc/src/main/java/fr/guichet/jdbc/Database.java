@@ -43,6 +43,8 @@ final class Database {
 
     private final Jdbi jdbi;
     private final Dialect dialect;
+    /** Whether the thread runs {@link #readOnly} work, whose statements need no transaction. */
+    private final ThreadLocal<Boolean> reading = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     Database(Jdbi jdbi, Dialect dialect) {
         this.jdbi = jdbi;
@@ -56,8 +58,14 @@ final class Database {
         return dialect;
     }
 
-    /** Runs {@code work} in the thread's transaction, or in a new one committed when it returns. */
+    /**
+     * Runs {@code work} in the thread's transaction, or in a new one committed when it returns; within
+     * {@link #readOnly} work, in auto-commit.
+     */
     <T> T inTransaction(HandleCallback<T, RuntimeException> work) {
+        if (reading.get()) {
+            return read(work);
+        }
         try {
             return jdbi.inTransaction(work);
         } catch (JdbiException e) {
@@ -99,6 +107,22 @@ final class Database {
             return jdbi.withHandle(work);
         } catch (JdbiException e) {
             throw TicketingException.unavailable(e);
+        }
+    }
+
+    /**
+     * Runs {@code work}, which writes nothing, in the thread's transaction if one is open; otherwise on one connection
+     * in auto-commit, the repositories it calls running each statement without a transaction of its own.
+     */
+    <T> T readOnly(HandleCallback<T, RuntimeException> work) {
+        if (reading.get() || jdbi.getHandleScope().get() != null) {
+            return inTransaction(work);
+        }
+        reading.set(Boolean.TRUE);
+        try {
+            return read(work);
+        } finally {
+            reading.set(Boolean.FALSE);
         }
     }
 

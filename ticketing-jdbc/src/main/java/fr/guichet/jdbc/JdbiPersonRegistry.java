@@ -70,13 +70,13 @@ final class JdbiPersonRegistry implements PersonRegistry {
 
     @Override
     public Optional<Person> find(PersonId id) {
-        return db.inTransaction(h -> people(h.createQuery(PEOPLE_WITH_ROLES_AND_GROUPS + "WHERE p.id = :id")
+        return db.read(h -> people(h.createQuery(PEOPLE_WITH_ROLES_AND_GROUPS + "WHERE p.id = :id")
                 .bind("id", id.value())).stream().findFirst());
     }
 
     @Override
     public List<Person> membersOf(GroupCode group) {
-        return db.inTransaction(h -> people(h.createQuery(PEOPLE_WITH_ROLES_AND_GROUPS + "WHERE p.active = TRUE "
+        return db.read(h -> people(h.createQuery(PEOPLE_WITH_ROLES_AND_GROUPS + "WHERE p.active = TRUE "
                         + "AND p.id IN (SELECT person_id FROM person_groups WHERE group_code = :group)")
                 .bind("group", group.value())).stream().sorted(Comparator.comparing(p -> p.id().value())).toList());
     }
@@ -131,7 +131,7 @@ final class JdbiPersonRegistry implements PersonRegistry {
 
     @Override
     public Optional<SupportGroup> group(GroupCode code) {
-        return db.inTransaction(h -> h.createQuery("SELECT code, label FROM support_groups WHERE code = :code")
+        return db.read(h -> h.createQuery("SELECT code, label FROM support_groups WHERE code = :code")
                 .bind("code", code.value())
                 .map((rs, ctx) -> new SupportGroup(GroupCode.of(rs.getString("code")), rs.getString("label")))
                 .findOne());
@@ -139,7 +139,7 @@ final class JdbiPersonRegistry implements PersonRegistry {
 
     @Override
     public List<SupportGroup> groups() {
-        return db.inTransaction(h -> h.createQuery("SELECT code, label FROM support_groups")
+        return db.read(h -> h.createQuery("SELECT code, label FROM support_groups")
                 .map((rs, ctx) -> new SupportGroup(GroupCode.of(rs.getString("code")), rs.getString("label")))
                 .list().stream().sorted(Comparator.comparing(g -> g.code().value())).toList());
     }

@@ -30,7 +30,7 @@ final class JdbiSessionStore implements SessionStore {
 
     @Override
     public Optional<StoredSession> find(TokenHash hash, Instant now) {
-        return db.inTransaction(h -> h.createQuery("SELECT token_hash, person_id, created_at, expires_at "
+        return db.read(h -> h.createQuery("SELECT token_hash, person_id, created_at, expires_at "
                         + "FROM sessions WHERE token_hash = :hash AND expires_at > :now")
                 .bind("hash", hash.value()).bind("now", now)
                 .map((rs, ctx) -> new StoredSession(new TokenHash(rs.getString("token_hash")),

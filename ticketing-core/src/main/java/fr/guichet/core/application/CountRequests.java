@@ -21,6 +21,6 @@ public final class CountRequests {
 
     public RequestCounts count(Person staff, QueueFilter filter) {
         Access.requireStaff(staff);
-        return unitOfWork.inTransaction(() -> requests.count(filter.query(staff), staff.id()));
+        return unitOfWork.read(() -> requests.count(filter.query(staff), staff.id()));
     }
 }

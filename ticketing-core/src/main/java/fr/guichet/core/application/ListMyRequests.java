@@ -44,7 +44,7 @@ public final class ListMyRequests {
      */
     public Page<RequestLine> search(Person person, SchoolYear schoolYear, String typed, PageRequest page) {
         RequestQuery query = query(person, schoolYear, typed);
-        return labels.lines(unitOfWork.inTransaction(() -> requests.list(query, page)), person);
+        return unitOfWork.read(() -> labels.lines(requests.list(query, page), person));
     }
 
     private RequestQuery query(Person person, SchoolYear schoolYear, String typed) {

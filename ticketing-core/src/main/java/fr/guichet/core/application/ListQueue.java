@@ -26,7 +26,7 @@ public final class ListQueue {
     public Page<RequestLine> list(Person staff, QueueFilter filter, PageRequest page) {
         Access.requireStaff(staff);
         RequestQuery q = filter.query(staff);
-        return labels.lines(unitOfWork.inTransaction(() -> requests.list(q, page)), staff);
+        return unitOfWork.read(() -> labels.lines(requests.list(q, page), staff));
     }
 
     /** Every request {@link #list} would list, in its order, handed to {@code sink} a batch at a time. */

@@ -22,6 +22,6 @@ public final class ViewRequest {
     }
 
     public RequestDetails view(Person viewer, RequestNumber number) {
-        return unitOfWork.inTransaction(() -> labels.details(Access.visibleRequest(requests, viewer, number), viewer));
+        return unitOfWork.read(() -> labels.details(Access.visibleRequest(requests, viewer, number), viewer));
     }
 }

@@ -21,6 +21,15 @@ public interface UnitOfWork {
         return inTransaction(work);
     }
 
+    /**
+     * Runs {@code work}, which writes nothing, and returns its value: inside the thread's transaction when one is
+     * open; otherwise a store may run each of its statements on its own, with no transaction to begin and commit, each
+     * seeing what was committed when it runs (as each statement of a READ COMMITTED transaction does).
+     */
+    default <T> T read(Supplier<T> work) {
+        return inTransaction(work);
+    }
+
     /** {@link #inTransaction} for work without a value. */
     default void run(Runnable work) {
         inTransaction(() -> {

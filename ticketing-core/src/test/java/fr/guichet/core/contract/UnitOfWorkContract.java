@@ -101,6 +101,43 @@ public abstract class UnitOfWorkContract {
     }
 
     @Test
+    public void a_read_sees_what_was_committed_and_returns_its_value() {
+        Request request = unitOfWork().inTransaction(() -> {
+            Request r = Fixtures.request(requests().nextNumber(), Fixtures.newRequester(), now);
+            requests().add(r);
+            return r;
+        });
+        assertTrue(unitOfWork().read(() -> requests().find(request.summaryLine().number())).isPresent());
+        assertEquals("read", unitOfWork().read(() -> "read"));
+    }
+
+    @Test
+    public void a_read_inside_a_transaction_sees_its_writes_and_leaves_their_fate_to_it() {
+        Request[] inner = new Request[1];
+        assertThrows(IllegalStateException.class, () -> unitOfWork().run(() -> {
+            inner[0] = Fixtures.request(requests().nextNumber(), Fixtures.newRequester(), now);
+            requests().add(inner[0]);
+            assertTrue(unitOfWork().read(() -> requests().find(inner[0].summaryLine().number())).isPresent());
+            throw new IllegalStateException("outer fails after its read");
+        }));
+        assertTrue(unitOfWork().read(() -> requests().find(inner[0].summaryLine().number())).isEmpty());
+    }
+
+    @Test
+    public void a_transaction_after_a_failed_read_still_keeps_all_or_nothing() {
+        assertThrows(IllegalStateException.class, () -> unitOfWork().read(() -> {
+            throw new IllegalStateException("read fails");
+        }));
+        Request[] filed = new Request[1];
+        assertThrows(IllegalStateException.class, () -> unitOfWork().run(() -> {
+            filed[0] = Fixtures.request(requests().nextNumber(), Fixtures.newRequester(), now);
+            requests().add(filed[0]);
+            throw new IllegalStateException("rolled back");
+        }));
+        assertTrue(unitOfWork().inTransaction(() -> requests().find(filed[0].summaryLine().number())).isEmpty());
+    }
+
+    @Test
     public void the_value_of_the_work_is_returned() {
         assertEquals("done", unitOfWork().inTransaction(() -> "done"));
     }
