@@ -116,6 +116,7 @@ public final class GuichetServer implements AutoCloseable {
         GuichetHttpApi api = injector.getInstance(GuichetHttpApi.class);
         Javalin web = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
+            cfg.http.compressionStrategy = GuichetHttpApi.compression();
             cfg.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = "/web";

@@ -5,6 +5,8 @@ import fr.guichet.core.application.Ticketing;
 import fr.guichet.core.domain.DomainError;
 import fr.guichet.core.port.SignInFailures;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.compression.Gzip;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -29,6 +31,8 @@ public final class GuichetHttpApi {
     public static final String BASE = "/api/v1";
 
     private static final String METHOD_OVERRIDE = "X-HTTP-Method-Override";
+    /** The smallest body {@link #compression()} compresses, in bytes. */
+    private static final int COMPRESSED_FROM = 1024;
 
     private final HttpConfig config;
     private final ObjectMapper mapper;
@@ -148,6 +152,7 @@ public final class GuichetHttpApi {
         cfg.startup.showJavalinBanner = false;
         cfg.startup.showOldJavalinVersionWarning = false;
         cfg.jsonMapper(new JavalinJackson(mapper, false));
+        cfg.http.compressionStrategy = compression();
         cfg.http.maxRequestSize = config.maxJsonBytes();
         cfg.jetty.modifyServer(jetty -> {
             ErrorHandler errors = new ErrorHandler();
@@ -158,6 +163,17 @@ public final class GuichetHttpApi {
         mount(cfg);
         answerMissesAsProblems(cfg);
         cfg.routes.exception(Exception.class, (e, ctx) -> problems.write(ctx, e));
+    }
+
+    /**
+     * The compression of the API's own server, for a host to use too: gzip for a body of 1 KiB or more when the client
+     * accepts it, decided on the first bytes written, so that a streamed answer is compressed as it goes. Attachments
+     * and exports turn it off for themselves.
+     */
+    public static CompressionStrategy compression() {
+        CompressionStrategy gzip = new CompressionStrategy(null, new Gzip());
+        gzip.setDefaultMinSizeForCompression(COMPRESSED_FROM);
+        return gzip;
     }
 
     /**
