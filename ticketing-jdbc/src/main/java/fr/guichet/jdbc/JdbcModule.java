@@ -17,6 +17,7 @@ import fr.guichet.core.port.NotificationOutbox;
 import fr.guichet.core.port.PasswordResets;
 import fr.guichet.core.port.PersonRegistry;
 import fr.guichet.core.port.RequestRepository;
+import fr.guichet.core.port.RequestStatistics;
 import fr.guichet.core.port.SessionStore;
 import fr.guichet.core.port.SettingsStore;
 import fr.guichet.core.port.SignInFailures;
@@ -34,7 +35,7 @@ import org.jdbi.v3.core.Jdbi;
  * {@link UnitOfWork}, {@link RequestRepository}, {@link PersonRegistry}, {@link LocalAccounts}, {@link CatalogStore},
  * {@link AttachmentStore}, {@link NotificationOutbox}, {@link SessionStore}, {@link SignInFailures},
  * {@link PasswordResets}, {@link CannedAnswers}, {@link AuditTrail}, {@link SettingsStore}, {@link InboundMailLog},
- * {@link EstablishmentDirectory}, and the pool as a {@link DataSource} for health checks and for closing it
+ * {@link EstablishmentDirectory}, {@link RequestStatistics}, and the pool as a {@link DataSource} for health checks and for closing it
  * ({@link AutoCloseable}) at shutdown.
  */
 public final class JdbcModule extends PrivateModule {
@@ -70,6 +71,7 @@ public final class JdbcModule extends PrivateModule {
         expose(SettingsStore.class);
         expose(InboundMailLog.class);
         expose(EstablishmentDirectory.class);
+        expose(RequestStatistics.class);
     }
 
     @Provides
@@ -204,5 +206,11 @@ public final class JdbcModule extends PrivateModule {
     @Singleton
     EstablishmentDirectory establishments(Database db) {
         return new JdbiEstablishmentDirectory(db);
+    }
+
+    @Provides
+    @Singleton
+    RequestStatistics statistics(Database db) {
+        return new JdbiRequestStatistics(db);
     }
 }

@@ -13,6 +13,7 @@ import fr.guichet.core.port.PasswordResets;
 import fr.guichet.core.port.PersonDirectory;
 import fr.guichet.core.port.PersonRegistry;
 import fr.guichet.core.port.RequestRepository;
+import fr.guichet.core.port.RequestStatistics;
 import fr.guichet.core.port.SessionStore;
 import fr.guichet.core.port.SettingsStore;
 import fr.guichet.core.port.SubjectCatalogSource;
@@ -25,13 +26,13 @@ import java.util.Objects;
  * {@code registry} keeps Guichet's own record of people; password resets are offered when {@code credentials} are
  * Guichet's own {@link LocalAccounts}; {@code audit} records administrative changes and {@code storedSettings} keeps
  * the settings an administrator changed; {@code mailLog} logs the mail taken in; {@code establishments} is the
- * directory of schools. Immutable.
+ * directory of schools; {@code statistics} computes the figures of requests where they are stored. Immutable.
  */
 public record Ports(UnitOfWork unitOfWork, RequestRepository requests, PersonDirectory people,
         PersonRegistry registry, SubjectCatalogSource catalog, AttachmentStore attachments, NotificationOutbox outbox,
         SessionStore sessions, CredentialsVerifier credentials, CannedAnswers cannedAnswers,
         PasswordResets passwordResets, AuditTrail audit, SettingsStore storedSettings, InboundMailLog mailLog,
-        EstablishmentDirectory establishments) {
+        EstablishmentDirectory establishments, RequestStatistics statistics) {
 
     public Ports {
         Objects.requireNonNull(unitOfWork, "unitOfWork");
@@ -49,6 +50,7 @@ public record Ports(UnitOfWork unitOfWork, RequestRepository requests, PersonDir
         Objects.requireNonNull(storedSettings, "storedSettings");
         Objects.requireNonNull(mailLog, "mailLog");
         Objects.requireNonNull(establishments, "establishments");
+        Objects.requireNonNull(statistics, "statistics");
     }
 
     /** Finds a port by its type, as an injector does (for example Guice's {@code Injector::getInstance}). */
@@ -69,7 +71,8 @@ public record Ports(UnitOfWork unitOfWork, RequestRepository requests, PersonDir
                 lookup.get(AttachmentStore.class), lookup.get(NotificationOutbox.class), lookup.get(SessionStore.class),
                 lookup.get(CredentialsVerifier.class), lookup.get(CannedAnswers.class),
                 lookup.get(PasswordResets.class), lookup.get(AuditTrail.class), lookup.get(SettingsStore.class),
-                lookup.get(InboundMailLog.class), lookup.get(EstablishmentDirectory.class));
+                lookup.get(InboundMailLog.class), lookup.get(EstablishmentDirectory.class),
+                lookup.get(RequestStatistics.class));
     }
 
     /** As {@link #lookUp}, for a deployment whose people and passwords are Guichet's own (no directory). */
@@ -79,7 +82,8 @@ public record Ports(UnitOfWork unitOfWork, RequestRepository requests, PersonDir
                 lookup.get(CatalogStore.class), lookup.get(AttachmentStore.class), lookup.get(NotificationOutbox.class),
                 lookup.get(SessionStore.class), lookup.get(LocalAccounts.class), lookup.get(CannedAnswers.class),
                 lookup.get(PasswordResets.class), lookup.get(AuditTrail.class), lookup.get(SettingsStore.class),
-                lookup.get(InboundMailLog.class), lookup.get(EstablishmentDirectory.class));
+                lookup.get(InboundMailLog.class), lookup.get(EstablishmentDirectory.class),
+                lookup.get(RequestStatistics.class));
     }
 
     /**
@@ -89,21 +93,21 @@ public record Ports(UnitOfWork unitOfWork, RequestRepository requests, PersonDir
     public Ports withDirectory(PersonDirectory directory, CredentialsVerifier verifier) {
         return new Ports(unitOfWork, requests, OwnedFields.over(directory, registry), registry, catalog, attachments,
                 outbox, sessions, verifier, cannedAnswers, passwordResets, audit, storedSettings, mailLog,
-                establishments);
+                establishments, statistics);
     }
 
     public Ports withRequests(RequestRepository value) {
         return new Ports(unitOfWork, value, people, registry, catalog, attachments, outbox, sessions, credentials,
-                cannedAnswers, passwordResets, audit, storedSettings, mailLog, establishments);
+                cannedAnswers, passwordResets, audit, storedSettings, mailLog, establishments, statistics);
     }
 
     public Ports withCatalog(SubjectCatalogSource value) {
         return new Ports(unitOfWork, requests, people, registry, value, attachments, outbox, sessions, credentials,
-                cannedAnswers, passwordResets, audit, storedSettings, mailLog, establishments);
+                cannedAnswers, passwordResets, audit, storedSettings, mailLog, establishments, statistics);
     }
 
     public Ports withAttachments(AttachmentStore value) {
         return new Ports(unitOfWork, requests, people, registry, catalog, value, outbox, sessions, credentials,
-                cannedAnswers, passwordResets, audit, storedSettings, mailLog, establishments);
+                cannedAnswers, passwordResets, audit, storedSettings, mailLog, establishments, statistics);
     }
 }

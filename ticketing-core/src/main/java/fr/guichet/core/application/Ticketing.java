@@ -34,6 +34,7 @@ public final class Ticketing {
     private final FileRequest fileRequest;
     private final ListMyRequests listMyRequests;
     private final ListQueue listQueue;
+    private final ComputeStatistics computeStatistics;
     private final CountRequests countRequests;
     private final ViewRequest viewRequest;
     private final PostMessage postMessage;
@@ -118,6 +119,8 @@ public final class Ticketing {
         this.manageCatalog = new ManageCatalog(uow, catalog, people, adminWrites);
         this.manageSettings = new ManageSettings(uow, ports.storedSettings(), live, adminWrites);
         this.exportPersonData = new ExportPersonData(uow, ports, labels, clock);
+        this.computeStatistics = new ComputeStatistics(uow, ports.statistics(), catalog, people,
+                ports.establishments(), clock, settings.zone());
         this.anonymiseExpiredData = new AnonymiseExpiredData(ports, clock, live);
         this.receiveMail = new ReceiveMail(ports, labels, intake, notifier, fileRequest, live, clock,
                 new MailIntake(Optional.ofNullable(b.replyKeys), b.ownAddresses, Optional.ofNullable(b.mailSubject),
@@ -153,6 +156,10 @@ public final class Ticketing {
 
     public ListQueue listQueue() {
         return listQueue;
+    }
+
+    public ComputeStatistics computeStatistics() {
+        return computeStatistics;
     }
 
     public CountRequests countRequests() {

@@ -256,7 +256,7 @@ class ManageSettingsTest {
         ManageSettings manage = Ticketing.builder(new Ports(ports.unitOfWork(), ports.requests(), ports.people(),
                 ports.registry(), ports.catalog(), ports.attachments(), ports.outbox(), ports.sessions(),
                 ports.credentials(), ports.cannedAnswers(), ports.passwordResets(), failing, ports.storedSettings(),
-                ports.mailLog(), ports.establishments()))
+                ports.mailLog(), ports.establishments(), ports.statistics()))
                 .clock(world.clock).build().manageSettings();
 
         assertThrows(TicketingException.class, () -> manage.change(ADMIN, reopenWindow(30), null));

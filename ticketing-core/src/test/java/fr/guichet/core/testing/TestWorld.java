@@ -5,6 +5,7 @@ import fr.guichet.core.application.Ticketing;
 import fr.guichet.core.application.TicketingSettings;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.SupportGroup;
+import java.util.Optional;
 
 /**
  * Every port in memory behind a {@link Ticketing}, seeded with the seed's catalog, groups and people (password
@@ -29,13 +30,15 @@ public final class TestWorld {
     public final InMemorySettingsStore storedSettings = new InMemorySettingsStore(db);
     public final InMemoryInboundMailLog mailLog = new InMemoryInboundMailLog(db);
     public final InMemoryEstablishmentDirectory establishments = new InMemoryEstablishmentDirectory(db);
+    /** Figures of this world's requests, which no satisfaction survey answered. */
+    public final InMemoryRequestStatistics statistics = new InMemoryRequestStatistics(db, n -> Optional.empty());
     public final MutableClock clock = new MutableClock(Fixtures.SEED_DAY);
     public final Ticketing ticketing;
 
     /** The in-memory ports, people and passwords being Guichet's own. */
     public Ports ports() {
         return new Ports(db, requests, people, people, catalog, attachments, outbox, sessions, accounts,
-                cannedAnswers, passwordResets, audit, storedSettings, mailLog, establishments);
+                cannedAnswers, passwordResets, audit, storedSettings, mailLog, establishments, statistics);
     }
 
     public TestWorld() {
