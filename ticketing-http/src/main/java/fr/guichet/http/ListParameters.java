@@ -3,9 +3,11 @@ package fr.guichet.http;
 import fr.guichet.core.application.QueueFilter;
 import fr.guichet.core.domain.DomainError;
 import fr.guichet.core.domain.Validation;
+import fr.guichet.core.domain.establishment.Department;
 import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.PersonId;
+import fr.guichet.core.domain.person.Uai;
 import fr.guichet.core.domain.request.SchoolYear;
 import fr.guichet.core.domain.request.Status;
 import fr.guichet.core.domain.subject.SubjectCode;
@@ -22,11 +24,12 @@ import java.util.Set;
 /**
  * The query of {@code GET /api/v1/requests}, each parameter read through an allow-list (scope, status, sort, the
  * flags) or the core's own parsing (school year, subject, group, assignee, page); every faulty parameter is reported at
- * once. {@code assignee=me} is whoever asks ({@code assigneeIsMe}).
+ * once. {@code assignee=me} is whoever asks ({@code assigneeIsMe}); {@code establishment} is a UAI,
+ * {@code department} a département code (77, 2A, 971).
  */
 record ListParameters(Scope scope, SchoolYear schoolYear, Set<Status> statuses, SubjectCode subject, GroupCode group,
         PersonId assignee, boolean assigneeIsMe, String words, RequestSort sort, Set<RequestQuery.Only> only,
-        PageRequest page) {
+        PageRequest page, Uai establishment, Department department) {
 
     enum Scope { MINE, QUEUE, ALL }
 
@@ -62,13 +65,17 @@ record ListParameters(Scope scope, SchoolYear schoolYear, Set<Status> statuses, 
                 only.add(flag.getValue());
             }
         }
+        Uai establishment = v.check(() -> present(ctx, "establishment") ? Uai.parse(ctx.queryParam("establishment"))
+                : null);
+        Department department = v.check(() -> present(ctx, "department")
+                ? Department.parse(ctx.queryParam("department")) : null);
         Integer page = v.check(() -> number(ctx.queryParam("page"), "page", 1));
         Integer size = v.check(() -> number(ctx.queryParam("size"), "size", PageRequest.DEFAULT_SIZE));
         PageRequest pageRequest = page == null || size == null ? null
                 : v.check(() -> new PageRequest(page, size));
         v.throwIfInvalid();
         return new ListParameters(scope, year, statuses, subject, group, assignee, me, ctx.queryParam("q"), sort,
-                only, pageRequest);
+                only, pageRequest, establishment, department);
     }
 
     /** The page that {@code page} and {@code size} ask for (first page, 20 lines when absent), or the refusal. */
@@ -84,7 +91,7 @@ record ListParameters(Scope scope, SchoolYear schoolYear, Set<Status> statuses, 
     /** The filter {@code staff} asked for, over their queue only or over every request. */
     QueueFilter filter(boolean queueOnly, Person staff) {
         return new QueueFilter(queueOnly, statuses, subject, group, assigneeIsMe ? staff.id() : assignee, words, sort,
-                only);
+                only, establishment, department);
     }
 
     /** The order {@code value} names, the default when absent; {@code due} waits for service levels. */

@@ -78,6 +78,33 @@ class EstablishmentApiTest {
     }
 
     @Test
+    void staff_keep_a_list_to_an_establishment_or_a_department_and_find_requests_by_school_name() {
+        String word = EstablishmentFixtures.newWord();
+        Uai school = EstablishmentFixtures.newUai();
+        String teacherId = server.newRequester().id().value();
+        admin.patch("/api/v1/admin/people/" + teacherId, Api.object("establishment", school.value()));
+        Api teacher = Api.signIn(server.base, teacherId);
+        String number = teacher.post("/api/v1/requests", Api.filing()).json().get("number").asText();
+        assertEquals(200, importCsv(admin, HEADER + line(school, "Collège " + word, "Collège", "Torcy", "77"))
+                .status());
+        Api agent = Api.signIn(server.base, server.newStaff().id().value());
+
+        JsonNode byName = agent.get("/api/v1/requests?scope=all&q=college+" + word).json();
+        assertEquals(List.of(number), byName.get("items").findValuesAsText("number"));
+        assertEquals("Collège " + word, byName.get("items").get(0).get("establishmentName").asText());
+        assertEquals(List.of(number), agent.get("/api/v1/requests?scope=all&establishment=" + school.value()
+                .toLowerCase()).json().get("items").findValuesAsText("number"));
+        assertTrue(agent.get("/api/v1/requests?scope=all&department=077&size=100").json().get("items")
+                .findValuesAsText("number").contains(number));
+        assertEquals(List.of(), agent.get("/api/v1/requests?scope=all&department=93&establishment=" + school.value())
+                .json().get("items").findValuesAsText("number"));
+        assertEquals("Collège " + word, teacher.get("/api/v1/requests/" + number).json().get("establishmentName")
+                .asText());
+        JsonNode bad = agent.get("/api/v1/requests?scope=all&department=7&establishment=0941295A").problem(400);
+        assertTrue(bad.get("errors").has("department") && bad.get("errors").has("establishment"), bad.toString());
+    }
+
+    @Test
     void ten_thousand_lines_are_imported_in_one_call() {
         StringBuilder csv = new StringBuilder(HEADER);
         Set<Uai> uais = new HashSet<>();

@@ -135,6 +135,13 @@ final class RequestListing {
         if (q.assignee() != null) {
             c.add(" AND assignee = :assignee", "assignee", q.assignee().value());
         }
+        if (q.establishment() != null) {
+            c.add(" AND establishment = :establishment", "establishment", q.establishment().value());
+        }
+        if (q.department() != null) {
+            c.add(" AND establishment IN (SELECT uai FROM establishments WHERE department = :department)",
+                    "department", q.department().code());
+        }
         for (RequestQuery.Only only : q.only()) {
             c.where.append(ONLY.get(only));
         }
@@ -144,7 +151,8 @@ final class RequestListing {
         }
         search.number().ifPresent(n -> c.add(" AND number = :searchedNumber", "searchedNumber", n.value()));
         for (int i = 0; i < search.words().size(); i++) {
-            c.add(" AND search_text LIKE :word" + i + " ESCAPE '!'", "word" + i,
+            c.add(" AND (search_text LIKE :word" + i + " ESCAPE '!' OR establishment IN (SELECT uai FROM "
+                    + "establishments WHERE search_text LIKE :word" + i + " ESCAPE '!'))", "word" + i,
                     "%" + likeEscaped(search.words().get(i)) + "%");
         }
         c.newestFirst = !search.words().isEmpty() && q.sort() == RequestSort.NEWEST && q.requester() == null;
@@ -348,7 +356,7 @@ final class RequestListing {
     }
 
     /** {@code text} matched literally by LIKE with '!' as the escape character. */
-    static String likeEscaped(String text) {
+    private static String likeEscaped(String text) {
         return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 }

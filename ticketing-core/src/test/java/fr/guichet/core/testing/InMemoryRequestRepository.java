@@ -1,6 +1,8 @@
 package fr.guichet.core.testing;
 
+import fr.guichet.core.domain.establishment.Establishment;
 import fr.guichet.core.domain.person.PersonId;
+import fr.guichet.core.domain.person.Uai;
 import fr.guichet.core.domain.person.PersonRef;
 import fr.guichet.core.domain.request.Attachment;
 import fr.guichet.core.domain.request.AttachmentId;
@@ -94,7 +96,7 @@ public final class InMemoryRequestRepository implements RequestRepository {
     @Override
     public Page<RequestSummary> list(RequestQuery query, PageRequest page) {
         return db.read(s -> {
-            List<RequestSummary> all = s.requests.values().stream().filter(matches(query))
+            List<RequestSummary> all = s.requests.values().stream().filter(matches(query, s.establishments))
                     .map(Request::summaryLine).sorted(order(query)).toList();
             List<RequestSummary> items = all.stream().skip(page.offset()).limit(page.size()).toList();
             return new Page<>(items, page.page(), page.size(), Count.upTo(cap, all.size()));
@@ -104,13 +106,15 @@ public final class InMemoryRequestRepository implements RequestRepository {
     @Override
     public List<RequestSummary> listAfter(RequestQuery query, RequestSummary after, int limit) {
         Comparator<RequestSummary> order = order(query);
-        return db.read(s -> s.requests.values().stream().filter(matches(query)).map(Request::summaryLine)
+        return db.read(s -> s.requests.values().stream().filter(matches(query, s.establishments))
+                .map(Request::summaryLine)
                 .filter(r -> after == null || order.compare(r, after) > 0).sorted(order).limit(limit).toList());
     }
 
     @Override
     public RequestCounts count(RequestQuery query, PersonId me) {
-        return db.read(s -> counts(s.requests.values().stream().filter(matches(query)).map(Request::summaryLine)
+        return db.read(s -> counts(s.requests.values().stream().filter(matches(query, s.establishments))
+                .map(Request::summaryLine)
                 .toList(), me, cap));
     }
 
@@ -128,12 +132,16 @@ public final class InMemoryRequestRepository implements RequestRepository {
                 open.stream().filter(RequestSummary::reopened).count());
     }
 
-    private static Predicate<Request> matches(RequestQuery q) {
+    private static Predicate<Request> matches(RequestQuery q, Map<Uai, Establishment> establishments) {
         RequestSearch search = RequestSearch.parse(q.words());
-        return r -> matches(q, r.summaryLine()) && search.matches(r);
+        return r -> {
+            Establishment school = r.summaryLine().establishment() == null ? null
+                    : establishments.get(r.summaryLine().establishment());
+            return matches(q, r.summaryLine(), school) && search.matches(r, school == null ? "" : school.searchText());
+        };
     }
 
-    private static boolean matches(RequestQuery q, RequestSummary r) {
+    private static boolean matches(RequestQuery q, RequestSummary r, Establishment school) {
         return (q.requester() == null || r.requester().id().equals(q.requester()))
                 && (q.submittedFrom() == null || !r.submittedAt().isBefore(q.submittedFrom()))
                 && (q.submittedBefore() == null || r.submittedAt().isBefore(q.submittedBefore()))
@@ -143,7 +151,9 @@ public final class InMemoryRequestRepository implements RequestRepository {
                 && (q.assignee() == null || q.assignee().equals(r.assignee()))
                 && (q.queueOf() == null || q.queueOf().groups().contains(r.assignedGroup())
                         || q.queueOf().person().equals(r.assignee()))
-                && q.only().stream().allMatch(only -> only.keeps(r));
+                && q.only().stream().allMatch(only -> only.keeps(r))
+                && (q.establishment() == null || q.establishment().equals(r.establishment()))
+                && (q.department() == null || school != null && school.department().equals(q.department()));
     }
 
     private static Comparator<RequestSummary> order(RequestQuery q) {

@@ -42,6 +42,15 @@ public record RequestSearch(List<String> words, Optional<RequestNumber> number, 
 
     /** Whether {@code request} is found: it has the number searched, or its search text holds every word. */
     public boolean matches(Request request) {
+        return matches(request, "");
+    }
+
+    /**
+     * Whether {@code request} is found: it has the number searched, or each word is in its search text or in
+     * {@code establishmentText}, the {@link SearchText normalised} name, commune and UAI of its establishment (empty
+     * when unknown), so that a school's name finds its requests.
+     */
+    public boolean matches(Request request, String establishmentText) {
         if (findsNothing) {
             return false;
         }
@@ -49,6 +58,6 @@ public record RequestSearch(List<String> words, Optional<RequestNumber> number, 
             return number.get().equals(request.summaryLine().number());
         }
         String text = request.searchText();
-        return words.stream().allMatch(text::contains);
+        return words.stream().allMatch(word -> text.contains(word) || establishmentText.contains(word));
     }
 }
