@@ -356,7 +356,7 @@ final class RequestListing {
     }
 
     /** {@code text} matched literally by LIKE with '!' as the escape character. */
-    private static String likeEscaped(String text) {
+    static String likeEscaped(String text) {
         return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 }

@@ -13,10 +13,12 @@ import fr.guichet.core.contract.PasswordResetsContract;
 import fr.guichet.core.contract.PersonRegistryContract;
 import fr.guichet.core.contract.RequestListingContract;
 import fr.guichet.core.contract.RequestRepositoryContract;
+import fr.guichet.core.contract.RequestStatisticsContract;
 import fr.guichet.core.contract.RetentionContract;
 import fr.guichet.core.contract.SessionStoreContract;
 import fr.guichet.core.contract.SignInFailuresContract;
 import fr.guichet.core.contract.UnitOfWorkContract;
+import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.port.AttachmentStore;
 import fr.guichet.core.port.AuditTrail;
 import fr.guichet.core.port.CannedAnswers;
@@ -28,10 +30,14 @@ import fr.guichet.core.port.NotificationOutbox;
 import fr.guichet.core.port.PasswordResets;
 import fr.guichet.core.port.PersonRegistry;
 import fr.guichet.core.port.RequestRepository;
+import fr.guichet.core.port.RequestStatistics;
 import fr.guichet.core.port.SessionStore;
 import fr.guichet.core.port.SettingsStore;
 import fr.guichet.core.port.SignInFailures;
 import fr.guichet.core.port.UnitOfWork;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Nested;
 
 /** The in-memory ports pass the same contracts as the real adapters. */
@@ -67,6 +73,36 @@ class InMemoryContractsTest {
         @Override
         protected RequestRepository requestsCountingUpTo(long cap) {
             return new InMemoryRequestRepository(db, cap);
+        }
+    }
+
+    @Nested
+    class Statistics extends RequestStatisticsContract {
+        private final Map<RequestNumber, Integer> scores = new ConcurrentHashMap<>();
+
+        @Override
+        protected UnitOfWork unitOfWork() {
+            return db;
+        }
+
+        @Override
+        protected RequestRepository requests() {
+            return new InMemoryRequestRepository(db);
+        }
+
+        @Override
+        protected RequestStatistics statistics() {
+            return new InMemoryRequestStatistics(db, n -> Optional.ofNullable(scores.get(n)));
+        }
+
+        @Override
+        protected EstablishmentDirectory establishments() {
+            return new InMemoryEstablishmentDirectory(db);
+        }
+
+        @Override
+        protected void answerSurvey(RequestNumber number, int score) {
+            scores.put(number, score);
         }
     }
 
