@@ -48,6 +48,7 @@ public final class GuichetHttpApi {
     private final MailEndpoints mailEndpoints;
     private final AdminRetentionEndpoints adminRetentionEndpoints;
     private final ExportEndpoints exportEndpoints;
+    private final StatisticsEndpoints statisticsEndpoints;
     private final EstablishmentEndpoints establishmentEndpoints;
     private Javalin server;
 
@@ -80,6 +81,7 @@ public final class GuichetHttpApi {
         this.mailEndpoints = new MailEndpoints(shared);
         this.adminRetentionEndpoints = new AdminRetentionEndpoints(shared);
         this.exportEndpoints = new ExportEndpoints(shared);
+        this.statisticsEndpoints = new StatisticsEndpoints(shared);
         this.establishmentEndpoints = new EstablishmentEndpoints(shared);
     }
 
@@ -115,6 +117,7 @@ public final class GuichetHttpApi {
         host.routes.get(BASE + "/requests/{number}/attachments/{id}", guarded(endpoints::attachment));
         mailEndpoints.mount(host, this::guarded);
         exportEndpoints.mount(host, this::guarded);
+        statisticsEndpoints.mount(host, this::guarded);
         adminEndpoints.mount(host, this::adminGuarded);
         adminGroupsEndpoints.mount(host, this::adminGuarded);
         adminCatalogEndpoints.mount(host, this::adminGuarded);
