@@ -84,6 +84,7 @@ function menu(current, person) {
       items.push(link("/file.html", "File de traitement", "file"));
       items.push(link("/reponses-types.html", "Réponses types", "reponses-types"));
       items.push(link("/courrier.html", "Courrier non rattaché", "courrier"));
+      items.push(link("/mes-notifications.html", "Mes notifications", "notifications"));
     }
     if (person.roles.includes("ADMIN")) {
       items.push(link("/admin.html", "Administration", "admin"));

@@ -9,6 +9,7 @@ import fr.guichet.core.application.BackgroundDispatcher;
 import fr.guichet.core.application.CloseIdleRequests;
 import fr.guichet.core.application.DispatchNotifications;
 import fr.guichet.core.application.ReceiveMail;
+import fr.guichet.core.application.SendDigests;
 import fr.guichet.core.application.Ticketing;
 import fr.guichet.core.application.UnattachedMail;
 import fr.guichet.core.port.CannedAnswers;
@@ -192,6 +193,17 @@ public final class GuichetServer implements AutoCloseable {
                 LOG.warn("Closing idle requests failed; next try in 5 minutes", e);
             }
         }, 2, 5, TimeUnit.MINUTES);
+        SendDigests digests = injector.getInstance(Ticketing.class).sendDigests();
+        housekeeping.scheduleWithFixedDelay(() -> {
+            try {
+                int queued = digests.run();
+                if (queued > 0) {
+                    LOG.info("Daily digests: {} queued", queued);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Sending the daily digests failed; next try in 5 minutes", e);
+            }
+        }, 1, 5, TimeUnit.MINUTES);
         AnonymiseExpiredData retention = injector.getInstance(Ticketing.class).anonymiseExpiredData();
         housekeeping.scheduleWithFixedDelay(() -> {
             try {

@@ -46,9 +46,9 @@ public final class GuichetHttpApi {
     private final AdminSettingsEndpoints adminSettingsEndpoints;
     private final AdminExportEndpoints adminExportEndpoints;
     private final MailEndpoints mailEndpoints;
+    private final NotificationEndpoints notificationEndpoints;
     private final AdminRetentionEndpoints adminRetentionEndpoints;
     private final ExportEndpoints exportEndpoints;
-    private final StatisticsEndpoints statisticsEndpoints;
     private final EstablishmentEndpoints establishmentEndpoints;
     private Javalin server;
 
@@ -79,9 +79,9 @@ public final class GuichetHttpApi {
         this.adminSettingsEndpoints = new AdminSettingsEndpoints(shared);
         this.adminExportEndpoints = new AdminExportEndpoints(shared);
         this.mailEndpoints = new MailEndpoints(shared);
+        this.notificationEndpoints = new NotificationEndpoints(shared);
         this.adminRetentionEndpoints = new AdminRetentionEndpoints(shared);
         this.exportEndpoints = new ExportEndpoints(shared);
-        this.statisticsEndpoints = new StatisticsEndpoints(shared);
         this.establishmentEndpoints = new EstablishmentEndpoints(shared);
     }
 
@@ -116,8 +116,8 @@ public final class GuichetHttpApi {
         host.routes.post(BASE + "/requests/{number}/status", guarded(endpoints::changeStatus));
         host.routes.get(BASE + "/requests/{number}/attachments/{id}", guarded(endpoints::attachment));
         mailEndpoints.mount(host, this::guarded);
+        notificationEndpoints.mount(host, this::guarded);
         exportEndpoints.mount(host, this::guarded);
-        statisticsEndpoints.mount(host, this::guarded);
         adminEndpoints.mount(host, this::adminGuarded);
         adminGroupsEndpoints.mount(host, this::adminGuarded);
         adminCatalogEndpoints.mount(host, this::adminGuarded);

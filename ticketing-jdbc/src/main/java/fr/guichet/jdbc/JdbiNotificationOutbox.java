@@ -27,7 +27,8 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * The outbox table, each row marked {@code bulk} as its template is. A claim locks due rows with {@code FOR UPDATE SKIP LOCKED} (so dispatchers on other nodes pass
+ * The outbox table, each row marked {@code bulk} as its template is; mail held for a digest waits there as
+ * {@code HELD}, which no claim reads, and a digest takes its key from its id, the table's primary key. A claim locks due rows with {@code FOR UPDATE SKIP LOCKED} (so dispatchers on other nodes pass
  * over them) and pushes their next attempt to the end of the lease, guarded by the next-attempt time it read, so that
  * a row is handed to one claimer per lease even where locks are not skipped; a dispatcher that crashes leaves its rows
  * to come back when the lease ends. A renewal is guarded the same way, by the end of the claim it extends.
@@ -55,13 +56,22 @@ final class JdbiNotificationOutbox implements NotificationOutbox {
 
     @Override
     public List<OutboxEntry> enqueue(List<Notification> notifications, Instant now) {
+        return insert(notifications.stream().map(n -> OutboxEntry.queued(n, now)).toList());
+    }
+
+    @Override
+    public List<OutboxEntry> hold(List<Notification> notifications, Instant now) {
+        return insert(notifications.stream().map(n -> OutboxEntry.held(n, now)).toList());
+    }
+
+    /** Inserts {@code entries} in one batch; wakes the dispatchers when one of them is pending. */
+    private List<OutboxEntry> insert(List<OutboxEntry> entries) {
         return db.inTransaction(h -> {
-            List<OutboxEntry> entries = new ArrayList<>();
             PreparedBatch batch = h.prepareBatch("INSERT INTO outbox (id, template, bulk, recipient, recipient_name, "
                     + "request_number, data, state, attempts, created_at, next_attempt_at) VALUES (:id, :template, "
                     + ":bulk, :recipient, :recipientName, :request, :data, :state, 0, :createdAt, :nextAttemptAt)");
-            for (Notification n : notifications) {
-                OutboxEntry e = OutboxEntry.queued(n, now);
+            for (OutboxEntry e : entries) {
+                Notification n = e.notification();
                 batch.bind("id", e.id().toString())
                         .bind("template", n.template().name())
                         .bind("bulk", n.template().bulk())
@@ -73,13 +83,40 @@ final class JdbiNotificationOutbox implements NotificationOutbox {
                         .bind("createdAt", e.createdAt())
                         .bind("nextAttemptAt", e.nextAttemptAt())
                         .add();
-                entries.add(e);
             }
             if (!entries.isEmpty()) {
                 batch.execute();
-                signals.enqueued(h);
+                if (entries.stream().anyMatch(e -> e.state() == DeliveryState.PENDING)) {
+                    signals.enqueued(h);
+                }
             }
             return entries;
+        });
+    }
+
+    @Override
+    public List<OutboxEntry> held(EmailAddress recipient, Instant before, int max) {
+        return db.inTransaction(h -> h.createQuery("SELECT " + COLUMNS + " FROM outbox WHERE recipient = :recipient "
+                        + "AND state = 'HELD' AND created_at < :before ORDER BY created_at, seq LIMIT :max")
+                .bind("recipient", recipient.value()).bind("before", before).bind("max", max)
+                .map(JdbiNotificationOutbox::entry).list());
+    }
+
+    @Override
+    public boolean gather(UUID id, Notification digest, Collection<UUID> gathered, Instant now) {
+        return db.inTransaction(h -> {
+            try {
+                insert(List.of(new OutboxEntry(id, digest, DeliveryState.PENDING, 0, now, now, null)));
+            } catch (RuntimeException e) {
+                if (!Database.isUniqueViolation(e)) {
+                    throw e;
+                }
+                return false;
+            }
+            int removed = gathered.isEmpty() ? 0 : h.createUpdate("DELETE FROM outbox WHERE id IN (<ids>) "
+                            + "AND state = 'HELD'")
+                    .bindList("ids", gathered.stream().map(UUID::toString).toList()).execute();
+            return removed == gathered.size();
         });
     }
 

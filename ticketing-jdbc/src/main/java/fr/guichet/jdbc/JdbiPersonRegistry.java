@@ -1,5 +1,7 @@
 package fr.guichet.jdbc;
 
+import fr.guichet.core.domain.notification.Delivery;
+import fr.guichet.core.domain.notification.NotificationPreferences;
 import fr.guichet.core.domain.person.EmailAddress;
 import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.Person;
@@ -17,6 +19,7 @@ import fr.guichet.core.port.PersonSearch;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -40,6 +43,10 @@ final class JdbiPersonRegistry implements PersonRegistry {
     private static final String PEOPLE_WITH_ROLES_AND_GROUPS = "SELECT p.id, p.email, p.given_name, p.family_name, "
             + "p.establishment, p.active, r.role, g.group_code FROM people p "
             + "LEFT JOIN person_roles r ON r.person_id = p.id LEFT JOIN person_groups g ON g.person_id = p.id ";
+
+    /** The columns of a person's notification preferences and their table, for the caller's conditions. */
+    private static final String PREFERENCES = "person_id, new_in_groups, assigned_to_me, digest_hour "
+            + "FROM notification_preferences";
 
     /** The longest normalised search text stored; longer ones are cut (the words past it are not found). */
     static final int SEARCH_TEXT_LENGTH = 1000;
@@ -196,6 +203,8 @@ final class JdbiPersonRegistry implements PersonRegistry {
                 return null;
             }
             h.createUpdate("DELETE FROM local_accounts WHERE person_id = :id").bind("id", person.value()).execute();
+            h.createUpdate("DELETE FROM notification_preferences WHERE person_id = :id").bind("id", person.value())
+                    .execute();
             PeopleSql sql = h.attach(PeopleSql.class);
             sql.deleteRoles(person.value());
             sql.deleteGroups(person.value());
@@ -248,5 +257,41 @@ final class JdbiPersonRegistry implements PersonRegistry {
         }
         int end = Character.isHighSurrogate(text.charAt(length - 1)) ? length - 1 : length;
         return text.substring(0, end);
+    }
+
+    @Override
+    public Map<PersonId, NotificationPreferences> preferences(Collection<PersonId> people) {
+        if (people.isEmpty()) {
+            return Map.of();
+        }
+        return db.inTransaction(h -> chosen(h.createQuery("SELECT " + PREFERENCES + " WHERE person_id IN (<ids>)")
+                .bindList("ids", people.stream().map(PersonId::value).distinct().toList())));
+    }
+
+    @Override
+    public Map<PersonId, NotificationPreferences> allPreferences() {
+        return db.inTransaction(h -> chosen(h.createQuery("SELECT " + PREFERENCES)));
+    }
+
+    @Override
+    public void savePreferences(PersonId person, NotificationPreferences preferences) {
+        db.inTransaction(h -> h.createUpdate(db.dialect().upsert("notification_preferences", "person_id",
+                        List.of("person_id", "new_in_groups", "assigned_to_me", "digest_hour")))
+                .bind("person_id", person.value())
+                .bind("new_in_groups", preferences.newInGroups().name())
+                .bind("assigned_to_me", preferences.assignedToMe().name())
+                .bind("digest_hour", preferences.digestHour())
+                .execute());
+    }
+
+    /** The preferences {@code query} reads from {@link #PREFERENCES}, by person. */
+    private static Map<PersonId, NotificationPreferences> chosen(Query query) {
+        return query.reduceRows(new HashMap<PersonId, NotificationPreferences>(), (found, row) -> {
+            found.put(PersonId.of(row.getColumn("person_id", String.class)), new NotificationPreferences(
+                    Delivery.valueOf(row.getColumn("new_in_groups", String.class)),
+                    Delivery.valueOf(row.getColumn("assigned_to_me", String.class)),
+                    row.getColumn("digest_hour", Integer.class)));
+            return found;
+        });
     }
 }

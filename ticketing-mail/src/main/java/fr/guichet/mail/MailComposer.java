@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -96,7 +97,21 @@ final class MailComposer {
         return "<guichet.request." + request.display() + "@" + config.from().domain() + ">";
     }
 
-    /** The mail of {@code entry}, its headers final ({@code saveChanges} done). */
+    /** A digest's {@code lines}, each followed by the link to its request, the numbers in the lines' order. */
+    private String withLinks(String lines, String numbers) {
+        List<String> each = lines.lines().toList();
+        List<String> links = numbers.isEmpty() ? List.of() : List.of(numbers.split(","));
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < each.size(); i++) {
+            out.append(each.get(i)).append('\n');
+            if (i < links.size()) {
+                out.append("  ").append(config.linkTo(links.get(i))).append('\n');
+            }
+        }
+        return out.toString().strip();
+    }
+
+        /** The mail of {@code entry}, its headers final ({@code saveChanges} done). */
     private MimeMessage compose(OutboxEntry entry, Session session) throws MessagingException {
         Notification n = entry.notification();
         Map<String, String> values = new HashMap<>(n.data());
@@ -105,6 +120,10 @@ final class MailComposer {
             values.put("link", config.passwordResetLink(values.remove("resetToken")));
         } else if (n.template().aboutNoRequest()) {
             values.put("link", config.homeLink());
+            if (n.template() == TemplateKey.DIGEST) {
+                values.put("requests", withLinks(values.getOrDefault("requests", ""),
+                        values.getOrDefault("numbers", "")));
+            }
         } else {
             values.put("number", n.request().display());
             values.put("link", config.linkTo(n.request().display()));

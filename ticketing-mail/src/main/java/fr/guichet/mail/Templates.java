@@ -81,6 +81,9 @@ final class Templates {
         if (key == TemplateKey.REQUESTS_RETURNED_TO_GROUP) {
             return Set.of("recipientName", "group", "personName", "requests", "link", "helpdeskName");
         }
+        if (key == TemplateKey.DIGEST) {
+            return Set.of("recipientName", "count", "requests", "link", "helpdeskName");
+        }
         Set<String> names = new LinkedHashSet<>(COMMON);
         switch (key) {
             case ANSWER_POSTED -> names.addAll(List.of("body", "author", ATTACHMENTS));

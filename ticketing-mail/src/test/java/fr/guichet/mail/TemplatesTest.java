@@ -15,8 +15,11 @@ import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.person.PersonName;
 import fr.guichet.core.domain.person.Role;
+import fr.guichet.core.domain.request.Description;
+import fr.guichet.core.domain.request.RequestDraft;
 import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.request.Status;
+import fr.guichet.core.domain.request.Summary;
 import fr.guichet.core.testing.Fixtures;
 import fr.guichet.core.testing.TestWorld;
 import java.io.IOException;
@@ -92,6 +95,11 @@ class TemplatesTest {
         world.ticketing.changeStatus().change(agent, waiting, Status.WAITING_FOR_REQUESTER, "Quel navigateur ?", null);
         world.clock.advance(Duration.ofDays(11));
         world.ticketing.closeIdleRequests().run();
+        world.ticketing.chooseNotifications().choose(agent, "DIGEST", "EACH", 8);
+        world.ticketing.fileRequest().file(requester, new RequestDraft(Fixtures.PRINTERS, "INCIDENT",
+                new Summary("Imprimante"), new Description("Bourrage papier."), null), List.of(), null);
+        world.clock.advance(Duration.ofDays(1));
+        world.ticketing.sendDigests().run();
 
         Set<TemplateKey> seen = EnumSet.noneOf(TemplateKey.class);
         for (OutboxEntry entry : world.outbox.all()) {
@@ -111,7 +119,7 @@ class TemplatesTest {
                 TemplateKey.REQUEST_ASSIGNED_TO_YOU, TemplateKey.FOLLOW_UP_POSTED, TemplateKey.REQUEST_RESOLVED,
                 TemplateKey.NEW_REQUEST_FOR_GROUP, TemplateKey.REQUEST_REOPENED, TemplateKey.PASSWORD_RESET,
                 TemplateKey.ACCOUNT_CREATED, TemplateKey.REQUESTS_RETURNED_TO_GROUP,
-                TemplateKey.REQUEST_REMINDER)),
+                TemplateKey.REQUEST_REMINDER, TemplateKey.DIGEST)),
                 seen.toString());
     }
 

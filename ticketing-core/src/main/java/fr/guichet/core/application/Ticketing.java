@@ -60,6 +60,8 @@ public final class Ticketing {
     private final AnonymiseExpiredData anonymiseExpiredData;
     private final ReceiveMail receiveMail;
     private final UnattachedMail unattachedMail;
+    private final ChooseNotifications chooseNotifications;
+    private final SendDigests sendDigests;
     private final NotificationOutbox outbox;
     private final Clock clock;
     private final TicketingSettings settings;
@@ -79,7 +81,7 @@ public final class Ticketing {
         this.clock = clock;
         this.settings = Objects.requireNonNull(b.settings, "settings");
         Labels labels = new Labels(catalog, people, requests, ports.establishments());
-        Notifier notifier = new Notifier(people, outbox);
+        Notifier notifier = new Notifier(people, ports.registry(), outbox);
         Router router = new Router(people, requests, Objects.requireNonNull(b.routing, "routing"));
         LiveSettings live = new LiveSettings(settings, b.fixedByEnvironment, ports.storedSettings());
         SessionCache cache = new SessionCache(b.sessionCacheTtl, b.sessionCacheCapacity);
@@ -127,6 +129,8 @@ public final class Ticketing {
                         b.mailRateLimit, b.mailRateWindow));
         this.unattachedMail = new UnattachedMail(ports, postMessage, clock, settings, b.mailLogRetention,
                 b.unattachedMailRetention);
+        this.chooseNotifications = new ChooseNotifications(uow, ports.registry());
+        this.sendDigests = new SendDigests(ports, clock, settings);
     }
 
     /** A builder of the use cases on {@code ports}. */
@@ -275,6 +279,15 @@ public final class Ticketing {
     /** The mail kept for staff, and the purge of the mail log an embedding application runs daily. */
     public UnattachedMail unattachedMail() {
         return unattachedMail;
+    }
+
+    public ChooseNotifications chooseNotifications() {
+        return chooseNotifications;
+    }
+
+    /** The daily digests' job, for a deployment to run every few minutes on any number of nodes. */
+    public SendDigests sendDigests() {
+        return sendDigests;
     }
 
     /**

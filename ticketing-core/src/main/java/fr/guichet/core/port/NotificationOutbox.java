@@ -24,6 +24,26 @@ public interface NotificationOutbox {
     List<OutboxEntry> enqueue(List<Notification> notifications, Instant now);
 
     /**
+     * Holds notifications for their recipients' digests, created at {@code now}: kept {@code HELD}, never claimed,
+     * until {@link #gather} replaces them by a digest; returns their entries. Joins the caller's unit of work.
+     */
+    List<OutboxEntry> hold(List<Notification> notifications, Instant now);
+
+    /**
+     * Up to {@code max} entries held for {@code recipient} that were created before {@code before}, oldest first;
+     * joins the caller's unit of work.
+     */
+    List<OutboxEntry> held(EmailAddress recipient, Instant before, int max);
+
+    /**
+     * Queues {@code digest} under the id {@code id}, due at {@code now}, and removes the held entries {@code gathered}
+     * it replaces; joins the caller's unit of work. Answers false when an entry with this id exists, committed by
+     * another node meanwhile included, or when one of {@code gathered} is no longer held: the caller must then roll its
+     * unit of work back (a store may have aborted it already).
+     */
+    boolean gather(UUID id, Notification digest, Collection<UUID> gathered, Instant now);
+
+    /**
      * Claims up to {@code max} pending entries due at {@code now} for {@code lease}: those whose template is not
      * {@link TemplateKey#bulk() bulk} first, then bulk ones, each oldest first. Until the lease ends ({@code now +
      * lease}, the claim's end that {@link #renew} is given) no other claim returns them. Each entry is returned to at

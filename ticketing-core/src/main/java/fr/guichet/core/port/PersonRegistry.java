@@ -1,10 +1,13 @@
 package fr.guichet.core.port;
 
+import fr.guichet.core.domain.notification.NotificationPreferences;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.person.SupportGroup;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /** A person directory the application writes to itself (local people and groups, not an external directory). */
 public interface PersonRegistry extends PersonDirectory {
@@ -39,4 +42,13 @@ public interface PersonRegistry extends PersonDirectory {
      * or null: everyone), by family name, given name then identifier (compared as normalised), and how many match.
      */
     Page<Person> search(String words, PageRequest page);
+
+    /** What those of {@code people} who chose their notifications chose; the others are absent from the answer. */
+    Map<PersonId, NotificationPreferences> preferences(Collection<PersonId> people);
+
+    /** Every choice of notifications made, by person: staff only, so few. */
+    Map<PersonId, NotificationPreferences> allPreferences();
+
+    /** Records what {@code person} chose, replacing their former choice; {@link #forget} removes it. */
+    void savePreferences(PersonId person, NotificationPreferences preferences);
 }

@@ -77,8 +77,8 @@ class FileRequestTest {
                 stored.history().stream().map(HistoryEntry::event).toList());
         assertEquals(1, stored.version());
         assertEquals(Map.of(requester.email().value(), TemplateKey.REQUEST_RECEIVED,
-                agent.email().value(), TemplateKey.REQUEST_ASSIGNED_TO_YOU,
-                colleague.email().value(), TemplateKey.NEW_REQUEST_FOR_GROUP), queuedSince(world, 0));
+                agent.email().value(), TemplateKey.REQUEST_ASSIGNED_TO_YOU), queuedSince(world, 0),
+                "a request filed straight to a member is not mailed to the rest of the group");
         assertEquals("0000001", world.outbox.all().get(0).notification().data().get("number"));
     }
 
@@ -110,8 +110,7 @@ class FileRequestTest {
         assertEquals(Fixtures.PLATEFORME, filed.summaryLine().assignedGroup());
         assertEquals(specialist.id(), filed.summaryLine().assignee());
         assertEquals(Map.of(requester.email().value(), TemplateKey.REQUEST_RECEIVED,
-                specialist.email().value(), TemplateKey.REQUEST_ASSIGNED_TO_YOU,
-                agent.email().value(), TemplateKey.NEW_REQUEST_FOR_GROUP), queuedSince(world, 0));
+                specialist.email().value(), TemplateKey.REQUEST_ASSIGNED_TO_YOU), queuedSince(world, 0));
     }
 
     @Test

@@ -1,11 +1,13 @@
 package fr.guichet.core.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.guichet.core.domain.notification.Notification;
 import fr.guichet.core.domain.notification.OutboxEntry;
 import fr.guichet.core.domain.notification.OutboxEntry.DeliveryState;
+import fr.guichet.core.domain.notification.TemplateKey;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.session.ResetToken;
 import fr.guichet.core.port.NotificationOutbox;
@@ -16,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -283,5 +286,88 @@ public abstract class NotificationOutboxContract {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private OutboxEntry hold(Person to, Instant at) {
+        return unitOfWork().inTransaction(() -> outbox().hold(List.of(UnitOfWorkContract.notification(to)), at))
+                .get(0);
+    }
+
+    private static Notification digestTo(Person to) {
+        return new Notification(TemplateKey.DIGEST, to.email(), to.name().display(), null,
+                Map.of("recipientName", to.name().display(), "count", "1", "requests", "n° 0022928", "numbers",
+                        "0022928"));
+    }
+
+    /** Gathers in a unit of work rolled back, as a caller must, when the outbox refuses. */
+    private boolean gather(UUID id, Person to, List<OutboxEntry> held, Instant at) {
+        try {
+            return unitOfWork().inTransaction(() -> {
+                if (!outbox().gather(id, digestTo(to), held.stream().map(OutboxEntry::id).toList(), at)) {
+                    throw new IllegalStateException("refused");
+                }
+                return true;
+            });
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
+    @Test
+    public void held_mail_is_never_claimed_and_reads_back_by_recipient_oldest_first_before_a_time() {
+        Person to = Fixtures.newRequester();
+        OutboxEntry first = hold(to, t0);
+        OutboxEntry second = hold(to, t0.plus(Duration.ofHours(1)));
+        hold(Fixtures.newRequester(), t0);
+
+        assertEquals(DeliveryState.HELD, outbox().find(first.id()).orElseThrow().state());
+        assertEquals(List.of(), outbox().claim(500, t0.plus(Duration.ofDays(2)), lease));
+        assertEquals(List.of(first.id()), unitOfWork().inTransaction(() -> outbox().held(to.email(),
+                t0.plus(Duration.ofMinutes(30)), 10)).stream().map(OutboxEntry::id).toList());
+        assertEquals(List.of(first.id(), second.id()), unitOfWork().inTransaction(() -> outbox().held(to.email(),
+                t0.plus(Duration.ofHours(2)), 10)).stream().map(OutboxEntry::id).toList());
+        assertEquals(List.of(first.id()), unitOfWork().inTransaction(() -> outbox().held(to.email(),
+                t0.plus(Duration.ofHours(2)), 1)).stream().map(OutboxEntry::id).toList());
+    }
+
+    @Test
+    public void a_digest_replaces_the_held_mail_it_gathers_and_is_sent_as_any_mail() {
+        Person to = Fixtures.newRequester();
+        List<OutboxEntry> held = List.of(hold(to, t0), hold(to, t0.plus(Duration.ofMinutes(1))));
+        UUID digest = UUID.randomUUID();
+
+        assertTrue(gather(digest, to, held, t0.plus(Duration.ofHours(8))));
+
+        assertEquals(List.of(), unitOfWork().inTransaction(() -> outbox().held(to.email(), t0.plus(FOREVER), 10)));
+        held.forEach(e -> assertTrue(outbox().find(e.id()).isEmpty()));
+        OutboxEntry queued = outbox().find(digest).orElseThrow();
+        assertEquals(DeliveryState.PENDING, queued.state());
+        assertEquals(digestTo(to), queued.notification());
+        assertEquals(List.of(digest), outbox().claim(500, t0.plus(Duration.ofHours(8)), lease).stream()
+                .map(OutboxEntry::id).toList());
+    }
+
+    @Test
+    public void a_second_digest_with_the_same_id_is_refused_and_leaves_the_held_mail_held() {
+        Person to = Fixtures.newRequester();
+        UUID digest = UUID.randomUUID();
+        assertTrue(gather(digest, to, List.of(hold(to, t0)), t0.plus(Duration.ofHours(8))));
+        OutboxEntry later = hold(to, t0.plus(Duration.ofHours(1)));
+
+        assertFalse(gather(digest, to, List.of(later), t0.plus(Duration.ofHours(9))));
+
+        assertEquals(DeliveryState.HELD, outbox().find(later.id()).orElseThrow().state());
+    }
+
+    @Test
+    public void a_digest_of_mail_no_longer_held_is_refused() {
+        Person to = Fixtures.newRequester();
+        List<OutboxEntry> held = List.of(hold(to, t0));
+        assertTrue(gather(UUID.randomUUID(), to, held, t0.plus(Duration.ofHours(8))));
+        UUID again = UUID.randomUUID();
+
+        assertFalse(gather(again, to, held, t0.plus(Duration.ofHours(9))));
+
+        assertTrue(outbox().find(again).isEmpty());
     }
 }

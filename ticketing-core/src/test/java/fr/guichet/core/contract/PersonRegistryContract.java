@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.guichet.core.domain.notification.Delivery;
+import fr.guichet.core.domain.notification.NotificationPreferences;
 import fr.guichet.core.domain.person.EmailAddress;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.PersonId;
@@ -18,6 +20,7 @@ import fr.guichet.core.port.UnitOfWork;
 import fr.guichet.core.testing.Fixtures;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -147,5 +150,46 @@ public abstract class PersonRegistryContract extends PersonDirectoryContract {
                 before.groups(), true));
         assertEquals(0, registry().search("avant " + t, PageRequest.first()).total());
         assertEquals(1, registry().search("apres " + t, PageRequest.first()).total());
+    }
+
+    @Test
+    public void notification_preferences_read_back_for_those_who_chose_and_a_new_choice_replaces_the_former() {
+        SupportGroup group = Fixtures.newGroup();
+        Person chose = Fixtures.newStaff(group.code());
+        Person never = Fixtures.newStaff(group.code());
+        NotificationPreferences digest = new NotificationPreferences(Delivery.DIGEST, Delivery.EACH, 7);
+        unitOfWork().run(() -> {
+            registry().saveGroup(group);
+            registry().save(chose);
+            registry().save(never);
+            registry().savePreferences(chose.id(), digest);
+        });
+
+        assertEquals(Map.of(chose.id(), digest),
+                unitOfWork().inTransaction(() -> registry().preferences(List.of(chose.id(), never.id()))));
+        assertEquals(digest, unitOfWork().inTransaction(() -> registry().allPreferences()).get(chose.id()));
+        assertFalse(unitOfWork().inTransaction(() -> registry().allPreferences()).containsKey(never.id()));
+
+        NotificationPreferences none = new NotificationPreferences(Delivery.NONE, Delivery.DIGEST, 18);
+        unitOfWork().run(() -> registry().savePreferences(chose.id(), none));
+        assertEquals(Map.of(chose.id(), none),
+                unitOfWork().inTransaction(() -> registry().preferences(List.of(chose.id()))));
+        assertEquals(Map.of(), unitOfWork().inTransaction(() -> registry().preferences(List.of())));
+    }
+
+    @Test
+    public void forgetting_a_person_forgets_their_notification_preferences() {
+        SupportGroup group = Fixtures.newGroup();
+        Person chose = Fixtures.newStaff(group.code());
+        unitOfWork().run(() -> {
+            registry().saveGroup(group);
+            registry().save(chose);
+            registry().savePreferences(chose.id(), new NotificationPreferences(Delivery.DIGEST, Delivery.DIGEST, 8));
+        });
+        Person placeholder = Fixtures.newRequester();
+
+        unitOfWork().run(() -> registry().forget(chose.id(), placeholder));
+
+        assertEquals(Map.of(), unitOfWork().inTransaction(() -> registry().preferences(List.of(chose.id()))));
     }
 }

@@ -7,6 +7,7 @@ import fr.guichet.core.domain.answer.CannedAnswer;
 import fr.guichet.core.domain.answer.CannedAnswerId;
 import fr.guichet.core.domain.establishment.Establishment;
 import fr.guichet.core.domain.mail.LoggedMail;
+import fr.guichet.core.domain.notification.NotificationPreferences;
 import fr.guichet.core.domain.notification.OutboxEntry;
 import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.Person;
@@ -54,6 +55,7 @@ public final class InMemoryDatabase implements UnitOfWork {
         Map<PersonId, Person> people = new LinkedHashMap<>();
         Map<GroupCode, SupportGroup> groups = new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
         Map<PersonId, String> passwords = new LinkedHashMap<>();
+        Map<PersonId, NotificationPreferences> preferences = new LinkedHashMap<>();
         SubjectCatalog catalog = SubjectCatalog.empty();
         Map<AttachmentId, byte[]> attachments = new LinkedHashMap<>();
         Map<UUID, OutboxEntry> outbox = new LinkedHashMap<>();
@@ -75,6 +77,7 @@ public final class InMemoryDatabase implements UnitOfWork {
             c.people.putAll(people);
             c.groups.putAll(groups);
             c.passwords.putAll(passwords);
+            c.preferences.putAll(preferences);
             c.catalog = catalog;
             c.attachments.putAll(attachments);
             c.outbox.putAll(outbox);

@@ -42,6 +42,37 @@ public final class InMemoryNotificationOutbox implements NotificationOutbox {
     }
 
     @Override
+    public List<OutboxEntry> hold(List<Notification> notifications, Instant now) {
+        return db.read(s -> notifications.stream().map(n -> {
+            OutboxEntry e = OutboxEntry.held(n, now);
+            s.outbox.put(e.id(), e);
+            return e;
+        }).toList());
+    }
+
+    @Override
+    public List<OutboxEntry> held(EmailAddress recipient, Instant before, int max) {
+        return db.read(s -> s.outbox.values().stream()
+                .filter(e -> e.state() == DeliveryState.HELD && e.notification().recipient().equals(recipient)
+                        && e.createdAt().isBefore(before))
+                .sorted(Comparator.comparing(OutboxEntry::createdAt)).limit(max).toList());
+    }
+
+    @Override
+    public boolean gather(UUID id, Notification digest, Collection<UUID> gathered, Instant now) {
+        return db.read(s -> {
+            if (s.outbox.containsKey(id) || !gathered.stream().allMatch(g -> s.outbox.containsKey(g)
+                    && s.outbox.get(g).state() == DeliveryState.HELD)) {
+                return false;
+            }
+            gathered.forEach(s.outbox::remove);
+            s.outbox.put(id, new OutboxEntry(id, digest, DeliveryState.PENDING, 0, now, now, null));
+            db.afterCommit(() -> db.outboxListeners.forEach(Runnable::run));
+            return true;
+        });
+    }
+
+    @Override
     public Subscription whenEnqueued(Runnable listener) {
         db.outboxListeners.add(listener);
         return () -> db.outboxListeners.remove(listener);

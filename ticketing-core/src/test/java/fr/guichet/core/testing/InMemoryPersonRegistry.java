@@ -1,5 +1,6 @@
 package fr.guichet.core.testing;
 
+import fr.guichet.core.domain.notification.NotificationPreferences;
 import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.PersonId;
@@ -11,8 +12,11 @@ import fr.guichet.core.port.PageRequest;
 import fr.guichet.core.port.PersonRegistry;
 import fr.guichet.core.port.PersonSearch;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** People and support groups kept in memory. */
@@ -83,6 +87,7 @@ public final class InMemoryPersonRegistry implements PersonRegistry {
             if (s.people.remove(person) != null) {
                 s.inactiveSince.remove(person);
                 s.passwords.remove(person);
+                s.preferences.remove(person);
                 s.people.put(placeholder.id(), placeholder);
             }
         });
@@ -100,5 +105,24 @@ public final class InMemoryPersonRegistry implements PersonRegistry {
                 .sorted(PersonSearch.ORDER).toList());
         return new Page<>(found.stream().skip(page.offset()).limit(page.size()).toList(), page.page(), page.size(),
                 found.size());
+    }
+
+    @Override
+    public Map<PersonId, NotificationPreferences> preferences(Collection<PersonId> people) {
+        return db.read(s -> {
+            Map<PersonId, NotificationPreferences> found = new LinkedHashMap<>();
+            people.stream().filter(s.preferences::containsKey).forEach(id -> found.put(id, s.preferences.get(id)));
+            return Map.copyOf(found);
+        });
+    }
+
+    @Override
+    public Map<PersonId, NotificationPreferences> allPreferences() {
+        return db.read(s -> Map.copyOf(s.preferences));
+    }
+
+    @Override
+    public void savePreferences(PersonId person, NotificationPreferences preferences) {
+        db.write(s -> s.preferences.put(person, preferences));
     }
 }

@@ -4,6 +4,7 @@ import fr.guichet.core.domain.person.EmailAddress;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.session.ResetToken;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,6 +32,13 @@ public record Notification(TemplateKey template, EmailAddress recipient, String 
     public Notification withoutSecrets() {
         return template.holdsSecret() ? new Notification(template, recipient, recipientName, request, Map.of())
                 : this;
+    }
+
+    /** This mail with {@code value} under {@code key} in its data, in place of any former one. */
+    public Notification with(String key, String value) {
+        Map<String, String> more = new HashMap<>(data);
+        more.put(key, value);
+        return new Notification(template, recipient, recipientName, request, more);
     }
 
     /** The mail to {@code person}, whose local account was just created, with the link that sets their password. */

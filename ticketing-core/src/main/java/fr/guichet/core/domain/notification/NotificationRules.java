@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
 /**
  * Which event notifies whom: the requester of receipt, answers, redirection, resolution and reminders of a request
  * waiting for them; staff of new requests in
- * their group and of requests given to them. Internal notes and takes notify nobody; nobody is told of their own act
+ * their group (filed unassigned: a request filed straight to a member tells that member alone) and of requests given to
+ * them. Internal notes and takes notify nobody; nobody is told of their own act
  * but the requester of the receipt of their filing; inactive people get nothing. Groups and people are named as people
  * read them (a group's label, a person's name), never by code. Pure and thread-safe.
  */
@@ -44,7 +45,9 @@ public final class NotificationRules {
                     audience, Map.of()));
             audience.assigneePerson().ifPresent(p -> add(out, TemplateKey.REQUEST_ASSIGNED_TO_YOU, p, request,
                     audience, Map.of("group", audience.groupLabel(), "comment", "")));
-            tellGroup();
+            if (request.summaryLine().assignee() == null) {
+                tellGroup();
+            }
             return null;
         }
 

@@ -20,6 +20,11 @@ public record OutboxEntry(UUID id, Notification notification, DeliveryState stat
         Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
     }
 
+    /** A new entry held for its recipient's digest, never sent by itself. */
+    public static OutboxEntry held(Notification notification, Instant now) {
+        return new OutboxEntry(UUID.randomUUID(), notification, DeliveryState.HELD, 0, now, now, null);
+    }
+
     /** A new entry, due now. */
     public static OutboxEntry queued(Notification notification, Instant now) {
         return new OutboxEntry(UUID.randomUUID(), notification, DeliveryState.PENDING, 0, now, now, null);
@@ -32,6 +37,8 @@ public record OutboxEntry(UUID id, Notification notification, DeliveryState stat
     /** Where a queued notification stands. */
     public enum DeliveryState {
         PENDING,
+        /** Kept for the recipient's next digest; never claimed, removed when a digest gathers it. */
+        HELD,
         SENT,
         FAILED
     }

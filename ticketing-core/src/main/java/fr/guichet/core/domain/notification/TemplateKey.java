@@ -50,7 +50,14 @@ public enum TemplateKey {
      * To the requester: the request has waited for their answer for a while and will be resolved without it; adds
      * {@code resolvesOn} (the date, as people read it).
      */
-    REQUEST_REMINDER;
+    REQUEST_REMINDER,
+    /**
+     * To a staff member who chose a daily digest: what they would have been mailed since their last digest; about no
+     * request, its data holds {@code recipientName}, {@code count} (how many lines), {@code requests} (one a line:
+     * number, summary, school, subject and what happened) and {@code numbers} (the requests' numbers, comma-separated,
+     * in the order of the lines, for a channel to add each one's link).
+     */
+    DIGEST;
 
     /**
      * True for the mails that come in bursts and that nobody waits for at their screen: acknowledgements of filings
@@ -58,16 +65,29 @@ public enum TemplateKey {
      * first.
      */
     public boolean bulk() {
-        return this == REQUEST_RECEIVED || this == NEW_REQUEST_FOR_GROUP || this == REQUESTS_RETURNED_TO_GROUP;
+        return this == REQUEST_RECEIVED || this == NEW_REQUEST_FOR_GROUP || this == REQUESTS_RETURNED_TO_GROUP
+                || this == DIGEST;
     }
 
-    /** True when the data of its mails holds a secret (a password link), forgotten once the mail is done. */
+    /**
+     * True when the data of its mails is forgotten once the mail is done: it holds a secret (a password link), or the
+     * texts of several requests (a digest), which anonymising one of them would not reach.
+     */
     public boolean holdsSecret() {
-        return this == PASSWORD_RESET || this == ACCOUNT_CREATED;
+        return this == PASSWORD_RESET || this == ACCOUNT_CREATED || this == DIGEST;
     }
 
     /** True when its mails are about no request (their data holds no request's values). */
     public boolean aboutNoRequest() {
-        return this == PASSWORD_RESET || this == ACCOUNT_CREATED || this == REQUESTS_RETURNED_TO_GROUP;
+        return this == PASSWORD_RESET || this == ACCOUNT_CREATED || this == REQUESTS_RETURNED_TO_GROUP
+                || this == DIGEST;
+    }
+
+    /**
+     * True for the mails to the staff member a request is assigned to (given to them, followed up, reopened), which
+     * they may choose to read in their digest instead.
+     */
+    public boolean aboutAssignedRequest() {
+        return this == REQUEST_ASSIGNED_TO_YOU || this == FOLLOW_UP_POSTED || this == REQUEST_REOPENED;
     }
 }

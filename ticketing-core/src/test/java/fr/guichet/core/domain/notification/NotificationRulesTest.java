@@ -31,15 +31,16 @@ class NotificationRulesTest {
     private final Person colleague = Fixtures.newStaff(Fixtures.PLATEFORME);
     private final Request filed = Request.file(RequestNumber.of(22928), requester, Fixtures.seedDraft(),
             Fixtures.PLATEFORME, agent.id(), List.of(), null, NOW);
+    private final Request unassigned = Request.file(RequestNumber.of(22929), requester, Fixtures.seedDraft(),
+            Fixtures.PLATEFORME, null, List.of(), null, NOW);
 
     @Test
-    void a_new_request_tells_its_requester_its_assignee_and_the_rest_of_the_group() {
+    void a_new_request_filed_to_a_member_tells_its_requester_and_its_assignee_not_the_rest_of_the_group() {
         List<Notification> sent = NotificationRules.notificationsFor(
                 new RequestEvent.Filed(Fixtures.PLATEFORME, agent.id()), filed,
                 new Audience(requester.id(), requester, List.of(agent, colleague), agent, DISPLAY, LABEL));
         assertEquals(Map.of(requester.email().value(), TemplateKey.REQUEST_RECEIVED,
-                agent.email().value(), TemplateKey.REQUEST_ASSIGNED_TO_YOU,
-                colleague.email().value(), TemplateKey.NEW_REQUEST_FOR_GROUP), byRecipient(sent));
+                agent.email().value(), TemplateKey.REQUEST_ASSIGNED_TO_YOU), byRecipient(sent));
         Notification receipt = sent.get(0);
         assertEquals("0022928", receipt.data().get("number"));
         assertEquals("perte d'identifiant", receipt.data().get("summary"));
@@ -48,9 +49,17 @@ class NotificationRulesTest {
         assertEquals(requester.name().display(), receipt.data().get("requesterName"));
         assertEquals(requester.name().display(), receipt.data().get("recipientName"));
         assertEquals(RequestNumber.of(22928), receipt.request());
-        Notification toGroup = sent.stream().filter(n -> n.template() == TemplateKey.NEW_REQUEST_FOR_GROUP)
-                .findFirst().orElseThrow();
-        assertEquals(LABEL, toGroup.data().get("group"));
+    }
+
+    @Test
+    void a_new_request_waiting_in_its_group_tells_every_member() {
+        List<Notification> sent = NotificationRules.notificationsFor(
+                new RequestEvent.Filed(Fixtures.PLATEFORME, null), unassigned,
+                new Audience(requester.id(), requester, List.of(agent, colleague), null, DISPLAY, LABEL));
+        assertEquals(Map.of(requester.email().value(), TemplateKey.REQUEST_RECEIVED,
+                agent.email().value(), TemplateKey.NEW_REQUEST_FOR_GROUP,
+                colleague.email().value(), TemplateKey.NEW_REQUEST_FOR_GROUP), byRecipient(sent));
+        assertEquals(LABEL, sent.get(1).data().get("group"));
     }
 
     @Test
@@ -101,7 +110,7 @@ class NotificationRulesTest {
         Person gone = requester.deactivated();
         Person goneColleague = colleague.deactivated();
         List<Notification> sent = NotificationRules.notificationsFor(
-                new RequestEvent.Filed(Fixtures.PLATEFORME, null), filed,
+                new RequestEvent.Filed(Fixtures.PLATEFORME, null), unassigned,
                 new Audience(gone.id(), gone, List.of(goneColleague, agent), null, DISPLAY, LABEL));
         assertEquals(Map.of(agent.email().value(), TemplateKey.NEW_REQUEST_FOR_GROUP), byRecipient(sent));
     }

@@ -1,0 +1,128 @@
+package fr.guichet.core.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.guichet.core.domain.ErrorKind;
+import fr.guichet.core.domain.TicketingException;
+import fr.guichet.core.domain.notification.Delivery;
+import fr.guichet.core.domain.notification.NotificationPreferences;
+import fr.guichet.core.domain.notification.OutboxEntry;
+import fr.guichet.core.domain.notification.OutboxEntry.DeliveryState;
+import fr.guichet.core.domain.notification.TemplateKey;
+import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.request.RequestNumber;
+import fr.guichet.core.testing.Fixtures;
+import fr.guichet.core.testing.TestWorld;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Staff notification preferences and the daily digest, on a clock moved by hand across the digest hour (Paris time;
+ * the seed's day starts at 10:00).
+ */
+class SendDigestsTest {
+
+    private final TestWorld world = new TestWorld();
+    private final Person requester = Fixtures.montanes();
+    private final Person reader = Scenario.join(world, Fixtures.newStaff(Fixtures.PLATEFORME));
+    private final Person colleague = Scenario.join(world, Fixtures.newStaff(Fixtures.PLATEFORME));
+
+    private RequestNumber fileToTheQueue(String summary) {
+        return Scenario.file(world, requester, Scenario.draft(Fixtures.PRINTERS, summary, "Bourrage papier.", null));
+    }
+
+    private List<OutboxEntry> to(Person person, DeliveryState state) {
+        return world.outbox.all().stream().filter(e -> e.notification().recipient().equals(person.email())
+                && e.state() == state).toList();
+    }
+
+    @Test
+    void a_digest_reader_gets_one_mail_after_their_hour_listing_what_was_held_before_it() {
+        world.ticketing.chooseNotifications().choose(reader, "DIGEST", "EACH", 17);
+        RequestNumber first = fileToTheQueue("Imprimante du CDI");
+        world.clock.set(Instant.parse("2008-09-01T09:00:00Z"));
+        RequestNumber second = fileToTheQueue("Imprimante de la salle 12");
+
+        assertEquals(2, to(colleague, DeliveryState.PENDING).size(), "who did not choose gets each mail");
+        assertEquals(List.of(), to(reader, DeliveryState.PENDING));
+        assertEquals(2, to(reader, DeliveryState.HELD).size());
+
+        world.clock.set(Instant.parse("2008-09-01T14:59:00Z"));
+        assertEquals(0, world.ticketing.sendDigests().run(), "16:59 in Paris: not yet");
+        world.clock.set(Instant.parse("2008-09-01T15:05:00Z"));
+        assertEquals(1, world.ticketing.sendDigests().run());
+        assertEquals(0, world.ticketing.sendDigests().run(), "one digest a period");
+
+        List<OutboxEntry> digests = to(reader, DeliveryState.PENDING);
+        assertEquals(1, digests.size());
+        assertEquals(TemplateKey.DIGEST, digests.get(0).notification().template());
+        assertEquals(first.display() + "," + second.display(), digests.get(0).notification().data().get("numbers"));
+        String lines = digests.get(0).notification().data().get("requests");
+        assertTrue(lines.contains("n° " + first.display() + " – Imprimante du CDI – établissement 0941295X – "), lines);
+        assertTrue(lines.contains("nouvelle demande pour le groupe Plateforme d'assistance du rectorat"), lines);
+        assertEquals(List.of(), to(reader, DeliveryState.HELD));
+
+        world.clock.set(Instant.parse("2008-09-01T15:10:00Z"));
+        RequestNumber third = fileToTheQueue("Imprimante de la vie scolaire");
+        world.clock.set(Instant.parse("2008-09-01T15:30:00Z"));
+        assertEquals(0, world.ticketing.sendDigests().run(), "held after the hour: tomorrow's digest");
+        world.clock.set(Instant.parse("2008-09-02T15:00:00Z"));
+        assertEquals(1, world.ticketing.sendDigests().run());
+        List<OutboxEntry> now = to(reader, DeliveryState.PENDING);
+        assertEquals(2, now.size());
+        assertEquals(third.display(), now.get(1).notification().data().get("numbers"));
+    }
+
+    @Test
+    void none_for_the_groups_requests_queues_nothing_and_assigned_requests_may_go_to_the_digest() {
+        for (Person member : List.of(reader, colleague, Fixtures.agent())) {
+            world.ticketing.chooseNotifications().choose(member, "NONE", "DIGEST", 8);
+        }
+
+        fileToTheQueue("Imprimante du CDI");
+        assertEquals(List.of(TemplateKey.REQUEST_RECEIVED), world.outbox.all().stream()
+                .map(e -> e.notification().template()).toList(), "nobody of the group wants these");
+        RequestNumber assigned = Scenario.file(world, requester);
+
+        Person assignee = world.people.find(Scenario.stored(world, assigned).summaryLine().assignee()).orElseThrow();
+        assertEquals(new NotificationPreferences(Delivery.NONE, Delivery.DIGEST, 8),
+                world.ticketing.chooseNotifications().current(assignee));
+        assertEquals(List.of(), to(assignee, DeliveryState.PENDING));
+        assertEquals(List.of(TemplateKey.REQUEST_ASSIGNED_TO_YOU), to(assignee, DeliveryState.HELD).stream()
+                .map(e -> e.notification().template()).toList());
+    }
+
+    @Test
+    void a_request_filed_to_a_member_is_not_mailed_to_the_rest_of_the_group() {
+        RequestNumber number = Scenario.file(world, requester);
+        Person assignee = world.people.find(Scenario.stored(world, number).summaryLine().assignee()).orElseThrow();
+
+        world.outbox.all().stream().filter(e -> !e.notification().recipient().equals(assignee.email()))
+                .forEach(e -> assertEquals(TemplateKey.REQUEST_RECEIVED, e.notification().template()));
+        assertEquals(List.of(TemplateKey.REQUEST_ASSIGNED_TO_YOU), to(assignee, DeliveryState.PENDING).stream()
+                .map(e -> e.notification().template()).toList());
+    }
+
+    @Test
+    void preferences_default_to_every_mail_and_refuse_what_cannot_be_chosen_with_the_field() {
+        assertEquals(NotificationPreferences.DEFAULT, world.ticketing.chooseNotifications().current(reader));
+        assertEquals("assignedToMe", refusedField(() -> world.ticketing.chooseNotifications()
+                .choose(reader, "EACH", "NONE", 8)));
+        assertEquals("newInGroups", refusedField(() -> world.ticketing.chooseNotifications()
+                .choose(reader, "SOMETIMES", "EACH", 8)));
+        assertEquals("digestHour", refusedField(() -> world.ticketing.chooseNotifications()
+                .choose(reader, "EACH", "EACH", 24)));
+        assertEquals(ErrorKind.FORBIDDEN, assertThrows(TicketingException.class,
+                () -> world.ticketing.chooseNotifications().current(requester)).kind());
+        assertEquals(NotificationPreferences.DEFAULT, world.ticketing.chooseNotifications().current(reader));
+    }
+
+    private static String refusedField(org.junit.jupiter.api.function.Executable call) {
+        TicketingException e = assertThrows(TicketingException.class, call);
+        assertEquals(ErrorKind.INVALID, e.kind());
+        return e.errors().get(0).field();
+    }
+}
