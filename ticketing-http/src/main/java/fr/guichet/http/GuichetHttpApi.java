@@ -49,6 +49,7 @@ public final class GuichetHttpApi {
     private final NotificationEndpoints notificationEndpoints;
     private final AdminRetentionEndpoints adminRetentionEndpoints;
     private final ExportEndpoints exportEndpoints;
+    private final StatisticsEndpoints statisticsEndpoints;
     private final EstablishmentEndpoints establishmentEndpoints;
     private Javalin server;
 
@@ -82,6 +83,7 @@ public final class GuichetHttpApi {
         this.notificationEndpoints = new NotificationEndpoints(shared);
         this.adminRetentionEndpoints = new AdminRetentionEndpoints(shared);
         this.exportEndpoints = new ExportEndpoints(shared);
+        this.statisticsEndpoints = new StatisticsEndpoints(shared);
         this.establishmentEndpoints = new EstablishmentEndpoints(shared);
     }
 
@@ -118,6 +120,7 @@ public final class GuichetHttpApi {
         mailEndpoints.mount(host, this::guarded);
         notificationEndpoints.mount(host, this::guarded);
         exportEndpoints.mount(host, this::guarded);
+        statisticsEndpoints.mount(host, this::guarded);
         adminEndpoints.mount(host, this::adminGuarded);
         adminGroupsEndpoints.mount(host, this::adminGuarded);
         adminCatalogEndpoints.mount(host, this::adminGuarded);
