@@ -55,7 +55,9 @@ final class AdminCatalogEndpoints {
         SubjectChangeBody body = shared.exchange().json(ctx, SubjectChangeBody.class);
         write(ctx, 200, catalog().changeSubject(admin, ctx.pathParam("code"), Exchange.ifMatchFingerprint(ctx),
                 new ManageCatalog.SubjectChange(body.label(), body.active(), own(body.group(), "group"),
-                        body.specialists(), own(body.routing(), "routing"), body.position())));
+                        body.specialists(), own(body.routing(), "routing"), body.position(),
+                        hours(body.firstAnswerHours(), "firstAnswerHours"),
+                        hours(body.resolutionHours(), "resolutionHours"))));
     }
 
     void requestTypes(Context ctx) {
@@ -95,6 +97,20 @@ final class AdminCatalogEndpoints {
         return new ManageCatalog.Own(node.textValue());
     }
 
+    /** A subject's own target from a body: absent is unchanged (null), JSON null inherits, an integer is the value. */
+    private static ManageCatalog.OwnHours hours(JsonNode node, String field) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isNull()) {
+            return new ManageCatalog.OwnHours(null);
+        }
+        if (!node.canConvertToInt() || !node.isIntegralNumber()) {
+            throw DomainError.invalid(field, "body.field.type", "Ce champ n'a pas le bon type.").exception();
+        }
+        return new ManageCatalog.OwnHours(node.intValue());
+    }
+
     private void write(Context ctx, int status, CatalogNode node) {
         shared.exchange().writeTagged(ctx, status, node.snapshot(), view(node));
     }
@@ -108,7 +124,8 @@ final class AdminCatalogEndpoints {
                 node.subject().active(), node.offered(), node.position(), group(node.ownGroup()), group(node.group()),
                 node.specialists().stream().map(AdminCatalogEndpoints::specialist).toList(),
                 node.subject().ownRouting().map(Routing::name).orElse(null), node.routing().name(),
-                node.snapshot().fingerprint(), node.children().stream().map(AdminCatalogEndpoints::view).toList());
+                node.subject().targets().firstAnswerHours(), node.subject().targets().resolutionHours(),
+                node.targets().firstAnswerHours(), node.targets().resolutionHours(), node.snapshot().fingerprint(), node.children().stream().map(AdminCatalogEndpoints::view).toList());
     }
 
     private static GroupRef group(SupportGroup group) {
@@ -130,11 +147,12 @@ final class AdminCatalogEndpoints {
     }
 
     /**
-     * A change of a subject, a missing field left as it is; {@code group} and {@code routing} set to null inherit the
-     * parent's; {@code position} is the rank among the siblings, 1 for first.
+     * A change of a subject, a missing field left as it is; {@code group}, {@code routing}, {@code firstAnswerHours}
+     * and {@code resolutionHours} set to null inherit the parent's; {@code position} is the rank among the siblings, 1
+     * for first; the targets are whole working hours, 1 to 2,000.
      */
     record SubjectChangeBody(String label, Boolean active, JsonNode group, List<String> specialists, JsonNode routing,
-            Integer position) {
+            Integer position, JsonNode firstAnswerHours, JsonNode resolutionHours) {
     }
 
     /** A new request type, added last. */
@@ -147,12 +165,15 @@ final class AdminCatalogEndpoints {
 
     /**
      * A subject for its administrator: {@code active} is its own flag, {@code offered} whether requesters see it (it
-     * and its ancestors active); {@code group} and {@code routing} are its own (null: inherited), {@code
-     * effectiveGroup} and {@code effectiveRouting} those it uses; {@code etag} is what an If-Match on it names.
+     * and its ancestors active); {@code group}, {@code routing}, {@code firstAnswerHours} and {@code resolutionHours}
+     * are its own (null: inherited), the {@code effective} ones those it uses (targets null: none);
+     * {@code etag} is what an If-Match on it names.
      */
     record SubjectNodeView(String code, String label, String display, boolean active, boolean offered, int position,
             GroupRef group, GroupRef effectiveGroup, List<SpecialistView> specialists, String routing,
-            String effectiveRouting, String etag, List<SubjectNodeView> children) {
+            String effectiveRouting, Integer firstAnswerHours, Integer resolutionHours,
+            Integer effectiveFirstAnswerHours, Integer effectiveResolutionHours, String etag,
+            List<SubjectNodeView> children) {
     }
 
     /** A support group named. */

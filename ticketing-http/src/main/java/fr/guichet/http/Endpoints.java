@@ -62,7 +62,7 @@ final class Endpoints {
         this.config = config;
         this.readiness = readiness;
         this.mapper = mapper;
-        this.views = new Views(ticketing.settings().zone());
+        this.views = new Views(ticketing.settings().zone(), ticketing.serviceLevels());
         this.sessions = new Sessions(ticketing.authenticate(), config);
         this.throttle = throttle;
         this.resetThrottle = resetThrottle;

@@ -9,6 +9,7 @@ import fr.guichet.core.application.NamedPerson;
 import fr.guichet.core.application.PasswordHelp;
 import fr.guichet.core.application.RequestDetails;
 import fr.guichet.core.application.RequestLine;
+import fr.guichet.core.application.ServiceLevels;
 import fr.guichet.core.application.SignedIn;
 import fr.guichet.core.domain.answer.CannedAnswer;
 import fr.guichet.core.domain.person.GroupCode;
@@ -23,6 +24,7 @@ import fr.guichet.core.domain.request.Message;
 import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.request.RequestSummary;
+import fr.guichet.core.domain.request.ServiceLevel;
 import fr.guichet.core.domain.request.Status;
 import fr.guichet.core.domain.session.SessionToken;
 import fr.guichet.core.domain.subject.RequestType;
@@ -39,9 +41,11 @@ import java.util.Map;
 final class Views {
 
     private final ZoneId zone;
+    private final ServiceLevels serviceLevels;
 
-    Views(ZoneId zone) {
+    Views(ZoneId zone, ServiceLevels serviceLevels) {
         this.zone = zone;
+        this.serviceLevels = serviceLevels;
     }
 
     OffsetDateTime time(Instant instant) {
@@ -97,7 +101,7 @@ final class Views {
                 s.visibility().name(), time(s.submittedAt()), s.establishment() == null ? null : s.establishment().value(),
                 line.establishmentName(), author(s.requester()), line.assignee() == null ? null : named(line.assignee()), time(s.updatedAt()),
                 new ActivityView(time(s.lastActivity().at()), named(line.lastActivityBy()), s.lastActivity().staff()),
-                s.awaitingStaff(), s.reopened());
+                s.awaitingStaff(), s.reopened(), serviceLevels.late(s));
     }
 
     private static AuthorView named(NamedPerson p) {
@@ -132,7 +136,14 @@ final class Views {
                 details.history().stream().map(this::history).toList(),
                 details.allowedStatuses().stream().map(Enum::name).sorted().toList(),
                 r.parent() == null ? null : r.parent().display(),
-                details.children().stream().map(RequestNumber::display).toList());
+                details.children().stream().map(RequestNumber::display).toList(), due(r));
+    }
+
+    /** What the request is due by, and whether it missed a target; null when its subject has none. */
+    private DueView due(Request r) {
+        ServiceLevel level = r.summaryLine().serviceLevel();
+        return level.hasTargets() ? new DueView(time(level.firstAnswerDue()), time(level.resolutionDue()),
+                serviceLevels.breached(r)) : null;
     }
 
     /** A support group with the people a redirection or an assignment may choose in it. */
@@ -208,7 +219,7 @@ final class Views {
             String visibility, OffsetDateTime submittedAt, String establishment, String establishmentName,
             AuthorView requester,
             AuthorView assignee, OffsetDateTime updatedAt, ActivityView lastActivity, boolean awaitingStaff,
-            boolean reopened) {
+            boolean reopened, boolean late) {
     }
 
     record CountsView(Map<String, Long> byStatus, long unassigned, long awaitingStaff, long mine, long reopened,
@@ -230,7 +241,11 @@ final class Views {
             String description, String assignedGroup, String assignedGroupLabel, String assignee,
             String assigneeName, OffsetDateTime updatedAt, long version,
             List<MessageView> messages, List<AttachmentView> attachments, List<HistoryView> history,
-            List<String> allowedStatuses, String parent, List<String> children) {
+            List<String> allowedStatuses, String parent, List<String> children, DueView due) {
+    }
+
+    /** By when the first answer and the resolution are due (each null without that target), and whether one missed. */
+    record DueView(OffsetDateTime firstAnswerBy, OffsetDateTime resolutionBy, boolean breached) {
     }
 
     /** {@code filled} only when the answers were asked for one request. */

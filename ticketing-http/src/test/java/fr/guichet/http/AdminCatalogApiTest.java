@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.guichet.core.domain.person.Person;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -61,6 +62,32 @@ class AdminCatalogApiTest {
         assertEquals("specialiste-mep", mathenpoche.get("specialists").get(0).get("identifier").asText());
         assertTrue(mathenpoche.get("etag").asText().matches("[0-9a-f]{16}"));
         assertEquals("GROUP_QUEUE", find(tree, "RES-5").get("routing").asText());
+    }
+
+    @Test
+    void targets_set_on_a_subject_are_inherited_by_its_children_and_make_a_new_request_due() {
+        addRoot();
+        admin.post(SUBJECTS, Api.object("parent", root, "label", "Feuille"));
+        Api.Reply set = admin.patch(SUBJECTS + "/" + root, Api.object("firstAnswerHours", 4, "resolutionHours", 40));
+        assertEquals(200, set.status(), set.body());
+        assertEquals(4, set.json().get("firstAnswerHours").asInt());
+        JsonNode leaf = find(admin.get(SUBJECTS).json(), root + ".1");
+        assertTrue(leaf.get("firstAnswerHours").isNull());
+        assertEquals(40, leaf.get("effectiveResolutionHours").asInt());
+        assertEquals("firstAnswerHours", admin.patch(SUBJECTS + "/" + root, Api.object("firstAnswerHours", "vite"))
+                .problem(400).get("errors").fieldNames().next());
+        assertEquals(400, admin.patch(SUBJECTS + "/" + root, Api.object("resolutionHours", 0)).status());
+
+        Api teacher = Api.signIn(server.base, server.newRequester().id().value());
+        JsonNode due = teacher.post("/api/v1/requests", Api.filing("subject", root + ".1")).json().get("due");
+        assertFalse(due.get("breached").asBoolean());
+        assertTrue(OffsetDateTime.parse(due.get("firstAnswerBy").asText())
+                .isBefore(OffsetDateTime.parse(due.get("resolutionBy").asText())));
+        JsonNode line = teacher.get("/api/v1/requests?scope=mine").json().get("items").get(0);
+        assertFalse(line.get("late").asBoolean());
+
+        admin.patch(SUBJECTS + "/" + root, Api.object("firstAnswerHours", null, "resolutionHours", null));
+        assertTrue(teacher.post("/api/v1/requests", Api.filing("subject", root + ".1")).json().get("due").isNull());
     }
 
     @Test

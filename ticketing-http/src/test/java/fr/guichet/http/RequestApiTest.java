@@ -56,7 +56,7 @@ class RequestApiTest {
         assertEquals(List.of("number", "summary", "subject", "type", "status", "visibility", "submittedAt",
                 "establishment", "requester", "description", "assignedGroup", "assignedGroupLabel", "assignee",
                 "assigneeName", "updatedAt", "version", "messages", "attachments", "history", "allowedStatuses",
-                "parent", "children"),
+                "parent", "children", "due"),
                 fields(r));
         assertEquals("FILED", r.get("history").get(0).get("event").asText());
     }
@@ -174,7 +174,8 @@ class RequestApiTest {
         assertEquals(2, page.get("size").asInt());
         assertEquals(numbers.get(2), page.get("items").get(0).get("number").asText());
         assertEquals(List.of("number", "summary", "subject", "type", "status", "visibility", "submittedAt",
-                "establishment", "requester", "assignee", "updatedAt", "lastActivity", "awaitingStaff", "reopened"),
+                "establishment", "requester", "assignee", "updatedAt", "lastActivity", "awaitingStaff", "reopened",
+                "late"),
                 fields(page.get("items").get(0)));
         JsonNode second = me.get("/api/v1/requests?page=2&size=2").json();
         assertEquals(numbers.get(0), second.get("items").get(0).get("number").asText());

@@ -4,6 +4,7 @@ import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.subject.RequestType;
 import fr.guichet.core.domain.subject.Routing;
+import fr.guichet.core.domain.subject.ServiceTargets;
 import fr.guichet.core.domain.subject.Subject;
 import fr.guichet.core.domain.subject.SubjectCatalog;
 import fr.guichet.core.domain.subject.SubjectCode;
@@ -16,8 +17,8 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The subject catalog in the tables {@code subjects} (each subject's own support group and routing, null when
- * inherited, and its position among its siblings), {@code subject_specialists} and {@code request_types} (in order,
+ * The subject catalog in the tables {@code subjects} (each subject's own support group, routing and service-level
+ * targets, null when inherited, and its position among its siblings), {@code subject_specialists} and {@code request_types} (in order,
  * active or not), kept in
  * memory as last built: each call reads the stamp of {@code catalog_version}, which every {@link #replace} sets to a
  * new random UUID in its transaction, and rebuilds the catalog only when the stamp is not the one it was built at, so
@@ -72,14 +73,19 @@ final class JdbiCatalogStore implements CatalogStore {
         h.createQuery("SELECT subject_code, person_id FROM subject_specialists ORDER BY subject_code, position")
                 .map((rs, ctx) -> Map.entry(rs.getString("subject_code"), PersonId.of(rs.getString("person_id"))))
                 .forEach(e -> specialists.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-        List<Subject> subjects = h.createQuery("SELECT code, label, active, support_group, routing, position FROM subjects")
+        List<Subject> subjects = h.createQuery("""
+                        SELECT code, label, active, support_group, routing, position, first_answer_hours,
+                            resolution_hours
+                        FROM subjects""")
                 .map((rs, ctx) -> {
                     String group = rs.getString("support_group");
                     String code = rs.getString("code");
                     String routing = rs.getString("routing");
                     return new Subject(SubjectCode.parse(code), rs.getString("label"), rs.getBoolean("active"),
                             group == null ? null : GroupCode.of(group), specialists.get(code),
-                            routing == null ? null : Routing.valueOf(routing), rs.getInt("position"));
+                            routing == null ? null : Routing.valueOf(routing), rs.getInt("position"),
+                            new ServiceTargets(rs.getObject("first_answer_hours", Integer.class),
+                                    rs.getObject("resolution_hours", Integer.class)));
                 })
                 .list();
         List<RequestType> types = h.createQuery("SELECT code, label, active FROM request_types ORDER BY position")
@@ -107,12 +113,17 @@ final class JdbiCatalogStore implements CatalogStore {
             h.execute("DELETE FROM subjects");
             h.execute("DELETE FROM request_types");
             for (Subject s : catalog.all()) {
-                h.createUpdate("INSERT INTO subjects (code, label, active, support_group, routing, position) "
-                                + "VALUES (:code, :label, :active, :group, :routing, :position)")
+                h.createUpdate("""
+                                INSERT INTO subjects (code, label, active, support_group, routing, position,
+                                    first_answer_hours, resolution_hours)
+                                VALUES (:code, :label, :active, :group, :routing, :position, :firstAnswerHours,
+                                    :resolutionHours)""")
                         .bind("code", s.code().value()).bind("label", s.label()).bind("active", s.active())
                         .bind("group", s.ownSupportGroup().map(GroupCode::value).orElse(null))
                         .bind("routing", s.ownRouting().map(Routing::name).orElse(null))
                         .bind("position", s.position())
+                        .bindByType("firstAnswerHours", s.targets().firstAnswerHours(), Integer.class)
+                        .bindByType("resolutionHours", s.targets().resolutionHours(), Integer.class)
                         .execute();
                 int position = 0;
                 for (PersonId specialist : s.specialists()) {

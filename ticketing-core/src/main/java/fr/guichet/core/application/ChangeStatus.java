@@ -31,15 +31,17 @@ public final class ChangeStatus {
     private final Notifier notifier;
     private final Clock clock;
     private final LiveSettings settings;
+    private final ServiceLevels serviceLevels;
 
     ChangeStatus(UnitOfWork unitOfWork, RequestRepository requests, Labels labels, Notifier notifier, Clock clock,
-            LiveSettings settings) {
+            LiveSettings settings, ServiceLevels serviceLevels) {
         this.unitOfWork = unitOfWork;
         this.requests = requests;
         this.labels = labels;
         this.notifier = notifier;
         this.clock = clock;
         this.settings = settings;
+        this.serviceLevels = serviceLevels;
     }
 
     /** {@code comment} and {@code expectedVersion} may be null. */
@@ -53,8 +55,8 @@ public final class ChangeStatus {
             Actor actor = actorOf(person, request, to);
             ExpectedVersion.check(request, expectedVersion);
             Instant now = clock.instant();
-            RequestChange change = request.changeStatus(person, actor, to, note, settings.current().reopenWindow(),
-                    now);
+            RequestChange change = serviceLevels.restarted(request.changeStatus(person, actor, to, note,
+                    settings.current().reopenWindow(), now));
             notifier.notify(catalog, change.after(), change.events(), person.id(), now);
             ExpectedVersion.store(requests, change, expectedVersion);
             if (to == Status.RESOLVED) {

@@ -28,8 +28,9 @@ import java.util.function.Supplier;
 /**
  * Files a request: the requester's address must be eligible, the subject an active leaf, the type known; the request
  * goes to its subject's support group, where it waits in the group's queue or goes to a member chosen by the routing
- * policy as the subject's {@link fr.guichet.core.domain.subject.Routing routing} says, with its attachments, history
- * and notifications in one unit of work, its attachments taken in as {@link AttachmentIntake} says. The same
+ * policy as the subject's {@link fr.guichet.core.domain.subject.Routing routing} says, due as the subject's
+ * service-level targets say (see {@link ServiceLevels}), with its attachments, history and notifications in one unit
+ * of work, its attachments taken in as {@link AttachmentIntake} says. The same
  * idempotency key from the same person returns the request already filed during the idempotency window, also when
  * another filing with it is stored first at the same time (this one is then rolled back with its notifications);
  * after the window, the next filing with that key takes it from the old request. A filing without attachments is run
@@ -48,9 +49,10 @@ public final class FileRequest {
     private final Clock clock;
     private final LiveSettings live;
     private final TicketingSettings settings;
+    private final ServiceLevels serviceLevels;
 
     FileRequest(UnitOfWork unitOfWork, RequestRepository requests, Labels labels, AttachmentStore attachments,
-            Notifier notifier, Router router, Clock clock, LiveSettings live) {
+            Notifier notifier, Router router, Clock clock, LiveSettings live, ServiceLevels serviceLevels) {
         this.unitOfWork = unitOfWork;
         this.requests = requests;
         this.labels = labels;
@@ -60,6 +62,7 @@ public final class FileRequest {
         this.clock = clock;
         this.live = live;
         this.settings = live.deployment();
+        this.serviceLevels = serviceLevels;
     }
 
     /** Files {@code draft} for {@code requester}; {@code idempotencyKey} may be null (no protection from doubles). */
@@ -129,7 +132,8 @@ public final class FileRequest {
         List<Attachment> stored = files.apply(now);
         Router.Decision routing = router.route(group, subject, catalog.routingOf(subject));
         PersonId assignee = routing.assignee().orElse(null);
-        Request request = Request.file(number, requester, draft, group, assignee, stored, key, now);
+        Request request = Request.file(number, requester, draft, group, assignee, stored, key, now)
+                .withServiceLevel(serviceLevels.dueFrom(now, catalog.targetsOf(subject)));
         KnownPeople known = KnownPeople.of(requester, group, routing.members());
         notifier.notify(catalog, request, List.of(new RequestEvent.Filed(group, assignee)), requester.id(), now,
                 known);

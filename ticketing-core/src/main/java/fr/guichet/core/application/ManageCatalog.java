@@ -12,6 +12,7 @@ import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.person.SupportGroup;
 import fr.guichet.core.domain.subject.RequestType;
 import fr.guichet.core.domain.subject.Routing;
+import fr.guichet.core.domain.subject.ServiceTargets;
 import fr.guichet.core.domain.subject.Subject;
 import fr.guichet.core.domain.subject.SubjectCatalog;
 import fr.guichet.core.domain.subject.SubjectCode;
@@ -118,6 +119,7 @@ public final class ManageCatalog {
                 : v.check(() -> AdminNames.identifiers(change.specialists(), "specialists"));
         Routing routing = change.routing() == null || change.routing().value() == null ? null
                 : v.check(() -> routing(change.routing().value()));
+        v.check(() -> change.targetsOver(ServiceTargets.INHERITED));
         v.throwIfInvalid();
         return writes.change(admin, "subject.update", CatalogNode::target, () -> {
             target.lock();
@@ -147,6 +149,9 @@ public final class ManageCatalog {
             }
             if (change.routing() != null) {
                 subject = subject.withRouting(routing);
+            }
+            if (change.firstAnswerHours() != null || change.resolutionHours() != null) {
+                subject = subject.withTargets(change.targetsOver(subject.targets()));
             }
             SubjectCatalog next = catalog.with(subject);
             if (change.position() != null) {
@@ -362,7 +367,8 @@ public final class ManageCatalog {
         return new CatalogNode(subject, catalog.rank(subject.code()), catalog.isActive(subject.code()),
                 subject.ownSupportGroup().map(names::group).orElse(null),
                 names.group(catalog.supportGroupOf(subject).orElseThrow()),
-                subject.specialists().stream().map(names::person).toList(), catalog.routingOf(subject), children);
+                subject.specialists().stream().map(names::person).toList(), catalog.routingOf(subject),
+                catalog.targetsOf(subject), children);
     }
 
     private static List<TypeEntry> entries(SubjectCatalog catalog) {
@@ -390,19 +396,36 @@ public final class ManageCatalog {
     }
 
     /**
-     * What to change in a subject, each null when unchanged: its own group and routing are {@link Own} values (whose
-     * null value means inherited), its position its rank among its siblings (1 for first).
+     * What to change in a subject, each null when unchanged: its own group, routing and targets (in working hours) are
+     * {@link Own} and {@link OwnHours} values (whose null value means inherited), its position its rank among its
+     * siblings (1 for first).
      */
     public record SubjectChange(String label, Boolean active, Own group, List<String> specialists, Own routing,
-            Integer position) {
+            Integer position, OwnHours firstAnswerHours, OwnHours resolutionHours) {
 
         public SubjectChange {
             specialists = specialists == null ? null : Collections.unmodifiableList(new ArrayList<>(specialists));
+        }
+
+        /** A change that leaves the targets as they are. */
+        public SubjectChange(String label, Boolean active, Own group, List<String> specialists, Own routing,
+                Integer position) {
+            this(label, active, group, specialists, routing, position, null, null);
+        }
+
+        /** The subject's own targets after this change, from {@code own} before it; refused when out of range. */
+        ServiceTargets targetsOver(ServiceTargets own) {
+            return new ServiceTargets(firstAnswerHours == null ? own.firstAnswerHours() : firstAnswerHours.value(),
+                    resolutionHours == null ? own.resolutionHours() : resolutionHours.value());
         }
     }
 
     /** A subject's own setting as typed: a value, or null to inherit the parent's. */
     public record Own(String value) {
+    }
+
+    /** A subject's own target in working hours: a value, or null to inherit the parent's. */
+    public record OwnHours(Integer value) {
     }
 
     /** What to change in a request type, each null when unchanged; position is its rank, 1 for first. */
@@ -412,16 +435,18 @@ public final class ManageCatalog {
     /**
      * A subject as an administrator sees it: its rank among its siblings (1 for first), whether it is offered (it and
      * its ancestors active), its own group (null: inherited) and the group it uses, its specialists by name, the
-     * routing it uses (its own one is {@code subject().routing()}, null when inherited) and its children (empty when
-     * read alone).
+     * routing it uses (its own one is {@code subject().routing()}, null when inherited), the targets it uses (its
+     * own ones are {@code subject().targets()}) and its children (empty when read alone).
      */
     public record CatalogNode(Subject subject, int position, boolean offered, SupportGroup ownGroup,
-            SupportGroup group, List<NamedPerson> specialists, Routing routing, List<CatalogNode> children) {
+            SupportGroup group, List<NamedPerson> specialists, Routing routing, ServiceTargets targets,
+            List<CatalogNode> children) {
 
         public CatalogNode {
             Objects.requireNonNull(subject, "subject");
             Objects.requireNonNull(group, "group");
             Objects.requireNonNull(routing, "routing");
+            Objects.requireNonNull(targets, "targets");
             specialists = List.copyOf(specialists);
             children = List.copyOf(children);
         }
@@ -436,7 +461,15 @@ public final class ManageCatalog {
                             .map(p -> p.displayName().equals(p.identifier()) ? p.identifier()
                                     : p.displayName() + " (" + p.identifier() + ")").toList())
                     .with("routing", subject.routing() == null ? "hérité : " + routingName(routing)
-                            : routingName(subject.routing()));
+                            : routingName(subject.routing()))
+                    .with("firstAnswerHours", hours(subject.targets().firstAnswerHours(), targets.firstAnswerHours()))
+                    .with("resolutionHours", hours(subject.targets().resolutionHours(), targets.resolutionHours()));
+        }
+
+        /** {@code 8 h ouvrées}, {@code hérité : 8 h ouvrées} or {@code aucun}, as the catalog page says it. */
+        private static String hours(Integer own, Integer used) {
+            String value = used == null ? "aucun" : used + " h ouvrées";
+            return own == null && used != null ? "hérité : " + value : value;
         }
 
         /** {@code Au membre le moins chargé (FEWEST_OPEN)}, as the catalog page names it. */

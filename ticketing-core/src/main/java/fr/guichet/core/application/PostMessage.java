@@ -29,15 +29,17 @@ public final class PostMessage {
     private final AttachmentIntake intake;
     private final Notifier notifier;
     private final Clock clock;
+    private final ServiceLevels serviceLevels;
 
     PostMessage(UnitOfWork unitOfWork, RequestRepository requests, Labels labels, AttachmentIntake intake,
-            Notifier notifier, Clock clock) {
+            Notifier notifier, Clock clock, ServiceLevels serviceLevels) {
         this.unitOfWork = unitOfWork;
         this.requests = requests;
         this.labels = labels;
         this.intake = intake;
         this.notifier = notifier;
         this.clock = clock;
+        this.serviceLevels = serviceLevels;
     }
 
     /** {@code expectedVersion} may be null (no check). */
@@ -72,7 +74,7 @@ public final class PostMessage {
             if (author.isStaff()) {
                 change = request.staffMessage(author, text, internal, files, now);
             } else {
-                change = request.followUp(author, text, files, now);
+                change = serviceLevels.restarted(request.followUp(author, text, files, now));
             }
             notifier.notify(catalog, change.after(), change.events(), author.id(), now);
             ExpectedVersion.store(requests, change, expectedVersion);

@@ -74,9 +74,10 @@ public final class ReceiveMail {
     private final LiveSettings live;
     private final Clock clock;
     private final MailIntake config;
+    private final ServiceLevels serviceLevels;
 
     ReceiveMail(Ports ports, Labels labels, AttachmentIntake intake, Notifier notifier, FileRequest fileRequest,
-            LiveSettings live, Clock clock, MailIntake config) {
+            LiveSettings live, Clock clock, MailIntake config, ServiceLevels serviceLevels) {
         this.unitOfWork = ports.unitOfWork();
         this.requests = ports.requests();
         this.people = ports.people();
@@ -89,6 +90,7 @@ public final class ReceiveMail {
         this.live = live;
         this.clock = clock;
         this.config = config;
+        this.serviceLevels = serviceLevels;
     }
 
     /**
@@ -188,7 +190,7 @@ public final class ReceiveMail {
                 received.at, refused);
         MessageBody body = new MessageBody(text);
         RequestChange change = staff ? request.staffMessage(person, body, false, files, received.at)
-                : request.followUp(person, body, files, received.at);
+                : serviceLevels.restarted(request.followUp(person, body, files, received.at));
         notifier.notify(labels.catalog(), change.after(), change.events(), person.id(), received.at);
         if (!requests.update(change)) {
             throw new Moved();

@@ -1,6 +1,7 @@
 package fr.guichet.core.application;
 
 import fr.guichet.core.domain.admin.SettingName;
+import fr.guichet.core.domain.calendar.SchoolCalendar;
 import fr.guichet.core.domain.mail.ReplyKeys;
 import fr.guichet.core.domain.notification.Backoff;
 import fr.guichet.core.domain.person.EmailAddress;
@@ -64,6 +65,7 @@ public final class Ticketing {
     private final SendDigests sendDigests;
     private final NotificationOutbox outbox;
     private final Clock clock;
+    private final ServiceLevels serviceLevels;
     private final TicketingSettings settings;
 
     private Ticketing(Builder b) {
@@ -88,19 +90,21 @@ public final class Ticketing {
         this.signIn = new SignIn(credentials, people, sessions, uow, clock, settings, cache);
         this.signOut = new SignOut(sessions, uow, cache);
         this.authenticate = new Authenticate(sessions, people, clock, cache);
-        this.fileRequest = new FileRequest(uow, requests, labels, attachments, notifier, router, clock, live);
+        this.serviceLevels = new ServiceLevels(Objects.requireNonNull(b.calendar, "calendar"), clock);
+        this.fileRequest = new FileRequest(uow, requests, labels, attachments, notifier, router, clock, live,
+                serviceLevels);
         this.listMyRequests = new ListMyRequests(uow, requests, labels, clock, settings);
         this.listQueue = new ListQueue(uow, requests, labels);
         this.countRequests = new CountRequests(uow, requests);
         this.viewRequest = new ViewRequest(uow, requests, labels);
         AttachmentIntake intake = new AttachmentIntake(attachments, settings);
-        this.postMessage = new PostMessage(uow, requests, labels, intake, notifier, clock);
+        this.postMessage = new PostMessage(uow, requests, labels, intake, notifier, clock, serviceLevels);
         this.redirectRequest = new RedirectRequest(uow, requests, people, labels, notifier, router, clock);
         this.takeRequest = new TakeRequest(uow, requests, people, labels, notifier, clock);
         this.listSupportGroups = new ListSupportGroups(uow, people);
         this.listCannedAnswers = new ListCannedAnswers(uow, ports.cannedAnswers(), requests);
         this.manageCannedAnswers = new ManageCannedAnswers(uow, ports.cannedAnswers(), people);
-        this.changeStatus = new ChangeStatus(uow, requests, labels, notifier, clock, live);
+        this.changeStatus = new ChangeStatus(uow, requests, labels, notifier, clock, live, serviceLevels);
         this.closeIdleRequests = new CloseIdleRequests(uow, requests, labels, notifier, clock, live);
         this.linkRequest = new LinkRequest(uow, requests, labels, clock);
         this.fetchAttachment = new FetchAttachment(uow, requests, attachments);
@@ -126,7 +130,7 @@ public final class Ticketing {
         this.anonymiseExpiredData = new AnonymiseExpiredData(ports, clock, live);
         this.receiveMail = new ReceiveMail(ports, labels, intake, notifier, fileRequest, live, clock,
                 new MailIntake(Optional.ofNullable(b.replyKeys), b.ownAddresses, Optional.ofNullable(b.mailSubject),
-                        b.mailRateLimit, b.mailRateWindow));
+                        b.mailRateLimit, b.mailRateWindow), serviceLevels);
         this.unattachedMail = new UnattachedMail(ports, postMessage, clock, settings, b.mailLogRetention,
                 b.unattachedMailRetention);
         this.chooseNotifications = new ChooseNotifications(uow, ports.registry());
@@ -213,6 +217,11 @@ public final class Ticketing {
 
     public FetchAttachment fetchAttachment() {
         return fetchAttachment;
+    }
+
+    /** The service levels of requests: dues in working time of the school calendar, late and breached as of now. */
+    public ServiceLevels serviceLevels() {
+        return serviceLevels;
     }
 
     public BrowseCatalog browseCatalog() {
@@ -316,6 +325,7 @@ public final class Ticketing {
         private Duration mailRateWindow = MailIntake.DEFAULT_RATE_WINDOW;
         private Duration mailLogRetention = Duration.ofDays(30);
         private Duration unattachedMailRetention = Duration.ofDays(90);
+        private SchoolCalendar calendar = SchoolCalendar.defaults();
         private Duration sessionCacheTtl = SessionCache.DEFAULT_TTL;
         private int sessionCacheCapacity = SessionCache.DEFAULT_CAPACITY;
 
@@ -392,6 +402,15 @@ public final class Ticketing {
         public Builder sessionCache(Duration ttl, int capacity) {
             sessionCacheTtl = Objects.requireNonNull(ttl, "ttl");
             sessionCacheCapacity = capacity;
+            return this;
+        }
+
+        /**
+         * The school calendar whose working time service levels are counted in (by default Monday to Friday,
+         * 8:00–18:00 Europe/Paris, public holidays and the zone C school holidays off).
+         */
+        public Builder calendar(SchoolCalendar value) {
+            calendar = value;
             return this;
         }
 

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.guichet.core.application.ManageCatalog.CatalogNode;
 import fr.guichet.core.application.ManageCatalog.NewSubject;
 import fr.guichet.core.application.ManageCatalog.Own;
+import fr.guichet.core.application.ManageCatalog.OwnHours;
 import fr.guichet.core.application.ManageCatalog.SubjectChange;
 import fr.guichet.core.application.ManageCatalog.TypeChange;
 import fr.guichet.core.application.ManageCatalog.TypeEntry;
@@ -29,6 +30,7 @@ import fr.guichet.core.domain.request.Summary;
 import fr.guichet.core.domain.request.Visibility;
 import fr.guichet.core.domain.subject.RequestType;
 import fr.guichet.core.domain.subject.Routing;
+import fr.guichet.core.domain.subject.ServiceTargets;
 import fr.guichet.core.domain.subject.Subject;
 import fr.guichet.core.domain.subject.SubjectCode;
 import fr.guichet.core.port.PageRequest;
@@ -97,7 +99,8 @@ class ManageCatalogTest {
         assertEquals(Map.of("code", "EVE-4.2", "label", "Mathenpoche", "active", "oui", "position", "2",
                 "group", "hérité : Plateforme d'assistance du rectorat (PLATEFORME)",
                 "specialists", "Sam Spécialiste (specialiste-mep)",
-                "routing", "hérité : Au membre le moins chargé (FEWEST_OPEN)"),
+                "routing", "hérité : Au membre le moins chargé (FEWEST_OPEN)", "firstAnswerHours", "aucun",
+                "resolutionHours", "aucun"),
                 mathenpoche.snapshot().fields());
     }
 
@@ -191,6 +194,26 @@ class ManageCatalogTest {
         assertNull(inherited.subject().routing());
         assertEquals(Fixtures.PLATEFORME, inherited.group().code());
         assertEquals("Mathenpoche 2", world.catalog.catalog().find(Fixtures.MATHENPOCHE).orElseThrow().label());
+    }
+
+    @Test
+    void a_subject_gets_its_own_targets_which_its_children_inherit_and_gives_them_back() {
+        catalog.changeSubject(ADMIN, "EVE-4", null, new SubjectChange(null, null, null, null, null, null,
+                new OwnHours(8), new OwnHours(40)));
+        CatalogNode child = catalog.changeSubject(ADMIN, "EVE-4.2", null, new SubjectChange(null, null, null, null,
+                null, null, new OwnHours(4), null));
+
+        assertEquals(new ServiceTargets(4, null), child.subject().targets());
+        assertEquals(new ServiceTargets(4, 40), child.targets());
+        assertEquals("hérité : 40 h ouvrées", child.snapshot().fields().get("resolutionHours"));
+        assertEquals("4 h ouvrées", child.snapshot().fields().get("firstAnswerHours"));
+
+        CatalogNode inherited = catalog.changeSubject(ADMIN, "EVE-4.2", null, new SubjectChange(null, null, null,
+                null, null, null, new OwnHours(null), null));
+        assertEquals(new ServiceTargets(8, 40), inherited.targets());
+        TicketingException e = refused(ErrorKind.INVALID, () -> catalog.changeSubject(ADMIN, "EVE-4.2", null,
+                new SubjectChange(null, null, null, null, null, null, new OwnHours(0), null)));
+        assertEquals("firstAnswerHours", e.errors().get(0).field());
     }
 
     @Test

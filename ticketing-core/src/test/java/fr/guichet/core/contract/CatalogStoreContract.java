@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.subject.RequestType;
 import fr.guichet.core.domain.subject.Routing;
+import fr.guichet.core.domain.subject.ServiceTargets;
 import fr.guichet.core.domain.subject.Subject;
 import fr.guichet.core.domain.subject.SubjectCatalog;
 import fr.guichet.core.domain.subject.SubjectCode;
@@ -74,6 +75,25 @@ public abstract class CatalogStoreContract {
         assertEquals(expectedOwn, own);
         assertEquals(Map.of("RES-5", Routing.GROUP_QUEUE, "RES-5.1", Routing.GROUP_QUEUE,
                 "RES-5.2", Routing.FEWEST_OPEN, "ENT-2", Routing.FEWEST_OPEN), effective);
+    }
+
+    @Test
+    public void each_subjects_own_targets_read_back_and_its_subtree_inherits_them_one_by_one() {
+        SubjectCatalog catalog = SubjectCatalog.of(List.of(
+                new Subject(SubjectCode.parse("RES-5"), "Réseau", true, Fixtures.PLATEFORME, List.of(), null, 0,
+                        new ServiceTargets(8, 40)),
+                new Subject(SubjectCode.parse("RES-5.1"), "Connexion internet", true, null, List.of(), null, 0,
+                        new ServiceTargets(null, 2000)),
+                new Subject(SubjectCode.parse("RES-5.2"), "Poste de travail", true, null, List.of()),
+                new Subject(SubjectCode.parse("ENT-2"), "ENT", true, Fixtures.PLATEFORME, List.of())),
+                List.of(new RequestType("USAGE", "difficulté d'utilisation/installation")));
+        unitOfWork().run(() -> catalogStore().replace(catalog));
+        SubjectCatalog read = catalogStore().catalog();
+        assertEquals(catalog.all(), read.all());
+        Map<String, ServiceTargets> effective = new HashMap<>();
+        read.all().forEach(s -> effective.put(s.code().value(), read.targetsOf(s)));
+        assertEquals(Map.of("RES-5", new ServiceTargets(8, 40), "RES-5.1", new ServiceTargets(8, 2000),
+                "RES-5.2", new ServiceTargets(8, 40), "ENT-2", ServiceTargets.INHERITED), effective);
     }
 
     @Test

@@ -205,6 +205,12 @@ public final class SubjectCatalog {
         return DEFAULT_ROUTING;
     }
 
+    /** Its own targets, each unset one taken from the nearest ancestor that sets it (null when none does). */
+    public ServiceTargets targetsOf(Subject subject) {
+        ServiceTargets own = subject.targets();
+        return subject.code().parent().flatMap(this::find).map(p -> own.over(targetsOf(p))).orElse(own);
+    }
+
     /** Every request type, active or not, in order. */
     public List<RequestType> requestTypes() {
         return List.copyOf(types.values());
