@@ -86,6 +86,9 @@ export const api = {
   changePerson: (identifier, changes, etag) =>
     call("PATCH", `/api/v1/admin/people/${encodeURIComponent(identifier)}`, changes, ifMatch(etag)),
   importPeople: (file) => call("POST", "/api/v1/admin/people/import", new Blob([file], { type: "text/csv" })),
+  establishments: (q) => call("GET", "/api/v1/establishments?" + new URLSearchParams({ q })),
+  importEstablishments: (file) =>
+    call("POST", "/api/v1/admin/establishments/import", new Blob([file], { type: "text/csv" })),
   status: (number, status, comment, etag) =>
     call("POST", `/api/v1/requests/${encodeURIComponent(number)}/status`,
       { status, comment: comment || null }, ifMatch(etag)),

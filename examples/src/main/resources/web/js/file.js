@@ -2,7 +2,7 @@ import { api } from "./api.js";
 import {
   frame, el, fillMembers, isStaff, statusLabel, showErrors, clearErrors, listedName, dateTime,
 } from "./layout.js";
-import { pagination, countText } from "./lines.js";
+import { pagination, countText, schoolText } from "./lines.js";
 
 const form = document.getElementById("filtres");
 const list = document.getElementById("liste");
@@ -15,7 +15,7 @@ const byStatus = document.getElementById("par-etat");
 const STATUSES = ["NEW", "ASSIGNED", "IN_PROGRESS", "WAITING_FOR_REQUESTER", "RESOLVED", "CLOSED"];
 const OPEN = ["NEW", "ASSIGNED", "IN_PROGRESS", "WAITING_FOR_REQUESTER"];
 const NOT_CLOSED = [...OPEN, "RESOLVED"];
-const FILTERS = ["scope", "status", "subject", "group", "assignee", "q"];
+const FILTERS = ["scope", "status", "subject", "group", "assignee", "department", "establishment", "q"];
 const SORTS = ["-submittedAt", "submittedAt", "-updatedAt"];
 
 /**
@@ -102,8 +102,6 @@ function requesterSpokeLast(line) {
 
 /** A line of the worklist; a request nobody has, still open, has a button to take it in one click. */
 function queueLine(line) {
-  const school = line.establishment
-    ? (line.establishmentName ? `${line.establishmentName} (${line.establishment})` : line.establishment) : null;
   const last = line.lastActivity;
   const item = el("li", {},
     el("span", { class: "numero" }, el("input", {
@@ -111,7 +109,7 @@ function queueLine(line) {
       onchange: countChecked,
     }), " ", el("a", { href: `/suivi.html?numero=${encodeURIComponent(line.number)}` }, line.number)),
     el("span", {}, el("strong", {}, line.summary), el("span", { class: "statut" }, statusLabel(line.status))),
-    el("span", { class: "details" }, [line.subject.display, `par ${listedName(line.requester)}`, school]
+    el("span", { class: "details" }, [line.subject.display, `par ${listedName(line.requester)}`, schoolText(line)]
       .filter(Boolean).join(" - ")),
     el("span", { class: "details" },
       line.assignee ? `Attribuée à ${line.assignee.displayName}` : el("span", { class: "non-attribuee" }, "Non attribuée"),
@@ -242,9 +240,47 @@ async function showViews() {
     ".");
 }
 
+const school = document.getElementById("filtre-etablissement");
+const schools = document.getElementById("etablissements-proposes");
+const UAI = /\b([0-9]{7}[A-Za-z])\b/;
+let schoolLookup = null;
+
+/** Proposes the establishments of the directory whose name, commune or UAI hold what was typed. */
+school.addEventListener("input", () => {
+  clearTimeout(schoolLookup);
+  const typed = school.value.trim();
+  if (typed.length < 2 || UAI.test(typed)) return;
+  schoolLookup = setTimeout(async () => {
+    try {
+      const found = (await api.establishments(typed)).data;
+      schools.replaceChildren(...found.map((e) => el("option",
+        { value: `${e.name}${e.commune ? ` — ${e.commune}` : ""} (${e.uai})` })));
+    } catch (error) {
+      schools.replaceChildren();
+    }
+  }, 250);
+});
+
+/** Shows the establishment of the list by its name, read from the directory (its UAI alone when unknown there). */
+async function showSchool(uai) {
+  if (!uai) {
+    school.value = "";
+    return;
+  }
+  if (school.value.includes(uai)) return;
+  school.value = uai;
+  try {
+    const known = (await api.establishments(uai)).data.find((e) => e.uai === uai.toUpperCase());
+    if (known) school.value = `${known.name}${known.commune ? ` — ${known.commune}` : ""} (${known.uai})`;
+  } catch (error) {
+    school.value = uai;
+  }
+}
+
 /** Puts the state in the form, so that what it shows is what the list holds. */
 function fillForm() {
   for (const name of FILTERS) form[name].value = state.filters[name] || "";
+  showSchool(state.filters.establishment);
   if (!form.scope.value) form.scope.value = "queue";
   form.sort.value = state.sort;
 }
@@ -278,6 +314,14 @@ async function show(moved) {
 
 form.addEventListener("submit", (event) => {
   event.preventDefault();
+  const typed = school.value.trim();
+  const uai = typed.match(UAI);
+  if (typed && !uai) {
+    showErrors(form, summary, { message: "Choisissez un établissement parmi ceux proposés.",
+      fields: { establishment: "Choisissez un établissement parmi ceux proposés, ou saisissez son code UAI." } });
+    return;
+  }
+  form.establishment.value = uai ? uai[1].toUpperCase() : "";
   const filters = {};
   for (const name of FILTERS) {
     const value = form[name].value.trim();

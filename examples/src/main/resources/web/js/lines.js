@@ -1,14 +1,21 @@
-// One line of a list of requests, as the seed shows it: number, summary, subject, dd-MM-yy, UAI, "par LAST First".
+// One line of a list of requests, as the seed shows it: number, summary, subject, dd-MM-yy, school (UAI),
+// "par LAST First".
 import { el, shortDate, statusLabel, listedName } from "./layout.js";
 
 export function requestLine(line, forRequester = true) {
   const facts = [line.subject.display, shortDate(line.submittedAt)];
-  if (line.establishment) facts.push(line.establishment);
+  if (line.establishment) facts.push(schoolText(line));
   return el("li", {},
     el("span", { class: "numero" }, line.number),
     el("span", {}, el("a", { href: `/suivi.html?numero=${encodeURIComponent(line.number)}` }, line.summary),
       el("span", { class: "statut" }, statusLabel(line.status, forRequester))),
     el("span", { class: "details" }, `${facts.join(" - ")} par ${listedName(line.requester)}`));
+}
+
+/** The establishment of a line or a request: "Collège Jean Moulin (0941295X)", or the UAI alone when unknown. */
+export function schoolText(line) {
+  if (!line.establishment) return null;
+  return line.establishmentName ? `${line.establishmentName} (${line.establishment})` : line.establishment;
 }
 
 /** A total or a count as the API gives it: the number, or "plus de 10 000" when it is only a lower bound. */

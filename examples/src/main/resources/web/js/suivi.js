@@ -1,4 +1,5 @@
 import { api } from "./api.js";
+import { schoolText } from "./lines.js";
 import { checkedFiles, fileInput, fileList, filesOf, FILE_HELP } from "./fichiers.js";
 import {
   frame, el, fillMembers, isStaff, statusLabel, dateTime, listedName, showErrors, clearErrors,
@@ -294,7 +295,8 @@ function render(request) {
     ["Sujet", request.subject.display],
     ["Type de demande", request.type.label],
     ["Déposée le", dateTime(request.submittedAt)],
-    ["Par", `${listedName(request.requester)}${request.establishment ? ` (${request.establishment})` : ""}`],
+    ["Par", listedName(request.requester)],
+    ["Établissement", schoolText(request) || "—"],
     ["Visibilité", request.visibility === "PUBLIC" ? "Publique" : "Privée"],
     ["Groupe", request.assignedGroupLabel],
     ["Attribuée à", request.assigneeName || "—"],

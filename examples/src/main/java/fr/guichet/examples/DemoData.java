@@ -4,6 +4,8 @@ import fr.guichet.core.application.InboundMail;
 import fr.guichet.core.domain.answer.CannedAnswer;
 import fr.guichet.core.domain.answer.CannedAnswerText;
 import fr.guichet.core.domain.answer.CannedAnswerTitle;
+import fr.guichet.core.domain.establishment.Department;
+import fr.guichet.core.domain.establishment.Establishment;
 import fr.guichet.core.domain.person.EmailAddress;
 import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.Person;
@@ -19,6 +21,7 @@ import fr.guichet.core.domain.subject.SubjectCatalog;
 import fr.guichet.core.domain.subject.SubjectCode;
 import fr.guichet.core.port.CannedAnswers;
 import fr.guichet.core.port.CatalogStore;
+import fr.guichet.core.port.EstablishmentDirectory;
 import fr.guichet.core.port.LocalAccounts;
 import fr.guichet.core.port.PersonRegistry;
 import fr.guichet.core.port.UnitOfWork;
@@ -27,9 +30,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The demo académie: a realistic support catalog, the platform and specialist groups, two teachers and staff. The
- * platform's subjects wait in its queue for an agent to take them (GROUP_QUEUE); LaboMep goes to the small group of
- * specialists of the disciplinary applications, straight to the one with the fewest open requests (FEWEST_OPEN).
+ * The demo académie: a realistic support catalog, the platform and specialist groups, two teachers and staff, schools
+ * of its three départements. The platform's subjects wait in its queue for an agent to take them (GROUP_QUEUE);
+ * LaboMep goes to the small group of specialists of the disciplinary applications, straight to the one with the
+ * fewest open requests (FEWEST_OPEN).
  * The platform's agents have canned answers for what they are asked most.
  */
 public final class DemoData {
@@ -100,6 +104,46 @@ public final class DemoData {
                         Set.of(Role.ADMIN, Role.AGENT), Set.of(PLATEFORME)));
     }
 
+    /**
+     * Schools of the académie's three départements (Seine-et-Marne, Seine-Saint-Denis, Val-de-Marne), made up for the
+     * demo with valid UAIs: the demo teachers' among them.
+     */
+    public static List<Establishment> establishments() {
+        return List.of(
+                school("0941295X", "Collège Jean Moulin", "Collège", "Créteil", "94"),
+                school("0930122C", "Collège Pablo Neruda", "Collège", "Bobigny", "93"),
+                school("0770931U", "Collège Les Tilleuls", "Collège", "Meaux", "77"),
+                school("0771204R", "Lycée Jean Vilar", "Lycée", "Meaux", "77"),
+                school("0771688S", "École élémentaire Les Marronniers", "Ecole", "Melun", "77"),
+                school("0772045E", "Collège Jacques Prévert", "Collège", "Chelles", "77"),
+                school("0772319C", "Lycée polyvalent Camille Claudel", "Lycée", "Pontault-Combault", "77"),
+                school("0773102D", "École maternelle Le Petit Prince", "Ecole", "Fontainebleau", "77"),
+                school("0773455M", "Collège Georges Brassens", "Collège", "Torcy", "77"),
+                school("0774018Z", "Lycée professionnel Gustave Eiffel", "Lycée", "Provins", "77"),
+                school("0774266U", "École primaire Jules Ferry", "Ecole", "Nemours", "77"),
+                school("0930587H", "Lycée Louise Michel", "Lycée", "Bobigny", "93"),
+                school("0931034U", "Collège Jean Jaurès", "Collège", "Montreuil", "93"),
+                school("0931452Y", "École élémentaire Anatole France", "Ecole", "Saint-Denis", "93"),
+                school("0932118X", "Lycée Paul Éluard", "Lycée", "Saint-Denis", "93"),
+                school("0932467B", "Collège Lucie Aubrac", "Collège", "Aubervilliers", "93"),
+                school("0933075M", "École maternelle Les Lilas", "Ecole", "Pantin", "93"),
+                school("0933612W", "Lycée professionnel Denis Papin", "Lycée", "La Courneuve", "93"),
+                school("0934026W", "Collège Henri Barbusse", "Collège", "Noisy-le-Sec", "93"),
+                school("0940118T", "Lycée Marcelin Berthelot", "Lycée", "Saint-Maur-des-Fossés", "94"),
+                school("0940743X", "École élémentaire Victor Hugo", "Ecole", "Vitry-sur-Seine", "94"),
+                school("0941380P", "Collège Simone Veil", "Collège", "Champigny-sur-Marne", "94"),
+                school("0941927J", "Lycée Guillaume Budé", "Lycée", "Limeil-Brévannes", "94"),
+                school("0942253N", "École maternelle Pauline Kergomard", "Ecole", "Ivry-sur-Seine", "94"),
+                school("0942681D", "Collège Albert Camus", "Collège", "Le Kremlin-Bicêtre", "94"),
+                school("0943019W", "Lycée professionnel Jean Macé", "Lycée", "Vitry-sur-Seine", "94"),
+                school("0943354K", "Collège Elsa Triolet", "Collège", "Villejuif", "94"),
+                school("0943790J", "École primaire Condorcet", "Ecole", "Maisons-Alfort", "94"));
+    }
+
+    private static Establishment school(String uai, String name, String kind, String commune, String department) {
+        return new Establishment(Uai.parse(uai), name, kind, commune, new Department(department));
+    }
+
     /** The platform's canned answers: a procedure it sends often and a question it often has to ask. */
     public static List<CannedAnswer> cannedAnswers() {
         return List.of(
@@ -152,11 +196,12 @@ public final class DemoData {
 
     /**
      * Loads the demo data into an empty database, in one transaction under the catalog's lock, so that of several
-     * nodes started at once with {@code --demo} exactly one loads it; every demo person gets {@code password}. True
+     * nodes started at once with {@code --demo} exactly one loads it; every demo person gets {@code password}, and the
+ * directory of establishments the demo's schools. True
      * when loaded; false, with nothing written, when the database already holds a catalog, a group or a demo person.
      */
     public static boolean loadIntoEmpty(UnitOfWork unitOfWork, CatalogStore catalog, PersonRegistry people,
-            LocalAccounts accounts, CannedAnswers answers, String password) {
+            LocalAccounts accounts, CannedAnswers answers, EstablishmentDirectory establishments, String password) {
         return unitOfWork.inTransaction(() -> {
             catalog.lock();
             if (!isEmpty(catalog, people)) {
@@ -169,6 +214,7 @@ public final class DemoData {
                 accounts.setPassword(p.id(), password);
             }
             cannedAnswers().forEach(answers::add);
+            establishments.saveAll(establishments());
             return true;
         });
     }

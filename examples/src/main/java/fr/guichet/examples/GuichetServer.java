@@ -14,6 +14,7 @@ import fr.guichet.core.application.Ticketing;
 import fr.guichet.core.application.UnattachedMail;
 import fr.guichet.core.port.CannedAnswers;
 import fr.guichet.core.port.CatalogStore;
+import fr.guichet.core.port.EstablishmentDirectory;
 import fr.guichet.core.port.LocalAccounts;
 import fr.guichet.core.port.NotificationChannel;
 import fr.guichet.core.port.PasswordResets;
@@ -235,7 +236,8 @@ public final class GuichetServer implements AutoCloseable {
         String password = configuredPassword.orElseGet(GuichetServer::randomPassword);
         boolean loaded = DemoData.loadIntoEmpty(injector.getInstance(UnitOfWork.class),
                 injector.getInstance(CatalogStore.class), injector.getInstance(PersonRegistry.class),
-                injector.getInstance(LocalAccounts.class), injector.getInstance(CannedAnswers.class), password);
+                injector.getInstance(LocalAccounts.class), injector.getInstance(CannedAnswers.class),
+                injector.getInstance(EstablishmentDirectory.class), password);
         if (!loaded) {
             LOG.warn("--demo ignored: the database already holds a catalog, groups or demo accounts; nothing was "
                     + "loaded and no password was set");

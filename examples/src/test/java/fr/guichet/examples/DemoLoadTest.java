@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
+import fr.guichet.core.domain.establishment.Establishment;
+import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.person.Uai;
 import fr.guichet.core.port.CatalogStore;
+import fr.guichet.core.port.EstablishmentDirectory;
 import fr.guichet.core.port.LocalAccounts;
 import fr.guichet.core.port.PersonRegistry;
 import fr.guichet.jdbc.JdbcConfig;
@@ -17,7 +21,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
@@ -27,6 +33,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -84,6 +91,15 @@ class DemoLoadTest {
             }
             assertEquals(DemoData.catalog().all(), nodes.get(1).getInstance(CatalogStore.class).catalog().all());
             assertEquals(DemoData.groups().size(), nodes.get(1).getInstance(PersonRegistry.class).groups().size());
+            Map<Uai, Establishment> schools = nodes.get(1).getInstance(EstablishmentDirectory.class)
+                    .findAll(DemoData.establishments().stream().map(Establishment::uai).toList());
+            assertEquals(DemoData.establishments().size(), schools.size(), "every demo school is in the directory");
+            assertEquals(Set.of("77", "93", "94"), schools.values().stream().map(e -> e.department().code())
+                    .collect(Collectors.toSet()));
+            for (Person teacher : DemoData.people()) {
+                assertTrue(teacher.establishment() == null || schools.containsKey(teacher.establishment()),
+                        teacher.id() + "'s school is among the demo's");
+            }
         } finally {
             threads.shutdownNow();
             for (Injector node : nodes) {

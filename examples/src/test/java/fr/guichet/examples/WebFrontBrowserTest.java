@@ -277,7 +277,8 @@ class WebFrontBrowserTest {
         String number = line.substring(0, 7);
         Path shots = Files.createDirectories(Path.of("target", "screenshots"));
         Files.write(shots.resolve("liste-des-demandes.png"), browser.driver.getScreenshotAs(OutputType.BYTES));
-        assertTrue(line.contains("EVE \u2013 4.2 \u2013 Mathenpoche - " + today + " - 0941295X par Montanes Marc"), line);
+        assertTrue(line.contains("EVE \u2013 4.2 \u2013 Mathenpoche - " + today
+                + " - Collège Jean Moulin (0941295X) par Montanes Marc"), line);
 
         signIn("agent1");
         browser.open("/file.html");
