@@ -21,6 +21,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
@@ -34,16 +35,21 @@ final class JdbiRequestRepository implements RequestRepository {
     private final Database db;
     private final OpenRequestCounts openCounts;
     private final long cap;
+    private final int window;
 
     JdbiRequestRepository(Database db) {
-        this(db, Count.CAP);
+        this(db, Count.CAP, RequestListing.WINDOW);
     }
 
-    /** Requests whose lists and counts count up to {@code cap} ({@link Count}). */
-    JdbiRequestRepository(Database db, long cap) {
+    /**
+     * Requests whose lists and counts count up to {@code cap} ({@link Count}), a search by words looking first among
+     * the {@code window} newest requests of its scope.
+     */
+    JdbiRequestRepository(Database db, long cap, int window) {
         this.db = db;
         this.openCounts = new OpenRequestCounts(db.dialect());
         this.cap = cap;
+        this.window = window;
     }
 
     @Override
@@ -104,11 +110,33 @@ final class JdbiRequestRepository implements RequestRepository {
     @Override
     public Page<RequestSummary> list(RequestQuery query, PageRequest page) {
         RequestListing listing = RequestListing.of(db.dialect(), query);
+        long bound = query.countedUpTo(cap);
         return db.inTransaction(h -> {
-            long total = listing.count(h, cap).mapTo(Long.class).one();
+            if (listing.readsNewestFirst()) {
+                return searched(h, listing, bound, page);
+            }
+            long total = listing.count(h, bound).mapTo(Long.class).one();
             List<RequestSummary> items = listing.page(h, page).map(RequestRows::summary).list();
-            return new Page<>(items, page.page(), page.size(), Count.upTo(cap, total));
+            return new Page<>(items, page.page(), page.size(), Count.upTo(bound, total));
         });
+    }
+
+    /**
+     * A search by words, newest first: the first {@code bound} + 1 matches among the scope's newest rows give the total
+     * (more than {@code bound}) and the page when there are that many, as for common words; otherwise the whole list is
+     * counted, and paged unless those matches already hold the page or every match.
+     */
+    private Page<RequestSummary> searched(Handle h, RequestListing listing, long bound, PageRequest page) {
+        List<RequestSummary> first = listing.newest(h, "", bound, window).map(RequestRows::summary).list();
+        long total = first.size() > bound ? first.size() : listing.count(h, bound).mapTo(Long.class).one();
+        long reach = page.offset() + page.size();
+        List<RequestSummary> items;
+        if (first.size() >= reach || total <= bound && total == first.size()) {
+            items = first.subList((int) Math.min(page.offset(), first.size()), (int) Math.min(reach, first.size()));
+        } else {
+            items = listing.page(h, page).map(RequestRows::summary).list();
+        }
+        return new Page<>(List.copyOf(items), page.page(), page.size(), Count.upTo(bound, total));
     }
 
     @Override
@@ -143,6 +171,12 @@ final class JdbiRequestRepository implements RequestRepository {
     /** The database's plan for a page of {@code query}, one line per row of its EXPLAIN; for tests of the indexes. */
     String explain(RequestQuery query, PageRequest page) {
         return db.inTransaction(h -> plan(RequestListing.of(db.dialect(), query).explain(h, page)));
+    }
+
+    /** The database's plan for the first matches of a search by words among its scope's newest requests. */
+    String explainNewest(RequestQuery query) {
+        return db.inTransaction(h -> plan(RequestListing.of(db.dialect(), query).newest(h, "EXPLAIN ",
+                query.countedUpTo(cap), window)));
     }
 
     /** The database's plan for {@link #inStatusBefore}, as {@link #explain(RequestQuery, PageRequest)}. */

@@ -29,6 +29,13 @@ import org.jdbi.v3.core.statement.Query;
  */
 final class RequestListing {
 
+    /**
+     * How many of its scope's newest requests a search by words reads first ({@link #newest}): enough to hold more
+     * than {@link fr.guichet.core.port.Count#SEARCH_CAP} matches (120 on average) of words found in 2% of the requests,
+     * and a first page of words found in 0.4% of them.
+     */
+    static final int WINDOW = 6_000;
+
     /** The only orders a list may take: the allow-list from {@link RequestSort} to SQL. */
     private static final Map<RequestSort, String> ORDER_BY = Map.of(
             RequestSort.NEWEST, " ORDER BY submitted_at DESC, number DESC",
@@ -77,7 +84,7 @@ final class RequestListing {
     private final StringBuilder where = new StringBuilder(" WHERE 1 = 1");
     /** The queue a list searched by words keeps, as one condition, added to {@link #where} by the whole list only. */
     private String scope = "";
-    /** Whether the list reads its scope's newest rows first ({@link #newest}): a staff search by words, newest first. */
+    /** Whether the list reads its scope's newest rows first ({@link #newest}): a staff search by words. */
     private boolean newestFirst;
     /** The ordered index ranges the scope of {@link #newest} is read from: none for every request. */
     private final List<Branch> scopeBranches = new ArrayList<>();
@@ -262,20 +269,21 @@ final class RequestListing {
      * of the list's scope (every request, or the queue read from its ranges across statuses), each row holding
      * {@link RequestRows#SUMMARY_COLUMNS}: the newest rows being the first of the list's order, the matches found are
      * the list's first ones. A search by common words finds them after a few hundred rows, whatever the years stored.
+     * {@code prefix} ("EXPLAIN " or nothing) comes first.
      */
-    Query newest(Handle h, long cap, int window) {
+    Query newest(Handle h, String prefix, long cap, int window) {
         String columns = RequestRows.SUMMARY_COLUMNS + ", search_text";
         String order = ORDER_BY.get(RequestSort.NEWEST);
         String rows = scopeBranches.isEmpty()
-                ? "SELECT " + columns + " FROM " + dialect.requestsThrough("requests_newest") + order + " LIMIT "
+                ? "SELECT " + columns + " FROM " + dialect.requestsInOrderOf("requests_newest") + order + " LIMIT "
                         + window
                 : "SELECT " + columns + " FROM (" + scopeBranches.stream()
-                        .map(b -> "(SELECT " + columns + " FROM " + dialect.requestsThrough(b.index()) + " WHERE 1 = 1"
-                                + b.condition() + dialect.orderOfEqualRange(b.leading(), order) + " LIMIT " + window
-                                + ")")
+                        .map(b -> "(SELECT " + columns + " FROM " + dialect.requestsInOrderOf(b.index())
+                                + " WHERE 1 = 1" + b.condition() + dialect.orderOfEqualRange(b.leading(), order)
+                                + " LIMIT " + window + ")")
                         .collect(Collectors.joining(" UNION ALL ")) + ") branches" + order + " LIMIT " + window;
-        Query query = bind(h.createQuery("SELECT " + RequestRows.SUMMARY_COLUMNS + " FROM (" + rows + ") newest" + where
-                + order + " LIMIT " + (cap + 1)));
+        Query query = bind(h.createQuery(prefix + "SELECT " + RequestRows.SUMMARY_COLUMNS + " FROM (" + rows
+                + ") newest" + where + order + " LIMIT " + (cap + 1)));
         scopeValues.forEach(query::bind);
         return query;
     }

@@ -9,6 +9,7 @@ import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.request.SchoolYear;
 import fr.guichet.core.domain.request.Status;
+import fr.guichet.core.port.Count;
 import fr.guichet.core.port.PageRequest;
 import fr.guichet.core.port.RequestQuery;
 import fr.guichet.core.port.RequestSort;
@@ -22,6 +23,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -88,6 +90,26 @@ class IndexUseTest {
     }
 
     @Test
+    void a_search_by_words_among_every_request_reads_them_newest_first_through_an_index() throws Exception {
+        JdbiRequestRepository requests = searching(loaded());
+        String plan = requests.explainNewest(RequestQuery.all().withWords("identifiant")).toLowerCase(Locale.ROOT);
+        assertTrue(names(plan, "requests_newest"), plan);
+        assertFalse(plan.contains("seq scan on requests"), plan);
+        assertFalse(plan.lines().filter(l -> l.contains("requests")).anyMatch(l -> l.contains("filesort")), plan);
+    }
+
+    @Test
+    void a_search_by_words_in_a_queue_reads_the_queue_newest_first_across_statuses() throws Exception {
+        JdbiRequestRepository requests = searching(loaded());
+        RequestQuery queue = RequestQuery.all().withWords("identifiant")
+                .withQueueOf(new RequestQuery.QueueOf(PersonId.of("agent"), Set.of(GroupCode.of("PLATEFORME"))));
+        String plan = requests.explainNewest(queue).toLowerCase(Locale.ROOT);
+        assertTrue(names(plan, "requests_group_newest") || names(plan, "requests_newest"), plan);
+        assertFalse(plan.contains("seq scan on requests") || Pattern.compile("->\\s+sort\\s+\\(").matcher(plan).find(),
+                plan);
+    }
+
+    @Test
     void the_requests_idle_in_a_status_are_read_through_the_index_by_status_since() throws Exception {
         TestDatabase database = loaded();
         JdbiRequestRepository requests = (JdbiRequestRepository) database.node().requests();
@@ -114,6 +136,15 @@ class IndexUseTest {
         }
     }
 
+    /**
+     * The requests of {@code database}, a search by words looking first among as small a part of a group's requests as
+     * {@link RequestListing#WINDOW} is of a group's on a platform of a few million requests.
+     */
+    private static JdbiRequestRepository searching(TestDatabase database) {
+        return new JdbiRequestRepository(new Database(Jdbi.create(database.node().dataSource()),
+                Dialect.of(database.config.url())), Count.CAP, 600);
+    }
+
     /** The database of this kind, holding the bulk rows once whichever test runs first. */
     private TestDatabase loaded() throws Exception {
         TestDatabase database = TestDatabase.of(kind);
@@ -137,30 +168,39 @@ class IndexUseTest {
                 + "type, summary, description, search_text, visibility, status, assigned_group, submitted_at, "
                 + "updated_at, version) ";
         String constants = "'Élise', 'Ñúñez', 'EVE-4.2', 'USAGE', 'perte d''identifiant', 'Je ne sais plus', "
-                + "'perte d''identifiant je ne sais plus', 'PRIVATE', 'NEW', 'PLATEFORME', ";
+                + "'perte d''identifiant je ne sais plus', 'PRIVATE', ";
         return switch (kind) {
             case POSTGRESQL -> columns + "SELECT " + FIRST_NUMBER + " + g, 'bulk-' || (g % 1000), " + constants
-                    + "TIMESTAMP '2019-01-01 00:00:00' + g * INTERVAL '15 minutes', "
+                    + status("g") + "TIMESTAMP '2019-01-01 00:00:00' + g * INTERVAL '15 minutes', "
                     + "TIMESTAMP '2019-01-01 00:00:00' + g * INTERVAL '15 minutes', 1 "
                     + "FROM generate_series(1, " + ROWS + ") AS g";
             case MARIADB -> columns + "SELECT " + FIRST_NUMBER + " + seq, CONCAT('bulk-', seq % 1000), " + constants
-                    + "TIMESTAMP '2019-01-01 00:00:00' + INTERVAL (seq * 15) MINUTE, "
+                    + status("seq") + "TIMESTAMP '2019-01-01 00:00:00' + INTERVAL (seq * 15) MINUTE, "
                     + "TIMESTAMP '2019-01-01 00:00:00' + INTERVAL (seq * 15) MINUTE, 1 "
                     + "FROM seq_1_to_" + ROWS;
             case H2 -> columns + "SELECT " + FIRST_NUMBER + " + X, 'bulk-' || MOD(X, 1000), " + constants
-                    + "DATEADD(MINUTE, X * 15, TIMESTAMP '2019-01-01 00:00:00'), "
+                    + status("X") + "DATEADD(MINUTE, X * 15, TIMESTAMP '2019-01-01 00:00:00'), "
                     + "DATEADD(MINUTE, X * 15, TIMESTAMP '2019-01-01 00:00:00'), 1 "
                     + "FROM SYSTEM_RANGE(1, " + ROWS + ")";
         };
     }
 
     /**
-     * The group's branch is read through {@code groupIndex}, in its order; the person's few rows through
-     * {@code assigneeIndex} or the narrower counting index, whichever the database finds cheaper.
+     * The status and group of the bulk row of rank {@code rank}, spread as on a platform that has lived for years: one
+     * in 20 NEW and the others CLOSED, one in 7 in the group PLATEFORME and the others in 6 other groups.
+     */
+    private static String status(String rank) {
+        return "CASE WHEN MOD(" + rank + ", 20) = 0 THEN 'NEW' ELSE 'CLOSED' END, CASE WHEN MOD(" + rank
+                + ", 7) = 0 THEN 'PLATEFORME' ELSE CONCAT('AUTRE-', MOD(" + rank + ", 7)) END, ";
+    }
+
+    /**
+     * The group's branch is read through {@code groupIndex}, in its order, the person's few rows through
+     * {@code assigneeIndex}, or either through the narrower counting index, whichever the database finds cheaper.
      */
     private static void assertBranchesRead(String plan, String groupIndex, String assigneeIndex) {
-        assertTrue(names(plan, groupIndex) && (names(plan, assigneeIndex) || names(plan, "requests_assignee_counts")),
-                plan);
+        assertTrue((names(plan, groupIndex) || names(plan, "requests_group_counts"))
+                && (names(plan, assigneeIndex) || names(plan, "requests_assignee_counts")), plan);
     }
 
     private static boolean names(String plan, String index) {

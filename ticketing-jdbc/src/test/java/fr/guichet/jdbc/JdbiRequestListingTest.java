@@ -1,6 +1,7 @@
 package fr.guichet.jdbc;
 
 import fr.guichet.core.contract.RequestListingContract;
+import fr.guichet.core.port.Count;
 import fr.guichet.core.port.RequestRepository;
 import fr.guichet.core.port.UnitOfWork;
 import org.jdbi.v3.core.Jdbi;
@@ -30,10 +31,14 @@ class JdbiRequestListingTest extends RequestListingContract {
         return node().requests();
     }
 
+    /**
+     * {@inheritDoc} Below {@link Count#CAP}, a search by words looks first among a window of newest requests smaller
+     * than most examples, so that its answers from the window and from the whole list are both checked.
+     */
     @Override
     protected RequestRepository requestsCountingUpTo(long cap) {
         TestDatabase test = TestDatabase.of(kind);
         return new JdbiRequestRepository(new Database(Jdbi.create(test.node().dataSource()),
-                Dialect.of(test.config.url())), cap);
+                Dialect.of(test.config.url())), cap, cap == Count.CAP ? RequestListing.WINDOW : (int) (2 * cap + 1));
     }
 }

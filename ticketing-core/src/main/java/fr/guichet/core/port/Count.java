@@ -9,6 +9,12 @@ public record Count(long value, boolean exact) {
     /** How far lists and counts count matching requests. */
     public static final long CAP = 10_000;
 
+    /**
+     * How far a list searched by words counts its matches ("plus de 100"): a search is read to find a request, and
+     * counting further would read every match of common words, however many years of requests hold them.
+     */
+    public static final long SEARCH_CAP = 100;
+
     public Count {
         if (value < 0) {
             throw new IllegalArgumentException("a count is never negative: " + value);

@@ -4,6 +4,7 @@ import fr.guichet.core.domain.establishment.Department;
 import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.person.Uai;
+import fr.guichet.core.domain.request.RequestSearch;
 import fr.guichet.core.domain.request.RequestSummary;
 import fr.guichet.core.domain.request.Status;
 import fr.guichet.core.domain.subject.SubjectCode;
@@ -28,6 +29,15 @@ public record RequestQuery(PersonId requester, Instant submittedFrom, Instant su
         sort = sort == null ? RequestSort.NEWEST : sort;
         words = words == null || words.isBlank() ? null : words.strip();
         only = only == null ? Set.of() : Set.copyOf(only);
+    }
+
+    /**
+     * How far a list of this query counts its matches when the store counts up to {@code cap}: {@code cap}, or at most
+     * {@link Count#SEARCH_CAP} when it searches words (a number alone being no word).
+     */
+    public long countedUpTo(long cap) {
+        boolean searchesWords = !RequestSearch.parse(words).words().isEmpty();
+        return searchesWords ? Math.min(cap, Count.SEARCH_CAP) : cap;
     }
 
     /** All requests, newest first; narrow it with the {@code with…} methods. */

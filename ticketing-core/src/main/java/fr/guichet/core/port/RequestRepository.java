@@ -60,8 +60,9 @@ public interface RequestRepository {
     List<RequestNumber> children(RequestNumber parent);
 
     /**
-     * A page of matching requests in the query's order, and how many match in all, exact up to {@link Count#CAP} and
-     * a lower bound beyond ({@link Page#totalExact()}): read one after the other with nothing changed between, the
+     * A page of matching requests in the query's order, and how many match in all, exact up to
+     * {@link RequestQuery#countedUpTo its bound} ({@link Count#CAP}, {@link Count#SEARCH_CAP} for a search by words)
+     * and a lower bound beyond ({@link Page#totalExact()}): read one after the other with nothing changed between, the
      * pages of a query hold each of its requests once.
      */
     Page<RequestSummary> list(RequestQuery query, PageRequest page);

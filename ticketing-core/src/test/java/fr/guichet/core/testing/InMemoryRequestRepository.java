@@ -99,7 +99,7 @@ public final class InMemoryRequestRepository implements RequestRepository {
             List<RequestSummary> all = s.requests.values().stream().filter(matches(query, s.establishments))
                     .map(Request::summaryLine).sorted(order(query)).toList();
             List<RequestSummary> items = all.stream().skip(page.offset()).limit(page.size()).toList();
-            return new Page<>(items, page.page(), page.size(), Count.upTo(cap, all.size()));
+            return new Page<>(items, page.page(), page.size(), Count.upTo(query.countedUpTo(cap), all.size()));
         });
     }
 
