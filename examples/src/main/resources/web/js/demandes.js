@@ -20,6 +20,8 @@ let currentPage = 1;
 async function show(page) {
   try {
     const { data } = await api.list({ scope: "mine", schoolYear: yearForm.schoolYear.value, page, size: 20 });
+    document.getElementById("exporter").href = `/api/v1/requests.csv?${new URLSearchParams({
+      scope: "mine", schoolYear: yearForm.schoolYear.value })}`;
     list.replaceChildren(...data.items.map((line) => requestLine(line)));
     if (data.items.length === 0) list.append(el("li", {}, "Aucune demande pour cette année scolaire."));
     const count = pagination(nav, data, show);

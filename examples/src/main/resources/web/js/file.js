@@ -297,6 +297,10 @@ async function show(moved) {
   } else {
     for (const [name, value] of Object.entries(state.filters)) params.set(name, value);
   }
+  const exported = new URLSearchParams(params);
+  exported.delete("page");
+  exported.delete("size");
+  document.getElementById("exporter").href = `/api/v1/requests.csv?${exported}`;
   try {
     const [{ data }] = await Promise.all([api.list(params), showViews()]);
     list.replaceChildren(...data.items.map(queueLine));

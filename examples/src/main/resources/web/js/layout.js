@@ -82,6 +82,7 @@ function menu(current, person) {
     items.push(link("/demandes.html", "Mes demandes", "demandes"));
     if (isStaff(person)) {
       items.push(link("/file.html", "File de traitement", "file"));
+      items.push(link("/statistiques.html", "Statistiques", "statistiques"));
       items.push(link("/reponses-types.html", "Réponses types", "reponses-types"));
       items.push(link("/courrier.html", "Courrier non rattaché", "courrier"));
       items.push(link("/mes-notifications.html", "Mes notifications", "notifications"));
