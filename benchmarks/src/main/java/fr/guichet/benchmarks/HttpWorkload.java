@@ -91,7 +91,7 @@ final class HttpWorkload {
         int basePort = MailWorkload.freePort();
         try (ChildJvm child = ChildJvm.start("trivial-server", TrivialServer.class.getName(),
                 List.of(String.valueOf(basePort)), Map.of(), folder, basePort)) {
-            baseline = load(settings, i -> new PingClient(child.base()));
+            baseline = load(settings, i -> new PingClient(child.base(), "/ping"));
         }
         server.report(results, "example server, 80% reads / 20% writes");
         baseline.report(results, "baseline: same Javalin, trivial JSON route");
@@ -145,12 +145,26 @@ final class HttpWorkload {
         }
     }
 
-    private interface ClientFactory {
+    /** What to do when the measured window of a load opens. */
+    interface Window {
+        void open() throws IOException, InterruptedException;
+    }
+
+    /** Makes the client of each connection. */
+    interface ClientFactory {
         Client create(int index);
     }
 
     private static Outcome load(RunSettings settings, ClientFactory factory) throws Exception {
-        int connections = settings.httpConnections();
+        return load(settings, settings.httpConnections(), factory, () -> { });
+    }
+
+    /**
+     * Prepares one client per connection, then drives them all for the warm-up and the measured duration, running
+     * {@code atMeasureStart} when the warm-up ends.
+     */
+    static Outcome load(RunSettings settings, int connections, ClientFactory factory, Window atMeasureStart)
+            throws Exception {
         List<Client> clients = new ArrayList<>();
         for (int i = 0; i < connections; i++) {
             Client client = factory.create(i);
@@ -166,6 +180,8 @@ final class HttpWorkload {
             long seed = i;
             futures.add(pool.submit(() -> drive(client, new Random(seed), measureFrom, until)));
         }
+        java.util.concurrent.locks.LockSupport.parkNanos(measureFrom - System.nanoTime());
+        atMeasureStart.open();
         Map<String, Latencies> kinds = new TreeMap<>();
         Latencies all = new Latencies();
         long errors = 0;
@@ -218,18 +234,20 @@ final class HttpWorkload {
         return new Outcome(kinds, all, errors, samples, 0);
     }
 
-    private static HttpClient httpClient() {
+    static HttpClient httpClient() {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
                 .build();
     }
 
-    /** The baseline's client: {@code GET /ping}, nothing else. */
+    /** A trivial route's client: {@code GET path}, nothing else, answered 200. */
     static final class PingClient implements Client {
         private final URI base;
+        private final String path;
         private final HttpClient http = httpClient();
 
-        PingClient(URI base) {
+        PingClient(URI base, String path) {
             this.base = base;
+            this.path = path;
         }
 
         @Override
@@ -238,12 +256,12 @@ final class HttpWorkload {
 
         @Override
         public String call(Random random) throws IOException, InterruptedException {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/ping"))
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve(path))
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
-                throw new CallFailed("ping " + r.statusCode());
+                throw new CallFailed(path + " " + r.statusCode());
             }
-            return "ping";
+            return path;
         }
     }
 
@@ -313,7 +331,8 @@ final class HttpWorkload {
             return "answer";
         }
 
-        private void file() throws IOException, InterruptedException {
+        /** Files one request as the connection's requester. */
+        void file() throws IOException, InterruptedException {
             String body = JSON.writeValueAsString(Map.of("subject", "MES-1.1", "type", "INCIDENT",
                     "summary", "Le webmail refuse mon mot de passe", "description",
                     "Depuis ce matin le webmail affiche « identifiants incorrects ».", "visibility", "PRIVATE"));
@@ -321,10 +340,23 @@ final class HttpWorkload {
             numbers.add(JSON.readTree(answer).get("number").asText());
         }
 
+        /** The first page of the requester's own requests, gzipped when {@code gzip} (the body left compressed). */
+        void listMine(boolean gzip) throws IOException, InterruptedException {
+            send(requesterToken, "GET", "/api/v1/requests?scope=mine", null, 200, gzip);
+        }
+
         private String send(String token, String method, String path, String body, int expected)
+                throws IOException, InterruptedException {
+            return send(token, method, path, body, expected, false);
+        }
+
+        private String send(String token, String method, String path, String body, int expected, boolean gzip)
                 throws IOException, InterruptedException {
             HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10))
                     .header("Authorization", "Bearer " + token);
+            if (gzip) {
+                b.header("Accept-Encoding", "gzip");
+            }
             if (body != null) {
                 b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
             } else {

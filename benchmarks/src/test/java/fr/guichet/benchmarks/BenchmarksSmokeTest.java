@@ -99,6 +99,16 @@ class BenchmarksSmokeTest {
     }
 
     @Test
+    void each_endpoint_is_served_beside_health_and_the_core_with_the_dispatchers_share() throws Exception {
+        Results results = Benchmarks.run(settings(), Set.of("serving"));
+        assertMeasured(results, ServingWorkload.NAME);
+        assertAll(results.measurements().stream().filter(m -> m.metric().equals("errors"))
+                .map(m -> () -> assertEquals(0, m.value(), m.scenario() + ": " + results.checks())));
+        assertTrue(results.measurements().stream().anyMatch(m -> m.metric().equals("dispatcher CPU / server CPU")));
+        assertTrue(results.checks().stream().allMatch(Results.Check::met), results.checks().toString());
+    }
+
+    @Test
     void the_dispatcher_drains_every_queued_mail_to_greenmail() throws Exception {
         Results results = Benchmarks.run(settings(), Set.of("mail"));
         assertMeasured(results, MailWorkload.NAME);
