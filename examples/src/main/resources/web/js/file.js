@@ -16,7 +16,7 @@ const STATUSES = ["NEW", "ASSIGNED", "IN_PROGRESS", "WAITING_FOR_REQUESTER", "RE
 const OPEN = ["NEW", "ASSIGNED", "IN_PROGRESS", "WAITING_FOR_REQUESTER"];
 const NOT_CLOSED = [...OPEN, "RESOLVED"];
 const FILTERS = ["scope", "status", "subject", "group", "assignee", "department", "establishment", "q"];
-const SORTS = ["-submittedAt", "submittedAt", "-updatedAt"];
+const SORTS = ["-submittedAt", "submittedAt", "-updatedAt", "due"];
 
 /**
  * The saved views: the list's parameters and the figure of GET /requests/counts?scope=queue that counts them, with
@@ -108,7 +108,8 @@ function queueLine(line) {
       type: "checkbox", class: "cocher", value: line.number, "aria-label": `Cocher la demande ${line.number}`,
       onchange: countChecked,
     }), " ", el("a", { href: `/suivi.html?numero=${encodeURIComponent(line.number)}` }, line.number)),
-    el("span", {}, el("strong", {}, line.summary), el("span", { class: "statut" }, statusLabel(line.status))),
+    el("span", {}, el("strong", {}, line.summary), el("span", { class: "statut" }, statusLabel(line.status)),
+      line.late ? el("span", { class: "marqueur" }, "En retard") : null),
     el("span", { class: "details" }, [line.subject.display, `par ${listedName(line.requester)}`, schoolText(line)]
       .filter(Boolean).join(" - ")),
     el("span", { class: "details" },

@@ -16,6 +16,7 @@ import fr.guichet.core.domain.person.SupportGroup;
 import fr.guichet.core.domain.person.Uai;
 import fr.guichet.core.domain.subject.RequestType;
 import fr.guichet.core.domain.subject.Routing;
+import fr.guichet.core.domain.subject.ServiceTargets;
 import fr.guichet.core.domain.subject.Subject;
 import fr.guichet.core.domain.subject.SubjectCatalog;
 import fr.guichet.core.domain.subject.SubjectCode;
@@ -55,7 +56,7 @@ public final class DemoData {
                 subject("EVE-4.4", "Éduthèque"),
                 platform("MES-1", "Messagerie académique"),
                 subject("MES-1.1", "Webmail"),
-                subject("MES-1.2", "Identifiant et mot de passe"),
+                subject("MES-1.2", "Identifiant et mot de passe").withTargets(new ServiceTargets(2, 8)),
                 subject("MES-1.3", "Listes de diffusion"),
                 platform("ENT-2", "Espace numérique de travail"),
                 subject("ENT-2.1", "Accès à l'ENT"),
@@ -80,9 +81,13 @@ public final class DemoData {
         return new Subject(SubjectCode.parse(code), label, true, null, List.of());
     }
 
-    /** A top subject of the platform, whose requests wait in its queue until an agent takes one. */
+    /**
+     * A top subject of the platform, whose requests wait in its queue until an agent takes one, answered within a
+     * working day and resolved within a working week (8 and 40 working hours), for the subjects under it too.
+     */
     private static Subject platform(String code, String label) {
-        return new Subject(SubjectCode.parse(code), label, true, PLATEFORME, List.of(), Routing.GROUP_QUEUE);
+        return new Subject(SubjectCode.parse(code), label, true, PLATEFORME, List.of(), Routing.GROUP_QUEUE, 0,
+                new ServiceTargets(8, 40));
     }
 
     public static List<SupportGroup> groups() {

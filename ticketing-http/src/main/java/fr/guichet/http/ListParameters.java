@@ -37,7 +37,8 @@ record ListParameters(Scope scope, SchoolYear schoolYear, Set<Status> statuses, 
     private static final Map<String, RequestSort> SORTS = Map.of(
             "-submittedAt", RequestSort.NEWEST, "submittedAt", RequestSort.OLDEST,
             "-updatedAt", RequestSort.UPDATED, "updatedAt", RequestSort.UPDATED_LONGEST_AGO,
-            "newest", RequestSort.NEWEST, "oldest", RequestSort.OLDEST, "updated", RequestSort.UPDATED);
+            "newest", RequestSort.NEWEST, "oldest", RequestSort.OLDEST, "updated", RequestSort.UPDATED,
+            "due", RequestSort.DUE);
     private static final String ME = "me";
     /** The flags that keep a list to some requests, by parameter name, in the order their faults are reported. */
     private static final List<Map.Entry<String, RequestQuery.Only>> ONLY = List.of(
@@ -94,15 +95,10 @@ record ListParameters(Scope scope, SchoolYear schoolYear, Set<Status> statuses, 
                 only, establishment, department);
     }
 
-    /** The order {@code value} names, the default when absent; {@code due} waits for service levels. */
+    /** The order {@code value} names, the default when absent. */
     private static RequestSort sort(String value) {
         if (value == null || value.isEmpty()) {
             return null;
-        }
-        if (value.equals("due")) {
-            throw DomainError.invalid("sort", "sort.unavailable",
-                    "Le tri par échéance (due) n'est pas encore disponible : les demandes n'ont pas encore "
-                            + "d'échéance.").exception();
         }
         RequestSort sort = SORTS.get(value);
         if (sort == null) {
@@ -110,7 +106,7 @@ record ListParameters(Scope scope, SchoolYear schoolYear, Set<Status> statuses, 
         }
         if (sort == null) {
             throw DomainError.invalid("sort", "sort.unknown",
-                    "Le tri doit être -submittedAt, submittedAt, -updatedAt ou updatedAt.").exception();
+                    "Le tri doit être -submittedAt, submittedAt, -updatedAt, updatedAt ou due.").exception();
         }
         return sort;
     }

@@ -140,10 +140,12 @@ class WorklistApiTest {
     }
 
     @Test
-    void a_sort_by_due_date_or_an_unknown_sort_or_flag_is_a_clear_400() {
-        JsonNode due = agent.get("/api/v1/requests?scope=queue&sort=due").problem(400);
-        assertTrue(due.get("errors").get("sort").asText().contains("échéance"), due.toString());
-        assertTrue(agent.get("/api/v1/requests?scope=queue&sort=age").problem(400).get("errors").has("sort"));
+    void a_sort_by_due_puts_requests_without_due_last_by_number_and_an_unknown_sort_or_flag_is_a_clear_400() {
+        String first = fileInTheQueue();
+        String second = fileInTheQueue();
+        assertEquals(List.of(first, second), numbers("scope=queue&sort=due&q=" + requester.id().value()));
+        JsonNode unknown = agent.get("/api/v1/requests?scope=queue&sort=age").problem(400);
+        assertTrue(unknown.get("errors").get("sort").asText().contains("due"), unknown.toString());
         assertTrue(agent.get("/api/v1/requests?scope=queue&unassigned=oui").problem(400).get("errors")
                 .has("unassigned"));
     }

@@ -41,7 +41,8 @@ final class RequestListing {
             RequestSort.NEWEST, " ORDER BY submitted_at DESC, number DESC",
             RequestSort.OLDEST, " ORDER BY submitted_at ASC, number ASC",
             RequestSort.UPDATED, " ORDER BY updated_at DESC, number DESC",
-            RequestSort.UPDATED_LONGEST_AGO, " ORDER BY updated_at ASC, number ASC");
+            RequestSort.UPDATED_LONGEST_AGO, " ORDER BY updated_at ASC, number ASC",
+            RequestSort.DUE, " ORDER BY due_order ASC, number ASC");
 
     /** For each order, the condition keeping the rows that follow a given one in it, and the instant it orders by. */
     private static final Map<RequestSort, Keyset> AFTER = Map.of(
@@ -52,7 +53,9 @@ final class RequestListing {
             RequestSort.UPDATED, new Keyset(" AND (updated_at < :afterAt OR updated_at = :afterAt"
                     + " AND number < :afterNumber)", RequestSummary::updatedAt),
             RequestSort.UPDATED_LONGEST_AGO, new Keyset(" AND (updated_at > :afterAt OR updated_at = :afterAt"
-                    + " AND number > :afterNumber)", RequestSummary::updatedAt));
+                    + " AND number > :afterNumber)", RequestSummary::updatedAt),
+            RequestSort.DUE, new Keyset(" AND (due_order > :afterAt OR due_order = :afterAt"
+                    + " AND number > :afterNumber)", s -> s.serviceLevel().nextDue(s.status())));
 
     /** The condition of each narrowing of a list. */
     private static final Map<RequestQuery.Only, String> ONLY = Map.of(
@@ -79,7 +82,10 @@ final class RequestListing {
     private final Dialect dialect;
     private final String from;
     private final String orderBy;
-    /** What the queue's index names end with: the indexes of a queue sorted by last change end with "_updated". */
+    /**
+     * What the queue's index names end with: the indexes of a queue sorted by last change end with "_updated", those of
+     * one sorted by due with "_due".
+     */
     private final String indexSuffix;
     private final StringBuilder where = new StringBuilder(" WHERE 1 = 1");
     /** The queue a list searched by words keeps, as one condition, added to {@link #where} by the whole list only. */
@@ -102,7 +108,7 @@ final class RequestListing {
         this.from = q.requester() == null ? "requests" : dialect.requestsOfOneRequester();
         this.orderBy = ORDER_BY.get(q.sort());
         this.indexSuffix = q.sort() == RequestSort.UPDATED || q.sort() == RequestSort.UPDATED_LONGEST_AGO ? "_updated"
-                : "";
+                : q.sort() == RequestSort.DUE ? "_due" : "";
     }
 
     /**

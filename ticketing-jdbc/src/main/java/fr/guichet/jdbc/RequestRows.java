@@ -46,11 +46,14 @@ import org.jdbi.v3.core.statement.StatementContext;
  */
 final class RequestRows {
 
-    /** The columns of {@code requests} a {@link RequestSummary} is read from by {@link #summary}. */
+    /**
+     * The columns of {@code requests} a {@link RequestSummary} is read from by {@link #summary}, with the due a list
+     * may be ordered by.
+     */
     static final String SUMMARY_COLUMNS = """
             number, summary, subject, type, status, visibility, submitted_at, updated_at, establishment, requester_id, \
             requester_given, requester_family, assigned_group, assignee, last_activity_at, last_activity_by, \
-            last_activity_staff, reopened, first_answer_at, first_answer_due, resolution_due""";
+            last_activity_staff, reopened, first_answer_at, first_answer_due, resolution_due, due_order""";
 
     private static final String INSERT = """
             INSERT INTO requests (number, requester_id, requester_given, requester_family, establishment, subject, type,

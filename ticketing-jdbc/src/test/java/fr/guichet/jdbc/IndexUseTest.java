@@ -73,6 +73,22 @@ class IndexUseTest {
     }
 
     @Test
+    void a_staff_queue_by_due_is_read_through_the_queue_indexes_by_due() throws Exception {
+        TestDatabase database = loaded();
+        RequestQuery queue = RequestQuery.all().withStatuses(Set.of(Status.NEW)).withSort(RequestSort.DUE)
+                .withQueueOf(new RequestQuery.QueueOf(PersonId.of("agent"), Set.of(GroupCode.of("PLATEFORME"))));
+        JdbiRequestRepository requests = (JdbiRequestRepository) database.node().requests();
+        String plan = requests.explain(queue, new PageRequest(3, 20)).toLowerCase(Locale.ROOT);
+        assertBranchesRead(plan, "requests_group_queue_due", "requests_assignee_queue_due");
+        assertFalse(plan.contains("seq scan") || plan.contains("tablescan"), plan);
+        if (kind == TestDatabase.Kind.H2) {
+            assertEquals(2, plan.split("index sorted", -1).length - 1, "both branches read in index order: " + plan);
+        } else if (kind == TestDatabase.Kind.MARIADB) {
+            assertFalse(plan.lines().filter(l -> l.contains("requests_")).anyMatch(l -> l.contains("filesort")), plan);
+        }
+    }
+
+    @Test
     void a_staff_queue_by_last_change_is_read_through_the_queue_indexes_by_update() throws Exception {
         TestDatabase database = loaded();
         RequestQuery queue = RequestQuery.all().withStatuses(Set.of(Status.NEW)).withSort(RequestSort.UPDATED)

@@ -12,5 +12,11 @@ public enum RequestSort {
     /** Most recently changed first (ties: highest number first). */
     UPDATED,
     /** Least recently changed first (ties: lowest number first). */
-    UPDATED_LONGEST_AGO
+    UPDATED_LONGEST_AGO,
+    /**
+     * Earliest due first: the first answer's due while none was given, then the resolution's; the requests with
+     * nothing due (no target, targets met, waiting on the requester, resolved or closed) last (ties: lowest number
+     * first). See {@link fr.guichet.core.domain.request.ServiceLevel#nextDue}.
+     */
+    DUE
 }

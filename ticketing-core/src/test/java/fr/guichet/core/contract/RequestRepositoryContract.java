@@ -189,6 +189,48 @@ public abstract class RequestRepositoryContract {
     }
 
     @Test
+    public void a_list_by_due_puts_the_earliest_due_first_and_what_is_due_nothing_last_page_after_page() {
+        Person requester = Fixtures.newRequester();
+        Person agent = Fixtures.agent();
+        List<ServiceLevel> levels = List.of(ServiceLevel.due(t0.plusSeconds(500), t0.plusSeconds(9000)),
+                ServiceLevel.NONE, ServiceLevel.due(null, t0.plusSeconds(300)),
+                ServiceLevel.due(t0.plusSeconds(100), t0.plusSeconds(200)), ServiceLevel.due(t0.plusSeconds(700), null),
+                ServiceLevel.NONE, ServiceLevel.due(t0.plusSeconds(500), null));
+        List<Request> filed = new ArrayList<>();
+        for (ServiceLevel level : levels) {
+            filed.add(tx(() -> {
+                Request r = Request.file(requests().nextNumber(), requester, Fixtures.seedDraft(),
+                        Fixtures.PLATEFORME, null, List.of(), null, t0).withServiceLevel(level);
+                requests().add(r);
+                return r;
+            }));
+        }
+        RequestChange answered = filed.get(0).staffMessage(agent, new MessageBody("Réponse"), false,
+                t0.plusSeconds(50));
+        RequestChange working = filed.get(4).changeStatus(agent, Actor.STAFF, Status.IN_PROGRESS, null,
+                Duration.ofDays(15), t0.plusSeconds(60));
+        RequestChange waiting = working.after().changeStatus(agent, Actor.STAFF, Status.WAITING_FOR_REQUESTER, null,
+                Duration.ofDays(15), t0.plusSeconds(70));
+        for (RequestChange change : List.of(answered, working, waiting)) {
+            assertTrue(tx(() -> requests().update(change)));
+        }
+        List<Integer> expectedOrder = List.of(3, 2, 6, 0, 1, 4, 5);
+        List<RequestNumber> expected = expectedOrder.stream().map(i -> filed.get(i).summaryLine().number()).toList();
+        RequestQuery all = RequestQuery.all().withRequester(requester.id()).withSort(RequestSort.DUE);
+        RequestQuery queue = all.withQueueOf(new RequestQuery.QueueOf(agent.id(), Set.of(Fixtures.PLATEFORME)));
+        for (RequestQuery query : List.of(all, queue)) {
+            List<RequestNumber> paged = new ArrayList<>();
+            for (int page = 1; page <= 4; page++) {
+                int p = page;
+                Page<RequestSummary> got = tx(() -> requests().list(query, new PageRequest(p, 2)));
+                assertEquals(expected.size(), got.total());
+                got.items().forEach(line -> paged.add(line.number()));
+            }
+            assertEquals(expected, paged);
+        }
+    }
+
+    @Test
     public void the_files_of_each_message_read_back_with_it_apart_from_the_requests_own() {
         Person requester = Fixtures.newRequester();
         Person agent = Fixtures.agent();

@@ -163,6 +163,8 @@ public final class InMemoryRequestRepository implements RequestRepository {
             case OLDEST -> Comparator.comparing(RequestSummary::submittedAt).thenComparing(byNumber);
             case UPDATED -> Comparator.comparing(RequestSummary::updatedAt).thenComparing(byNumber).reversed();
             case UPDATED_LONGEST_AGO -> Comparator.comparing(RequestSummary::updatedAt).thenComparing(byNumber);
+            case DUE -> Comparator.comparing((RequestSummary s) -> s.serviceLevel().nextDue(s.status()))
+                    .thenComparing(byNumber);
         };
     }
 
