@@ -56,9 +56,9 @@ public final class Benchmarks {
         Results results = new Results();
         for (String w : workloads) {
             if (!Set.of("filing", "lists", "workbench", "incidents", "people-import", "retention", "http", "serving",
-                    "mail", "profile").contains(w)) {
+                    "mail", "mail-round-trip", "profile").contains(w)) {
                 throw new IllegalArgumentException("unknown workload " + w + " (filing, lists, workbench, incidents, "
-                        + "people-import, retention, http, serving, mail, all, profile)");
+                        + "people-import, retention, http, serving, mail, mail-round-trip, all, profile)");
             }
         }
         if (workloads.contains("profile")) {
@@ -108,6 +108,11 @@ public final class Benchmarks {
         if (workloads.contains("mail")) {
             log("workload 4: mail dispatch");
             MailWorkload.run(settings, results);
+            results.write(settings.output(), machine());
+        }
+        if (workloads.contains("mail-round-trip")) {
+            log("workload 11: commit to 250 during a filing burst, and the backlog of a filing burst over HTTP");
+            MailRoundTripWorkload.run(settings, results);
             results.write(settings.output(), machine());
         }
         return results;

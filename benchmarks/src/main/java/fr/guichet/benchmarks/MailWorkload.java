@@ -59,7 +59,7 @@ final class MailWorkload {
     private static final int IDLE_SAMPLES = 200;
     private static final int BACKLOG = 55;
     private static final int BACKLOG_ROUNDS = 5;
-    private static final String ANSWERED_DOMAIN = "reponses.ac-creteil.fr";
+    static final String ANSWERED_DOMAIN = "reponses.ac-creteil.fr";
 
     private MailWorkload() {
     }
@@ -97,16 +97,7 @@ final class MailWorkload {
     private static double dispatch(RunSettings settings, Results results, String kind, int port, GreenMail smtp)
             throws Exception {
         try (Database db = Database.create(kind)) {
-            MailConfig config = MailConfig.builder("127.0.0.1", "guichet@ac-creteil.fr", "Guichet",
-                    "http://127.0.0.1:8080").port(port).build();
-            Injector injector = Guice.createInjector(Stage.PRODUCTION, new JdbcModule(db.config(4)),
-                    MailModule.smtp(config), MailModule.dispatcher(new DispatchConfig(Backoff.standard(), 50,
-                            Duration.ofMinutes(5), Duration.ofSeconds(10), 1)), new AbstractModule() {
-                                @Provides
-                                Ticketing ticketing(Injector local) {
-                                    return Ticketing.builder(Ports.lookUpLocal(local::getInstance)).build();
-                                }
-                            });
+            Injector injector = injector(db, 4, port, 1);
             try {
                 NotificationOutbox outbox = injector.getInstance(NotificationOutbox.class);
                 UnitOfWork unitOfWork = injector.getInstance(UnitOfWork.class);
@@ -144,6 +135,23 @@ final class MailWorkload {
                 ((AutoCloseable) injector.getInstance(DataSource.class)).close();
             }
         }
+    }
+
+    /**
+     * The core's use cases on {@code ticketing-jdbc} over {@code db} (a pool of {@code poolSize}), mailing through the
+     * SMTP channel to 127.0.0.1:{@code port}, its dispatcher claiming batches of 50 for {@code senders} senders.
+     */
+    static Injector injector(Database db, int poolSize, int port, int senders) {
+        MailConfig config = MailConfig.builder("127.0.0.1", "guichet@ac-creteil.fr", "Guichet",
+                "http://127.0.0.1:8080").port(port).build();
+        return Guice.createInjector(Stage.PRODUCTION, new JdbcModule(db.config(poolSize)),
+                MailModule.smtp(config), MailModule.dispatcher(new DispatchConfig(Backoff.standard(), 50,
+                        Duration.ofMinutes(5), Duration.ofSeconds(10), senders)), new AbstractModule() {
+                            @Provides
+                            Ticketing ticketing(Injector local) {
+                                return Ticketing.builder(Ports.lookUpLocal(local::getInstance)).build();
+                            }
+                        });
     }
 
     /**
@@ -225,7 +233,7 @@ final class MailWorkload {
     }
 
     /** The answer that follows a burst of acknowledgements goes to a domain of its own, to be told apart. */
-    private static Notification answerTo(int round) {
+    static Notification answerTo(int round) {
         Notification n = notification(round);
         return new Notification(n.template(), EmailAddress.of("enseignant" + round + "@" + ANSWERED_DOMAIN),
                 n.recipientName(), n.request(), n.data());
@@ -238,7 +246,7 @@ final class MailWorkload {
                 n.data());
     }
 
-    private static void awaitReceived(IntSupplier received, int count) throws InterruptedException {
+    static void awaitReceived(IntSupplier received, int count) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (received.getAsInt() < count) {
             if (System.nanoTime() > deadline) {
