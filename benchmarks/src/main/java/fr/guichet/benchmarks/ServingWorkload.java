@@ -26,12 +26,14 @@ import java.util.stream.IntStream;
  * Workload 10 (issue 18): what serving one call costs next to the server's own trivial route. On each database, the
  * example server ({@code GuichetServer --demo}, {@code -Xmx256m}, mails written as {@code .eml} files by its
  * background dispatcher) is loaded at 1, 8 and 32 closed-loop connections with, in turn, {@code GET /health} (the
- * baseline on the same server), "my requests" (first page, a requester with 30 requests or more), filing, and the
- * 80/20 mix of workload 3, each load at every number of connections before the next load, so that "my requests" is
- * measured before any filing and {@code /health} before any mail; "my requests" is also asked gzipped at 8. For each load's measured window,
- * the CPU time of the dispatcher's threads against that of every thread of the server, read from the JVM's per-thread CPU clock (the one
- * {@code ThreadMXBean.getThreadCpuTime} reads) through {@code jcmd Thread.print}. Then, on a fresh database of the same
- * kind, the core's {@code FileRequest} called in-process by 8 threads for as long: the filing's own baseline.
+ * baseline on the same server), "my requests" (first page, a requester with 30 requests or more; also gzipped at 8),
+ * the 80/20 mix of workload 3, and filing, each at every number of connections before the next, so that
+ * {@code /health} and "my requests" come before the filings and their mail. For each load's measured window, the CPU
+ * time of the dispatcher's threads against that of every thread of the server, read from the JVM's per-thread CPU
+ * clock (the one {@code ThreadMXBean.getThreadCpuTime} reads) through {@code jcmd Thread.print}; each load at 8
+ * connections but {@code /health} is then run once more under Java Flight Recorder, summed up in
+ * {@code profile-serving-<database>.txt}. Then, on a fresh database of the same kind, the core's {@code FileRequest}
+ * called in-process by 8 threads for as long: the filing's own baseline.
  */
 final class ServingWorkload {
 
@@ -79,8 +81,8 @@ final class ServingWorkload {
             loads.put("GET /health", i -> new HttpWorkload.PingClient(base, "/health"));
             loads.put("my requests", i -> new MineClient(base, password, i, false));
             loads.put("my requests, gzip", i -> new MineClient(base, password, i, true));
-            loads.put("file", i -> new FileClient(base, password, i));
             loads.put("80/20 mix", i -> new HttpWorkload.MixedClient(base, password, i));
+            loads.put("file", i -> new FileClient(base, password, i));
             for (Map.Entry<String, HttpWorkload.ClientFactory> load : loads.entrySet()) {
                 for (int n : connections) {
                     if (load.getKey().endsWith("gzip") && n != 8) {
@@ -88,21 +90,12 @@ final class ServingWorkload {
                     }
                     String scenario = db.kind() + ", " + n + " connections: " + load.getKey();
                     List<Map<String, Double>> before = new ArrayList<>();
-                    boolean profiled = n == 8 && !settings.smoke() && !load.getKey().equals("GET /health");
-                    Path recording = folder.resolve("serving.jfr");
-                    HttpWorkload.Outcome outcome = HttpWorkload.load(settings, n, load.getValue(), () -> {
-                        before.add(threadCpu(server.pid()));
-                        if (profiled) {
-                            jcmd(server.pid(), "JFR.start", "name=serving", "settings=profile");
-                        }
-                    });
+                    HttpWorkload.Outcome outcome = HttpWorkload.load(settings, n, load.getValue(),
+                            () -> before.add(threadCpu(server.pid())));
                     Map<String, Double> after = threadCpu(server.pid());
-                    if (profiled) {
-                        jcmd(server.pid(), "JFR.stop", "name=serving", "filename=" + recording);
-                        Files.createDirectories(settings.output());
-                        Files.writeString(settings.output().resolve("profile-serving-" + db.kind() + ".txt"),
-                                "## " + scenario + "\n\n" + Profile.of(recording) + "\n",
-                                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                    if (n == 8 && !settings.smoke() && !load.getKey().equals("GET /health")) {
+                        profile(settings, server.pid(), folder.resolve("serving.jfr"), db.kind(), scenario,
+                                load.getValue());
                     }
                     report(results, scenario, outcome);
                     double dispatcher = spent(before.get(0), after, true);
@@ -122,6 +115,21 @@ final class ServingWorkload {
             results.check(NAME, db.kind() + ": the server survives with " + ChildJvm.MAX_HEAP, server.alive()
                     && server.noOutOfMemory(), "alive " + server.alive());
         }
+    }
+
+    /**
+     * Loads the server as {@code factory} does once more, recording it with Java Flight Recorder, and appends the
+     * summed-up profile to {@code profile-serving-<database>.txt}: a load of its own, so that the recording's cost
+     * stays out of the measured one.
+     */
+    private static void profile(RunSettings settings, long pid, Path recording, String kind, String scenario,
+            HttpWorkload.ClientFactory factory) throws Exception {
+        HttpWorkload.load(settings, 8, factory, () -> jcmd(pid, "JFR.start", "name=serving", "settings=profile"));
+        jcmd(pid, "JFR.stop", "name=serving", "filename=" + recording);
+        Files.createDirectories(settings.output());
+        Files.writeString(settings.output().resolve("profile-serving-" + kind + ".txt"), "## " + scenario
+                + " (a second load of it, recorded)\n\n" + Profile.of(recording) + "\n",
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
     }
 
     private static void report(Results results, String scenario, HttpWorkload.Outcome outcome) {
