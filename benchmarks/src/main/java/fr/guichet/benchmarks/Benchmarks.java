@@ -49,16 +49,16 @@ public final class Benchmarks {
 
     /**
      * Runs the named workloads ({@code filing}, {@code lists}, {@code workbench}, {@code incidents},
-     * {@code people-import}, {@code retention}, {@code http}, {@code mail}) in that order; {@code all} names four of
-     * them, without the workbench, the incidents, the people import and the retention.
+     * {@code people-import}, {@code retention}, {@code http}, {@code serving}, {@code mail}) in that order; {@code all}
+     * names four of them, without the workbench, the incidents, the people import, the retention and serving.
      */
     public static Results run(RunSettings settings, Set<String> workloads) throws Exception {
         Results results = new Results();
         for (String w : workloads) {
-            if (!Set.of("filing", "lists", "workbench", "incidents", "people-import", "retention", "http", "mail",
-                    "figures", "profile").contains(w)) {
+            if (!Set.of("filing", "lists", "workbench", "incidents", "people-import", "retention", "http", "serving",
+                    "mail", "mail-round-trip", "figures", "profile").contains(w)) {
                 throw new IllegalArgumentException("unknown workload " + w + " (filing, lists, workbench, incidents, "
-                        + "people-import, retention, http, mail, figures, all, profile)");
+                        + "people-import, retention, http, serving, mail, mail-round-trip, figures, all, profile)");
             }
         }
         if (workloads.contains("profile")) {
@@ -105,9 +105,19 @@ public final class Benchmarks {
             HttpWorkload.run(settings, results);
             results.write(settings.output(), machine());
         }
+        if (workloads.contains("serving")) {
+            log("workload 10: each endpoint beside the same server's /health and the core in-process");
+            ServingWorkload.run(settings, results);
+            results.write(settings.output(), machine());
+        }
         if (workloads.contains("mail")) {
             log("workload 4: mail dispatch");
             MailWorkload.run(settings, results);
+            results.write(settings.output(), machine());
+        }
+        if (workloads.contains("mail-round-trip")) {
+            log("workload 11: commit to 250 during a filing burst, and the backlog of a filing burst over HTTP");
+            MailRoundTripWorkload.run(settings, results);
             results.write(settings.output(), machine());
         }
         return results;
