@@ -7,6 +7,7 @@ import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestChange;
 import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.request.RequestSummary;
+import fr.guichet.core.domain.request.SatisfactionAnswer;
 import fr.guichet.core.domain.request.Status;
 import fr.guichet.core.port.Count;
 import fr.guichet.core.port.Page;
@@ -225,6 +226,39 @@ final class JdbiRequestRepository implements RequestRepository {
     @Override
     public List<AttachmentId> files(Collection<RequestNumber> numbers) {
         return db.inTransaction(h -> RequestAnonymisation.files(h, numbers));
+    }
+
+    /**
+     * {@inheritDoc} It locks the request's row first, so that two answers given at once are stored one after the other
+     * and the second finds the first.
+     */
+    @Override
+    public boolean addSatisfaction(SatisfactionAnswer answer) {
+        return db.inTransaction(h -> {
+            long number = answer.request().value();
+            h.createQuery("SELECT number FROM requests WHERE number = :number" + db.dialect().forUpdate())
+                    .bind("number", number).mapTo(Long.class).one();
+            if (h.createQuery("SELECT COUNT(*) FROM satisfaction_answers WHERE request_number = :number")
+                    .bind("number", number).mapTo(Long.class).one() > 0) {
+                return false;
+            }
+            h.createUpdate("""
+                    INSERT INTO satisfaction_answers (request_number, score, comment, answered_at)
+                    VALUES (:number, :score, :comment, :at)""")
+                    .bind("number", number).bind("score", answer.score()).bind("comment", answer.comment())
+                    .bind("at", answer.answeredAt()).execute();
+            return true;
+        });
+    }
+
+    @Override
+    public Optional<SatisfactionAnswer> satisfaction(RequestNumber number) {
+        return db.read(h -> h.createQuery("""
+                        SELECT score, comment, answered_at FROM satisfaction_answers WHERE request_number = :number""")
+                .bind("number", number.value())
+                .map((rs, ctx) -> new SatisfactionAnswer(number, rs.getInt("score"), rs.getString("comment"),
+                        Database.instant(rs, "answered_at")))
+                .findOne());
     }
 
     @Override

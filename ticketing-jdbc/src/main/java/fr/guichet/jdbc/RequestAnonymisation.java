@@ -109,6 +109,8 @@ final class RequestAnonymisation {
                 .bind("text", Anonymised.TEXT).bind("id", placeholder.id().value()).execute();
         h.createUpdate("UPDATE request_attachments SET name = '' WHERE request_number IN (<numbers>)")
                 .bindList("numbers", these).execute();
+        h.createUpdate("UPDATE satisfaction_answers SET comment = NULL WHERE request_number IN (<numbers>)")
+                .bindList("numbers", these).execute();
         PreparedBatch requests = h.prepareBatch("UPDATE requests SET last_activity_by = CASE "
                 + "WHEN last_activity_by = requester_id THEN :id ELSE last_activity_by END, requester_id = :id, "
                 + "requester_given = :given, requester_family = :family, summary = :text, description = :text, "

@@ -18,6 +18,7 @@ import fr.guichet.core.domain.person.PersonName;
 import fr.guichet.core.domain.person.Role;
 import fr.guichet.core.domain.person.Uai;
 import fr.guichet.core.domain.request.RequestNumber;
+import fr.guichet.core.domain.request.SatisfactionAnswer;
 import fr.guichet.core.domain.request.SearchText;
 import fr.guichet.core.domain.request.Status;
 import fr.guichet.core.domain.session.PasswordReset;
@@ -128,6 +129,8 @@ class AnonymisationTest {
                 FILED, FILED.plus(Duration.ofDays(30)))));
         node.unitOfWork().run(() -> node.passwordResets().replace(new PasswordReset(ResetToken.random().hash(),
                 who.id(), FILED, FILED.plus(Duration.ofHours(1)))));
+        assertTrue(node.requests().addSatisfaction(new SatisfactionAnswer(n, 4, "Merci, " + who.name().display()
+                + " (" + who.email() + ")", FILED)));
         keptMail(who, n, "Re: demande " + n.display());
         keptMail(who, null, "Ma demande close");
         ticketing.exportPersonData().gather(ADMIN, who.id());

@@ -66,6 +66,7 @@ public final class Ticketing {
     private final NotificationOutbox outbox;
     private final Clock clock;
     private final ServiceLevels serviceLevels;
+    private final AnswerSatisfaction answerSatisfaction;
     private final TicketingSettings settings;
 
     private Ticketing(Builder b) {
@@ -128,6 +129,7 @@ public final class Ticketing {
         this.computeStatistics = new ComputeStatistics(uow, ports.statistics(), catalog, people,
                 ports.establishments(), clock, settings.zone());
         this.anonymiseExpiredData = new AnonymiseExpiredData(ports, clock, live);
+        this.answerSatisfaction = new AnswerSatisfaction(uow, requests, Optional.ofNullable(b.replyKeys), clock);
         this.receiveMail = new ReceiveMail(ports, labels, intake, notifier, fileRequest, live, clock,
                 new MailIntake(Optional.ofNullable(b.replyKeys), b.ownAddresses, Optional.ofNullable(b.mailSubject),
                         b.mailRateLimit, b.mailRateWindow), serviceLevels);
@@ -278,6 +280,11 @@ public final class Ticketing {
     /** The retention job an embedding application runs daily, on any number of nodes, and administrators on demand. */
     public AnonymiseExpiredData anonymiseExpiredData() {
         return anonymiseExpiredData;
+    }
+
+    /** The satisfaction survey of resolved requests, whose links the reply keys sign (none valid without them). */
+    public AnswerSatisfaction answerSatisfaction() {
+        return answerSatisfaction;
     }
 
     /** Takes in the mails sent to the helpdesk, read from its mailbox or pushed by an embedding application. */

@@ -7,6 +7,7 @@ import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestChange;
 import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.request.RequestSummary;
+import fr.guichet.core.domain.request.SatisfactionAnswer;
 import fr.guichet.core.domain.request.Status;
 import java.time.Instant;
 import java.util.Collection;
@@ -111,7 +112,8 @@ public interface RequestRepository {
     /**
      * Replaces each of these requests not anonymised yet by {@code Request#anonymised()}, marked anonymised at
      * {@code at} so that {@link #closedBefore} no longer reads it; its search text becomes
-     * {@code Anonymised#searchText}. Answers how many it anonymised.
+     * {@code Anonymised#searchText} and the comment of its satisfaction answer is emptied (the score stays). Answers how
+     * many it anonymised.
      */
     int anonymise(Collection<RequestNumber> numbers, Instant at);
 
@@ -123,5 +125,14 @@ public interface RequestRepository {
      * count of open requests.
      */
     void replacePerson(PersonId person, PersonRef by);
+
+    /**
+     * Stores {@code answer} to the satisfaction survey of its request, which exists; false, storing nothing, when that
+     * request has an answer already (two answers given at once: one is stored), so that the survey is answered once.
+     */
+    boolean addSatisfaction(SatisfactionAnswer answer);
+
+    /** The answer to the satisfaction survey of request {@code number}, if it has one. */
+    Optional<SatisfactionAnswer> satisfaction(RequestNumber number);
 
 }

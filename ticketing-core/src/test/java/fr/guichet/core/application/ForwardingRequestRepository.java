@@ -7,6 +7,7 @@ import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestChange;
 import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.request.RequestSummary;
+import fr.guichet.core.domain.request.SatisfactionAnswer;
 import fr.guichet.core.domain.request.Status;
 import fr.guichet.core.port.Page;
 import fr.guichet.core.port.PageRequest;
@@ -97,6 +98,16 @@ abstract class ForwardingRequestRepository implements RequestRepository {
     @Override
     public int anonymise(Collection<RequestNumber> numbers, Instant at) {
         return stored.anonymise(numbers, at);
+    }
+
+    @Override
+    public boolean addSatisfaction(SatisfactionAnswer answer) {
+        return stored.addSatisfaction(answer);
+    }
+
+    @Override
+    public Optional<SatisfactionAnswer> satisfaction(RequestNumber number) {
+        return stored.satisfaction(number);
     }
 
     @Override

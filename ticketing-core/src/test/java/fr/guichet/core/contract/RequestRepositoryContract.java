@@ -23,6 +23,7 @@ import fr.guichet.core.domain.request.RequestChange;
 import fr.guichet.core.domain.request.RequestDraft;
 import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.request.RequestSummary;
+import fr.guichet.core.domain.request.SatisfactionAnswer;
 import fr.guichet.core.domain.request.ServiceLevel;
 import fr.guichet.core.domain.request.Status;
 import fr.guichet.core.domain.request.Summary;
@@ -228,6 +229,22 @@ public abstract class RequestRepositoryContract {
             }
             assertEquals(expected, paged);
         }
+    }
+
+    @Test
+    public void a_satisfaction_answer_is_stored_once_per_request_and_reads_back() {
+        Request r = file(Fixtures.newRequester(), t0);
+        RequestNumber n = r.summaryLine().number();
+        assertTrue(tx(() -> requests().satisfaction(n)).isEmpty());
+        SatisfactionAnswer first = new SatisfactionAnswer(n, 5, "Très bien « merci » 😀\nÀ bientôt", t0.plusSeconds(60));
+
+        assertTrue(tx(() -> requests().addSatisfaction(first)));
+        assertFalse(tx(() -> requests().addSatisfaction(new SatisfactionAnswer(n, 1, null, t0.plusSeconds(120)))));
+
+        assertEquals(first, tx(() -> requests().satisfaction(n)).orElseThrow());
+        RequestNumber other = file(Fixtures.newRequester(), t0).summaryLine().number();
+        assertTrue(tx(() -> requests().addSatisfaction(new SatisfactionAnswer(other, 3, " ", t0))));
+        assertEquals(null, tx(() -> requests().satisfaction(other)).orElseThrow().comment());
     }
 
     @Test

@@ -19,6 +19,7 @@ import fr.guichet.core.domain.request.MessageBody;
 import fr.guichet.core.domain.request.MessageKind;
 import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestNumber;
+import fr.guichet.core.domain.request.SatisfactionAnswer;
 import fr.guichet.core.domain.request.Status;
 import fr.guichet.core.domain.session.PasswordReset;
 import fr.guichet.core.domain.session.ResetToken;
@@ -163,6 +164,19 @@ public abstract class RetentionContract {
         assertEquals(agent.ref(), read.messages().get(1).author(), "staff stay named");
         assertEquals(r.summaryLine().establishment(), read.summaryLine().establishment());
         assertEquals(r.statusSince(), read.statusSince());
+    }
+
+    @Test
+    public void an_anonymised_request_keeps_its_satisfaction_score_without_the_comment() {
+        Request r = closed(Fixtures.newRequester(), filed.plus(Duration.ofDays(2)));
+        RequestNumber n = r.summaryLine().number();
+        SatisfactionAnswer answer = new SatisfactionAnswer(n, 2, "Trop lent, signé Zéphyrine",
+                filed.plus(Duration.ofDays(2)));
+        assertEquals(true, unitOfWork().inTransaction(() -> requests().addSatisfaction(answer)));
+        unitOfWork().run(() -> requests().anonymise(List.of(n), filed.plus(Duration.ofDays(3))));
+
+        assertEquals(new SatisfactionAnswer(n, 2, null, answer.answeredAt()),
+                unitOfWork().inTransaction(() -> requests().satisfaction(n)).orElseThrow());
     }
 
     @Test

@@ -16,6 +16,7 @@ import fr.guichet.core.domain.person.SupportGroup;
 import fr.guichet.core.domain.person.Uai;
 import fr.guichet.core.domain.request.AttachmentId;
 import fr.guichet.core.domain.request.Request;
+import fr.guichet.core.domain.request.SatisfactionAnswer;
 import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.session.FailureCount;
 import fr.guichet.core.domain.session.PasswordReset;
@@ -65,6 +66,7 @@ public final class InMemoryDatabase implements UnitOfWork {
         Map<CannedAnswerId, CannedAnswer> cannedAnswers = new LinkedHashMap<>();
         List<AuditEntry> audit = new ArrayList<>();
         Map<RequestNumber, Instant> anonymised = new TreeMap<>();
+        Map<RequestNumber, SatisfactionAnswer> satisfaction = new TreeMap<>();
         Map<PersonId, Instant> inactiveSince = new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
         StoredSettings storedSettings = StoredSettings.NONE;
         Map<UUID, LoggedMail> mailLog = new LinkedHashMap<>();
@@ -74,6 +76,7 @@ public final class InMemoryDatabase implements UnitOfWork {
             State c = new State();
             c.lastNumber = lastNumber;
             c.requests.putAll(requests);
+            c.satisfaction.putAll(satisfaction);
             c.people.putAll(people);
             c.groups.putAll(groups);
             c.passwords.putAll(passwords);

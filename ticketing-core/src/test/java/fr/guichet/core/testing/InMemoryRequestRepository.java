@@ -11,6 +11,7 @@ import fr.guichet.core.domain.request.RequestChange;
 import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.request.RequestSearch;
 import fr.guichet.core.domain.request.RequestSummary;
+import fr.guichet.core.domain.request.SatisfactionAnswer;
 import fr.guichet.core.domain.request.Status;
 import fr.guichet.core.port.Count;
 import fr.guichet.core.port.Page;
@@ -221,12 +222,29 @@ public final class InMemoryRequestRepository implements RequestRepository {
                 Request r = s.requests.get(number);
                 if (r != null && !s.anonymised.containsKey(number)) {
                     s.requests.put(number, r.anonymised());
+                    s.satisfaction.computeIfPresent(number, (n, a) -> new SatisfactionAnswer(n, a.score(), null,
+                            a.answeredAt()));
                     s.anonymised.put(number, at);
                     done++;
                 }
             }
             return done;
         });
+    }
+
+    @Override
+    public boolean addSatisfaction(SatisfactionAnswer answer) {
+        return db.inTransaction(() -> db.read(s -> {
+            if (!s.requests.containsKey(answer.request())) {
+                throw new IllegalStateException("no request " + answer.request());
+            }
+            return s.satisfaction.putIfAbsent(answer.request(), answer) == null;
+        }));
+    }
+
+    @Override
+    public Optional<SatisfactionAnswer> satisfaction(RequestNumber number) {
+        return db.read(s -> Optional.ofNullable(s.satisfaction.get(number)));
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -57,6 +58,29 @@ public final class ReplyKeys {
             valid |= MessageDigest.isEqual(expected, given);
         }
         return valid;
+    }
+
+    /**
+     * The signature of {@code message} with the first key: its HMAC-SHA256 cut to 128 bits, in 22 characters of
+     * unpadded base64url, for links that carry their own proof (the satisfaction survey's).
+     */
+    public String sign(String message) {
+        return signature(keys.get(0), message);
+    }
+
+    /** Whether {@code signature} is that of {@code message} under one of these keys; compares in constant time. */
+    public boolean verifies(String message, String signature) {
+        byte[] given = signature.getBytes(StandardCharsets.US_ASCII);
+        boolean valid = false;
+        for (byte[] key : keys) {
+            valid |= MessageDigest.isEqual(signature(key, message).getBytes(StandardCharsets.US_ASCII), given);
+        }
+        return valid;
+    }
+
+    private static String signature(byte[] key, String message) {
+        byte[] mac = hmacSha256(key, message.getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(mac, 16));
     }
 
     private static String token(byte[] key, RequestNumber number, EmailAddress recipient) {
