@@ -54,9 +54,9 @@ class RequestApiTest {
         assertEquals(1, r.get("version").asLong());
         assertEquals("2008-09-01T10:00:00+02:00", r.get("submittedAt").asText());
         assertEquals(List.of("number", "summary", "subject", "type", "status", "visibility", "submittedAt",
-                "establishment", "requester", "description", "assignedGroup", "assignedGroupLabel", "assignee",
-                "assigneeName", "updatedAt", "version", "messages", "attachments", "history", "allowedStatuses",
-                "parent", "children", "due"),
+                "establishment", "establishmentName", "requester", "description", "assignedGroup",
+                "assignedGroupLabel", "assignee", "assigneeName", "updatedAt", "version", "messages", "attachments",
+                "history", "allowedStatuses", "parent", "children", "due"),
                 fields(r));
         assertEquals("FILED", r.get("history").get(0).get("event").asText());
     }
@@ -174,8 +174,8 @@ class RequestApiTest {
         assertEquals(2, page.get("size").asInt());
         assertEquals(numbers.get(2), page.get("items").get(0).get("number").asText());
         assertEquals(List.of("number", "summary", "subject", "type", "status", "visibility", "submittedAt",
-                "establishment", "requester", "assignee", "updatedAt", "lastActivity", "awaitingStaff", "reopened",
-                "late"),
+                "establishment", "establishmentName", "requester", "assignee", "updatedAt", "lastActivity",
+                "awaitingStaff", "reopened", "late"),
                 fields(page.get("items").get(0)));
         JsonNode second = me.get("/api/v1/requests?page=2&size=2").json();
         assertEquals(numbers.get(0), second.get("items").get(0).get("number").asText());

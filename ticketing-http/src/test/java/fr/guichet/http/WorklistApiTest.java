@@ -40,8 +40,8 @@ class WorklistApiTest {
         JsonNode line = queueLine(fileInTheQueue());
 
         assertEquals(List.of("number", "summary", "subject", "type", "status", "visibility", "submittedAt",
-                "establishment", "requester", "assignee", "updatedAt", "lastActivity", "awaitingStaff", "reopened",
-                "late"),
+                "establishment", "establishmentName", "requester", "assignee", "updatedAt", "lastActivity",
+                "awaitingStaff", "reopened", "late"),
                 fields(line));
         assertTrue(line.get("assignee").isNull());
         assertEquals(line.get("submittedAt"), line.get("updatedAt"));
