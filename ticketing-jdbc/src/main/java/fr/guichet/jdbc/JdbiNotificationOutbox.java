@@ -121,6 +121,20 @@ final class JdbiNotificationOutbox implements NotificationOutbox {
     }
 
     @Override
+    public int moveHeld(EmailAddress from, EmailAddress to) {
+        return db.inTransaction(h -> h.createUpdate("UPDATE outbox SET recipient = :to WHERE recipient = :from "
+                        + "AND state = 'HELD'")
+                .bind("from", from.value()).bind("to", to.value()).execute());
+    }
+
+    @Override
+    public int dropHeld(EmailAddress recipient) {
+        return db.inTransaction(h -> h.createUpdate("DELETE FROM outbox WHERE recipient = :recipient "
+                        + "AND state = 'HELD'")
+                .bind("recipient", recipient.value()).execute());
+    }
+
+    @Override
     public Subscription whenEnqueued(Runnable listener) {
         return signals.subscribe(listener);
     }

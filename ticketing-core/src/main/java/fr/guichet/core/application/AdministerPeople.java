@@ -153,6 +153,7 @@ public final class AdministerPeople {
                     keepsThemselfIn(admin, next);
                     registry.save(next);
                     leave(admin, current, next);
+                    followAddress(current, next);
                     return next;
                 }, this::snapshot);
         return unitOfWork.inTransaction(() -> sheet(saved));
@@ -203,6 +204,7 @@ public final class AdministerPeople {
                         } else {
                             registry.save(next);
                             leave(admin, current, next);
+                            followAddress(current, next);
                             outcome[0] = ImportReport.Outcome.UPDATED;
                         }
                         return next;
@@ -306,6 +308,13 @@ public final class AdministerPeople {
             Set<GroupCode> left = new HashSet<>(current.groups());
             left.removeAll(next.groups());
             queues.returnRequests(admin, next, left::contains);
+        }
+    }
+
+    /** Moves the mail held for the digest of {@code current} to their new address, where their digest looks for it. */
+    private void followAddress(Person current, Person next) {
+        if (!next.email().equals(current.email())) {
+            outbox.moveHeld(current.email(), next.email());
         }
     }
 

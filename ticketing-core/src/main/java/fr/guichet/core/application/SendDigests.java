@@ -32,7 +32,8 @@ import java.util.stream.Collectors;
  * about, queued in the transaction that removes what it gathers. The digest's id is derived from the person and the
  * period, so that a second digest of the same person and period, from another node meanwhile included, is refused and
  * rolled back; a run that dies before its commit leaves the held mail to the next run, and what a digest gathered is
- * never gathered again. Mail held after the hour waits for the next day's digest.
+ * never gathered again. Mail held after the hour waits for the next day's digest. The mail held for a deactivated
+ * person, by an administrator or by the directory, is removed unsent: nobody reads that mailbox any more.
  */
 public final class SendDigests {
 
@@ -77,11 +78,15 @@ public final class SendDigests {
 
     /** Queues the digest of {@code id} for the period starting at {@code period}, if anything waits for it. */
     private boolean digest(PersonId id, Instant period, Instant now) {
-        Optional<Person> found = people.find(id).filter(Person::active);
+        Optional<Person> found = people.find(id);
         if (found.isEmpty()) {
             return false;
         }
         Person person = found.get();
+        if (!person.active()) {
+            outbox.dropHeld(person.email());
+            return false;
+        }
         List<OutboxEntry> held = outbox.held(person.email(), period, MAX_GATHERED);
         if (held.isEmpty()) {
             return false;

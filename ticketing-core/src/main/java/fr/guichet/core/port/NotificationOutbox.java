@@ -44,6 +44,15 @@ public interface NotificationOutbox {
     boolean gather(UUID id, Notification digest, Collection<UUID> gathered, Instant now);
 
     /**
+     * Readdresses to {@code to} the entries held for {@code from}, so that the digest of a person whose address changed
+     * gathers them; answers how many. Joins the caller's unit of work.
+     */
+    int moveHeld(EmailAddress from, EmailAddress to);
+
+    /** Removes the entries held for {@code recipient}, never to be sent; answers how many. Joins the caller's unit of work. */
+    int dropHeld(EmailAddress recipient);
+
+    /**
      * Claims up to {@code max} pending entries due at {@code now} for {@code lease}: those whose template is not
      * {@link TemplateKey#bulk() bulk} first, then bulk ones, each oldest first. Until the lease ends ({@code now +
      * lease}, the claim's end that {@link #renew} is given) no other claim returns them. Each entry is returned to at

@@ -11,12 +11,17 @@ import fr.guichet.core.domain.notification.NotificationPreferences;
 import fr.guichet.core.domain.notification.OutboxEntry;
 import fr.guichet.core.domain.notification.OutboxEntry.DeliveryState;
 import fr.guichet.core.domain.notification.TemplateKey;
+import fr.guichet.core.domain.person.EmailAddress;
 import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.person.PersonId;
+import fr.guichet.core.domain.person.PersonName;
+import fr.guichet.core.domain.person.Role;
 import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.testing.Fixtures;
 import fr.guichet.core.testing.TestWorld;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -74,6 +79,43 @@ class SendDigestsTest {
         List<OutboxEntry> now = to(reader, DeliveryState.PENDING);
         assertEquals(2, now.size());
         assertEquals(third.display(), now.get(1).notification().data().get("numbers"));
+    }
+
+    private Person admin() {
+        return Scenario.join(world, new Person(PersonId.of("admin-digest"),
+                EmailAddress.of("admin.digest@ac-creteil.fr"), new PersonName("Ada", "Admin"), null, Set.of(Role.ADMIN), Set.of(), true));
+    }
+
+    @Test
+    void the_mail_held_for_a_deactivated_reader_is_removed_unsent() {
+        world.ticketing.chooseNotifications().choose(reader, "DIGEST", "EACH", 17);
+        fileToTheQueue("Imprimante du CDI");
+        assertEquals(1, to(reader, DeliveryState.HELD).size());
+
+        world.ticketing.administerPeople().update(admin(), reader.id(),
+                new PersonForm(null, null, null, null, null, null, null, false), null);
+        world.clock.set(Instant.parse("2008-09-01T15:05:00Z"));
+
+        assertEquals(0, world.ticketing.sendDigests().run());
+        assertEquals(List.of(), to(reader, DeliveryState.HELD));
+        assertEquals(List.of(), to(reader, DeliveryState.PENDING));
+    }
+
+    @Test
+    void the_mail_held_before_an_address_changes_goes_to_the_digest_at_the_new_address() {
+        world.ticketing.chooseNotifications().choose(reader, "DIGEST", "EACH", 17);
+        RequestNumber first = fileToTheQueue("Imprimante du CDI");
+
+        Person moved = world.ticketing.administerPeople().update(admin(), reader.id(),
+                new PersonForm(null, "nouvelle." + reader.email().value(), null, null, null, null, null, null), null)
+                .person();
+        world.clock.set(Instant.parse("2008-09-01T15:05:00Z"));
+
+        assertEquals(1, world.ticketing.sendDigests().run());
+        List<OutboxEntry> digests = to(moved, DeliveryState.PENDING);
+        assertEquals(1, digests.size());
+        assertEquals(first.display(), digests.get(0).notification().data().get("numbers"));
+        assertEquals(List.of(), to(reader, DeliveryState.HELD));
     }
 
     @Test

@@ -331,6 +331,37 @@ public abstract class NotificationOutboxContract {
     }
 
     @Test
+    public void held_mail_moves_to_a_new_address_and_mail_already_queued_stays_where_it_was() {
+        Person from = Fixtures.newRequester();
+        Person to = Fixtures.newRequester();
+        OutboxEntry held = hold(from, t0);
+        OutboxEntry queued = unitOfWork().inTransaction(() -> outbox().enqueue(
+                List.of(UnitOfWorkContract.notification(from)), t0)).get(0);
+
+        assertEquals(1, unitOfWork().inTransaction(() -> outbox().moveHeld(from.email(), to.email())));
+
+        assertEquals(List.of(), unitOfWork().inTransaction(() -> outbox().held(from.email(), t0.plus(FOREVER), 10)));
+        assertEquals(List.of(held.id()), unitOfWork().inTransaction(() -> outbox().held(to.email(),
+                t0.plus(FOREVER), 10)).stream().map(OutboxEntry::id).toList());
+        assertEquals(from.email(), outbox().find(queued.id()).orElseThrow().notification().recipient());
+    }
+
+    @Test
+    public void dropped_held_mail_is_gone_and_other_mail_to_the_same_address_stays() {
+        Person to = Fixtures.newRequester();
+        OutboxEntry held = hold(to, t0);
+        OutboxEntry other = hold(Fixtures.newRequester(), t0);
+        OutboxEntry queued = unitOfWork().inTransaction(() -> outbox().enqueue(
+                List.of(UnitOfWorkContract.notification(to)), t0)).get(0);
+
+        assertEquals(1, unitOfWork().inTransaction(() -> outbox().dropHeld(to.email())));
+
+        assertTrue(outbox().find(held.id()).isEmpty());
+        assertEquals(DeliveryState.HELD, outbox().find(other.id()).orElseThrow().state());
+        assertEquals(DeliveryState.PENDING, outbox().find(queued.id()).orElseThrow().state());
+    }
+
+    @Test
     public void a_digest_replaces_the_held_mail_it_gathers_and_is_sent_as_any_mail() {
         Person to = Fixtures.newRequester();
         List<OutboxEntry> held = List.of(hold(to, t0), hold(to, t0.plus(Duration.ofMinutes(1))));

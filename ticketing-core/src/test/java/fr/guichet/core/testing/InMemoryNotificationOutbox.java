@@ -53,8 +53,7 @@ public final class InMemoryNotificationOutbox implements NotificationOutbox {
     @Override
     public List<OutboxEntry> held(EmailAddress recipient, Instant before, int max) {
         return db.read(s -> s.outbox.values().stream()
-                .filter(e -> e.state() == DeliveryState.HELD && e.notification().recipient().equals(recipient)
-                        && e.createdAt().isBefore(before))
+                .filter(e -> heldFor(e, recipient) && e.createdAt().isBefore(before))
                 .sorted(Comparator.comparing(OutboxEntry::createdAt)).limit(max).toList());
     }
 
@@ -70,6 +69,29 @@ public final class InMemoryNotificationOutbox implements NotificationOutbox {
             db.afterCommit(() -> db.outboxListeners.forEach(Runnable::run));
             return true;
         });
+    }
+
+    @Override
+    public int moveHeld(EmailAddress from, EmailAddress to) {
+        return db.read(s -> {
+            List<OutboxEntry> moved = s.outbox.values().stream().filter(e -> heldFor(e, from)).toList();
+            for (OutboxEntry e : moved) {
+                Notification n = e.notification();
+                s.outbox.put(e.id(), new OutboxEntry(e.id(), new Notification(n.template(), to, n.recipientName(),
+                        n.request(), n.data()), e.state(), e.attempts(), e.createdAt(), e.nextAttemptAt(),
+                        e.lastError()));
+            }
+            return moved.size();
+        });
+    }
+
+    @Override
+    public int dropHeld(EmailAddress recipient) {
+        return purge(e -> heldFor(e, recipient));
+    }
+
+    private static boolean heldFor(OutboxEntry e, EmailAddress recipient) {
+        return e.state() == DeliveryState.HELD && e.notification().recipient().equals(recipient);
     }
 
     @Override
