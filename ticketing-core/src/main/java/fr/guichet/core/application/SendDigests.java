@@ -3,13 +3,16 @@ package fr.guichet.core.application;
 import fr.guichet.core.domain.DomainError;
 import fr.guichet.core.domain.ErrorKind;
 import fr.guichet.core.domain.TicketingException;
+import fr.guichet.core.domain.establishment.Establishment;
 import fr.guichet.core.domain.notification.Notification;
 import fr.guichet.core.domain.notification.NotificationPreferences;
 import fr.guichet.core.domain.notification.OutboxEntry;
 import fr.guichet.core.domain.notification.TemplateKey;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.PersonId;
+import fr.guichet.core.domain.person.Uai;
 import fr.guichet.core.domain.request.RequestNumber;
+import fr.guichet.core.port.EstablishmentDirectory;
 import fr.guichet.core.port.NotificationOutbox;
 import fr.guichet.core.port.PersonDirectory;
 import fr.guichet.core.port.PersonRegistry;
@@ -23,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -44,6 +48,7 @@ public final class SendDigests {
     private final PersonDirectory people;
     private final PersonRegistry registry;
     private final NotificationOutbox outbox;
+    private final EstablishmentDirectory establishments;
     private final Clock clock;
     private final TicketingSettings settings;
 
@@ -52,6 +57,7 @@ public final class SendDigests {
         this.people = ports.people();
         this.registry = ports.registry();
         this.outbox = ports.outbox();
+        this.establishments = ports.establishments();
         this.clock = clock;
         this.settings = settings;
     }
@@ -93,15 +99,22 @@ public final class SendDigests {
         }
         UUID digestId = UUID.nameUUIDFromBytes(("digest " + id.value() + " " + period)
                 .getBytes(StandardCharsets.UTF_8));
-        if (!outbox.gather(digestId, digestOf(person, held), held.stream().map(OutboxEntry::id).toList(), now)) {
+        Set<Uai> uais = held.stream().map(e -> e.notification().data().getOrDefault("establishment", ""))
+                .filter(uai -> !uai.isEmpty()).map(Uai::parse).collect(Collectors.toSet());
+        Map<Uai, Establishment> schools = uais.isEmpty() ? Map.of() : establishments.findAll(uais);
+        List<UUID> gathered = held.stream().map(OutboxEntry::id).toList();
+        if (!outbox.gather(digestId, digestOf(person, held, schools), gathered, now)) {
             throw DomainError.of(ErrorKind.CONFLICT, "digest.taken",
                     "Ce récapitulatif a déjà été préparé.").exception();
         }
         return true;
     }
 
-    /** The digest mail to {@code person} of the {@code held} mails: one line a request, in the order first held. */
-    static Notification digestOf(Person person, List<OutboxEntry> held) {
+    /**
+     * The digest mail to {@code person} of the {@code held} mails: one line a request, in the order first held, naming
+     * each school as {@code schools} (the directory's, by UAI) knows it.
+     */
+    static Notification digestOf(Person person, List<OutboxEntry> held, Map<Uai, Establishment> schools) {
         Map<RequestNumber, List<Notification>> byRequest = new LinkedHashMap<>();
         for (OutboxEntry e : held) {
             byRequest.computeIfAbsent(e.notification().request(), n -> new ArrayList<>()).add(e.notification());
@@ -109,9 +122,8 @@ public final class SendDigests {
         List<String> lines = new ArrayList<>();
         for (List<Notification> about : byRequest.values()) {
             Notification last = about.get(about.size() - 1);
-            String school = last.data().getOrDefault("establishment", "");
             lines.add("n° " + last.request().display() + " – " + last.data().getOrDefault("summary", "") + " – "
-                    + (school.isEmpty() ? "sans établissement" : "établissement " + school) + " – "
+                    + school(last.data().getOrDefault("establishment", ""), schools) + " – "
                     + last.data().getOrDefault("subject", "") + " : "
                     + about.stream().map(SendDigests::happened).distinct().collect(Collectors.joining(", ")));
         }
@@ -119,6 +131,15 @@ public final class SendDigests {
         return new Notification(TemplateKey.DIGEST, person.email(), person.name().display(), null,
                 Map.of("recipientName", person.name().display(), "count", String.valueOf(lines.size()),
                         "requests", String.join("\n", lines), "numbers", numbers));
+    }
+
+    /** The school of UAI {@code uai} by its name, the UAI in parentheses; the UAI alone when the directory lacks it. */
+    private static String school(String uai, Map<Uai, Establishment> schools) {
+        if (uai.isEmpty()) {
+            return "sans établissement";
+        }
+        Establishment known = schools.get(Uai.parse(uai));
+        return known == null ? "établissement " + uai : known.name() + " (" + uai + ")";
     }
 
     /** What the mail {@code n} told, in French. */

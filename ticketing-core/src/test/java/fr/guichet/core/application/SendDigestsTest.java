@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.guichet.core.domain.ErrorKind;
 import fr.guichet.core.domain.TicketingException;
+import fr.guichet.core.domain.establishment.Department;
+import fr.guichet.core.domain.establishment.Establishment;
 import fr.guichet.core.domain.notification.Delivery;
 import fr.guichet.core.domain.notification.NotificationPreferences;
 import fr.guichet.core.domain.notification.OutboxEntry;
@@ -16,6 +18,7 @@ import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.person.PersonName;
 import fr.guichet.core.domain.person.Role;
+import fr.guichet.core.domain.person.Uai;
 import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.testing.Fixtures;
 import fr.guichet.core.testing.TestWorld;
@@ -67,6 +70,8 @@ class SendDigestsTest {
         assertEquals(first.display() + "," + second.display(), digests.get(0).notification().data().get("numbers"));
         String lines = digests.get(0).notification().data().get("requests");
         assertTrue(lines.contains("n° " + first.display() + " – Imprimante du CDI – établissement 0941295X – "), lines);
+        assertTrue(lines.contains("n° " + second.display() + " – Imprimante de la salle 12 – établissement 0941295X"),
+                "a school missing from the directory keeps its UAI: " + lines);
         assertTrue(lines.contains("nouvelle demande pour le groupe Plateforme d'assistance du rectorat"), lines);
         assertEquals(List.of(), to(reader, DeliveryState.HELD));
 
@@ -81,9 +86,25 @@ class SendDigestsTest {
         assertEquals(third.display(), now.get(1).notification().data().get("numbers"));
     }
 
+    @Test
+    void the_digest_names_each_school_the_directory_knows_with_its_uai() {
+        world.establishments.saveAll(List.of(new Establishment(new Uai("0941295X"), "Collège Jean Moulin", "Collège",
+                "Créteil", new Department("94"))));
+        world.ticketing.chooseNotifications().choose(reader, "DIGEST", "EACH", 17);
+        RequestNumber number = fileToTheQueue("Imprimante du CDI");
+        world.clock.set(Instant.parse("2008-09-01T15:05:00Z"));
+
+        assertEquals(1, world.ticketing.sendDigests().run());
+
+        String lines = to(reader, DeliveryState.PENDING).get(0).notification().data().get("requests");
+        assertTrue(lines.contains("n° " + number.display() + " – Imprimante du CDI – Collège Jean Moulin (0941295X)"),
+                lines);
+    }
+
     private Person admin() {
         return Scenario.join(world, new Person(PersonId.of("admin-digest"),
-                EmailAddress.of("admin.digest@ac-creteil.fr"), new PersonName("Ada", "Admin"), null, Set.of(Role.ADMIN), Set.of(), true));
+                EmailAddress.of("admin.digest@ac-creteil.fr"), new PersonName("Ada", "Admin"), null,
+                Set.of(Role.ADMIN), Set.of(), true));
     }
 
     @Test
