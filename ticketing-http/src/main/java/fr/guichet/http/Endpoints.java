@@ -397,7 +397,7 @@ final class Endpoints {
         return RequestDraft.parse(body.subject(), body.type(), body.summary(), body.description(), body.visibility());
     }
 
-    private static RequestNumber number(Context ctx) {
+    static RequestNumber number(Context ctx) {
         try {
             return RequestNumber.parse(ctx.pathParam("number"));
         } catch (TicketingException e) {

@@ -51,6 +51,7 @@ public final class GuichetHttpApi {
     private final ExportEndpoints exportEndpoints;
     private final StatisticsEndpoints statisticsEndpoints;
     private final EstablishmentEndpoints establishmentEndpoints;
+    private final SatisfactionEndpoints satisfactionEndpoints;
     private Javalin server;
 
     public GuichetHttpApi(Ticketing ticketing, HttpConfig config, ReadinessCheck readiness,
@@ -85,6 +86,7 @@ public final class GuichetHttpApi {
         this.exportEndpoints = new ExportEndpoints(shared);
         this.statisticsEndpoints = new StatisticsEndpoints(shared);
         this.establishmentEndpoints = new EstablishmentEndpoints(shared);
+        this.satisfactionEndpoints = new SatisfactionEndpoints(shared);
     }
 
     /**
@@ -121,6 +123,7 @@ public final class GuichetHttpApi {
         notificationEndpoints.mount(host, this::guarded);
         exportEndpoints.mount(host, this::guarded);
         statisticsEndpoints.mount(host, this::guarded);
+        satisfactionEndpoints.mount(host, this::guarded);
         adminEndpoints.mount(host, this::adminGuarded);
         adminGroupsEndpoints.mount(host, this::adminGuarded);
         adminCatalogEndpoints.mount(host, this::adminGuarded);

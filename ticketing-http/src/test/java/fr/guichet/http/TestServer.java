@@ -6,6 +6,7 @@ import com.google.inject.Stage;
 import fr.guichet.core.application.Ports;
 import fr.guichet.core.application.Ticketing;
 import fr.guichet.core.application.TicketingSettings;
+import fr.guichet.core.domain.mail.ReplyKeys;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.Role;
 import fr.guichet.core.domain.person.SupportGroup;
@@ -24,6 +25,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -35,6 +37,8 @@ import javax.sql.DataSource;
 final class TestServer {
 
     static final String PASSWORD = "secret";
+    /** The keys the server signs and verifies links and reply tags with. */
+    static final ReplyKeys KEYS = ReplyKeys.of(List.of("clé des liens du serveur de test"));
     /** Small attachment limits, so that "too large" needs only a few megabytes. */
     static final TicketingSettings SETTINGS = TicketingSettings.defaults()
             .withAttachmentLimits(1024 * 1024, 2 * 1024 * 1024);
@@ -73,7 +77,7 @@ final class TestServer {
             }
         });
         ticketing = Ticketing.builder(Ports.lookUpLocal(injector::getInstance)).clock(clock).settings(SETTINGS)
-                .build();
+                .replyKeys(KEYS).build();
         readiness = databaseAnswers(injector.getInstance(DataSource.class));
         api = new GuichetHttpApi(ticketing, config, readiness, signInFailures(), clock);
         base = URI.create("http://localhost:" + api.start(0));

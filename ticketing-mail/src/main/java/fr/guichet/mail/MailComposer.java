@@ -1,6 +1,7 @@
 package fr.guichet.mail;
 
 import fr.guichet.core.domain.mail.ReplyTag;
+import fr.guichet.core.domain.mail.SatisfactionToken;
 import fr.guichet.core.domain.notification.DeliveryResult;
 import fr.guichet.core.domain.notification.Notification;
 import fr.guichet.core.domain.notification.OutboxEntry;
@@ -127,6 +128,10 @@ final class MailComposer {
         } else {
             values.put("number", n.request().display());
             values.put("link", config.linkTo(n.request().display()));
+        }
+        if (n.template() == TemplateKey.REQUEST_RESOLVED) {
+            config.keys().ifPresent(keys -> values.put("satisfactionLink", config.satisfactionLink(
+                    SatisfactionToken.issue(keys, n.request(), clock.instant()).text())));
         }
         values.put("helpdeskName", config.fromName());
         Templates.Rendered rendered = templates.render(n.template(), values);

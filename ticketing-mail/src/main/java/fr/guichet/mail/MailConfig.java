@@ -124,6 +124,11 @@ public record MailConfig(String host, int port, Security security, String userna
         return base() + "/nouveau-mot-de-passe.html#" + token;
     }
 
+    /** The one-click satisfaction survey of a resolved request: {@code <publicBaseUrl>/satisfaction/<token>}. */
+    public String satisfactionLink(String token) {
+        return base() + "/satisfaction/" + token;
+    }
+
     /** The public home page of the helpdesk: {@code <publicBaseUrl>/}. */
     public String homeLink() {
         return base() + "/";

@@ -33,6 +33,11 @@ final class Templates {
     private static final Pattern BLANK_LINES = Pattern.compile("\n{3,}");
     /** The placeholder listing a message's files, one a line, shown as links to the request and never attached. */
     private static final String ATTACHMENTS = "attachments";
+    /** The placeholder of the satisfaction survey's paragraph, shown only when the mail carries a survey link. */
+    private static final String SATISFACTION = "satisfaction";
+    private static final Map<String, String> SATISFACTION_TEXT = Map.of(
+            "fr", "Votre avis nous aide : notez la réponse en un clic (lien valable 30 jours) :",
+            "en", "Your opinion helps us: rate the answer in one click (link valid for 30 days):");
     private static final Map<String, String> ATTACHMENTS_TITLE = Map.of(
             "fr", "Fichiers joints, à télécharger depuis la demande :",
             "en", "Attached files, to download from the request:");
@@ -89,7 +94,7 @@ final class Templates {
             case ANSWER_POSTED -> names.addAll(List.of("body", "author", ATTACHMENTS));
             case REQUEST_REDIRECTED -> names.addAll(List.of("group", "handledBy"));
             case NEW_REQUEST_FOR_GROUP -> names.add("group");
-            case REQUEST_RESOLVED -> names.add("comment");
+            case REQUEST_RESOLVED -> names.addAll(List.of("comment", SATISFACTION));
             case REQUEST_ASSIGNED_TO_YOU -> names.addAll(List.of("group", "comment"));
             case FOLLOW_UP_POSTED -> names.addAll(List.of("body", ATTACHMENTS));
             case REQUEST_REOPENED -> names.add("body");
@@ -120,16 +125,23 @@ final class Templates {
         String filesHtml = files.isEmpty() ? "" : "<p>" + SafeText.html(title) + "</p>\n<ul>\n" + files.stream()
                 .map(f -> "<li><a href=\"" + link + "\" style=\"color: #000091;\">" + SafeText.html(f) + "</a></li>\n")
                 .collect(Collectors.joining()) + "</ul>";
-        String subject = SafeText.header(fill(t.subject(), values, SafeText::header, ""));
-        String text = BLANK_LINES.matcher(fill(t.text(), values, SafeText::body, filesText)).replaceAll("\n\n");
-        String html = fill(t.html(), values, SafeText::html, filesHtml);
+        String survey = values.getOrDefault("satisfactionLink", "");
+        String surveyTitle = SATISFACTION_TEXT.getOrDefault(language, SATISFACTION_TEXT.get("fr"));
+        String surveyText = survey.isEmpty() ? "" : surveyTitle + "\n" + SafeText.body(survey);
+        String surveyHtml = survey.isEmpty() ? "" : "<p>" + SafeText.html(surveyTitle) + " <a href=\""
+                + SafeText.html(survey) + "\" style=\"color: #000091;\">" + SafeText.html(survey) + "</a></p>";
+        String subject = SafeText.header(fill(t.subject(), values, SafeText::header, Map.of()));
+        String text = BLANK_LINES.matcher(fill(t.text(), values, SafeText::body,
+                Map.of(ATTACHMENTS, filesText, SATISFACTION, surveyText))).replaceAll("\n\n");
+        String html = fill(t.html(), values, SafeText::html, Map.of(ATTACHMENTS, filesHtml, SATISFACTION, surveyHtml));
         return new Rendered(subject, text, html);
     }
 
+    /** {@code template} with each placeholder replaced by its escaped value, or by its ready-made {@code blocks}. */
     private static String fill(String template, Map<String, String> values, UnaryOperator<String> escape,
-            String files) {
+            Map<String, String> blocks) {
         Matcher m = PLACEHOLDER.matcher(template);
-        return m.replaceAll(r -> Matcher.quoteReplacement(r.group(1).equals(ATTACHMENTS) ? files
+        return m.replaceAll(r -> Matcher.quoteReplacement(blocks.containsKey(r.group(1)) ? blocks.get(r.group(1))
                 : escape.apply(values.getOrDefault(r.group(1), ""))));
     }
 

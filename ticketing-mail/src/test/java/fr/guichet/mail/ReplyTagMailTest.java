@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.util.GreenMail;
 import fr.guichet.core.domain.mail.ReplyKeys;
 import fr.guichet.core.domain.mail.ReplyTag;
+import fr.guichet.core.domain.mail.SatisfactionToken;
 import fr.guichet.core.domain.notification.DeliveryResult;
 import fr.guichet.core.domain.notification.Notification;
 import fr.guichet.core.domain.notification.OutboxEntry;
@@ -20,10 +21,13 @@ import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.session.ResetToken;
 import fr.guichet.core.port.NotificationChannel;
 import fr.guichet.core.testing.Fixtures;
+import jakarta.mail.Multipart;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,5 +120,33 @@ class ReplyTagMailTest {
                 () -> assertTrue(ReplyTag.inSubject(mail.getSubject()).isEmpty()),
                 () -> assertEquals(TestMail.REPLY_TO, ((InternetAddress) mail.getReplyTo()[0]).getAddress()),
                 () -> assertEquals(THREAD, mail.getHeader("In-Reply-To", null)));
+    }
+
+    @Test
+    void the_resolution_mail_carries_a_one_click_survey_link_signed_for_its_request_and_others_do_not() throws Exception {
+        Person to = Fixtures.newRequester();
+        MimeMessage mail = sent(TestMail.config(port).replyKeys(KEYS).build(), sample(TemplateKey.REQUEST_RESOLVED, to));
+        String text = texts(mail.getContent());
+
+        Matcher link = Pattern.compile("/satisfaction/([0-9A-Za-z._-]+)").matcher(text);
+        assertTrue(link.find(), text);
+        SatisfactionToken token = SatisfactionToken.parse(link.group(1)).orElseThrow();
+        assertEquals(sample(TemplateKey.REQUEST_RESOLVED, to).request(), token.number());
+        assertTrue(token.valid(KEYS, Instant.now()));
+        assertTrue(text.contains("notez la réponse en un clic"), text);
+        assertFalse(texts(sent(TestMail.config(port).build(), sample(TemplateKey.REQUEST_RESOLVED,
+                Fixtures.newRequester())).getContent()).contains("/satisfaction/"));
+    }
+
+    /** The text and HTML of a mail's parts, one after the other. */
+    private static String texts(Object content) throws Exception {
+        if (content instanceof Multipart parts) {
+            StringBuilder all = new StringBuilder();
+            for (int i = 0; i < parts.getCount(); i++) {
+                all.append(texts(parts.getBodyPart(i).getContent())).append('\n');
+            }
+            return all.toString();
+        }
+        return content instanceof String s ? s : "";
     }
 }

@@ -106,7 +106,7 @@ class TemplatesTest {
             Notification n = entry.notification();
             seen.add(n.template());
             Set<String> given = new HashSet<>(n.data().keySet());
-            given.addAll(List.of("link", "helpdeskName"));
+            given.addAll(List.of("link", "helpdeskName", "satisfaction"));
             for (String language : List.of("fr", "en")) {
                 for (String part : List.of("subject", "txt", "html")) {
                     Set<String> used = placeholders(resource(language, n.template(), part));
