@@ -58,6 +58,9 @@ final class AdminExportEndpoints {
         ctx.header("Cache-Control", "no-store");
         try (ZipOutputStream zip = new ZipOutputStream(ctx.outputStream())) {
             entry(zip, "personne.json", person(data.person()));
+            if (data.notifications() != null) {
+                entry(zip, "notifications.json", data.notifications());
+            }
             List<FileView> files = new ArrayList<>();
             Set<String> taken = new HashSet<>();
             for (ExportedFile file : data.files()) {

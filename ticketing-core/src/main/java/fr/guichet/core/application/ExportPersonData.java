@@ -4,6 +4,7 @@ import fr.guichet.core.domain.TicketingException;
 import fr.guichet.core.domain.admin.AuditEntry;
 import fr.guichet.core.domain.admin.AuditTarget;
 import fr.guichet.core.domain.admin.Snapshot;
+import fr.guichet.core.domain.notification.NotificationPreferences;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.request.Attachment;
@@ -16,6 +17,7 @@ import fr.guichet.core.port.AuditTrail;
 import fr.guichet.core.port.Page;
 import fr.guichet.core.port.PageRequest;
 import fr.guichet.core.port.PersonDirectory;
+import fr.guichet.core.port.PersonRegistry;
 import fr.guichet.core.port.RequestQuery;
 import fr.guichet.core.port.RequestRepository;
 import fr.guichet.core.port.RequestSort;
@@ -30,13 +32,15 @@ import java.util.function.Consumer;
 
 /**
  * An administrator gathers what Guichet holds about one person (right of access): their record, the requests they
- * filed as their requester sees them, and, for staff, the messages they wrote on the requests assigned to them; the
- * gathering is recorded in the audit trail ({@code person.export}). File contents are opened one at a time.
+ * filed as their requester sees them, and, for staff, the messages they wrote on the requests assigned to them and
+ * the notifications they chose; the gathering is recorded in the audit trail ({@code person.export}). File contents
+ * are opened one at a time.
  */
 public final class ExportPersonData {
 
     private final UnitOfWork unitOfWork;
     private final PersonDirectory people;
+    private final PersonRegistry registry;
     private final RequestRepository requests;
     private final AttachmentStore attachments;
     private final AuditTrail audit;
@@ -46,6 +50,7 @@ public final class ExportPersonData {
     ExportPersonData(UnitOfWork unitOfWork, Ports ports, Labels labels, Clock clock) {
         this.unitOfWork = unitOfWork;
         this.people = ports.people();
+        this.registry = ports.registry();
         this.requests = ports.requests();
         this.attachments = ports.attachments();
         this.audit = ports.audit();
@@ -74,7 +79,7 @@ public final class ExportPersonData {
             audit.record(new AuditEntry(clock.instant(), admin.ref(), "person.export",
                     new AuditTarget("person", person.id().value(), person.name().display()), Snapshot.NONE,
                     Snapshot.NONE));
-            return new PersonData(person, filed, written);
+            return new PersonData(person, filed, written, registry.preferences(List.of(id)).get(id));
         });
     }
 
@@ -96,9 +101,11 @@ public final class ExportPersonData {
 
     /**
      * One person's data: their record, the requests they filed (oldest first, as their requester sees them) and the
-     * messages they wrote on requests of others; {@link #files()} lists every file of both, each once.
+     * messages they wrote on requests of others, the notifications they chose (null when they never chose);
+     * {@link #files()} lists every file of both, each once.
      */
-    public record PersonData(Person person, List<RequestDetails> filed, List<WrittenMessage> written) {
+    public record PersonData(Person person, List<RequestDetails> filed, List<WrittenMessage> written,
+            NotificationPreferences notifications) {
 
         public PersonData {
             Objects.requireNonNull(person, "person");

@@ -12,6 +12,8 @@ import fr.guichet.core.application.ExportPersonData.ExportedFile;
 import fr.guichet.core.application.ExportPersonData.PersonData;
 import fr.guichet.core.domain.ErrorKind;
 import fr.guichet.core.domain.admin.AuditEntry;
+import fr.guichet.core.domain.notification.Delivery;
+import fr.guichet.core.domain.notification.NotificationPreferences;
 import fr.guichet.core.domain.person.EmailAddress;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.PersonId;
@@ -93,8 +95,11 @@ class ExportPersonDataTest {
                 "the seed's subject goes to the agent");
         world.ticketing.postMessage().post(agent, number, "Je m'en occupe.", false, List.of(), null);
         world.ticketing.postMessage().post(agent, number, "Vu avec le rectorat.", true, List.of(), null);
+        world.ticketing.chooseNotifications().choose(agent, "DIGEST", "EACH", 17);
 
         PersonData data = export.gather(admin, agent.id());
+
+        assertEquals(new NotificationPreferences(Delivery.DIGEST, Delivery.EACH, 17), data.notifications());
 
         assertEquals(List.of(), data.filed());
         assertEquals(List.of("Je m'en occupe.", "Vu avec le rectorat."), data.written().stream()
