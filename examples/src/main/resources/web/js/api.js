@@ -51,6 +51,9 @@ export const api = {
   askPasswordReset: (identifier) => call("POST", "/api/v1/password-reset", { identifier }),
   resetPassword: (token, password) =>
     call("POST", `/api/v1/password-reset/${encodeURIComponent(token)}`, { password }),
+  answerSatisfaction: (token, score, comment) =>
+    call("POST", `/api/v1/satisfaction/${encodeURIComponent(token)}`, { score, comment }),
+  satisfaction: (number) => call("GET", `/api/v1/requests/${encodeURIComponent(number)}/satisfaction`),
   me: () => call("GET", "/api/v1/me"),
   subjects: () => call("GET", "/api/v1/subjects"),
   requestTypes: () => call("GET", "/api/v1/request-types"),

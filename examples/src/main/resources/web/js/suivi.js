@@ -36,6 +36,8 @@ let attached = [];
 let groups = [];
 /** The canned answers of the request's group, each filled for this request (staff only). */
 let canned = [];
+/** The requester's answer to the satisfaction survey (staff only), null when none. */
+let satisfaction = null;
 
 function field(id, label, control, help) {
   control.setAttribute("aria-describedby", `erreur-${id}`);
@@ -287,6 +289,30 @@ function detail(h) {
   return [h.fromLabel, h.toLabel].filter(Boolean).join(" → ");
 }
 
+/** The service level of a request in words: by when it is due, and whether a target was missed. */
+function dueText(due) {
+  const parts = [];
+  if (due.firstAnswerBy) parts.push(`première réponse avant le ${dateTime(due.firstAnswerBy)}`);
+  if (due.resolutionBy) parts.push(`résolution avant le ${dateTime(due.resolutionBy)}`);
+  const text = parts.join(" ; ");
+  return (text.charAt(0).toUpperCase() + text.slice(1)) + (due.breached ? " — objectif dépassé" : "");
+}
+
+/** The requester's answer to the satisfaction survey, for staff. */
+function satisfactionText(answer) {
+  if (!answer) return "Pas de réponse à l'enquête de satisfaction.";
+  return `${answer.score} sur 5, le ${dateTime(answer.answeredAt)}` + (answer.comment ? ` — « ${answer.comment} »` : "");
+}
+
+/** The survey's answer for staff, or null when nobody answered it. */
+async function loadSatisfaction(request) {
+  try {
+    satisfaction = (await api.satisfaction(request.number)).data;
+  } catch (error) {
+    satisfaction = null;
+  }
+}
+
 function render(request) {
   document.title = `Demande ${request.number} — Guichet`;
   const facts = [
@@ -302,6 +328,8 @@ function render(request) {
     ["Attribuée à", request.assigneeName || "—"],
   ];
   if (request.parent) facts.push(["Incident suivi", requestLink(request.parent)]);
+  if (request.due) facts.push(["Échéances", dueText(request.due)]);
+  if (isStaff(person)) facts.push(["Satisfaction du demandeur", satisfactionText(satisfaction)]);
   const messages = request.messages.map((m) => el("li", { class: m.internal ? "interne" : null },
     el("p", { class: "entete" }, `${m.author.displayName} — ${dateTime(m.at)}${m.internal ? " — note interne" : ""}`),
     el("p", { class: "corps" }, m.body),
@@ -342,7 +370,7 @@ async function load(message) {
   try {
     const { data, response } = await api.get(number);
     etag = response.headers.get("ETag");
-    if (isStaff(person)) await loadCanned(data);
+    if (isStaff(person)) await Promise.all([loadCanned(data), loadSatisfaction(data)]);
     render(data);
     if (message) success.textContent = message;
   } catch (error) {

@@ -62,6 +62,8 @@ public final class GuichetServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GuichetServer.class);
     /** The front's French page for a path it does not have, read once. */
     private static final String NOT_FOUND_PAGE = resource("/web/introuvable.html");
+    /** The page of the satisfaction survey's one-click link, {@code /satisfaction/<token>}. */
+    private static final String SATISFACTION_PAGE = resource("/web/satisfaction.html");
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
             + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
@@ -143,6 +145,9 @@ public final class GuichetServer implements AutoCloseable {
             });
             cfg.routes.get("/demandes/{number}", ctx -> ctx.redirect("/suivi.html?numero="
                     + ctx.pathParam("number").replaceAll("[^0-9]", "")));
+            cfg.routes.get("/satisfaction/{token}", ctx -> ctx.header("Cache-Control", "no-store")
+                    .header("Content-Security-Policy", CONTENT_SECURITY_POLICY).header("X-Content-Type-Options", "nosniff")
+                    .header("Referrer-Policy", "no-referrer").html(SATISFACTION_PAGE));
         }).start(settings.port());
         LOG.info("Guichet listens on port {}: {}", web.port(), settings.baseUrl());
 

@@ -28,7 +28,8 @@ final class ServerModule extends AbstractModule {
         return Ticketing.builder(Ports.lookUp(injector::getInstance)).clock(Clock.systemUTC())
                 .settings(TicketingSettings.defaults().withMailDomains(settings.mailDomains()))
                 .fixedByEnvironment(settings.fixedSettings()).replyKeys(settings.replyKeys().orElse(null))
-                .ownAddresses(settings.ownAddresses()).mailSubject(settings.mailSubject().orElse(null)).build();
+                .ownAddresses(settings.ownAddresses()).mailSubject(settings.mailSubject().orElse(null))
+                .calendar(settings.calendar()).build();
     }
 
     @Provides

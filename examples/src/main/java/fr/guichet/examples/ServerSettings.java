@@ -1,6 +1,10 @@
 package fr.guichet.examples;
 
+import fr.guichet.core.domain.TicketingException;
 import fr.guichet.core.domain.admin.SettingName;
+import fr.guichet.core.domain.calendar.OpeningHours;
+import fr.guichet.core.domain.calendar.SchoolCalendar;
+import fr.guichet.core.domain.calendar.SchoolHolidays;
 import fr.guichet.core.domain.mail.ReplyKeys;
 import fr.guichet.core.domain.person.EmailAddress;
 import fr.guichet.core.domain.person.MailDomains;
@@ -12,8 +16,11 @@ import fr.guichet.mail.DispatchConfig;
 import fr.guichet.mail.ImapConfig;
 import fr.guichet.mail.MailConfig;
 import fr.guichet.mail.TrustStore;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
@@ -59,6 +66,7 @@ public record ServerSettings(int port, Path dataDirectory, JdbcConfig database, 
                 .orElse("guichet@" + domains.domains().stream().sorted().findFirst().orElseThrow());
         Optional<ReplyKeys> keys = replyKeys(env);
         mailSubject(env);
+        calendar(env);
         MailConfig.Builder mail = MailConfig.builder(value(env, "GUICHET_SMTP_HOST").orElse("localhost"), from,
                 env.getOrDefault("GUICHET_MAIL_FROM_NAME", "Guichet – assistance informatique"), baseUrl)
                 .replyKeys(keys.orElse(null));
@@ -89,6 +97,35 @@ public record ServerSettings(int port, Path dataDirectory, JdbcConfig database, 
      */
     public Optional<SubjectCode> mailSubject() {
         return mailSubject(environment);
+    }
+
+    /**
+     * The school calendar service levels are counted in: {@code GUICHET_OPENING_HOURS} ({@code HH:MM-HH:MM}, Monday
+     * to Friday, {@code 08:00-18:00} by default, Europe/Paris), {@code GUICHET_SCHOOL_HOLIDAYS} (a file of school
+     * holidays, see {@link SchoolHolidays#parse}; the bundled zone C file by default) and
+     * {@code GUICHET_SCHOOL_HOLIDAYS_WORKED} ({@code true} when the platform works during school holidays; false by
+     * default).
+     */
+    public SchoolCalendar calendar() {
+        return calendar(environment);
+    }
+
+    private static SchoolCalendar calendar(Map<String, String> env) {
+        try {
+            OpeningHours hours = value(env, "GUICHET_OPENING_HOURS")
+                    .map(text -> OpeningHours.parse(text, ZoneId.of("Europe/Paris"))).orElse(OpeningHours.defaults());
+            SchoolHolidays holidays = value(env, "GUICHET_SCHOOL_HOLIDAYS").map(file -> {
+                try {
+                    return SchoolHolidays.parse(Files.readString(Path.of(file)));
+                } catch (IOException e) {
+                    throw new InvalidSetting("GUICHET_SCHOOL_HOLIDAYS: cannot read " + file + ": " + e.getMessage());
+                }
+            }).orElseGet(SchoolHolidays::zoneC);
+            boolean worked = value(env, "GUICHET_SCHOOL_HOLIDAYS_WORKED").map(Boolean::parseBoolean).orElse(false);
+            return new SchoolCalendar(hours, holidays, worked);
+        } catch (TicketingException e) {
+            throw new InvalidSetting("GUICHET_OPENING_HOURS or GUICHET_SCHOOL_HOLIDAYS: " + e.getMessage());
+        }
     }
 
     private static Optional<SubjectCode> mailSubject(Map<String, String> env) {
