@@ -182,20 +182,23 @@ class IndexUseTest {
     private String bulkInsert() {
         String columns = "INSERT INTO requests (number, requester_id, requester_given, requester_family, subject, "
                 + "type, summary, description, search_text, visibility, status, assigned_group, submitted_at, "
-                + "updated_at, version) ";
+                + "updated_at, status_since, version) ";
         String constants = "'Élise', 'Ñúñez', 'EVE-4.2', 'USAGE', 'perte d''identifiant', 'Je ne sais plus', "
                 + "'perte d''identifiant je ne sais plus', 'PRIVATE', ";
         return switch (kind) {
             case POSTGRESQL -> columns + "SELECT " + FIRST_NUMBER + " + g, 'bulk-' || (g % 1000), " + constants
                     + status("g") + "TIMESTAMP '2019-01-01 00:00:00' + g * INTERVAL '15 minutes', "
+                    + "TIMESTAMP '2019-01-01 00:00:00' + g * INTERVAL '15 minutes', "
                     + "TIMESTAMP '2019-01-01 00:00:00' + g * INTERVAL '15 minutes', 1 "
                     + "FROM generate_series(1, " + ROWS + ") AS g";
             case MARIADB -> columns + "SELECT " + FIRST_NUMBER + " + seq, CONCAT('bulk-', seq % 1000), " + constants
                     + status("seq") + "TIMESTAMP '2019-01-01 00:00:00' + INTERVAL (seq * 15) MINUTE, "
+                    + "TIMESTAMP '2019-01-01 00:00:00' + INTERVAL (seq * 15) MINUTE, "
                     + "TIMESTAMP '2019-01-01 00:00:00' + INTERVAL (seq * 15) MINUTE, 1 "
                     + "FROM seq_1_to_" + ROWS;
             case H2 -> columns + "SELECT " + FIRST_NUMBER + " + X, 'bulk-' || MOD(X, 1000), " + constants
                     + status("X") + "DATEADD(MINUTE, X * 15, TIMESTAMP '2019-01-01 00:00:00'), "
+                    + "DATEADD(MINUTE, X * 15, TIMESTAMP '2019-01-01 00:00:00'), "
                     + "DATEADD(MINUTE, X * 15, TIMESTAMP '2019-01-01 00:00:00'), 1 "
                     + "FROM SYSTEM_RANGE(1, " + ROWS + ")";
         };
@@ -203,7 +206,8 @@ class IndexUseTest {
 
     /**
      * The status and group of the bulk row of rank {@code rank}, spread as on a platform that has lived for years: one
-     * in 20 NEW and the others CLOSED, one in 7 in the group PLATEFORME and the others in 6 other groups.
+     * in 20 NEW and the others CLOSED (each in its status since it was last changed), one in 7 in the group PLATEFORME
+     * and the others in 6 other groups.
      */
     private static String status(String rank) {
         return "CASE WHEN MOD(" + rank + ", 20) = 0 THEN 'NEW' ELSE 'CLOSED' END, CASE WHEN MOD(" + rank
