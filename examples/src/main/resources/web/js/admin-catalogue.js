@@ -81,7 +81,74 @@ function labelInput(id, value) {
     "aria-describedby": `${id}-erreur` });
 }
 
-function subjectItem(node, parent, count) {
+/** "8 h ouvrées", "1 h ouvrée". */
+function workingHours(hours) {
+  return `${hours} h ouvrée${hours > 1 ? "s" : ""}`;
+}
+
+/**
+ * One target as an administrator reads it: its effective value, and whether it is the subject's own or inherited,
+ * naming the ancestor that sets it by its label.
+ */
+function targetText(what, own, effective, from) {
+  if (!effective) return `${what} : aucun objectif`;
+  if (own) return `${what} en ${workingHours(effective)}`;
+  return `${what} en ${workingHours(effective)} (hérité de « ${from.label} »)`;
+}
+
+/** What an empty target field means: the inherited target, or none at the root. */
+function inheritedHelp(effective, from) {
+  return from ? `Laisser vide pour reprendre l'objectif hérité de « ${from.label} » (${workingHours(effective)}).`
+    : "Laisser vide pour n'avoir aucun objectif.";
+}
+
+/** A target typed in a field: null when empty, the whole number, or undefined when it is not one. */
+function typedHours(text) {
+  const value = text.trim();
+  if (value === "") return null;
+  return /^[0-9]{1,6}$/.test(value) ? Number.parseInt(value, 10) : undefined;
+}
+
+/**
+ * The form setting or clearing a subject's own service-level targets; `sources` names, for each target, the ancestor
+ * whose own target the subject inherits (null when none sets it).
+ */
+function targetsForm(node, key, sources) {
+  const errors = el("div", { class: "alerte erreur", role: "alert", tabindex: "-1" });
+  const input = (id, champ, value) => el("input", { type: "text", id, name: champ, "data-champ": champ,
+    inputmode: "numeric", maxlength: "6", autocomplete: "off", value: value ? String(value) : "",
+    "aria-describedby": `${id}-erreur` });
+  const first = `${key}-objectif-reponse`;
+  const resolution = `${key}-objectif-resolution`;
+  const form = el("form", { novalidate: true, "aria-label": `Objectifs de service de ${node.display}` }, errors,
+    field(first, "Première réponse, en heures ouvrées", input(first, "firstAnswerHours", node.firstAnswerHours),
+      inheritedHelp(sources.firstAnswer && sources.firstAnswer.firstAnswerHours, sources.firstAnswer)),
+    field(resolution, "Résolution, en heures ouvrées", input(resolution, "resolutionHours", node.resolutionHours),
+      inheritedHelp(sources.resolution && sources.resolution.resolutionHours, sources.resolution)),
+    el("div", { class: "actions" }, el("button", { class: "bouton", type: "submit" }, "Enregistrer les objectifs")));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const changes = {
+      firstAnswerHours: typedHours(form.firstAnswerHours.value),
+      resolutionHours: typedHours(form.resolutionHours.value),
+    };
+    const faults = {};
+    for (const [champ, value] of Object.entries(changes)) {
+      if (value === undefined) {
+        faults[champ] = "Saisissez un nombre entier d'heures ouvrées, ou laissez le champ vide pour reprendre "
+          + "l'objectif hérité.";
+      }
+    }
+    if (Object.keys(faults).length) {
+      showErrors(form, errors, { message: "Les objectifs de service sont à corriger.", fields: faults });
+      return;
+    }
+    change(node, changes, form, errors, `Les objectifs de service de « ${node.display} » ont été enregistrés.`);
+  });
+  return form;
+}
+
+function subjectItem(node, parent, count, sources = { firstAnswer: null, resolution: null }) {
   const key = `sujet-${node.code}`;
   const inherited = parent ? { group: parent.effectiveGroup, routing: parent.effectiveRouting } : null;
   const errors = el("div", { class: "alerte erreur", role: "alert", tabindex: "-1" });
@@ -137,6 +204,10 @@ function subjectItem(node, parent, count) {
         `Groupe : ${groupName(node.effectiveGroup)}${own(node.group)} · `
         + `Acheminement : ${ROUTINGS[node.effectiveRouting]}${own(node.routing)} · Spécialistes : `
         + (node.specialists.length ? node.specialists.map((s) => s.displayName).join(", ") : "aucun")),
+      el("p", { class: "details-sujet", id: `${key}-objectifs` }, "Objectifs de service : ",
+        targetText("première réponse", node.firstAnswerHours, node.effectiveFirstAnswerHours, sources.firstAnswer),
+        " · ",
+        targetText("résolution", node.resolutionHours, node.effectiveResolutionHours, sources.resolution)),
       el("div", { class: "actions" },
         el("button", {
           class: "bouton secondaire", type: "button", disabled: node.position <= 1,
@@ -159,9 +230,14 @@ function subjectItem(node, parent, count) {
       el("details", {}, el("summary", {}, "Modifier", el("span", { class: "visuellement-cache" }, ` ${node.display}`)),
         edit),
       el("details", {}, el("summary", {}, "Ajouter un sous-sujet",
-        el("span", { class: "visuellement-cache" }, ` à ${node.display}`)), child)),
+        el("span", { class: "visuellement-cache" }, ` à ${node.display}`)), child),
+      el("details", {}, el("summary", {}, "Objectifs de service",
+        el("span", { class: "visuellement-cache" }, ` de ${node.display}`)), targetsForm(node, key, sources))),
     node.children.length
-      ? el("ul", {}, node.children.map((c) => subjectItem(c, node, node.children.length))) : null);
+      ? el("ul", {}, node.children.map((c) => subjectItem(c, node, node.children.length, {
+        firstAnswer: node.firstAnswerHours ? node : sources.firstAnswer,
+        resolution: node.resolutionHours ? node : sources.resolution,
+      }))) : null);
 }
 
 async function change(node, changes, form, errors, done) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -136,6 +137,75 @@ class AdminCatalogBrowserTest {
                 .map(WebElement::getText).filter(t -> t.contains(number)).findFirst().orElse(null));
         assertTrue(mine.contains("Exercices LaboMEP introuvables"), mine);
         assertTrue(mine.contains("Attribuée"), mine);
+
+        assertEquals(List.of(), violations);
+    }
+
+    /** Types {@code text} into the field {@code id}, emptied first, and submits its form. */
+    private void submitTarget(String id, String text) {
+        WebElement input = browser.visible(By.id(id));
+        input.clear();
+        input.sendKeys(text, Keys.ENTER);
+    }
+
+    private String targets(String code) {
+        return browser.visible(By.id("sujet-" + code + "-objectifs")).getText();
+    }
+
+    @Test
+    void a_target_set_on_a_subject_is_shown_inherited_by_its_children_under_the_parents_label_and_can_be_cleared()
+            throws IOException {
+        List<String> violations = new ArrayList<>();
+        browser.signIn("admin", DemoSite.PASSWORD);
+        browser.open("/admin-catalogue.html");
+        String root = "Réseau et matériel de l'établissement";
+        assertEquals("Objectifs de service : première réponse en 8 h ouvrées · résolution en 40 h ouvrées",
+                targets("RES-5"));
+        assertEquals("Objectifs de service : première réponse en 8 h ouvrées (hérité de « " + root + " ») · "
+                + "résolution en 40 h ouvrées (hérité de « " + root + " »)", targets("RES-5.1"));
+
+        browser.driver.findElement(By.cssSelector("#sujet-RES-5 > div > details:nth-of-type(3) > summary")).click();
+        String first = "sujet-RES-5-objectif-reponse";
+        submitTarget(first, "une heure");
+        WebElement error = browser.visible(By.id(first + "-erreur"));
+        assertTrue(error.getText().contains("nombre entier d'heures ouvrées"), error.getText());
+        assertEquals("true", browser.driver.findElement(By.id(first)).getAttribute("aria-invalid"));
+        WebElement alert = browser.driver.findElement(By.cssSelector("#sujet-RES-5 > div > details:nth-of-type(3) "
+                + "[role=alert]"));
+        assertTrue(alert.getText().contains("Les objectifs de service sont à corriger."), alert.getText());
+        violations.addAll(browser.seriousViolations("admin-catalogue, objectif invalide"));
+        submitTarget(first, "5000");
+        browser.waitFor(d -> d.findElement(By.id(first + "-erreur")).getText()
+                .contains("L'objectif de première réponse est un nombre d'heures ouvrées de 1 à 2000.") ? true : null);
+
+        submitTarget(first, "4");
+        success("Les objectifs de service de « RES \u2013 5 \u2013 " + root + " » ont été enregistrés.");
+        assertEquals("Objectifs de service : première réponse en 4 h ouvrées · résolution en 40 h ouvrées",
+                targets("RES-5"));
+        assertEquals("Objectifs de service : première réponse en 4 h ouvrées (hérité de « " + root + " ») · "
+                + "résolution en 40 h ouvrées (hérité de « " + root + " »)", targets("RES-5.1"));
+        violations.addAll(browser.seriousViolations("admin-catalogue, objectifs"));
+        picture("admin-catalogue-objectifs");
+
+        browser.driver.findElement(By.cssSelector("#sujet-RES-5\\.2 > div > details:nth-of-type(3) > summary"))
+                .click();
+        String child = "sujet-RES-5.2-objectif-resolution";
+        assertTrue(browser.visible(By.xpath("//label[@for='" + child + "']")).getText()
+                .contains("reprendre l'objectif hérité de « " + root + " » (40 h ouvrées)"));
+        submitTarget(child, "16");
+        success("Les objectifs de service de « RES \u2013 5.2 \u2013 Poste de travail » ont été enregistrés.");
+        assertEquals("Objectifs de service : première réponse en 4 h ouvrées (hérité de « " + root + " ») · "
+                + "résolution en 16 h ouvrées", targets("RES-5.2"));
+
+        browser.driver.findElement(By.cssSelector("#sujet-RES-5 > div > details:nth-of-type(3) > summary")).click();
+        submitTarget(first, "");
+        success("Les objectifs de service de « RES \u2013 5 \u2013 " + root + " » ont été enregistrés.");
+        assertEquals("Objectifs de service : première réponse : aucun objectif · résolution en 40 h ouvrées",
+                targets("RES-5"));
+        assertEquals("Objectifs de service : première réponse : aucun objectif · résolution en 16 h ouvrées",
+                targets("RES-5.2"));
+        assertTrue(targets("RES-5.1").contains("résolution en 40 h ouvrées (hérité de « " + root + " »)"),
+                targets("RES-5.1"));
 
         assertEquals(List.of(), violations);
     }
