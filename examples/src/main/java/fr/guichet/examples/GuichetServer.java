@@ -36,6 +36,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -96,6 +97,11 @@ public final class GuichetServer implements AutoCloseable {
 
     /** Starts a server as {@code settings} say; {@code demo} loads the demo académie into an empty database. */
     public static GuichetServer start(ServerSettings settings, boolean demo) {
+        return start(settings, demo, Clock.systemUTC());
+    }
+
+    /** As {@link #start(ServerSettings, boolean)}, the use cases and the housekeeping reading {@code clock}. */
+    static GuichetServer start(ServerSettings settings, boolean demo, Clock clock) {
         List<Module> modules = new ArrayList<>();
         modules.add(new JdbcModule(settings.database()));
         if (settings.smtp().isPresent()) {
@@ -109,7 +115,7 @@ public final class GuichetServer implements AutoCloseable {
         DispatchConfig dispatch = settings.dispatch();
         modules.add(MailModule.dispatcher(dispatch));
         modules.add(new HttpModule(settings.http()));
-        modules.add(new ServerModule(settings));
+        modules.add(new ServerModule(settings, clock));
         modules.add(DirectoryChoice.from(settings.environment()));
         Injector injector = Guice.createInjector(Stage.PRODUCTION, modules);
 
@@ -164,7 +170,7 @@ public final class GuichetServer implements AutoCloseable {
         UnitOfWork unitOfWork = injector.getInstance(UnitOfWork.class);
         housekeeping.scheduleWithFixedDelay(() -> {
             try {
-                Instant now = Instant.now();
+                Instant now = clock.instant();
                 unitOfWork.run(() -> {
                     sessions.purgeExpired(now);
                     passwordResets.purgeExpired(now);

@@ -13,19 +13,24 @@ import java.sql.SQLException;
 import java.time.Clock;
 import javax.sql.DataSource;
 
-/** Wires the core's use cases to whatever adapters the other modules bind, and the server's readiness probe. */
+/**
+ * Wires the core's use cases, on the server's clock, to whatever adapters the other modules bind, and the server's
+ * readiness probe.
+ */
 final class ServerModule extends AbstractModule {
 
     private final ServerSettings settings;
+    private final Clock clock;
 
-    ServerModule(ServerSettings settings) {
+    ServerModule(ServerSettings settings, Clock clock) {
         this.settings = settings;
+        this.clock = clock;
     }
 
     @Provides
     @Singleton
     Ticketing ticketing(Injector injector) {
-        return Ticketing.builder(Ports.lookUp(injector::getInstance)).clock(Clock.systemUTC())
+        return Ticketing.builder(Ports.lookUp(injector::getInstance)).clock(clock)
                 .settings(TicketingSettings.defaults().withMailDomains(settings.mailDomains()))
                 .fixedByEnvironment(settings.fixedSettings()).replyKeys(settings.replyKeys().orElse(null))
                 .ownAddresses(settings.ownAddresses()).mailSubject(settings.mailSubject().orElse(null))

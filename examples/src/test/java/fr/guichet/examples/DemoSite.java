@@ -1,9 +1,13 @@
 package fr.guichet.examples;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 
-/** The example server started in-process on a free port with the demo data in {@code data}, and a browser on it. */
+/**
+ * The example server started in-process on a free port with the demo data in {@code data}, on the system clock or one
+ * a test moves, and a browser on it.
+ */
 final class DemoSite implements AutoCloseable {
 
     static final String PASSWORD = "mot-de-passe-demo";
@@ -19,8 +23,13 @@ final class DemoSite implements AutoCloseable {
     }
 
     static DemoSite start(Path data) {
+        return start(data, Clock.systemUTC());
+    }
+
+    /** The site on {@code clock}, which a test may move to see what time does to requests. */
+    static DemoSite start(Path data, Clock clock) {
         return new DemoSite(GuichetServer.start(ServerSettings.fromEnvironment(Map.of("GUICHET_PORT", "0",
-                "GUICHET_DATA_DIR", data.toString(), "GUICHET_DEMO_PASSWORD", PASSWORD)), true));
+                "GUICHET_DATA_DIR", data.toString(), "GUICHET_DEMO_PASSWORD", PASSWORD)), true, clock));
     }
 
     @Override
