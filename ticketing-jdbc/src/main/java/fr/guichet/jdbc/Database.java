@@ -2,6 +2,7 @@ package fr.guichet.jdbc;
 
 import fr.guichet.core.domain.TicketingException;
 import java.lang.System.Logger.Level;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -9,16 +10,21 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementCustomizer;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
@@ -39,11 +45,18 @@ final class Database {
      */
     private static final Set<String> GIVEN_UP = Set.of("40001", "40P01");
 
+    /** The first word of a statement, after blanks and opening parentheses. */
+    private static final Pattern FIRST_WORD = Pattern.compile("[\\s(]*([A-Za-z]+)");
+    private static final Set<String> READING_WORDS = Set.of("SELECT", "WITH", "VALUES", "TABLE", "SHOW", "EXPLAIN");
+
     private static final System.Logger LOG = System.getLogger(Database.class.getName());
 
     private final Jdbi jdbi;
     private final Dialect dialect;
-    /** Whether the thread runs {@link #readOnly} work, whose statements need no transaction. */
+    /**
+     * Whether the thread runs {@link #readOnly} work, whose statements need no transaction: one that would write is
+     * refused before it runs, since in auto-commit it would be committed at once.
+     */
     private final ThreadLocal<Boolean> reading = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     Database(Jdbi jdbi, Dialect dialect) {
@@ -52,6 +65,27 @@ final class Database {
         jdbi.installPlugin(new SqlObjectPlugin());
         jdbi.registerArgument(new UtcInstantArgument());
         jdbi.registerColumnMapper(Instant.class, (rs, column, ctx) -> instant(rs, column));
+        jdbi.addCustomizer(new StatementCustomizer() {
+            @Override
+            public void beforeExecution(PreparedStatement statement, StatementContext ctx) {
+                if (reading.get() && !reads(ctx.getRenderedSql())) {
+                    throw new IllegalStateException("a read (UnitOfWork.read) attempted to write, which would be "
+                            + "committed at once; write in UnitOfWork.inTransaction instead: "
+                            + abbreviated(ctx.getRenderedSql()));
+                }
+            }
+        });
+    }
+
+    /** Whether {@code sql} only reads: it begins with SELECT, WITH, VALUES, TABLE, SHOW or EXPLAIN. */
+    static boolean reads(String sql) {
+        Matcher first = FIRST_WORD.matcher(sql);
+        return first.lookingAt() && READING_WORDS.contains(first.group(1).toUpperCase(Locale.ROOT));
+    }
+
+    private static String abbreviated(String sql) {
+        String line = sql.strip().replaceAll("\\s+", " ");
+        return line.length() <= 120 ? line : line.substring(0, 120) + "…";
     }
 
     Dialect dialect() {
@@ -112,7 +146,8 @@ final class Database {
 
     /**
      * Runs {@code work}, which writes nothing, in the thread's transaction if one is open; otherwise on one connection
-     * in auto-commit, the repositories it calls running each statement without a transaction of its own.
+     * in auto-commit, the repositories it calls running each statement without a transaction of its own, and a
+     * statement that would write failing with an {@link IllegalStateException} before it runs.
      */
     <T> T readOnly(HandleCallback<T, RuntimeException> work) {
         if (reading.get() || jdbi.getHandleScope().get() != null) {

@@ -1,0 +1,97 @@
+package fr.guichet.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.guichet.core.domain.person.GroupCode;
+import fr.guichet.core.domain.person.SupportGroup;
+import fr.guichet.core.port.PersonRegistry;
+import fr.guichet.core.port.UnitOfWork;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** A read ({@code UnitOfWork.read}) refuses to write instead of committing the write at once, on each database. */
+@ParameterizedClass(name = "{0}")
+@MethodSource("fr.guichet.jdbc.TestDatabase#selected")
+class ReadOnlyUnitTest {
+
+    @Parameter
+    TestDatabase.Kind kind;
+
+    private TestDatabase.Node node() {
+        return TestDatabase.of(kind).node();
+    }
+
+    private static SupportGroup group() {
+        return new SupportGroup(GroupCode.of("RO" + UUID.randomUUID().toString().substring(0, 8).toUpperCase()),
+                "Groupe lu");
+    }
+
+    @Test
+    void a_write_inside_a_read_fails_before_it_runs_the_reads_before_it_answered_and_nothing_written() {
+        UnitOfWork unitOfWork = node().unitOfWork();
+        PersonRegistry people = node().people();
+        SupportGroup group = group();
+        int[] seen = {-1};
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> unitOfWork.read(() -> {
+            seen[0] = people.groups().size();
+            people.saveGroup(group);
+            return null;
+        }));
+        assertTrue(refused.getMessage().contains("UnitOfWork.read"), refused.getMessage());
+        assertTrue(seen[0] >= 0);
+        assertTrue(people.group(group.code()).isEmpty());
+    }
+
+    @Test
+    void after_a_refused_read_the_same_thread_reads_and_writes_as_before() {
+        UnitOfWork unitOfWork = node().unitOfWork();
+        PersonRegistry people = node().people();
+        SupportGroup refused = group();
+        assertThrows(IllegalStateException.class, () -> unitOfWork.read(() -> {
+            people.saveGroup(refused);
+            return null;
+        }));
+        SupportGroup kept = group();
+        unitOfWork.run(() -> people.saveGroup(kept));
+        people.saveGroup(group());
+        assertEquals(kept, unitOfWork.read(() -> people.group(kept.code())).orElseThrow());
+    }
+
+    @Test
+    void a_read_inside_a_transaction_writes_with_that_transaction() {
+        UnitOfWork unitOfWork = node().unitOfWork();
+        PersonRegistry people = node().people();
+        SupportGroup kept = group();
+        SupportGroup undone = group();
+        unitOfWork.run(() -> unitOfWork.read(() -> {
+            people.saveGroup(kept);
+            return null;
+        }));
+        assertThrows(IllegalArgumentException.class, () -> unitOfWork.run(() -> {
+            unitOfWork.read(() -> {
+                people.saveGroup(undone);
+                return null;
+            });
+            throw new IllegalArgumentException("the transaction fails after its read");
+        }));
+        assertTrue(people.group(kept.code()).isPresent());
+        assertFalse(people.group(undone.code()).isPresent());
+    }
+
+    @Test
+    void statements_that_only_read_are_told_from_those_that_write() {
+        assertTrue(Database.reads("SELECT 1"));
+        assertTrue(Database.reads("  (select a from b) union (select a from c)"));
+        assertTrue(Database.reads("WITH x AS (SELECT 1) SELECT * FROM x"));
+        assertFalse(Database.reads("INSERT INTO t VALUES (1)"));
+        assertFalse(Database.reads("update t set a = 1"));
+        assertFalse(Database.reads("MERGE INTO t KEY (id) VALUES (1)"));
+        assertFalse(Database.reads("DELETE FROM t"));
+    }
+}
