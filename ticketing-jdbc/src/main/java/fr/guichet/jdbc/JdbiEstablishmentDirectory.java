@@ -10,18 +10,17 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 
 /**
  * Establishments in {@code establishments}, one row per UAI, with the normalised name that orders lists and the
- * search text a search looks into; many are read and written {@link #CHUNK} at a time.
+ * search text a search looks into, copied to the school's requests ({@code requests.school_text}) for searches of
+ * requests; many are read and written {@link #CHUNK} at a time.
  */
 final class JdbiEstablishmentDirectory implements EstablishmentDirectory {
 
@@ -91,27 +90,41 @@ final class JdbiEstablishmentDirectory implements EstablishmentDirectory {
         });
     }
 
-    /** Inserts the unknown ones of {@code chunk} in one batch and updates the known ones in another. */
+    /**
+     * Inserts the unknown ones of {@code chunk} in one batch and updates the known ones in another, then gives the
+     * requests of each school whose words are new or changed those words ({@code requests.school_text}, what a search
+     * of requests finds a school by), in a third batch read through {@code requests_by_establishment}. A request filed
+     * while its school is imported may keep the school's former words until an import changes them again.
+     */
     private static void save(Handle h, List<Establishment> chunk) {
-        Set<String> known = new HashSet<>(h.createQuery("SELECT uai FROM establishments WHERE uai IN (<uais>)")
-                .bindList("uais", chunk.stream().map(e -> e.uai().value()).toList()).mapTo(String.class).list());
+        Map<String, String> known = new HashMap<>();
+        h.createQuery("SELECT uai, search_text FROM establishments WHERE uai IN (<uais>)")
+                .bindList("uais", chunk.stream().map(e -> e.uai().value()).toList())
+                .map((rs, ctx) -> Map.entry(rs.getString("uai"), rs.getString("search_text")))
+                .forEach(e -> known.put(e.getKey(), e.getValue()));
         PreparedBatch inserts = h.prepareBatch("INSERT INTO establishments (uai, name, kind, commune, department, "
                 + "name_key, search_text) VALUES (:uai, :name, :kind, :commune, :department, :nameKey, :searchText)");
         PreparedBatch updates = h.prepareBatch("UPDATE establishments SET name = :name, kind = :kind, "
                 + "commune = :commune, department = :department, name_key = :nameKey, search_text = :searchText "
                 + "WHERE uai = :uai");
+        PreparedBatch schools = h.prepareBatch("UPDATE requests SET school_text = :searchText "
+                + "WHERE establishment = :uai");
         for (Establishment e : chunk) {
-            PreparedBatch batch = known.contains(e.uai().value()) ? updates : inserts;
-            batch.bind("uai", e.uai().value()).bind("name", e.name()).bind("kind", e.kind())
+            String uai = e.uai().value();
+            String searchText = JdbiPersonRegistry.cut(e.searchText(), SEARCH_TEXT_LENGTH);
+            PreparedBatch batch = known.containsKey(uai) ? updates : inserts;
+            batch.bind("uai", uai).bind("name", e.name()).bind("kind", e.kind())
                     .bind("commune", e.commune()).bind("department", e.department().code())
                     .bind("nameKey", JdbiPersonRegistry.cut(e.nameKey(), NAME_KEY_LENGTH))
-                    .bind("searchText", JdbiPersonRegistry.cut(e.searchText(), SEARCH_TEXT_LENGTH)).add();
+                    .bind("searchText", searchText).add();
+            if (!searchText.equals(known.get(uai))) {
+                schools.bind("uai", uai).bind("searchText", searchText).add();
+            }
         }
-        if (inserts.size() > 0) {
-            inserts.execute();
-        }
-        if (updates.size() > 0) {
-            updates.execute();
+        for (PreparedBatch batch : List.of(inserts, updates, schools)) {
+            if (batch.size() > 0) {
+                batch.execute();
+            }
         }
     }
 

@@ -180,6 +180,12 @@ final class JdbiRequestRepository implements RequestRepository {
                 query.countedUpTo(cap), window)));
     }
 
+    /** The database's plan for the total of {@code query}, counted up to the bound its list is counted to. */
+    String explainCount(RequestQuery query) {
+        return db.inTransaction(h -> plan(RequestListing.of(db.dialect(), query).count(h, "EXPLAIN ",
+                query.countedUpTo(cap))));
+    }
+
     /** The database's plan for {@link #inStatusBefore}, as {@link #explain(RequestQuery, PageRequest)}. */
     String explainInStatusBefore(Status status, Instant before, StatusAge after, int limit) {
         return db.inTransaction(h -> plan(RequestRows.inStatusBefore(h, "EXPLAIN ", status, before, after, limit)));

@@ -24,6 +24,8 @@ import org.jdbi.v3.core.statement.Query;
  * Java. A staff queue is read in branches, one per (group, status) and one per (assignee, status), each an ordered
  * range of an index: a page takes the first rows of every branch, and the total adds up the branches, the assignee's
  * counting only requests outside the groups; a queue searched by words is one condition, left to the words' index.
+ * A word is found in the request's own text or in its school's ({@code search_text} or {@code school_text}, each with
+ * its trigram index on PostgreSQL).
  * Totals and counts read at most a cap + 1 rows per branch and status ({@link fr.guichet.core.port.Count}), so that
  * they cost the same however many requests the years pile up.
  */
@@ -164,9 +166,8 @@ final class RequestListing {
         }
         search.number().ifPresent(n -> c.add(" AND number = :searchedNumber", "searchedNumber", n.value()));
         for (int i = 0; i < search.words().size(); i++) {
-            c.add(" AND (search_text LIKE :word" + i + " ESCAPE '!' OR establishment IN (SELECT uai FROM "
-                    + "establishments WHERE search_text LIKE :word" + i + " ESCAPE '!'))", "word" + i,
-                    "%" + likeEscaped(search.words().get(i)) + "%");
+            c.add(" AND (search_text LIKE :word" + i + " ESCAPE '!' OR school_text LIKE :word" + i + " ESCAPE '!')",
+                    "word" + i, "%" + likeEscaped(search.words().get(i)) + "%");
         }
         c.newestFirst = !search.words().isEmpty() && q.sort() == RequestSort.NEWEST && q.requester() == null;
         if (q.queueOf() != null && search.words().isEmpty()) {
@@ -241,7 +242,12 @@ final class RequestListing {
 
     /** The query of how many requests match, reading at most {@code cap} + 1 rows of each branch. */
     Query count(Handle h, long cap) {
-        return bind(h.createQuery(countSql(cap)));
+        return count(h, "", cap);
+    }
+
+    /** The query of {@link #count(Handle, long)} after {@code prefix} ("EXPLAIN " or nothing). */
+    Query count(Handle h, String prefix, long cap) {
+        return bind(h.createQuery(prefix + countSql(cap)));
     }
 
     /**
@@ -278,7 +284,7 @@ final class RequestListing {
      * {@code prefix} ("EXPLAIN " or nothing) comes first.
      */
     Query newest(Handle h, String prefix, long cap, int window) {
-        String columns = RequestRows.SUMMARY_COLUMNS + ", search_text";
+        String columns = RequestRows.SUMMARY_COLUMNS + ", search_text, school_text";
         String order = ORDER_BY.get(RequestSort.NEWEST);
         String rows = scopeBranches.isEmpty()
                 ? "SELECT " + columns + " FROM " + dialect.requestsInOrderOf("requests_newest") + order + " LIMIT "

@@ -60,11 +60,12 @@ final class RequestRows {
                 summary, description, search_text, visibility, status, assigned_group, assignee, submitted_at,
                 updated_at, resolved_at, version, idempotency_key, last_activity_at, last_activity_by,
                 last_activity_staff, reopened, parent, status_since, first_answer_at, first_answer_due, resolution_due,
-                due_order)
+                due_order, school_text)
             VALUES (:number, :requesterId, :requesterGiven, :requesterFamily, :establishment, :subject, :type,
                 :summary, :description, :searchText, :visibility, :status, :assignedGroup, :assignee, :submittedAt,
                 :updatedAt, :resolvedAt, :version, :key, :lastActivityAt, :lastActivityBy, :lastActivityStaff,
-                :reopened, :parent, :statusSince, :firstAnswerAt, :firstAnswerDue, :resolutionDue, :dueOrder)""";
+                :reopened, :parent, :statusSince, :firstAnswerAt, :firstAnswerDue, :resolutionDue, :dueOrder,
+                COALESCE((SELECT e.search_text FROM establishments e WHERE e.uai = :establishment), ''))""";
 
     private static final String UPDATE = """
             UPDATE requests SET subject = :subject, type = :type, summary = :summary, description = :description,
@@ -123,7 +124,10 @@ final class RequestRows {
     private RequestRows() {
     }
 
-    /** Inserts a new request's rows; a broken key of {@code requests} fails before anything is written. */
+    /**
+     * Inserts a new request's rows, with the words of its school as the directory holds them (none when it does not
+     * know the school); a broken key of {@code requests} fails before anything is written.
+     */
     static void insert(Handle h, Request request) {
         RequestSummary line = request.summaryLine();
         h.createUpdate(INSERT)

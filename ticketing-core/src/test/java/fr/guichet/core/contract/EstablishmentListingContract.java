@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /**
  * What every {@link RequestRepository} promises of lists narrowed by establishment: by UAI, by the département the
  * directory of establishments gives it, and searched by words of its name, commune or UAI (as they stand in the
- * directory when the list is read, whenever the establishment was imported).
+ * directory when the list is read, whenever the establishment was imported or last changed).
  */
 public abstract class EstablishmentListingContract {
 
@@ -101,6 +101,31 @@ public abstract class EstablishmentListingContract {
                 Fixtures.agent().id(), Set.of(Fixtures.PLATEFORME)))));
         assertEquals(List.of(other), keep(list(all.withWords("identifiant").withSubmittedBetween(AT,
                 AT.plusSeconds(3_600)).withEstablishment(Fixtures.newRequester().establishment())), filed, other));
+    }
+
+    @Test
+    public void a_school_renamed_by_a_later_import_is_found_by_its_new_words_and_no_longer_by_its_former_ones() {
+        String former = EstablishmentFixtures.newWord();
+        String renamed = EstablishmentFixtures.newWord();
+        String formerCommune = EstablishmentFixtures.newWord();
+        Uai uai = EstablishmentFixtures.newUai();
+        RequestNumber before = filed(from(uai), 1);
+        save(new Establishment(uai, "Collège " + former, "Collège", formerCommune, new Department("94")));
+        RequestNumber after = filed(from(uai), 2);
+        RequestQuery all = RequestQuery.all();
+        RequestQuery queue = all.withQueueOf(new RequestQuery.QueueOf(Fixtures.agent().id(),
+                Set.of(Fixtures.PLATEFORME)));
+        assertEquals(List.of(after, before), list(all.withWords("collège " + former)), "filed before and after");
+        assertEquals(List.of(after, before), list(queue.withWords(formerCommune)));
+
+        save(new Establishment(uai, "Lycée " + renamed, "Lycée", "Vitry-sur-Seine", new Department("94")));
+
+        assertEquals(List.of(after, before), list(all.withWords("lycee " + renamed)));
+        assertEquals(List.of(after, before), list(queue.withWords(renamed + " identifiant")), "school and text");
+        assertEquals(List.of(after, before), keep(list(all.withWords("vitry " + uai.value())), after, before));
+        assertEquals(List.of(), list(all.withWords(former)), "the former name");
+        assertEquals(List.of(), list(queue.withWords(formerCommune)), "the former commune");
+        assertEquals(List.of(), list(all.withWords(renamed + " introuvable")));
     }
 
     /** {@code found} without the requests other tests filed: those among {@code ours}, in order. */
