@@ -99,17 +99,22 @@ public final class ComputeStatistics {
                 rows.size() > MAX_ROWS);
     }
 
+    /**
+     * How people read each key: names and labels, never a code alone; a subject the catalog no longer holds and a group
+     * the directory no longer knows are said to be so, a school the directory lacks is named by its UAI in words.
+     */
     private Function<String, String> labels(StatisticsGrouping by, List<StatisticsRow> rows, SubjectCatalog subjects) {
         return switch (by) {
             case MONTH -> key -> YearMonth.parse(key).format(MONTH);
-            case SUBJECT -> key -> subjects.find(SubjectCode.parse(key)).map(Subject::label).orElse(key);
+            case SUBJECT -> key -> subjects.find(SubjectCode.parse(key)).map(Subject::label)
+                    .orElse("Sujet retiré du catalogue");
             case ESTABLISHMENT -> establishmentNames(rows);
             case DEPARTMENT -> key -> key.isEmpty() ? "Département inconnu"
                     : DepartmentNames.label(Department.parse(key));
             case GROUP -> {
                 Map<String, String> groups = unitOfWork.inTransaction(() -> people.groups()).stream()
                         .collect(Collectors.toMap(g -> g.code().value(), SupportGroup::label, (a, b) -> a));
-                yield key -> groups.getOrDefault(key, key);
+                yield key -> groups.getOrDefault(key, "Groupe inconnu de l'annuaire");
             }
         };
     }
@@ -118,7 +123,8 @@ public final class ComputeStatistics {
         List<Uai> uais = rows.stream().map(StatisticsRow::key).filter(k -> !k.isEmpty()).map(Uai::new).toList();
         Map<Uai, Establishment> known = unitOfWork.inTransaction(() -> establishments.findAll(uais));
         return key -> key.isEmpty() ? "Sans établissement"
-                : Optional.ofNullable(known.get(new Uai(key))).map(Establishment::name).orElse(key);
+                : Optional.ofNullable(known.get(new Uai(key))).map(Establishment::name)
+                        .orElse("Établissement non répertorié (UAI " + key + ")");
     }
 
     private static Figures.Line line(StatisticsRow r, String label) {

@@ -118,9 +118,12 @@ public final class DepartmentNames {
     private DepartmentNames() {
     }
 
-    /** The name of {@code department} followed by its code, « Seine-et-Marne (77) »; the code alone when unknown. */
+    /**
+     * The name of {@code department} followed by its code, « Seine-et-Marne (77) »; « Département 979 » for a code
+     * without a name here.
+     */
     public static String label(Department department) {
         return Optional.ofNullable(NAMES.get(department.code())).map(n -> n + " (" + department.code() + ")")
-                .orElse(department.code());
+                .orElse("Département " + department.code());
     }
 }
