@@ -1,7 +1,10 @@
 package fr.guichet.benchmarks;
 
+import fr.guichet.core.domain.establishment.Department;
+import fr.guichet.core.domain.establishment.Establishment;
 import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.SupportGroup;
+import fr.guichet.core.domain.person.Uai;
 import fr.guichet.core.domain.subject.RequestType;
 import fr.guichet.core.domain.subject.Subject;
 import fr.guichet.core.domain.subject.SubjectCatalog;
@@ -26,9 +29,9 @@ import javax.sql.DataSource;
  * {@value #ROOTS} root subjects of {@value #LEAVES} leaves each across {@value #GROUPS} support groups, submissions
  * spread evenly over the last five years; requests older than 60 days are resolved or closed, recent ones in every open
  * status. Summaries and descriptions come from {@link SupportVocabulary}, and each row's search text and last activity
- * are written as Guichet writes them ({@code Request.searchText()}, {@code RequestSummary.lastActivity()}): the names
- * and texts, normalised in Java, are read from two small tables ({@code bench_names}, {@code bench_texts}) that the
- * load joins.
+ * are written as Guichet writes them ({@code Request.searchText()}, {@code RequestSummary.lastActivity()}, the words
+ * of the school they are all filed from, which the directory holds): the names and texts, normalised in Java, are read
+ * from two small tables ({@code bench_names}, {@code bench_texts}) that the load joins.
  */
 final class BulkLoader {
 
@@ -61,6 +64,11 @@ final class BulkLoader {
             + "VALUES (?, ?, ?, ?)";
     private static final String INSERT_TEXT = "INSERT INTO bench_texts (id, summary, description, search_text) "
             + "VALUES (?, ?, ?, ?)";
+    /** The school every bulk request is filed from, in the directory of establishments as an import writes it. */
+    private static final Establishment SCHOOL = new Establishment(Uai.parse("0941295X"), "Collège Évariste Galois",
+            "Collège", "Champigny-sur-Marne", new Department("94"));
+    private static final String INSERT_SCHOOL = "INSERT INTO establishments (uai, name, kind, commune, department, "
+            + "name_key, search_text) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
     private final DataSource dataSource;
     private final boolean postgres;
@@ -150,6 +158,16 @@ final class BulkLoader {
             }
             p.executeBatch();
         }
+        try (PreparedStatement p = c.prepareStatement(INSERT_SCHOOL)) {
+            p.setString(1, SCHOOL.uai().value());
+            p.setString(2, SCHOOL.name());
+            p.setString(3, SCHOOL.kind());
+            p.setString(4, SCHOOL.commune());
+            p.setString(5, SCHOOL.department().code());
+            p.setString(6, SCHOOL.nameKey());
+            p.setString(7, SCHOOL.searchText());
+            p.executeUpdate();
+        }
     }
 
     private String insert(long from, long to) {
@@ -159,8 +177,8 @@ final class BulkLoader {
                 : "DATEADD(SECOND, -age, TIMESTAMP '" + now.toString().replace('T', ' ') + "')";
         String recent = "age <= " + RECENT_SECONDS;
         return "INSERT INTO requests (number, requester_id, requester_given, requester_family, establishment, subject, "
-                + "type, summary, description, search_text, visibility, status, assigned_group, assignee, "
-                + "submitted_at, updated_at, resolved_at, version, idempotency_key, last_activity_at, "
+                + "type, summary, description, search_text, school_text, visibility, status, assigned_group, "
+                + "assignee, submitted_at, updated_at, resolved_at, version, idempotency_key, last_activity_at, "
                 + "last_activity_by, last_activity_staff) "
                 + "SELECT g, 'req-' || CAST(requester AS VARCHAR(10)), n.given, n.family, '0941295X', "
                 + "'SUJ' || CAST(root AS VARCHAR(4)) || '-' || CAST(root + 1 AS VARCHAR(4)) || '.' "
@@ -169,7 +187,7 @@ final class BulkLoader {
                 + "ELSE 'EVOLUTION' END, "
                 + "t.summary, t.description, "
                 + "LPAD(CAST(g AS VARCHAR(12)), 7, '0') || ' req ' || CAST(requester AS VARCHAR(10)) || ' ' "
-                + "|| n.search_text || ' 0941295x ' || t.search_text, 'PRIVATE', "
+                + "|| n.search_text || ' 0941295x ' || t.search_text, '" + SCHOOL.searchText() + "', 'PRIVATE', "
                 + "CASE phase WHEN 0 THEN 'NEW' WHEN 1 THEN 'ASSIGNED' WHEN 2 THEN 'IN_PROGRESS' "
                 + "WHEN 3 THEN 'WAITING_FOR_REQUESTER' WHEN 4 THEN 'RESOLVED' "
                 + "ELSE (CASE WHEN MOD(g, 10) = 0 THEN 'RESOLVED' ELSE 'CLOSED' END) END, "
