@@ -28,10 +28,12 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * The outbox table, each row marked {@code bulk} as its template is; mail held for a digest waits there as
- * {@code HELD}, which no claim reads, and a digest takes its key from its id, the table's primary key. A claim locks due rows with {@code FOR UPDATE SKIP LOCKED} (so dispatchers on other nodes pass
- * over them) and pushes their next attempt to the end of the lease, guarded by the next-attempt time it read, so that
- * a row is handed to one claimer per lease even where locks are not skipped; a dispatcher that crashes leaves its rows
- * to come back when the lease ends. A renewal is guarded the same way, by the end of the claim it extends.
+ * {@code HELD}, which no claim reads, and a digest takes its key from its id, the table's primary key. A claim locks
+ * due rows with {@code FOR UPDATE SKIP LOCKED} (so dispatchers on other nodes pass over them) and pushes their next
+ * attempt to the end of the lease, in one batch of updates each guarded by the next-attempt time it read, so that a
+ * row is handed to one claimer per lease even where locks are not skipped; a dispatcher that crashes leaves its rows
+ * to come back when the lease ends. A renewal is guarded the same way, by the end of the claim it extends. Entries
+ * are marked sent several at once, in one statement.
  */
 final class JdbiNotificationOutbox implements NotificationOutbox {
 
@@ -140,51 +142,60 @@ final class JdbiNotificationOutbox implements NotificationOutbox {
     }
 
     @Override
-    public List<OutboxEntry> claim(int max, Instant now, Duration lease) {
+    public List<OutboxEntry> claim(int max, Instant now, Duration lease, ClaimScope scope) {
         Instant leaseEnd = now.plus(lease);
         return db.inTransaction(h -> {
             List<OutboxEntry> due = h.createQuery("SELECT " + COLUMNS + " FROM outbox WHERE state = 'PENDING' "
-                            + "AND next_attempt_at <= :now ORDER BY bulk, next_attempt_at, seq LIMIT :max "
+                            + "AND next_attempt_at <= :now <notBulk> ORDER BY bulk, next_attempt_at, seq LIMIT :max "
                             + "FOR UPDATE SKIP LOCKED")
+                    .define("notBulk", scope == ClaimScope.NOT_BULK ? "AND bulk = FALSE" : "")
                     .bind("now", now).bind("max", max)
                     .map(JdbiNotificationOutbox::entry)
                     .list();
-            List<OutboxEntry> claimed = new ArrayList<>();
-            for (OutboxEntry e : due) {
-                int updated = h.createUpdate("UPDATE outbox SET next_attempt_at = :leaseEnd WHERE id = :id "
-                                + "AND state = 'PENDING' AND next_attempt_at = :seen")
-                        .bind("leaseEnd", leaseEnd).bind("id", e.id().toString()).bind("seen", e.nextAttemptAt())
-                        .execute();
-                if (updated == 1) {
-                    claimed.add(e);
-                }
-            }
-            return claimed;
+            PreparedBatch batch = h.prepareBatch("UPDATE outbox SET next_attempt_at = :leaseEnd WHERE id = :id "
+                    + "AND state = 'PENDING' AND next_attempt_at = :seen");
+            due.forEach(e -> batch.bind("leaseEnd", leaseEnd).bind("id", e.id().toString())
+                    .bind("seen", e.nextAttemptAt()).add());
+            return updated(batch, due);
         });
     }
 
     @Override
     public Set<UUID> renew(Collection<UUID> ids, Instant heldUntil, Instant until) {
+        List<UUID> each = List.copyOf(ids);
         return db.inTransaction(h -> {
-            Set<UUID> renewed = new HashSet<>();
-            for (UUID id : ids) {
-                int updated = h.createUpdate("UPDATE outbox SET next_attempt_at = :until WHERE id = :id "
-                                + "AND state = 'PENDING' AND next_attempt_at = :heldUntil")
-                        .bind("until", until).bind("id", id.toString()).bind("heldUntil", heldUntil)
-                        .execute();
-                if (updated == 1) {
-                    renewed.add(id);
-                }
-            }
-            return renewed;
+            PreparedBatch batch = h.prepareBatch("UPDATE outbox SET next_attempt_at = :until WHERE id = :id "
+                    + "AND state = 'PENDING' AND next_attempt_at = :heldUntil");
+            each.forEach(id -> batch.bind("until", until).bind("id", id.toString()).bind("heldUntil", heldUntil)
+                    .add());
+            return new HashSet<>(updated(batch, each));
         });
     }
 
+    /** Those of {@code rows} whose guarded update in {@code batch}, one per row in the same order, changed a row. */
+    private static <T> List<T> updated(PreparedBatch batch, List<T> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        int[] counts = batch.execute();
+        List<T> changed = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (counts[i] == 1) {
+                changed.add(rows.get(i));
+            }
+        }
+        return changed;
+    }
+
     @Override
-    public void markSent(UUID id, Instant now) {
+    public void markSent(Collection<UUID> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return;
+        }
         db.inTransaction(h -> h.createUpdate("UPDATE outbox SET state = 'SENT', attempts = attempts + 1, "
-                        + "last_error = NULL, " + FORGET_SECRETS + " WHERE id = :id")
-                .bind("id", id.toString()).bindList("secretTemplates", SECRET_TEMPLATES).execute());
+                        + "last_error = NULL, " + FORGET_SECRETS + " WHERE id IN (<ids>)")
+                .bindList("ids", ids.stream().map(UUID::toString).toList())
+                .bindList("secretTemplates", SECRET_TEMPLATES).execute());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package fr.guichet.core.application;
 
 import fr.guichet.core.port.NotificationOutbox;
+import fr.guichet.core.port.NotificationOutbox.ClaimScope;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,7 +11,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs {@link DispatchNotifications} on a bounded number of daemon sender threads until closed. Each sender claims
- * its own batches, so the senders of a node share the outbox as the nodes do. Every sender runs at once whenever a
+ * its own batches, so the senders of a node share the outbox as the nodes do. With two senders or more, the first
+ * claims only mail that is not bulk ({@link ClaimScope#NOT_BULK}: answers, status changes, password links), so that
+ * such mail waits for at most one batch of its own kind, never behind the batches of bulk mail (acknowledgements,
+ * notices to a group) the other senders are sending; they take both kinds, mail that is not bulk first. Every sender
+ * runs at once whenever a
  * unit of work that queued notifications commits (on this node, and on other nodes where the outbox can tell), and
  * otherwise every interval, the safety net for other nodes' notifications and for retries; a sender that finds
  * nothing due goes back to waiting. Wakes that come while a sender's run is under way make one more run of it, never
@@ -31,7 +36,8 @@ public final class BackgroundDispatcher implements AutoCloseable {
         this.dispatch = dispatch;
         this.interval = interval;
         for (int i = 1; i <= senders; i++) {
-            this.senders.add(new Sender("guichet-notification-dispatcher-" + i));
+            ClaimScope scope = i == 1 && senders > 1 ? ClaimScope.NOT_BULK : ClaimScope.ALL;
+            this.senders.add(new Sender("guichet-notification-dispatcher-" + i, scope));
         }
         this.subscription = dispatch.whenEnqueued(this::wake);
     }
@@ -41,7 +47,10 @@ public final class BackgroundDispatcher implements AutoCloseable {
         return start(dispatch, interval, 1);
     }
 
-    /** A dispatcher with {@code senders} sender threads, each claiming its own batches. */
+    /**
+     * A dispatcher with {@code senders} sender threads, each claiming its own batches; with two or more, the first
+     * only for mail that is not bulk.
+     */
     public static BackgroundDispatcher start(DispatchNotifications dispatch, Duration interval, int senders) {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("interval <= 0");
@@ -79,8 +88,10 @@ public final class BackgroundDispatcher implements AutoCloseable {
     private final class Sender {
         private final Semaphore wakes = new Semaphore(0);
         private final Thread thread;
+        private final ClaimScope scope;
 
-        private Sender(String name) {
+        private Sender(String name, ClaimScope scope) {
+            this.scope = scope;
             this.thread = new Thread(this::run, name);
             this.thread.setDaemon(true);
         }
@@ -89,7 +100,7 @@ public final class BackgroundDispatcher implements AutoCloseable {
             while (!closed) {
                 wakes.drainPermits();
                 try {
-                    dispatch.dispatchDue();
+                    dispatch.dispatchDue(scope);
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "notification dispatch failed; next try in " + interval, e);
                 }

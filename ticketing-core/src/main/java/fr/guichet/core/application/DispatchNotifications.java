@@ -5,10 +5,12 @@ import fr.guichet.core.domain.notification.DeliveryResult;
 import fr.guichet.core.domain.notification.OutboxEntry;
 import fr.guichet.core.port.NotificationChannel;
 import fr.guichet.core.port.NotificationOutbox;
+import fr.guichet.core.port.NotificationOutbox.ClaimScope;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,9 +24,10 @@ import java.util.function.DoubleSupplier;
  * reason, and the other notifications still go. Safe to run on several nodes at once: a batch is claimed for the
  * lease, and before each send, once more than half of the lease has passed, the claim on the entries not yet sent is
  * renewed; entries whose claim was lost (another dispatcher took them once the lease ran out) are left to it.
- * Delivery is at least once: a notification the channel handed over just before its node stopped, not yet marked
- * sent, is sent again when the lease ends, under the same entry id, from which a channel derives a stable Message-ID
- * so that the duplicate is recognisable.
+ * The notifications of a batch that were delivered are marked sent together, once the batch is done (or given up),
+ * in one transaction rather than one per notification. Delivery is at least once: the notifications of the batch the
+ * channel handed over before its node stopped, not yet marked sent, are sent again when the lease ends, under the
+ * same entry ids, from which a channel derives stable Message-IDs so that the duplicates are recognisable.
  */
 public final class DispatchNotifications {
 
@@ -62,39 +65,69 @@ public final class DispatchNotifications {
 
     /** Sends everything due now, batch after batch, and returns the outcome counts. */
     public Report dispatchDue() {
+        return dispatchDue(ClaimScope.ALL);
+    }
+
+    /**
+     * Sends everything due now that {@code scope} takes, batch after batch, and returns the outcome counts: with
+     * {@link ClaimScope#NOT_BULK}, only the mail someone waits for, leaving bulk mail to other runs.
+     */
+    public Report dispatchDue(ClaimScope scope) {
         int[] outcomes = new int[Outcome.values().length];
         while (true) {
             Instant claimedAt = clock.instant();
-            List<OutboxEntry> batch = outbox.claim(batchSize, claimedAt, lease);
-            Instant heldUntil = claimedAt.plus(lease);
-            Set<UUID> held = new HashSet<>();
-            batch.forEach(e -> held.add(e.id()));
-            for (int i = 0; i < batch.size(); i++) {
-                Instant now = clock.instant();
-                if (!now.isBefore(heldUntil)) {
-                    LOG.log(Level.WARNING, "the outbox lease ran out before the batch was sent; the rest of the "
-                            + "batch goes back to the queue");
+            List<OutboxEntry> batch = outbox.claim(batchSize, claimedAt, lease, scope);
+            List<UUID> sent = new ArrayList<>();
+            try {
+                if (!send(batch, claimedAt, sent, outcomes)) {
                     return report(outcomes);
                 }
-                if (now.isAfter(heldUntil.minus(lease.dividedBy(2)))) {
-                    List<UUID> rest = batch.subList(i, batch.size()).stream().map(OutboxEntry::id).toList();
-                    Instant until = now.plus(lease);
-                    held.retainAll(outbox.renew(rest, heldUntil, until));
-                    heldUntil = until;
-                    if (held.size() < rest.size()) {
-                        LOG.log(Level.WARNING, "{0} outbox entries were claimed by another dispatcher once their "
-                                + "lease ran out; they are left to it", rest.size() - held.size());
-                    }
-                }
-                OutboxEntry entry = batch.get(i);
-                if (held.contains(entry.id())) {
-                    outcomes[deliver(entry).ordinal()]++;
-                }
+            } finally {
+                outbox.markSent(sent, clock.instant());
             }
             if (batch.size() < batchSize) {
                 return report(outcomes);
             }
         }
+    }
+
+    /**
+     * Delivers the entries of {@code batch} still held, adding the delivered ones to {@code sent}; before renewing the
+     * claim on the rest it marks those sent. Answers false when the lease ran out before the end.
+     */
+    private boolean send(List<OutboxEntry> batch, Instant claimedAt, List<UUID> sent, int[] outcomes) {
+        Instant heldUntil = claimedAt.plus(lease);
+        Set<UUID> held = new HashSet<>();
+        batch.forEach(e -> held.add(e.id()));
+        for (int i = 0; i < batch.size(); i++) {
+            Instant now = clock.instant();
+            if (!now.isBefore(heldUntil)) {
+                LOG.log(Level.WARNING, "the outbox lease ran out before the batch was sent; the rest of the "
+                        + "batch goes back to the queue");
+                return false;
+            }
+            if (now.isAfter(heldUntil.minus(lease.dividedBy(2)))) {
+                outbox.markSent(sent, now);
+                sent.clear();
+                List<UUID> rest = batch.subList(i, batch.size()).stream().map(OutboxEntry::id).toList();
+                Instant until = now.plus(lease);
+                held.retainAll(outbox.renew(rest, heldUntil, until));
+                heldUntil = until;
+                if (held.size() < rest.size()) {
+                    LOG.log(Level.WARNING, "{0} outbox entries were claimed by another dispatcher once their "
+                            + "lease ran out; they are left to it", rest.size() - held.size());
+                }
+            }
+            OutboxEntry entry = batch.get(i);
+            if (held.contains(entry.id())) {
+                Outcome outcome = deliver(entry);
+                outcomes[outcome.ordinal()]++;
+                if (outcome == Outcome.SENT) {
+                    sent.add(entry.id());
+                }
+            }
+        }
+        return true;
     }
 
     /** Has {@code listener} called when notifications are queued and committed: see {@link NotificationOutbox}. */
@@ -115,12 +148,10 @@ public final class DispatchNotifications {
             result = DeliveryResult.transientFailure("unexpected channel error: " + e.getClass().getSimpleName());
             LOG.log(Level.WARNING, "notification channel failed on " + entry.id(), e);
         }
-        int attempts = entry.attempts() + 1;
-        Instant now = clock.instant();
         if (result instanceof DeliveryResult.Delivered) {
-            outbox.markSent(entry.id(), now);
             return Outcome.SENT;
         }
+        int attempts = entry.attempts() + 1;
         if (result instanceof DeliveryResult.PermanentFailure permanent) {
             outbox.markFailed(entry.id(), attempts, permanent.reason());
             LOG.log(Level.WARNING, "notification {0} ({1}) failed for good: {2}", entry.id(),
@@ -128,6 +159,7 @@ public final class DispatchNotifications {
             return Outcome.FAILED;
         }
         String reason = ((DeliveryResult.TransientFailure) result).reason();
+        Instant now = clock.instant();
         if (backoff.exhausted(attempts)) {
             outbox.markFailed(entry.id(), attempts, "gave up after " + attempts + " attempts: " + reason);
             LOG.log(Level.WARNING, "notification {0} failed after {1} attempts: {2}", entry.id(), attempts, reason);

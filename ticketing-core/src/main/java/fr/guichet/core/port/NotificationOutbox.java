@@ -54,11 +54,19 @@ public interface NotificationOutbox {
 
     /**
      * Claims up to {@code max} pending entries due at {@code now} for {@code lease}: those whose template is not
-     * {@link TemplateKey#bulk() bulk} first, then bulk ones, each oldest first. Until the lease ends ({@code now +
-     * lease}, the claim's end that {@link #renew} is given) no other claim returns them. Each entry is returned to at
-     * most one claimer per lease.
+     * {@link TemplateKey#bulk() bulk} first, then, unless {@code scope} is {@link ClaimScope#NOT_BULK}, bulk ones, each
+     * oldest first. Until the lease ends ({@code now + lease}, the claim's end that {@link #renew} is given) no other
+     * claim returns them. Each entry is returned to at most one claimer per lease.
      */
-    List<OutboxEntry> claim(int max, Instant now, Duration lease);
+    List<OutboxEntry> claim(int max, Instant now, Duration lease, ClaimScope scope);
+
+    /** {@link #claim(int, Instant, Duration, ClaimScope)} of every kind of mail. */
+    default List<OutboxEntry> claim(int max, Instant now, Duration lease) {
+        return claim(max, now, lease, ClaimScope.ALL);
+    }
+
+    /** Which pending entries a claim takes: all of them, or only those whose template is not bulk. */
+    enum ClaimScope { ALL, NOT_BULK }
 
     /**
      * Extends to {@code until} the claim on those of {@code ids} the caller still holds: pending, and claimed or last
@@ -67,8 +75,13 @@ public interface NotificationOutbox {
      */
     Set<UUID> renew(Collection<UUID> ids, Instant heldUntil, Instant until);
 
-    /** Records a delivery; a sent entry is never claimed again. */
-    void markSent(UUID id, Instant now);
+    /** Records the delivery of each of {@code ids}, in one transaction; a sent entry is never claimed again. */
+    void markSent(Collection<UUID> ids, Instant now);
+
+    /** {@link #markSent(Collection, Instant)} of one entry. */
+    default void markSent(UUID id, Instant now) {
+        markSent(List.of(id), now);
+    }
 
     /** Records a failed attempt and when to try again; an entry already sent or failed is left as it is. */
     void markRetry(UUID id, int attempts, Instant nextAttemptAt, String error);

@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -54,14 +55,84 @@ class BackgroundDispatcherTest {
     }
 
     @Test
+    void an_answer_committed_while_the_other_senders_hold_batches_of_bulk_mail_goes_to_the_sender_kept_for_it()
+            throws Exception {
+        HeldBulkChannel held = new HeldBulkChannel(SENDERS - 1);
+        DispatchNotifications dispatch = new DispatchNotifications(world.outbox, held, world.clock,
+                new Backoff(Duration.ofSeconds(30), Duration.ofHours(1), 0.2, 4), 5, Duration.ofMinutes(5));
+        try (BackgroundDispatcher dispatcher = BackgroundDispatcher.start(dispatch, Duration.ofHours(1), SENDERS)) {
+            world.outbox.enqueue(IntStream.range(0, NOTIFICATIONS).mapToObj(i -> notification(2 * i)).toList(),
+                    world.clock.instant());
+            assertTrue(held.allBulkSendersHeld.await(30, TimeUnit.SECONDS), "bulk senders: " + held.bulkSenders);
+
+            OutboxEntry answer = world.outbox.enqueue(List.of(answer()), world.clock.instant()).get(0);
+            assertTrue(held.answerDelivered.await(30, TimeUnit.SECONDS), "the answer waited for the bulk batches");
+
+            assertEquals(answer.id(), held.answer);
+            assertEquals("guichet-notification-dispatcher-1", held.answerSender);
+            assertEquals(SENDERS - 1, held.bulkDeliveries.get(), "a bulk sender went on to another mail meanwhile");
+            held.release.countDown();
+            while (world.outbox.all().stream().anyMatch(e -> e.state() != DeliveryState.SENT)) {
+                Thread.sleep(10);
+            }
+        }
+        assertTrue(held.bulkSenders.stream().noneMatch("guichet-notification-dispatcher-1"::equals),
+                "the sender kept for mail that is not bulk sent bulk mail: " + held.bulkSenders);
+    }
+
+    @Test
     void a_dispatcher_needs_at_least_one_sender() {
         assertThrows(IllegalArgumentException.class, () -> BackgroundDispatcher.start(dispatch, Duration.ofHours(1),
                 0));
     }
 
+    /** Acknowledgements (bulk) and answers (not bulk), in turn. */
     private Notification notification(int i) {
-        return new Notification(TemplateKey.REQUEST_RECEIVED, EmailAddress.of("demandeur" + i + "@ac-creteil.fr"),
+        return new Notification(i % 2 == 0 ? TemplateKey.REQUEST_RECEIVED : TemplateKey.ANSWER_POSTED, EmailAddress.of("demandeur" + i + "@ac-creteil.fr"),
                 "Marc Montanes", RequestNumber.of(i + 1), Map.of("number", String.valueOf(i + 1)));
+    }
+
+    private static Notification answer() {
+        return new Notification(TemplateKey.ANSWER_POSTED, EmailAddress.of("enseignant@ac-creteil.fr"),
+                "Camille Enseignant", RequestNumber.of(1), Map.of("number", "1"));
+    }
+
+    /**
+     * A channel that holds every bulk delivery until released, once {@code bulkSenders} senders are each holding one,
+     * and records who delivered the one answer.
+     */
+    private static final class HeldBulkChannel implements NotificationChannel {
+        final Set<String> bulkSenders = ConcurrentHashMap.newKeySet();
+        final AtomicInteger bulkDeliveries = new AtomicInteger();
+        final CountDownLatch allBulkSendersHeld;
+        final CountDownLatch answerDelivered = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        volatile UUID answer;
+        volatile String answerSender;
+
+        HeldBulkChannel(int bulkSenders) {
+            this.allBulkSendersHeld = new CountDownLatch(bulkSenders);
+        }
+
+        @Override
+        public DeliveryResult deliver(OutboxEntry entry) {
+            if (!entry.notification().template().bulk()) {
+                answerSender = Thread.currentThread().getName();
+                answer = entry.id();
+                answerDelivered.countDown();
+                return DeliveryResult.delivered();
+            }
+            bulkDeliveries.incrementAndGet();
+            if (bulkSenders.add(Thread.currentThread().getName())) {
+                allBulkSendersHeld.countDown();
+            }
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return DeliveryResult.delivered();
+        }
     }
 
     /**

@@ -153,6 +153,33 @@ public abstract class NotificationOutboxContract {
     }
 
     @Test
+    public void a_claim_of_mail_that_is_not_bulk_leaves_bulk_mail_to_other_claims() {
+        List<OutboxEntry> acknowledgements = enqueue(3, t0);
+        Notification reset = Notification.passwordReset(Fixtures.newRequester(), ResetToken.random());
+        List<OutboxEntry> waitedFor = unitOfWork().inTransaction(() -> outbox().enqueue(List.of(reset),
+                t0.plusSeconds(1)));
+        Instant later = t0.plus(Duration.ofHours(1));
+        assertEquals(ids(waitedFor), ids(outbox().claim(10, later, lease, NotificationOutbox.ClaimScope.NOT_BULK)));
+        assertTrue(outbox().claim(10, later, lease, NotificationOutbox.ClaimScope.NOT_BULK).isEmpty());
+        assertEquals(ids(acknowledgements), ids(outbox().claim(10, later, lease)));
+    }
+
+    @Test
+    public void entries_marked_sent_together_are_each_sent_once_and_others_stay_pending() {
+        List<OutboxEntry> queued = enqueue(4, t0);
+        outbox().claim(10, t0, lease);
+        outbox().markSent(List.of(queued.get(0).id(), queued.get(2).id(), queued.get(3).id()), t0.plusSeconds(1));
+        outbox().markSent(List.of(), t0.plusSeconds(1));
+        for (int i : List.of(0, 2, 3)) {
+            OutboxEntry sent = outbox().find(queued.get(i).id()).orElseThrow();
+            assertEquals(DeliveryState.SENT, sent.state());
+            assertEquals(1, sent.attempts());
+        }
+        assertEquals(DeliveryState.PENDING, outbox().find(queued.get(1).id()).orElseThrow().state());
+        assertEquals(Set.of(queued.get(1).id()), ids(outbox().claim(10, t0.plus(lease), lease)));
+    }
+
+    @Test
     public void a_rolled_back_enqueue_leaves_nothing() {
         List<OutboxEntry>[] queued = new List[1];
         try {

@@ -101,10 +101,11 @@ public final class InMemoryNotificationOutbox implements NotificationOutbox {
     }
 
     @Override
-    public List<OutboxEntry> claim(int max, Instant now, Duration lease) {
+    public List<OutboxEntry> claim(int max, Instant now, Duration lease, ClaimScope scope) {
         return db.read(s -> {
             List<OutboxEntry> due = s.outbox.values().stream()
                     .filter(e -> e.state() == DeliveryState.PENDING && !e.nextAttemptAt().isAfter(now))
+                    .filter(e -> scope == ClaimScope.ALL || !e.notification().template().bulk())
                     .sorted(Comparator.comparing((OutboxEntry e) -> e.notification().template().bulk())
                             .thenComparing(OutboxEntry::nextAttemptAt).thenComparing(OutboxEntry::createdAt))
                     .limit(max).toList();
@@ -131,9 +132,9 @@ public final class InMemoryNotificationOutbox implements NotificationOutbox {
     }
 
     @Override
-    public void markSent(UUID id, Instant now) {
-        db.write(s -> s.outbox.computeIfPresent(id, (k, e) -> done(with(e, DeliveryState.SENT, e.attempts() + 1,
-                e.nextAttemptAt(), null))));
+    public void markSent(Collection<UUID> ids, Instant now) {
+        db.write(s -> ids.forEach(id -> s.outbox.computeIfPresent(id, (k, e) -> done(with(e, DeliveryState.SENT,
+                e.attempts() + 1, e.nextAttemptAt(), null)))));
     }
 
     @Override

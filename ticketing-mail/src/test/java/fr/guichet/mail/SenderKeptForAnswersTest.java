@@ -1,0 +1,109 @@
+package fr.guichet.mail;
+
+import static fr.guichet.core.contract.NotificationChannelContract.sample;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Stage;
+import com.icegreen.greenmail.util.GreenMail;
+import fr.guichet.core.application.BackgroundDispatcher;
+import fr.guichet.core.application.DispatchNotifications;
+import fr.guichet.core.domain.notification.Notification;
+import fr.guichet.core.domain.notification.TemplateKey;
+import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.port.NotificationChannel;
+import fr.guichet.core.port.NotificationOutbox;
+import fr.guichet.core.port.UnitOfWork;
+import fr.guichet.core.testing.Fixtures;
+import fr.guichet.core.testing.MutableClock;
+import fr.guichet.jdbc.JdbcConfig;
+import fr.guichet.jdbc.JdbcModule;
+import java.io.Closeable;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * With two senders on the JDBC outbox (H2) mailing GreenMail, an answer committed while the other sender holds a
+ * batch of acknowledgements reaches the SMTP server before any of them: the first sender is kept for mail that is not
+ * bulk.
+ */
+class SenderKeptForAnswersTest {
+
+    private static final int ACKNOWLEDGEMENTS = 120;
+
+    private final int port = TestMail.freePort();
+    private final GreenMail server = TestMail.greenMail(port);
+    private final MutableClock clock = new MutableClock(Fixtures.SEED_DAY);
+    private final DispatchConfig settings = DispatchConfig.defaults().withSenders(2);
+    private final CountDownLatch bulkHeld = new CountDownLatch(1);
+    private final CountDownLatch release = new CountDownLatch(1);
+    private Injector injector;
+
+    @AfterEach
+    void stop() throws Exception {
+        release.countDown();
+        server.stop();
+        if (injector != null) {
+            ((SmtpNotificationChannel) injector.getInstance(NotificationChannel.class)).close();
+            if (injector.getInstance(DataSource.class) instanceof Closeable pool) {
+                pool.close();
+            }
+        }
+    }
+
+    @Test
+    void an_answer_reaches_the_smtp_server_while_the_other_sender_holds_its_batch_of_acknowledgements()
+            throws Exception {
+        server.start();
+        injector = Guice.createInjector(Stage.PRODUCTION, new JdbcModule(new JdbcConfig("jdbc:h2:mem:kept-"
+                + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "")), MailModule.smtp(TestMail.config(port).build()));
+        NotificationOutbox outbox = injector.getInstance(NotificationOutbox.class);
+        UnitOfWork unitOfWork = injector.getInstance(UnitOfWork.class);
+        NotificationChannel smtp = injector.getInstance(NotificationChannel.class);
+        NotificationChannel heldBulk = entry -> {
+            if (entry.notification().template().bulk()) {
+                bulkHeld.countDown();
+                await(release);
+            }
+            return smtp.deliver(entry);
+        };
+        DispatchNotifications dispatch = new DispatchNotifications(outbox, heldBulk, clock, settings.backoff(),
+                settings.batchSize(), settings.lease());
+        List<Notification> acknowledgements = IntStream.range(0, ACKNOWLEDGEMENTS)
+                .mapToObj(i -> sample(TemplateKey.REQUEST_RECEIVED, Fixtures.newRequester())).toList();
+        Person teacher = Fixtures.newRequester();
+
+        try (BackgroundDispatcher dispatcher = BackgroundDispatcher.start(dispatch, settings.interval(),
+                settings.senders())) {
+            unitOfWork.run(() -> outbox.enqueue(acknowledgements, clock.instant()));
+            assertTrue(bulkHeld.await(30, TimeUnit.SECONDS), "no sender took the acknowledgements");
+            unitOfWork.run(() -> outbox.enqueue(List.of(sample(TemplateKey.ANSWER_POSTED, teacher)),
+                    clock.instant()));
+
+            assertTrue(server.waitForIncomingEmail(30_000, 1), "the answer waited for the acknowledgements");
+            assertEquals(1, server.getReceivedMessages().length);
+            assertTrue(TestMail.addressedTo(server.getReceivedMessages()[0], teacher.email()));
+            release.countDown();
+            assertTrue(server.waitForIncomingEmail(60_000, ACKNOWLEDGEMENTS + 1),
+                    server.getReceivedMessages().length + " mails received");
+        }
+        assertEquals(ACKNOWLEDGEMENTS + 1, server.getReceivedMessages().length);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
