@@ -9,8 +9,9 @@ import java.util.Objects;
  * a claim is held, the pause between runs, and how many senders of a node claim and send at once (each over its own
  * SMTP connection, at most {@link #MAX_SENDERS}). Immutable. The dispatcher renews its claim while it sends a batch, so
  * the lease bounds how long the mails a stopped node had claimed wait for another node; it must outlast twice the
- * longest single send, which the SMTP timeouts bound. Delivery is at least once: a mail the SMTP server accepted just
- * before its node stopped is sent again when the lease ends, with the same Message-ID.
+ * longest single send, which the SMTP timeouts bound. With two senders or more, the first sends only mail that is not
+ * bulk. Delivery is at least once: the mails of a batch the SMTP server accepted before its node stopped, not yet
+ * marked sent, are sent again when the lease ends, with the same Message-IDs.
  */
 public record DispatchConfig(Backoff backoff, int batchSize, Duration lease, Duration interval, int senders) {
 

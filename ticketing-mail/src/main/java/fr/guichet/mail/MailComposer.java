@@ -39,6 +39,9 @@ import java.util.stream.Collectors;
 final class MailComposer {
 
     private static final String CHARSET = StandardCharsets.UTF_8.name();
+    /** Named rather than chosen by Jakarta Mail, which would encode each part once more only to choose. */
+    private static final String TRANSFER_ENCODING = "Content-Transfer-Encoding";
+    private static final String QUOTED_PRINTABLE = "quoted-printable";
 
     private final MailConfig config;
     private final Templates templates;
@@ -50,6 +53,7 @@ final class MailComposer {
         this.templates = templates;
         this.clock = clock;
         this.ownAddresses = config.ownAddresses().stream().map(MailComposer::key).collect(Collectors.toSet());
+        StreamProviders.pin();
     }
 
     /**
@@ -112,7 +116,7 @@ final class MailComposer {
         return out.toString().strip();
     }
 
-        /** The mail of {@code entry}, its headers final ({@code saveChanges} done). */
+    /** The mail of {@code entry}, its headers final ({@code saveChanges} done). */
     private MimeMessage compose(OutboxEntry entry, Session session) throws MessagingException {
         Notification n = entry.notification();
         Map<String, String> values = new HashMap<>(n.data());
@@ -161,8 +165,10 @@ final class MailComposer {
 
         MimeBodyPart text = new MimeBodyPart();
         text.setText(rendered.text(), CHARSET, "plain");
+        text.setHeader(TRANSFER_ENCODING, QUOTED_PRINTABLE);
         MimeBodyPart html = new MimeBodyPart();
         html.setText(rendered.html(), CHARSET, "html");
+        html.setHeader(TRANSFER_ENCODING, QUOTED_PRINTABLE);
         message.setContent(new MimeMultipart("alternative", text, html));
         message.saveChanges();
         return message;

@@ -69,6 +69,7 @@ public final class MailboxPoller implements AutoCloseable {
         this.receive = Objects.requireNonNull(receive, "receive");
         this.keep = Objects.requireNonNull(keep, "keep");
         this.session = Session.getInstance(properties(config));
+        StreamProviders.pin();
     }
 
     /** A poller of {@code config}'s mailbox into {@code receiveMail}, polling at once and then at each interval. */

@@ -33,7 +33,8 @@ public record RequestNumber(long value) implements Comparable<RequestNumber> {
     }
 
     public String display() {
-        return String.format("%07d", value);
+        String digits = Long.toString(value);
+        return digits.length() >= 7 ? digits : "0".repeat(7 - digits.length()) + digits;
     }
 
     @Override
