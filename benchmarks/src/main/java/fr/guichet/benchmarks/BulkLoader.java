@@ -120,18 +120,40 @@ final class BulkLoader {
             }
             while (loaded < total) {
                 long to = Math.min(total, loaded + CHUNK);
-                s.executeUpdate(insert(loaded + 1, to));
+                s.executeUpdate(insert(loaded + 1, to, "MOD(g * 7919, " + REQUESTERS + ")", FIVE_YEARS_SECONDS));
                 loaded = to;
             }
-            s.execute(postgres ? "SELECT setval('request_number', " + loaded + ")"
-                    : "ALTER SEQUENCE request_number RESTART WITH " + (loaded + 1));
-            if (postgres) {
-                s.execute("VACUUM ANALYZE requests");
-            } else {
-                s.execute("ANALYZE TABLE requests");
-            }
+            finish(s);
         }
         return (System.nanoTime() - start) / 1e9;
+    }
+
+    /**
+     * Adds {@code each} requests to each of the requesters {@code first} to {@code first + count - 1}, submitted
+     * evenly since {@code since} (the start of the school year, say), with the spread of the others; returns the
+     * seconds it took.
+     */
+    double addRecent(int first, int count, int each, Instant since) throws SQLException {
+        long start = System.nanoTime();
+        long span = Math.max(1, java.time.Duration.between(since, now.toInstant(ZoneOffset.UTC)).toSeconds());
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            long to = loaded + (long) count * each;
+            s.executeUpdate(insert(loaded + 1, to, first + " + MOD(g, " + count + ")", span));
+            loaded = to;
+            finish(s);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Moves the request numbers past the rows written and has the database gather their statistics. */
+    private void finish(Statement s) throws SQLException {
+        s.execute(postgres ? "SELECT setval('request_number', " + loaded + ")"
+                : "ALTER SEQUENCE request_number RESTART WITH " + (loaded + 1));
+        if (postgres) {
+            s.execute("VACUUM ANALYZE requests");
+        } else {
+            s.execute("ANALYZE TABLE requests");
+        }
     }
 
     /** The names and texts the load joins, each with its search text normalised by the core's {@code SearchText}. */
@@ -170,7 +192,8 @@ final class BulkLoader {
         }
     }
 
-    private String insert(long from, long to) {
+    /** Rows {@code from} to {@code to} ({@code g}), of requester number {@code requester}, up to {@code ageSpan} s old. */
+    private String insert(long from, long to, String requester, long ageSpan) {
         String series = postgres ? "generate_series(CAST(" + from + " AS BIGINT), " + to + ") AS t(g)"
                 : "SYSTEM_RANGE(" + from + ", " + to + ") AS t(g)";
         String submitted = postgres ? "TIMESTAMP '" + now + "' - age * INTERVAL '1 second'"
@@ -198,10 +221,10 @@ final class BulkLoader {
                 + "ELSE 'req-' || CAST(requester AS VARCHAR(10)) END, "
                 + "CASE WHEN " + STAFF_LAST + " THEN TRUE ELSE FALSE END "
                 + "FROM (SELECT g, requester, root, leaf, age, CASE WHEN " + recent + " THEN MOD(g, 5) ELSE 5 END "
-                + "AS phase FROM (SELECT g, MOD(g * 7919, " + REQUESTERS + ") AS requester, "
+                + "AS phase FROM (SELECT g, " + requester + " AS requester, "
                 + "MOD(g * 31, " + ROOTS * LEAVES + ") / " + LEAVES + " AS root, "
                 + "MOD(MOD(g * 31, " + ROOTS * LEAVES + "), " + LEAVES + ") + 1 AS leaf, "
-                + "MOD(g * 2654435761, " + FIVE_YEARS_SECONDS + ") AS age FROM " + series + ") AS a) AS x "
+                + "MOD(g * 2654435761, " + ageSpan + ") AS age FROM " + series + ") AS a) AS x "
                 + "JOIN bench_names n ON n.id = MOD(x.requester, " + NAMES + ") "
                 + "JOIN bench_texts t ON t.id = MOD(x.g * 2029, " + TEXTS + ")";
     }

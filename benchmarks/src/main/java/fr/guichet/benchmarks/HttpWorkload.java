@@ -265,31 +265,60 @@ final class HttpWorkload {
         }
     }
 
-    /** A requester and a staff member on one connection: lists, views, filings and public answers. */
+    /**
+     * A requester and a staff member on one connection: lists, views (of the requests it filed and of the first page
+     * of the requester's), filings and public answers (on the requests it filed). Each person signs in once per
+     * server, their session shared by the connections that act as them.
+     */
     static final class MixedClient implements Client {
+        private static final Map<String, String> SESSIONS = new java.util.concurrent.ConcurrentHashMap<>();
         private final URI base;
         private final String password;
         private final String requester;
         private final String staff;
         private final HttpClient http = httpClient();
-        private final List<String> numbers = Collections.synchronizedList(new ArrayList<>());
+        private final List<String> filed = Collections.synchronizedList(new ArrayList<>());
+        private final List<String> seen = Collections.synchronizedList(new ArrayList<>());
         private String requesterToken;
         private String staffToken;
 
         MixedClient(URI base, String password, int index) {
+            this(base, password, REQUESTERS[index % REQUESTERS.length], STAFF[index % STAFF.length]);
+        }
+
+        MixedClient(URI base, String password, String requester, String staff) {
             this.base = base;
             this.password = password;
-            this.requester = REQUESTERS[index % REQUESTERS.length];
-            this.staff = STAFF[index % STAFF.length];
+            this.requester = requester;
+            this.staff = staff;
+        }
+
+        /** Signs the requester in (once per server), nothing else: for loads that only list or file. */
+        void signInRequester() throws IOException, InterruptedException {
+            requesterToken = session(requester);
         }
 
         @Override
         public void prepare() throws IOException, InterruptedException {
-            requesterToken = signIn(requester);
-            staffToken = signIn(staff);
+            signInRequester();
+            staffToken = session(staff);
             for (int i = 0; i < 3; i++) {
                 file();
             }
+            for (com.fasterxml.jackson.databind.JsonNode line : JSON.readTree(send(requesterToken, "GET",
+                    "/api/v1/requests?scope=mine", null, 200)).get("items")) {
+                seen.add(line.get("number").asText());
+            }
+        }
+
+        private String session(String identifier) throws IOException, InterruptedException {
+            String key = base + " " + identifier;
+            String token = SESSIONS.get(key);
+            if (token == null) {
+                token = signIn(identifier);
+                SESSIONS.put(key, token);
+            }
+            return token;
         }
 
         private String signIn(String identifier) throws IOException, InterruptedException {
@@ -311,23 +340,23 @@ final class HttpWorkload {
         public String call(Random random) throws IOException, InterruptedException {
             double r = random.nextDouble();
             boolean asStaff = random.nextBoolean();
-            String number = numbers.get(random.nextInt(numbers.size()));
             if (r < 0.4) {
                 send(asStaff ? staffToken : requesterToken, "GET", "/api/v1/requests?scope="
                         + (asStaff ? "queue" : "mine"), null, 200);
                 return "list";
             }
             if (r < 0.8) {
-                send(asStaff ? staffToken : requesterToken, "GET", "/api/v1/requests/" + number, null, 200);
+                send(asStaff ? staffToken : requesterToken, "GET", "/api/v1/requests/" + seen.get(random.nextInt(
+                        seen.size())), null, 200);
                 return "view";
             }
             if (r < 0.9) {
                 file();
                 return "file";
             }
-            send(staffToken, "POST", "/api/v1/requests/" + number + "/messages", JSON.writeValueAsString(Map.of(
-                    "body", "Bonjour, pouvez-vous réessayer maintenant ? Le service a été relancé.",
-                    "internal", false)), 201);
+            send(staffToken, "POST", "/api/v1/requests/" + filed.get(random.nextInt(filed.size())) + "/messages",
+                    JSON.writeValueAsString(Map.of("body", "Bonjour, pouvez-vous réessayer maintenant ? Le service a "
+                            + "été relancé.", "internal", false)), 201);
             return "answer";
         }
 
@@ -336,8 +365,10 @@ final class HttpWorkload {
             String body = JSON.writeValueAsString(Map.of("subject", "MES-1.1", "type", "INCIDENT",
                     "summary", "Le webmail refuse mon mot de passe", "description",
                     "Depuis ce matin le webmail affiche « identifiants incorrects ».", "visibility", "PRIVATE"));
-            String answer = send(requesterToken, "POST", "/api/v1/requests", body, 201);
-            numbers.add(JSON.readTree(answer).get("number").asText());
+            String number = JSON.readTree(send(requesterToken, "POST", "/api/v1/requests", body, 201)).get("number")
+                    .asText();
+            filed.add(number);
+            seen.add(number);
         }
 
         /** The first page of the requester's own requests, gzipped when {@code gzip} (the body left compressed). */
