@@ -4,6 +4,7 @@ import fr.guichet.core.application.NamedPerson;
 import fr.guichet.core.application.RequestLine;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.request.Actor;
+import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.request.RequestSummary;
 import fr.guichet.core.domain.request.StatusLabels;
 import fr.guichet.core.domain.request.Visibility;
@@ -26,7 +27,8 @@ final class ExportEndpoints {
 
     /** The columns of a list's export, in French. */
     static final List<String> REQUEST_COLUMNS = List.of("Numéro", "Déposée le", "Objet", "Sujet", "Type", "Statut",
-            "Visibilité", "Établissement", "Demandeur", "Attribuée à", "Dernière mise à jour");
+            "Visibilité", "Établissement", "Nom de l'établissement", "Demandeur", "Attribuée à",
+            "Dernière mise à jour");
 
     private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
@@ -47,7 +49,7 @@ final class ExportEndpoints {
         ListParameters p = ListParameters.parse(ctx);
         ListParameters.Scope scope = p.scope() != null ? p.scope()
                 : person.isStaff() ? ListParameters.Scope.QUEUE : ListParameters.Scope.MINE;
-        LocalDate today = LocalDate.now(zone);
+        LocalDate today = LocalDate.ofInstant(shared.ticketing().clock().instant(), zone);
         CsvResponse csv = new CsvResponse(ctx, switch (scope) {
             case MINE -> "mes-demandes-" + today + ".csv";
             case QUEUE -> "file-des-demandes-" + today + ".csv";
@@ -67,11 +69,20 @@ final class ExportEndpoints {
     private List<String> row(RequestLine line, Actor reader) {
         RequestSummary r = line.request();
         NamedPerson assignee = line.assignee();
-        return List.of(r.number().display(), time(r.submittedAt()), r.summary().value(), line.subjectDisplay(),
+        return List.of(number(r.number()), time(r.submittedAt()), r.summary().value(), line.subjectDisplay(),
                 line.typeLabel(), StatusLabels.french(r.status(), reader),
                 r.visibility() == Visibility.PUBLIC ? "publique" : "privée",
-                r.establishment() == null ? "" : r.establishment().value(), r.requester().name().display(),
+                r.establishment() == null ? "" : r.establishment().value(),
+                line.establishmentName() == null ? "" : line.establishmentName(), r.requester().name().display(),
                 assignee == null ? "" : assignee.displayName(), time(r.updatedAt()));
+    }
+
+    /**
+     * A request's number as the front writes it in a sentence, « n° 0022928 »: a spreadsheet reads it as text and keeps
+     * its zeros, where it would turn 0022928 into the number 22928.
+     */
+    private static String number(RequestNumber number) {
+        return "n° " + number.display();
     }
 
     private String time(Instant instant) {

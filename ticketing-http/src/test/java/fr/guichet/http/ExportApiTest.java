@@ -3,15 +3,23 @@ package fr.guichet.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.guichet.core.domain.establishment.Department;
+import fr.guichet.core.domain.establishment.Establishment;
 import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.person.Uai;
+import fr.guichet.core.port.EstablishmentDirectory;
+import fr.guichet.core.port.UnitOfWork;
+import fr.guichet.core.testing.EstablishmentFixtures;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * The CSV export of lists (HTTP-API.md, "The académie's figures"): a spreadsheet's UTF-8 with a BOM and ';', French
- * headers, formulas neutralised, and the list's access rules.
+ * headers, numbers written as text, schools named, formulas neutralised, and the list's access rules.
  */
 class ExportApiTest {
 
@@ -48,13 +56,38 @@ class ExportApiTest {
 
         List<String> lines = lines(teacher.get("/api/v1/requests.csv"));
 
-        assertEquals("Numéro;Déposée le;Objet;Sujet;Type;Statut;Visibilité;Établissement;Demandeur;Attribuée à;"
-                + "Dernière mise à jour", lines.get(0));
+        assertEquals("Numéro;Déposée le;Objet;Sujet;Type;Statut;Visibilité;Établissement;Nom de l'établissement;"
+                + "Demandeur;Attribuée à;Dernière mise à jour", lines.get(0));
         assertEquals(2, lines.size(), lines.toString());
-        assertTrue(lines.get(1).startsWith(mine + ";"), lines.get(1));
+        assertTrue(lines.get(1).startsWith("n° " + mine + ";"), lines.get(1));
         assertTrue(lines.get(1).contains(";Imprimante de la salle 12;"), lines.get(1));
-        assertTrue(lines.stream().noneMatch(l -> l.startsWith(theirs)), lines.toString());
+        assertTrue(lines.stream().noneMatch(l -> l.contains(theirs)), lines.toString());
         assertEquals(2, lines(teacher.get("/api/v1/requests.csv?scope=mine&q=" + mine)).size());
+    }
+
+    @Test
+    void the_number_stays_text_the_school_is_named_beside_its_uai_and_the_file_is_dated_by_the_servers_clock() {
+        Uai school = EstablishmentFixtures.newUai();
+        String name = "Collège " + EstablishmentFixtures.newWord();
+        server.injector.getInstance(UnitOfWork.class).run(() -> server.injector.getInstance(
+                EstablishmentDirectory.class).saveAll(List.of(new Establishment(school, name, "Collège", "Torcy",
+                        Department.parse("77")))));
+        String teacherId = server.newRequester().id().value();
+        Api admin = Api.signIn(server.base, server.newAdmin().id().value());
+        assertEquals(200, admin.patch("/api/v1/admin/people/" + teacherId, Api.object("establishment",
+                school.value())).status());
+        Api schoolTeacher = Api.signIn(server.base, teacherId);
+        String number = file(schoolTeacher, "Vidéoprojecteur muet");
+        LocalDate today = LocalDate.ofInstant(server.clock.instant(), ZoneId.of("Europe/Paris"));
+
+        Api.Reply reply = schoolTeacher.get("/api/v1/requests.csv");
+
+        assertTrue(reply.header("Content-Disposition").contains("\"mes-demandes-" + today + ".csv\""),
+                reply.header("Content-Disposition"));
+        List<String> lines = lines(reply);
+        assertTrue(number.startsWith("00"), number);
+        assertTrue(lines.get(1).startsWith("n° " + number + ";"), lines.get(1));
+        assertTrue(lines.get(1).contains(";" + school.value() + ";" + name + ";"), lines.get(1));
     }
 
     @Test
@@ -73,10 +106,10 @@ class ExportApiTest {
                 + "&sort=submittedAt"));
 
         assertEquals(3, lines.size(), lines.toString());
-        assertTrue(lines.get(1).startsWith(formula + ";"), lines.toString());
+        assertTrue(lines.get(1).startsWith("n° " + formula + ";"), lines.toString());
         assertTrue(lines.get(1).contains(";\"'=HYPERLINK(\"\"http://example.org\"\";\"\"clic\"\")\";"),
                 lines.get(1));
-        assertTrue(lines.get(2).startsWith(plain + ";"), lines.toString());
+        assertTrue(lines.get(2).startsWith("n° " + plain + ";"), lines.toString());
         assertTrue(lines.get(2).contains(";\"'@SOMME(A1:A2); -2\";"), lines.get(2));
         assertEquals(1, lines(agent.get("/api/v1/requests.csv?scope=queue&status=CLOSED&q=" + other.id().value()))
                 .size());

@@ -306,6 +306,11 @@ public final class Ticketing {
         return sendDigests;
     }
 
+    /** The clock every use case reads the time from. */
+    public Clock clock() {
+        return clock;
+    }
+
     /**
      * The deployment's settings; the reopening window, auto-close delay, retention and mail domains in force may
      * differ, an administrator having changed them (see {@link #manageSettings()}).
