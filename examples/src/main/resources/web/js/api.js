@@ -90,6 +90,7 @@ export const api = {
     call("PATCH", `/api/v1/admin/people/${encodeURIComponent(identifier)}`, changes, ifMatch(etag)),
   importPeople: (file) => call("POST", "/api/v1/admin/people/import", new Blob([file], { type: "text/csv" })),
   establishments: (q) => call("GET", "/api/v1/establishments?" + new URLSearchParams({ q })),
+  departments: () => call("GET", "/api/v1/establishments/departments"),
   importEstablishments: (file) =>
     call("POST", "/api/v1/admin/establishments/import", new Blob([file], { type: "text/csv" })),
   status: (number, status, comment, etag) =>

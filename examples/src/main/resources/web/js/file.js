@@ -353,8 +353,9 @@ if (!isStaff(person)) {
     bulk.status.append(el("option", { value: status }, statusLabel(status)));
   }
   try {
-    const { data } = await api.subjects();
+    const [{ data }, departments] = await Promise.all([api.subjects(), api.departments()]);
     for (const subject of flatten(data, [])) form.subject.append(el("option", { value: subject.code }, subject.display));
+    for (const d of departments.data) form.department.append(el("option", { value: d.code }, d.label));
     await fillPeopleFilters();
   } catch (error) {
     showErrors(form, summary, error);

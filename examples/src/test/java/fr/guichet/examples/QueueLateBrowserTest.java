@@ -21,7 +21,8 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * Service levels in the queue against the example server on a clock the test moves: a request past its first-answer
  * due is marked « En retard » in words, one still within it is not, and sorted by due the earliest due comes first
- * whatever the filing order. No serious or critical axe violation.
+ * whatever the filing order; the département filter offers the départements of the directory's schools. No serious or
+ * critical axe violation.
  */
 class QueueLateBrowserTest {
 
@@ -103,6 +104,12 @@ class QueueLateBrowserTest {
         browser.signIn("agent1", DemoSite.PASSWORD);
         browser.open("/file.html");
         List<String> newest = queueLines(password, printer);
+        assertEquals(List.of("Tous", "Seine-et-Marne (77)", "Seine-Saint-Denis (93)", "Val-de-Marne (94)"),
+                browser.waitFor(d -> {
+                    List<String> offered = new Select(d.findElement(By.id("filtre-departement"))).getOptions()
+                            .stream().map(WebElement::getText).toList();
+                    return offered.size() > 1 ? offered : null;
+                }), "the départements of the demo's schools, from the directory");
         assertTrue(position(newest, printer) < position(newest, password), newest.toString());
         assertTrue(line(newest, password).contains("En retard"),
                 "answered within 2 working hours, due at 11:00, it is 12:00: " + line(newest, password));

@@ -2,6 +2,7 @@ package fr.guichet.http;
 
 import fr.guichet.core.application.EstablishmentRow;
 import fr.guichet.core.application.ImportReport;
+import fr.guichet.core.domain.establishment.DepartmentNames;
 import fr.guichet.core.domain.establishment.Establishment;
 import fr.guichet.core.domain.person.Person;
 import io.javalin.config.JavalinConfig;
@@ -12,9 +13,10 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * The handlers of the directory of establishments (HTTP-API.md, "The académie's figures"): its search, for anyone
- * signed in, and the import of the national directory's CSV export ("Annuaire de l'éducation", {@link #COLUMNS} among
- * its columns, the others ignored), for administrators, answered with its counts and its refused lines.
+ * The handlers of the directory of establishments (HTTP-API.md, "The académie's figures"): its search and its
+ * départements, for anyone signed in, and the import of the national directory's CSV export ("Annuaire de
+ * l'éducation", {@link #COLUMNS} among its columns, the others ignored), for administrators, answered with its counts
+ * and its refused lines.
  */
 final class EstablishmentEndpoints {
 
@@ -36,6 +38,7 @@ final class EstablishmentEndpoints {
 
     void mount(JavalinConfig host, UnaryOperator<Handler> guarded, UnaryOperator<Handler> adminGuarded) {
         host.routes.get(GuichetHttpApi.BASE + "/establishments", guarded.apply(this::search));
+        host.routes.get(GuichetHttpApi.BASE + "/establishments/departments", guarded.apply(this::departments));
         host.routes.post(GuichetHttpApi.BASE + "/admin/establishments/import", adminGuarded.apply(this::importFile));
     }
 
@@ -43,6 +46,12 @@ final class EstablishmentEndpoints {
         Person who = shared.sessions().require(ctx);
         shared.exchange().write(ctx, 200, shared.ticketing().manageEstablishments().search(who, ctx.queryParam("q"))
                 .stream().map(EstablishmentView::of).toList());
+    }
+
+    void departments(Context ctx) {
+        Person who = shared.sessions().require(ctx);
+        shared.exchange().write(ctx, 200, shared.ticketing().manageEstablishments().departments(who).stream()
+                .map(d -> new DepartmentView(d.code(), DepartmentNames.label(d))).toList());
     }
 
     void importFile(Context ctx) {
@@ -64,6 +73,10 @@ final class EstablishmentEndpoints {
         static EstablishmentView of(Establishment e) {
             return new EstablishmentView(e.uai().value(), e.name(), e.kind(), e.commune(), e.department().code());
         }
+    }
+
+    /** A département of the directory: its code, which the lists' {@code department} filter takes, and its name. */
+    record DepartmentView(String code, String label) {
     }
 
     /** What an import did: how many lines were added, updated, left unchanged and refused, and the refused lines. */

@@ -8,6 +8,7 @@ import fr.guichet.core.domain.person.Uai;
 import fr.guichet.core.testing.EstablishmentFixtures;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -102,6 +103,25 @@ class EstablishmentApiTest {
                 .asText());
         JsonNode bad = agent.get("/api/v1/requests?scope=all&department=7&establishment=0941295A").problem(400);
         assertTrue(bad.get("errors").has("department") && bad.get("errors").has("establishment"), bad.toString());
+    }
+
+    @Test
+    void anyone_signed_in_reads_the_departements_of_the_directory_by_code_and_name() {
+        assertEquals(200, importCsv(admin, HEADER
+                + line(EstablishmentFixtures.newUai(), "Collège de Bastia", "Collège", "Bastia", "02B")
+                + line(EstablishmentFixtures.newUai(), "Lycée de Mamoudzou", "Lycée", "Mamoudzou", "976")).status());
+        Api teacher = Api.signIn(server.base, server.newRequester().id().value());
+
+        List<JsonNode> departments = new ArrayList<>();
+        teacher.get("/api/v1/establishments/departments").json().forEach(departments::add);
+
+        assertTrue(departments.stream().anyMatch(d -> d.get("code").asText().equals("2B")
+                && d.get("label").asText().equals("Haute-Corse (2B)")), departments.toString());
+        assertTrue(departments.stream().anyMatch(d -> d.get("code").asText().equals("976")
+                && d.get("label").asText().equals("Mayotte (976)")), departments.toString());
+        List<String> codes = departments.stream().map(d -> d.get("code").asText()).toList();
+        assertEquals(codes.stream().distinct().sorted().toList(), codes);
+        Api.anonymous(server.base).get("/api/v1/establishments/departments").problem(401);
     }
 
     @Test

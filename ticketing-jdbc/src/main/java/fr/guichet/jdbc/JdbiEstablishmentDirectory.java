@@ -60,6 +60,12 @@ final class JdbiEstablishmentDirectory implements EstablishmentDirectory {
     }
 
     @Override
+    public List<Department> departments() {
+        return db.inTransaction(h -> h.createQuery("SELECT DISTINCT department FROM establishments")
+                .mapTo(String.class).list().stream().sorted().map(Department::new).toList());
+    }
+
+    @Override
     public List<Establishment> search(String words, int limit) {
         List<String> wanted = SearchText.words(words);
         if (wanted.isEmpty() || limit <= 0) {

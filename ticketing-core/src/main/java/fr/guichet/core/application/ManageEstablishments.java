@@ -58,6 +58,11 @@ public final class ManageEstablishments {
         return unitOfWork.inTransaction(() -> directory.search(words, SEARCH_RESULTS));
     }
 
+    /** The départements of the directory's establishments, in code order; any signed-in person may read them. */
+    public List<Department> departments(Person who) {
+        return unitOfWork.inTransaction(directory::departments);
+    }
+
     /**
      * Adds the establishments of {@code rows} the directory does not know and updates those it knows differently, by
      * UAI; the report gives each line's outcome, refused lines with their French reasons. More than

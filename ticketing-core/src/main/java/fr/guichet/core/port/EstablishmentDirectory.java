@@ -1,5 +1,6 @@
 package fr.guichet.core.port;
 
+import fr.guichet.core.domain.establishment.Department;
 import fr.guichet.core.domain.establishment.Establishment;
 import fr.guichet.core.domain.person.Uai;
 import java.util.Collection;
@@ -21,6 +22,9 @@ public interface EstablishmentDirectory {
 
     /** The known establishments among {@code uais}, by UAI, read at once (one statement on a database). */
     Map<Uai, Establishment> findAll(Collection<Uai> uais);
+
+    /** The départements of the known establishments, each once, in code order; none when the directory is empty. */
+    List<Department> departments();
 
     /**
      * At most {@code limit} (capped at {@link #MAX_SEARCH_RESULTS}) establishments whose name, commune or UAI hold

@@ -47,6 +47,21 @@ public abstract class EstablishmentDirectoryContract {
     }
 
     @Test
+    public void the_departements_of_the_known_establishments_are_listed_once_each_in_code_order() {
+        save(establishment("Collège Pascal Paoli", "Collège", "Ajaccio", "2A"),
+                establishment("Lycée Bellevue", "Lycée", "Saint-Denis", "974"),
+                establishment("Lycée Leconte de Lisle", "Lycée", "Saint-Denis", "974"));
+
+        List<Department> departments = unitOfWork().inTransaction(() -> establishments().departments());
+
+        assertTrue(departments.containsAll(List.of(new Department("2A"), new Department("974"))),
+                departments.toString());
+        assertEquals(departments.size(), new HashSet<>(departments).size(), departments.toString());
+        assertEquals(departments.stream().map(Department::code).sorted().toList(),
+                departments.stream().map(Department::code).toList());
+    }
+
+    @Test
     public void saving_a_known_uai_replaces_what_was_known() {
         Establishment before = establishment("Lycée Louise Michel", "Lycée", "Bobigny", "93");
         save(before);

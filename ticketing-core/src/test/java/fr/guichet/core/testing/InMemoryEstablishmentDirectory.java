@@ -1,5 +1,6 @@
 package fr.guichet.core.testing;
 
+import fr.guichet.core.domain.establishment.Department;
 import fr.guichet.core.domain.establishment.Establishment;
 import fr.guichet.core.domain.person.Uai;
 import fr.guichet.core.domain.request.SearchText;
@@ -41,6 +42,12 @@ public final class InMemoryEstablishmentDirectory implements EstablishmentDirect
             });
             return found;
         });
+    }
+
+    @Override
+    public List<Department> departments() {
+        return db.read(s -> s.establishments.values().stream().map(Establishment::department).distinct()
+                .sorted(Comparator.comparing(Department::code)).toList());
     }
 
     @Override
