@@ -18,6 +18,7 @@ import fr.guichet.core.port.RequestRepository;
 import fr.guichet.core.port.StatusAge;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,10 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * numbers come from the database sequence {@code request_number}, shared by every node.
  */
 final class JdbiRequestRepository implements RequestRepository {
+
+    /** The order of a list newest first, as {@code RequestListing} sorts it: filing time, then number. */
+    private static final Comparator<RequestSummary> NEWEST_FIRST = Comparator
+            .comparing(RequestSummary::submittedAt).thenComparing(s -> s.number().value()).reversed();
 
     private final Database db;
     private final OpenRequestCounts openCounts;
@@ -124,16 +129,25 @@ final class JdbiRequestRepository implements RequestRepository {
 
     /**
      * A search by words, newest first: the first {@code bound} + 1 matches among the scope's newest rows give the total
-     * (more than {@code bound}) and the page when there are that many, as for common words; otherwise the whole list is
-     * counted, and paged unless those matches already hold the page or every match.
+     * (more than {@code bound}) and the page when there are that many, as for common words; otherwise up to
+     * {@code bound} + 1 matches of the whole list are read in any order (on PostgreSQL through the words' indexes), and
+     * when they are all of them they give the total and, sorted, the page. Only a list of more than {@code bound}
+     * matches whose page the newest rows do not hold is paged by the database.
      */
     private Page<RequestSummary> searched(Handle h, RequestListing listing, long bound, PageRequest page) {
-        List<RequestSummary> first = listing.newest(h, "", bound, window).map(RequestRows::summary).list();
-        long total = first.size() > bound ? first.size() : listing.count(h, bound).mapTo(Long.class).one();
+        List<RequestSummary> found = listing.newest(h, "", bound, window).map(RequestRows::summary).list();
+        long total = found.size();
+        if (found.size() <= bound) {
+            List<RequestSummary> matches = listing.matches(h, "", bound).map(RequestRows::summary).list();
+            total = matches.size();
+            if (matches.size() <= bound) {
+                found = matches.stream().sorted(NEWEST_FIRST).toList();
+            }
+        }
         long reach = page.offset() + page.size();
         List<RequestSummary> items;
-        if (first.size() >= reach || total <= bound && total == first.size()) {
-            items = first.subList((int) Math.min(page.offset(), first.size()), (int) Math.min(reach, first.size()));
+        if (found.size() >= reach || total == found.size()) {
+            items = found.subList((int) Math.min(page.offset(), found.size()), (int) Math.min(reach, found.size()));
         } else {
             items = listing.page(h, page).map(RequestRows::summary).list();
         }
@@ -180,9 +194,9 @@ final class JdbiRequestRepository implements RequestRepository {
                 query.countedUpTo(cap), window)));
     }
 
-    /** The database's plan for the total of {@code query}, counted up to the bound its list is counted to. */
-    String explainCount(RequestQuery query) {
-        return db.inTransaction(h -> plan(RequestListing.of(db.dialect(), query).count(h, "EXPLAIN ",
+    /** The database's plan for the matches of a search by words read in any order, up to the bound it counts to. */
+    String explainMatches(RequestQuery query) {
+        return db.inTransaction(h -> plan(RequestListing.of(db.dialect(), query).matches(h, "EXPLAIN ",
                 query.countedUpTo(cap))));
     }
 

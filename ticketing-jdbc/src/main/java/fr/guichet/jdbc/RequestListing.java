@@ -242,12 +242,17 @@ final class RequestListing {
 
     /** The query of how many requests match, reading at most {@code cap} + 1 rows of each branch. */
     Query count(Handle h, long cap) {
-        return count(h, "", cap);
+        return bind(h.createQuery(countSql(cap)));
     }
 
-    /** The query of {@link #count(Handle, long)} after {@code prefix} ("EXPLAIN " or nothing). */
-    Query count(Handle h, String prefix, long cap) {
-        return bind(h.createQuery(prefix + countSql(cap)));
+    /**
+     * The query of at most {@code cap} + 1 matching requests of a list read as one range (a search by words), in no
+     * order, each row holding {@link RequestRows#SUMMARY_COLUMNS}: what {@link #count} reads, the rows with it.
+     * {@code prefix} ("EXPLAIN " or nothing) comes first.
+     */
+    Query matches(Handle h, String prefix, long cap) {
+        return bind(h.createQuery(prefix + "SELECT " + RequestRows.SUMMARY_COLUMNS + " FROM " + from + where + scope
+                + " LIMIT " + (cap + 1)));
     }
 
     /**

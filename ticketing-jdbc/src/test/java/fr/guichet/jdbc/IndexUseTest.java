@@ -126,12 +126,12 @@ class IndexUseTest {
     }
 
     @Test
-    void a_rare_word_counted_in_a_queue_is_looked_up_in_the_words_of_the_requests_and_of_their_schools()
+    void a_rare_word_searched_in_a_queue_is_looked_up_in_the_words_of_the_requests_and_of_their_schools()
             throws Exception {
         JdbiRequestRepository requests = searching(loaded());
         RequestQuery queue = RequestQuery.all().withWords("introuvable")
                 .withQueueOf(new RequestQuery.QueueOf(PersonId.of("agent"), Set.of(GroupCode.of("PLATEFORME"))));
-        String plan = requests.explainCount(queue).toLowerCase(Locale.ROOT);
+        String plan = requests.explainMatches(queue).toLowerCase(Locale.ROOT);
         assertFalse(plan.contains("establishments"), "the school's words are the request's own: " + plan);
         if (kind == TestDatabase.Kind.POSTGRESQL) {
             assertTrue(names(plan, "requests_words") && names(plan, "requests_school_words"), plan);
