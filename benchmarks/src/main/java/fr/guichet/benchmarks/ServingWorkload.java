@@ -1,6 +1,8 @@
 package fr.guichet.benchmarks;
 
 import fr.guichet.core.application.ListMyRequests;
+import fr.guichet.core.application.ListQueue;
+import fr.guichet.core.application.QueueFilter;
 import fr.guichet.core.domain.person.EmailAddress;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.PersonId;
@@ -58,7 +60,8 @@ import java.util.stream.IntStream;
  * {@code ThreadMXBean.getThreadCpuTime} reads) through {@code jcmd Thread.print}; each load at 8 connections but
  * {@code /health} is then run once more under Java Flight Recorder, summed up in
  * {@code profile-serving-<database>.txt}. The baselines, by 8 threads in this JVM on the same database: before the
- * server, the core's {@code ListMyRequests} and the raw indexed statements of "my requests" and of the mix's reads
+ * server, the core's {@code ListMyRequests} and {@code ListQueue} (an agent's queue, every status, as the mix lists
+ * it) and the raw indexed statements of "my requests" and of the mix's reads
  * ({@link RawQueries}); after it, the core's {@code FileRequest}.
  */
 final class ServingWorkload {
@@ -88,7 +91,8 @@ final class ServingWorkload {
                 + ", mails as .eml files. Data: the demo académie, " + BulkLoader.REQUESTERS + " requesters, "
                 + AGENTS + " agents, " + size + " requests over five school years, " + MEASURED + " requesters with "
                 + MINE + " more this school year. Baselines in this JVM, " + THREADS + " threads, same database, "
-                + "pool of 10: core ListMyRequests, raw statements (RawQueries), core FileRequest (after the server).");
+                + "pool of 10: core ListMyRequests and ListQueue (every status), raw statements (RawQueries), core "
+                + "FileRequest (after the server).");
         for (String kind : settings.databases()) {
             Map<String, Double> rates = new HashMap<>();
             Map<String, Double> p99s = new HashMap<>();
@@ -187,7 +191,11 @@ final class ServingWorkload {
             PersonRegistry registry = stack.get(PersonRegistry.class);
             List<Person> requesters = IntStream.range(0, MEASURED).mapToObj(i -> registry.find(PersonId.of(
                     requester(i))).orElseThrow()).toList();
+            List<Person> agents = IntStream.range(0, SIGNING_AGENTS).mapToObj(i -> registry.find(PersonId.of(
+                    agent(i))).orElseThrow()).toList();
             ListMyRequests mine = stack.ticketing().listMyRequests();
+            ListQueue queue = stack.ticketing().listQueue();
+            QueueFilter everyStatus = new QueueFilter(true, Set.of(), null, null, null, null, null);
             List<String> numbers = new ArrayList<>();
             for (Person p : requesters) {
                 mine.list(p, null, PageRequest.first()).items().forEach(line -> numbers.add(line.request().number()
@@ -200,6 +208,8 @@ final class ServingWorkload {
             Map<String, InProcess> baselines = new java.util.LinkedHashMap<>();
             baselines.put("core ListMyRequests", (t, random) -> mine.list(requesters.get(random.nextInt(
                     MEASURED)), null, PageRequest.first()));
+            baselines.put("core ListQueue, every status", (t, random) -> queue.list(agents.get(random.nextInt(
+                    SIGNING_AGENTS)), everyStatus, PageRequest.first()));
             baselines.put("raw my requests", (t, random) -> raw.page(MINE_CONDITION, true, requester(
                     random.nextInt(MEASURED)), from, to));
             baselines.put("raw mix reads", (t, random) -> {
@@ -298,6 +308,13 @@ final class ServingWorkload {
         results.add(NAME, scenario, "throughput", outcome.throughput(), "requests/s");
         results.add(NAME, scenario, "errors", outcome.errors(), "count");
         outcome.all().report(results, NAME, scenario, false);
+        if (outcome.kinds().size() > 1) {
+            outcome.kinds().forEach((kind, latencies) -> {
+                results.add(NAME, scenario + ", " + kind, "count", latencies.count(), "count");
+                results.add(NAME, scenario + ", " + kind, "p50", latencies.millisAt(50), "ms");
+                results.add(NAME, scenario + ", " + kind, "p99", latencies.millisAt(99), "ms");
+            });
+        }
         if (!outcome.errorSamples().isEmpty()) {
             results.note(NAME, scenario + ", first errors: " + String.join(" | ", outcome.errorSamples()));
         }
