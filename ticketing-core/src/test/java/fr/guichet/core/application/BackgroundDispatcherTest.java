@@ -126,11 +126,7 @@ class BackgroundDispatcherTest {
             if (bulkSenders.add(Thread.currentThread().getName())) {
                 allBulkSendersHeld.countDown();
             }
-            try {
-                release.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            await(release);
             return DeliveryResult.delivered();
         }
     }
@@ -149,13 +145,17 @@ class BackgroundDispatcherTest {
             deliveries.merge(entry.id(), 1, Integer::sum);
             if (senders.add(Thread.currentThread().getName())) {
                 allSending.countDown();
-                try {
-                    allSending.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                await(allSending);
             }
             return DeliveryResult.delivered();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
