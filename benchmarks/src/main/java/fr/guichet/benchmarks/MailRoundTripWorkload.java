@@ -9,6 +9,7 @@ import fr.guichet.core.application.Ticketing;
 import fr.guichet.core.domain.notification.Notification;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.request.RequestDraft;
+import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.port.CatalogStore;
 import fr.guichet.core.port.NotificationOutbox;
 import fr.guichet.core.port.PersonRegistry;
@@ -28,7 +29,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -43,7 +46,9 @@ import javax.sql.DataSource;
  * acknowledgement and its staff mail), beside the time one sender takes to send one batch in the same burst. Then on
  * PostgreSQL, the example server with its dispatcher on GreenMail under a filing burst over HTTP at 8 connections for
  * the run's HTTP duration: the filing rate beside the dispatch rate, the backlog (outbox rows not sent) when the burst
- * ends and the time to drain it.
+ * ends and the time to drain it, with the processor time of each process per mail and per filing. In-process too, the
+ * import of replies to the burst's requests by the IMAP poller beside a plain IMAP fetch of the same mails
+ * ({@link Inbound}).
  */
 final class MailRoundTripWorkload {
 
@@ -55,6 +60,7 @@ final class MailRoundTripWorkload {
     private static final int FILINGS = 1_000;
     private static final int FILING_THREADS = 8;
     private static final int CONNECTIONS = 8;
+    private static final int REPLIES = 500;
 
     private MailRoundTripWorkload() {
     }
@@ -113,6 +119,7 @@ final class MailRoundTripWorkload {
                     }
                     int before = smtp.getReceivedMessages().length;
                     AtomicInteger filed = new AtomicInteger();
+                    Queue<Filed> requests = new ConcurrentLinkedQueue<>();
                     ExecutorService pool = Executors.newFixedThreadPool(FILING_THREADS);
                     long start = System.nanoTime();
                     List<Future<?>> burst = new ArrayList<>();
@@ -120,8 +127,9 @@ final class MailRoundTripWorkload {
                         int thread = t;
                         burst.add(pool.submit(() -> {
                             for (int n = filed.getAndIncrement(); n < filings; n = filed.getAndIncrement()) {
-                                ticketing.fileRequest().file(requesters.get((n + thread) % requesters.size()), draft,
-                                        List.of(), null);
+                                Person requester = requesters.get((n + thread) % requesters.size());
+                                requests.add(new Filed(ticketing.fileRequest().file(requester, draft, List.of(), null)
+                                        .details().request().summaryLine().number(), requester));
                             }
                             return null;
                         }));
@@ -155,6 +163,8 @@ final class MailRoundTripWorkload {
                             duringBurst.millisAt(99) <= batchMillis, String.format(Locale.ROOT,
                                     "p99 %.0f ms over %d answers, one batch %.0f ms", duringBurst.millisAt(99),
                                     duringBurst.count(), batchMillis));
+                    Inbound.run(results, NAME, kind, ticketing.receiveMail(), injector.getInstance(DataSource.class),
+                            List.copyOf(requests), settings.smoke() ? 20 : REPLIES);
                 }
             } finally {
                 ((AutoCloseable) injector.getInstance(DataSource.class)).close();
@@ -212,14 +222,18 @@ final class MailRoundTripWorkload {
                         settings.smoke());
                 int rowsBefore = count(c, "");
                 int sentBefore = count(c, "SENT");
+                CpuTimes burstStart = CpuTimes.now(server.pid());
                 HttpWorkload.Outcome outcome = HttpWorkload.load(burst, CONNECTIONS,
                         i -> new Filing(server, password, i), () -> { });
+                CpuTimes burstEnd = CpuTimes.now(server.pid());
                 int backlog = count(c, "PENDING");
                 int queued = count(c, "") - rowsBefore;
                 int sent = count(c, "SENT") - sentBefore;
                 long drainStart = System.nanoTime();
                 awaitNone(c, "PENDING", Duration.ofMinutes(10));
                 double drain = (System.nanoTime() - drainStart) / 1e9;
+                CpuTimes drained = CpuTimes.now(server.pid()).since(burstEnd);
+                cpu(results, backlog, outcome.all().count(), sent, burstEnd.since(burstStart), drained);
                 double seconds = settings.httpDuration().toNanos() / 1e9;
                 String scenario = "postgresql, HTTP filing burst, " + CONNECTIONS + " connections";
                 results.add(NAME, scenario, "filing rate", outcome.throughput(), "requests/s");
@@ -244,6 +258,43 @@ final class MailRoundTripWorkload {
         }
     }
 
+    /**
+     * The processor time of the burst and of the drain, by process, and what one mail and one filing cost: a mail is
+     * the drain's time over the mails it sent (the server's dispatcher, GreenMail receiving in this JVM, PostgreSQL);
+     * a filing is the burst's time less the mails sent meanwhile at that cost, over the filings (this JVM's share
+     * being the HTTP clients').
+     */
+    private static void cpu(Results results, int backlog, long filings, int sentDuringBurst, CpuTimes burst,
+            CpuTimes drain) {
+        String scenario = "postgresql, HTTP filing burst, processor time";
+        for (var phase : Map.of("burst", burst, "drain", drain).entrySet()) {
+            CpuTimes t = phase.getValue();
+            results.add(NAME, scenario, phase.getKey() + ", server", t.server(), "s");
+            results.add(NAME, scenario, phase.getKey() + ", benchmark JVM (GreenMail, HTTP clients)", t.self(), "s");
+            results.add(NAME, scenario, phase.getKey() + ", PostgreSQL", t.postgresql(), "s");
+            results.add(NAME, scenario, phase.getKey() + ", machine (all cores busy)", t.machine(), "s");
+        }
+        if (backlog == 0 || filings == 0) {
+            return;
+        }
+        double mailServer = drain.server() / backlog;
+        double mailGreenMail = drain.self() / backlog;
+        double mailPostgresql = drain.postgresql() / backlog;
+        double mailMachine = drain.machine() / backlog;
+        results.add(NAME, scenario, "per mail, server (dispatcher)", mailServer * 1000, "ms");
+        results.add(NAME, scenario, "per mail, GreenMail receiving", mailGreenMail * 1000, "ms");
+        results.add(NAME, scenario, "per mail, PostgreSQL", mailPostgresql * 1000, "ms");
+        results.add(NAME, scenario, "per mail, machine", mailMachine * 1000, "ms");
+        results.add(NAME, scenario, "per filing, server", (burst.server() - sentDuringBurst * mailServer) / filings
+                * 1000, "ms");
+        results.add(NAME, scenario, "per filing, PostgreSQL", (burst.postgresql() - sentDuringBurst
+                * mailPostgresql) / filings * 1000, "ms");
+        results.add(NAME, scenario, "per filing, HTTP clients", (burst.self() - sentDuringBurst * mailGreenMail)
+                / filings * 1000, "ms");
+        results.add(NAME, scenario, "per filing, machine", (burst.machine() - sentDuringBurst * mailMachine)
+                / filings * 1000, "ms");
+    }
+
     private static void awaitNone(Connection c, String state, Duration limit) throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
         while (count(c, state) > 0) {
@@ -252,6 +303,10 @@ final class MailRoundTripWorkload {
             }
             Thread.sleep(50);
         }
+    }
+
+    /** A request filed during the burst, and by whom. */
+    record Filed(RequestNumber number, Person requester) {
     }
 
     /** A connection that files requests as its demo requester. */

@@ -149,7 +149,8 @@ final class MailWorkload {
                         Duration.ofMinutes(5), Duration.ofSeconds(10), senders)), new AbstractModule() {
                             @Provides
                             Ticketing ticketing(Injector local) {
-                                return Ticketing.builder(Ports.lookUpLocal(local::getInstance)).build();
+                                return Ticketing.builder(Ports.lookUpLocal(local::getInstance))
+                                        .replyKeys(Inbound.KEYS).build();
                             }
                         });
     }
