@@ -60,8 +60,14 @@ final class WorkbenchWorkload {
 
     /** {@code RequestListing.count} for a search by two words in a queue of one group, as it writes it. */
     private static final String LIBRARY_WORDS_TOTAL = """
-            SELECT COUNT(*) FROM (SELECT 1 AS one FROM requests WHERE 1 = 1 AND search_text LIKE ? ESCAPE '!'
-                AND search_text LIKE ? ESCAPE '!' AND (assignee = ? OR assigned_group IN (?)) LIMIT 10001) counted""";
+            SELECT COUNT(*) FROM (SELECT 1 AS one FROM requests WHERE 1 = 1 AND (search_text LIKE ? ESCAPE '!'
+                OR school_text LIKE ? ESCAPE '!') AND (search_text LIKE ? ESCAPE '!' OR school_text LIKE ? ESCAPE '!')
+                AND (assignee = ? OR assigned_group IN (?)) LIMIT 101) counted""";
+
+    /** {@code RequestListing.count} for a search by a name in a queue of one group, as it writes it. */
+    private static final String LIBRARY_NAME_TOTAL = """
+            SELECT COUNT(*) FROM (SELECT 1 AS one FROM requests WHERE 1 = 1 AND (search_text LIKE ? ESCAPE '!'
+                OR school_text LIKE ? ESCAPE '!') AND (assignee = ? OR assigned_group IN (?)) LIMIT 101) counted""";
 
     /** One measured call: its label, the label of the raw call it is compared with (null for a raw one), its work. */
     private record Call(String label, String baseline, IntConsumer work) {
@@ -261,7 +267,9 @@ final class WorkbenchWorkload {
                         RawQueries.countsValues(group, me)),
                 new Plan("raw counts of the group alone", RawQueries.GROUP_COUNTS, group),
                 new Plan("library search by two words, scope queue: total", LIBRARY_WORDS_TOTAL, pair[0],
-                        pair[1], me, group),
+                        pair[0], pair[1], pair[1], me, group),
+                new Plan("library search by name, scope queue: total", LIBRARY_NAME_TOTAL, name[0], name[0], me,
+                        group),
                 new Plan("raw search by two words, scope queue: total", RawQueries.totalSql(RawQueries.QUEUE
                         + " AND " + RawQueries.TWO_WORDS), queueThen(agent, pair)),
                 new Plan("raw search by two words, scope all: page", RawQueries.pageSql(RawQueries.TWO_WORDS),
