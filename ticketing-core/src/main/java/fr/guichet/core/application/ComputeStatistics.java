@@ -107,14 +107,14 @@ public final class ComputeStatistics {
         return switch (by) {
             case MONTH -> key -> YearMonth.parse(key).format(MONTH);
             case SUBJECT -> key -> subjects.find(SubjectCode.parse(key)).map(Subject::label)
-                    .orElse("Sujet retiré du catalogue");
+                    .orElse(Fallbacks.SUBJECT);
             case ESTABLISHMENT -> establishmentNames(rows);
             case DEPARTMENT -> key -> key.isEmpty() ? "Département inconnu"
                     : DepartmentNames.label(Department.parse(key));
             case GROUP -> {
                 Map<String, String> groups = unitOfWork.inTransaction(() -> people.groups()).stream()
                         .collect(Collectors.toMap(g -> g.code().value(), SupportGroup::label, (a, b) -> a));
-                yield key -> groups.getOrDefault(key, "Groupe inconnu de l'annuaire");
+                yield key -> groups.getOrDefault(key, Fallbacks.GROUP);
             }
         };
     }

@@ -28,17 +28,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Adds the names people read to requests: the catalog's labels (a subject or type since removed from the catalog
- * shows its code), the groups' labels and people's names from the directory. Someone the directory no longer knows is
- * shown to staff by identifier and to others as {@value #UNKNOWN_STAFF}; a group it no longer knows by its code; an
- * establishment by its name when the directory of establishments knows it. Staff also read which requests follow a
- * request as an incident.
+ * Adds the names people read to requests: the catalog's labels (a subject or type since removed from the catalog is
+ * said to be so, see {@link Fallbacks}), the groups' labels and people's names from the directory. Someone the
+ * directory no longer knows is shown to staff by identifier and to others as {@value #UNKNOWN_STAFF}; a group it no
+ * longer knows is said to be so; an establishment by its name when the directory of establishments knows it. Staff
+ * also read which requests follow a request as an incident.
  */
 final class Labels {
 
@@ -93,11 +92,11 @@ final class Labels {
     }
 
     private static String subjectDisplay(SubjectCatalog catalog, RequestSummary summary) {
-        return catalog.find(summary.subject()).map(Subject::display).orElse(summary.subject().value());
+        return catalog.find(summary.subject()).map(Subject::display).orElse(Fallbacks.SUBJECT);
     }
 
     private static String typeLabel(SubjectCatalog catalog, RequestSummary summary) {
-        return catalog.requestType(summary.type()).map(RequestType::label).orElse(summary.type());
+        return catalog.requestType(summary.type()).map(RequestType::label).orElse(Fallbacks.REQUEST_TYPE);
     }
 
     SubjectCatalog catalog() {
@@ -179,7 +178,7 @@ final class Labels {
                 groupLabels = people.groups().stream()
                         .collect(Collectors.toMap(g -> g.code().value(), SupportGroup::label, (a, b) -> a));
             }
-            return Optional.ofNullable(groupLabels.get(code)).orElse(code);
+            return groupLabels.getOrDefault(code, Fallbacks.GROUP);
         }
     }
 }

@@ -89,7 +89,7 @@ public final class ManageCannedAnswers {
 
     private void requireManager(Person author, GroupCode group) {
         if (!Access.mayManageAnswersOf(author, group)) {
-            String label = people.group(group).map(SupportGroup::label).orElse(group.value());
+            String label = Fallbacks.groupLabel(people, group);
             throw TicketingException.forbidden("canned_answer.not_in_group", "Seuls les membres du groupe « "
                     + label + " » et les administrateurs peuvent modifier ses réponses types.");
         }

@@ -9,7 +9,6 @@ import fr.guichet.core.domain.notification.TemplateKey;
 import fr.guichet.core.domain.person.EmailAddress;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.PersonId;
-import fr.guichet.core.domain.person.SupportGroup;
 import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestEvent;
 import fr.guichet.core.domain.request.RequestSummary;
@@ -65,8 +64,8 @@ final class Notifier {
                         .filter(Person::isStaff).toList()
                         : List.<Person>of(),
                 Optional.ofNullable(line.assignee()).flatMap(id -> find(known, id)).orElse(null),
-                subjects.find(line.subject()).map(Subject::display).orElse(line.subject().value()),
-                people.group(line.assignedGroup()).map(SupportGroup::label).orElse(line.assignedGroup().value()));
+                subjects.find(line.subject()).map(Subject::display).orElse(Fallbacks.SUBJECT),
+                Fallbacks.groupLabel(people, line.assignedGroup()));
         List<Notification> notifications = new ArrayList<>();
         for (RequestEvent event : events) {
             notifications.addAll(NotificationRules.notificationsFor(event, after, audience));

@@ -4,7 +4,6 @@ import fr.guichet.core.domain.TicketingException;
 import fr.guichet.core.domain.notification.Notification;
 import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.Person;
-import fr.guichet.core.domain.person.SupportGroup;
 import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestChange;
 import fr.guichet.core.domain.request.RequestNumber;
@@ -77,7 +76,7 @@ final class ReturnToQueues {
         }
         List<Notification> mails = new ArrayList<>();
         byGroup.forEach((group, lines) -> {
-            String label = people.group(group).map(SupportGroup::label).orElse(group.value());
+            String label = Fallbacks.groupLabel(people, group);
             people.membersOf(group).stream().filter(Person::isStaff).filter(m -> !m.id().equals(person.id()))
                     .forEach(member -> mails.add(Notification.requestsReturned(member, label, person, lines)));
         });

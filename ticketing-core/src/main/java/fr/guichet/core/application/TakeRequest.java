@@ -2,7 +2,6 @@ package fr.guichet.core.application;
 
 import fr.guichet.core.domain.TicketingException;
 import fr.guichet.core.domain.person.Person;
-import fr.guichet.core.domain.person.SupportGroup;
 import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestChange;
 import fr.guichet.core.domain.request.RequestNumber;
@@ -46,8 +45,7 @@ public final class TakeRequest {
         return unitOfWork.inTransaction(() -> {
             Request request = Access.visibleRequest(requests, staff, number);
             if (!staff.groups().contains(request.summaryLine().assignedGroup())) {
-                String group = people.group(request.summaryLine().assignedGroup()).map(SupportGroup::label)
-                        .orElse(request.summaryLine().assignedGroup().value());
+                String group = Fallbacks.groupLabel(people, request.summaryLine().assignedGroup());
                 throw TicketingException.forbidden("request.take.not_in_group",
                         "Seuls les membres du groupe « " + group + " » peuvent prendre cette demande en charge.");
             }

@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import fr.guichet.core.domain.establishment.Establishment;
 import fr.guichet.core.domain.person.EmailAddress;
-import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.PersonId;
-import fr.guichet.core.domain.person.SupportGroup;
 import fr.guichet.core.domain.request.Visibility;
 import fr.guichet.core.domain.subject.SubjectCatalog;
-import fr.guichet.core.port.PersonDirectory;
 import fr.guichet.core.port.StatisticsGrouping;
 import fr.guichet.core.testing.EstablishmentFixtures;
 import fr.guichet.core.testing.Fixtures;
@@ -18,7 +15,6 @@ import fr.guichet.core.testing.TestWorld;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -68,37 +64,12 @@ class ComputeStatisticsTest {
         SubjectCatalog withoutNetwork = SubjectCatalog.of(full.all().stream()
                 .filter(s -> !s.code().isWithin(Fixtures.NETWORK)).toList(), full.requestTypes());
         Ticketing later = Ticketing.builder(world.ports().withCatalog(() -> withoutNetwork)
-                .withDirectory(withoutGroups(world.people), world.accounts)).clock(world.clock).build();
+                .withDirectory(Scenario.withoutGroups(world.people), world.accounts)).clock(world.clock).build();
 
-        assertEquals("Sujet retiré du catalogue", labels(later, StatisticsGrouping.SUBJECT)
+        assertEquals(Fallbacks.SUBJECT, labels(later, StatisticsGrouping.SUBJECT)
                 .get(Fixtures.PRINTERS.value()));
         assertEquals("Réseau et matériel", labels(world.ticketing, StatisticsGrouping.SUBJECT)
                 .get(Fixtures.NETWORK.value()));
-        assertEquals(Map.of("PLATEFORME", "Groupe inconnu de l'annuaire"), labels(later, StatisticsGrouping.GROUP));
-    }
-
-    /** {@code people} as a directory that no longer lists any support group. */
-    private static PersonDirectory withoutGroups(PersonDirectory people) {
-        return new PersonDirectory() {
-            @Override
-            public Optional<Person> find(PersonId id) {
-                return people.find(id);
-            }
-
-            @Override
-            public List<Person> membersOf(GroupCode group) {
-                return List.of();
-            }
-
-            @Override
-            public Optional<SupportGroup> group(GroupCode code) {
-                return Optional.empty();
-            }
-
-            @Override
-            public List<SupportGroup> groups() {
-                return List.of();
-            }
-        };
+        assertEquals(Map.of("PLATEFORME", Fallbacks.GROUP), labels(later, StatisticsGrouping.GROUP));
     }
 }

@@ -11,6 +11,8 @@ import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.request.HistoryEvent;
 import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.request.Status;
+import fr.guichet.core.domain.subject.SubjectCatalog;
+import fr.guichet.core.port.PageRequest;
 import fr.guichet.core.testing.Fixtures;
 import fr.guichet.core.testing.TestWorld;
 import java.util.ArrayList;
@@ -110,5 +112,26 @@ class NamesTest {
         assertEquals(PLATFORM, world.outbox.all().subList(beforeQueued, world.outbox.all().size()).stream()
                 .map(OutboxEntry::notification).filter(n -> n.template() == TemplateKey.NEW_REQUEST_FOR_GROUP)
                 .findFirst().orElseThrow().data().get("group"));
+    }
+
+    @Test
+    void a_subject_type_or_group_since_removed_is_said_to_be_so_in_lists_and_details_never_by_code() {
+        SubjectCatalog full = world.catalog.catalog();
+        SubjectCatalog emptied = SubjectCatalog.of(full.all().stream()
+                .filter(s -> !s.code().equals(Fixtures.seedDraft().subject())).toList(), List.of());
+        Ticketing later = Ticketing.builder(world.ports().withCatalog(() -> emptied)
+                .withDirectory(Scenario.withoutGroups(world.people), world.accounts)).clock(world.clock).build();
+
+        RequestLine line = later.listMyRequests().list(requester, later.listMyRequests().currentSchoolYear(),
+                PageRequest.first()).items().get(0);
+        assertEquals(Fallbacks.SUBJECT, line.subjectDisplay());
+        assertEquals(Fallbacks.REQUEST_TYPE, line.typeLabel());
+        for (Person viewer : List.of(requester, agent)) {
+            RequestDetails details = later.viewRequest().view(viewer, number);
+            assertEquals(Fallbacks.SUBJECT, details.subjectDisplay());
+            assertEquals(Fallbacks.REQUEST_TYPE, details.typeLabel());
+            assertEquals(Fallbacks.GROUP, details.groupLabel());
+            assertEquals(Fallbacks.GROUP, details.history().get(0).toLabel());
+        }
     }
 }

@@ -7,7 +7,10 @@ import fr.guichet.core.domain.ErrorKind;
 import fr.guichet.core.domain.TicketingException;
 import fr.guichet.core.domain.notification.OutboxEntry;
 import fr.guichet.core.domain.notification.TemplateKey;
+import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.person.PersonId;
+import fr.guichet.core.domain.person.SupportGroup;
 import fr.guichet.core.domain.request.Description;
 import fr.guichet.core.domain.request.Request;
 import fr.guichet.core.domain.request.RequestDraft;
@@ -17,11 +20,13 @@ import fr.guichet.core.domain.request.Summary;
 import fr.guichet.core.domain.request.Visibility;
 import fr.guichet.core.domain.subject.SubjectCode;
 import fr.guichet.core.port.PageRequest;
+import fr.guichet.core.port.PersonDirectory;
 import fr.guichet.core.port.RequestQuery;
 import fr.guichet.core.testing.Fixtures;
 import fr.guichet.core.testing.TestWorld;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.function.Executable;
 
@@ -40,6 +45,31 @@ final class Scenario {
 
     static RequestDraft draft(SubjectCode subject, String summary, String description, Visibility visibility) {
         return new RequestDraft(subject, "USAGE", new Summary(summary), new Description(description), visibility);
+    }
+
+    /** {@code people} as a directory that no longer lists any support group. */
+    static PersonDirectory withoutGroups(PersonDirectory people) {
+        return new PersonDirectory() {
+            @Override
+            public Optional<Person> find(PersonId id) {
+                return people.find(id);
+            }
+
+            @Override
+            public List<Person> membersOf(GroupCode group) {
+                return List.of();
+            }
+
+            @Override
+            public Optional<SupportGroup> group(GroupCode code) {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<SupportGroup> groups() {
+                return List.of();
+            }
+        };
     }
 
     /** Files the seed's request (private, Mathenpoche) for {@code requester}. */
