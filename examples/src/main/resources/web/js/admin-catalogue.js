@@ -18,10 +18,6 @@ const DEFAULT_ROUTING = "FEWEST_OPEN";
 
 let groups = [];
 
-function groupName(group) {
-  return `${group.label} (${group.code})`;
-}
-
 function field(id, label, control, help) {
   return el("div", { class: "champ" },
     el("label", { for: id }, label, help ? el("span", { class: "aide" }, help) : null),
@@ -36,8 +32,8 @@ function field(id, label, control, help) {
 function subjectFields(key, values, inherited) {
   const groupSelect = el("select", { id: `${key}-groupe`, name: "group", "data-champ": "group",
     "aria-describedby": `${key}-groupe-erreur` },
-  inherited ? el("option", { value: "" }, `Hérité (${groupName(inherited.group)})`) : null,
-  groups.map((g) => el("option", { value: g.code }, groupName(g))));
+  inherited ? el("option", { value: "" }, `Hérité (${inherited.group.label})`) : null,
+  groups.map((g) => el("option", { value: g.code }, g.label)));
   groupSelect.value = values.group || (inherited ? "" : (groups[0] || {}).code || "");
   const routingSelect = el("select", { id: `${key}-acheminement`, name: "routing", "data-champ": "routing",
     "aria-describedby": `${key}-acheminement-erreur` },
@@ -174,7 +170,7 @@ function subjectItem(node, parent, count, sources = { firstAnswer: null, resolut
     field(`${key}-nouveau-numero`, "Numéro",
       el("input", { type: "text", id: `${key}-nouveau-numero`, name: "number", "data-champ": "code",
         inputmode: "numeric", maxlength: "4", "aria-describedby": `${key}-nouveau-numero-erreur` }),
-      `Facultatif : sans numéro, le suivant après le plus grand des sous-sujets de ${node.code}.`),
+      `Facultatif : sans numéro, le suivant après le plus grand des sous-sujets de « ${node.display} ».`),
     field(`${key}-nouveau-libelle`, "Libellé", labelInput(`${key}-nouveau-libelle`)),
     ...childFields.nodes,
     el("div", { class: "actions" }, el("button", { class: "bouton", type: "submit" }, "Ajouter le sous-sujet")));
@@ -201,7 +197,7 @@ function subjectItem(node, parent, count, sources = { firstAnswer: null, resolut
       el("p", { class: "titre-element" }, el("strong", {}, node.display), " ", state),
       errors,
       el("p", { class: "details-sujet" },
-        `Groupe : ${groupName(node.effectiveGroup)}${own(node.group)} · `
+        `Groupe : ${node.effectiveGroup.label}${own(node.group)} · `
         + `Acheminement : ${ROUTINGS[node.effectiveRouting]}${own(node.routing)} · Spécialistes : `
         + (node.specialists.length ? node.specialists.map((s) => s.displayName).join(", ") : "aucun")),
       el("p", { class: "details-sujet", id: `${key}-objectifs` }, "Objectifs de service : ",
@@ -270,7 +266,7 @@ function typeItem(type, count) {
     changeType({ label: form.label.value }, `Le type « ${type.label} » s'appelle désormais « ${form.label.value} ».`);
   });
   return el("li", { id: key },
-    el("p", { class: "titre-element" }, el("strong", {}, type.label), ` (${type.code}) `,
+    el("p", { class: "titre-element" }, el("strong", {}, type.label), " ",
       type.active ? null : el("span", { class: "etiquette" }, "désactivé")),
     el("div", { class: "actions" },
       el("button", {

@@ -49,7 +49,7 @@ function groupItem(group) {
     personSearch(`${key}-ajout`, "members", "Ajouter un membre", add, (p) => !members.includes(p.identifier)));
 
   return el("li", { id: key },
-    el("h3", { class: "titre-element" }, `${group.label} `, el("span", { class: "code" }, `(${group.code})`)),
+    el("h3", { class: "titre-element" }, group.label),
     rename, membersForm);
 }
 

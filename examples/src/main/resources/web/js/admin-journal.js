@@ -4,7 +4,7 @@ import { adminFrame, dateTime, el, showErrors } from "./layout.js";
 
 const SIZE = 20;
 
-/** Each action the administration records, as an administrator reads it; an unknown code is shown as it is. */
+/** Each action the administration records, as an administrator reads it; an unknown one as a change. */
 const ACTIONS = {
   "person.create": "Création d'un compte",
   "person.update": "Modification d'un compte",
@@ -32,7 +32,6 @@ const FIELDS = {
   roles: "Rôles",
   groups: "Groupes",
   active: "Actif",
-  code: "Code",
   label: "Libellé",
   parent: "Sujet parent",
   position: "Position",
@@ -53,6 +52,9 @@ const FIELDS = {
   passwordResets: "Liens de mot de passe expirés effacés",
 };
 
+/** The fields that hold a code, which people do not read. */
+const HIDDEN = new Set(["code"]);
+
 /** The kinds of things changed that are one of their kind: the entry's title names the action alone. */
 const SINGLE = new Set(["settings", "retention"]);
 
@@ -64,16 +66,16 @@ const next = document.getElementById("suivant");
 
 let page = Math.max(1, Number.parseInt(new URLSearchParams(window.location.search).get("page"), 10) || 1);
 
-/** What the change was made to: its label, and its key in parentheses where it says more. */
+/** What the change was made to: its label, and a person's identifier in parentheses, never a code. */
 function target(t) {
-  return t.key === t.label ? t.label : `${t.label} (${t.key})`;
+  return t.kind === "person" && t.key !== t.label ? `${t.label} (${t.key})` : t.label;
 }
 
 /** The fields whose value differs before and after, in French alphabetical order of their labels. */
 function changes(before, after) {
   const names = new Set([...Object.keys(before || {}), ...Object.keys(after || {})]);
   return [...names]
-    .filter((name) => (before || {})[name] !== (after || {})[name])
+    .filter((name) => !HIDDEN.has(name) && (before || {})[name] !== (after || {})[name])
     .map((name) => ({ label: FIELDS[name] || name, before: (before || {})[name], after: (after || {})[name] }))
     .sort((a, b) => a.label.localeCompare(b.label, "fr"));
 }
@@ -83,7 +85,7 @@ function entry(e) {
     el("th", { scope: "row" }, c.label),
     el("td", { "data-colonne": "Avant" }, c.before === undefined ? "—" : c.before),
     el("td", { "data-colonne": "Après" }, c.after === undefined ? "—" : c.after)));
-  const action = ACTIONS[e.action] || e.action;
+  const action = ACTIONS[e.action] || "Modification administrative";
   return el("li", {},
     el("h2", {}, SINGLE.has(e.target.kind) ? action : `${action} : ${target(e.target)}`),
     el("p", { class: "qui" }, el("time", { datetime: e.at }, dateTime(e.at)), ", par ", e.by.displayName),

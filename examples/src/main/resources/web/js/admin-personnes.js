@@ -35,8 +35,8 @@ let words = "";
 /** The person being changed with the ETag it was read with, or null while the form creates one. */
 let editing = null;
 
-const roleLabel = (code) => (ROLES.find(([c]) => c === code) || [code, code])[1];
-const groupLabel = (code) => (groups.find((g) => g.code === code) || { label: code }).label;
+const roleLabel = (code) => (ROLES.find(([c]) => c === code) || [code, "Rôle inconnu"])[1];
+const groupLabel = (code) => (groups.find((g) => g.code === code) || { label: "Groupe inconnu de l'annuaire" }).label;
 
 function checkboxes(container, name, choices) {
   container.replaceChildren(...choices.map(([value, label], i) => el("div", { class: "choix" },
@@ -311,7 +311,7 @@ async function start() {
     showErrors(search, summary, error);
   }
   checkboxes(document.getElementById("groupes-choix"), "group",
-    groups.map((g) => [g.code, `${g.label} (${g.code})`]));
+    groups.map((g) => [g.code, g.label]));
   await load();
 }
 

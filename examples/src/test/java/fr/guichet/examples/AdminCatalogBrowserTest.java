@@ -1,6 +1,7 @@
 package fr.guichet.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -51,6 +52,15 @@ class AdminCatalogBrowserTest {
     }
 
     /** Waits for the success message to name {@code expected}. */
+    /** The page shows groups, types, subjects and routings by their labels: none of their codes. */
+    private void noCodes(String page) {
+        String shown = browser.driver.findElement(By.tagName("main")).getText();
+        for (String code : List.of("(EVE)", "(PLATEFORME)", "(USAGE)", "(INCIDENT)", "FEWEST_OPEN", "GROUP_QUEUE",
+                "EVE-4")) {
+            assertFalse(shown.contains(code), page + " shows " + code + ": " + shown);
+        }
+    }
+
     private void success(String expected) {
         browser.waitFor(d -> d.findElement(By.id("message-succes")).getText().contains(expected) ? true : null);
     }
@@ -91,11 +101,20 @@ class AdminCatalogBrowserTest {
         success("Le sujet « EVE – 4.5 – LaboMEP » a été ajouté.");
         assertEquals("message-succes", browser.activeId());
         String added = browser.visible(By.id("sujet-EVE-4.5")).getText();
-        assertTrue(added.contains("Spécialistes des applications disciplinaires (EVE)"), added);
+        assertTrue(added.contains("Spécialistes des applications disciplinaires"), added);
         assertTrue(added.contains("Au membre le moins chargé"), added);
         assertTrue(added.contains("Samir Benali"), added);
         violations.addAll(browser.seriousViolations("admin-catalogue, ajout"));
         picture("admin-catalogue");
+        noCodes("admin-catalogue");
+        browser.open("/admin-groupes.html");
+        browser.visible(By.id("groupe-EVE"));
+        noCodes("admin-groupes");
+        browser.open("/admin-journal.html");
+        browser.waitFor(d -> d.findElement(By.id("entrees")).getText().contains("LaboMEP") ? true : null);
+        noCodes("admin-journal");
+        browser.open("/admin-catalogue.html");
+        browser.visible(By.id("sujet-EVE-4.4"));
         browser.driver.findElement(By.cssSelector("button[aria-label='Désactiver EVE – 4.4 – Éduthèque']")).click();
         success("Le sujet « EVE – 4.4 – Éduthèque » a été désactivé.");
         assertTrue(browser.visible(By.id("sujet-EVE-4.4")).getText().toLowerCase().contains("désactivé"));

@@ -80,6 +80,9 @@ class AdminPeopleBrowserTest {
         assertEquals("Exporter ses données", export.getText());
         assertTrue(export.getAttribute("href").matches(".*/api/v1/admin/people/[^/]+/export"),
                 export.getAttribute("href"));
+        String groupChoices = browser.driver.findElement(By.id("groupes-choix")).getText();
+        assertTrue(groupChoices.contains("Plateforme d'assistance du rectorat"), groupChoices);
+        assertFalse(groupChoices.contains("PLATEFORME"), groupChoices);
         browser.driver.findElement(By.cssSelector("input[name='group'][value='PLATEFORME']")).click();
         browser.driver.findElement(By.id("enregistrer")).click();
         success("Samir Benali : modifications enregistrées");

@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * How administration reads the people an administrator names (identifiers as typed) and how its snapshots name people
- * (by name with their identifier) and groups (by label with their code).
+ * (by name with their identifier) and groups (by label).
  */
 final class AdminNames {
 
@@ -64,8 +64,8 @@ final class AdminNames {
         return known.map(AdminNames::person).orElse(id.value());
     }
 
-    /** {@code Plateforme d'assistance du rectorat (PLATEFORME)}. */
+    /** {@code Plateforme d'assistance du rectorat}: a group by its label, never its code. */
     static String group(SupportGroup group) {
-        return group.label() + " (" + group.code().value() + ")";
+        return group.label();
     }
 }

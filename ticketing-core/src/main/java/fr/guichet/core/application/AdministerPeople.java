@@ -348,8 +348,7 @@ public final class AdministerPeople {
                 .with("familyName", person.name().family())
                 .with("establishment", person.establishmentCode().map(Uai::value).orElse(null))
                 .with("roles", person.roles().stream().map(Role::french).toList())
-                .with("groups", person.groups().stream().map(code -> people.group(code)
-                        .map(g -> g.label() + " (" + code.value() + ")").orElse(code.value())).toList())
+                .with("groups", person.groups().stream().map(code -> Fallbacks.groupLabel(people, code)).toList())
                 .with("active", person.active() ? "oui" : "non");
     }
 

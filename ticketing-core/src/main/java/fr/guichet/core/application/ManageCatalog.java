@@ -451,7 +451,7 @@ public final class ManageCatalog {
             children = List.copyOf(children);
         }
 
-        /** Its fields as an administrator changes them; groups by label and code, specialists by name. */
+        /** Its fields as an administrator changes them; groups by label, specialists by name. */
         public Snapshot snapshot() {
             return Snapshot.NONE.with("code", subject.code().value()).with("label", subject.label())
                     .with("active", subject.active() ? "oui" : "non").with("position", position)
@@ -472,10 +472,9 @@ public final class ManageCatalog {
             return own == null && used != null ? "hérité : " + value : value;
         }
 
-        /** {@code Au membre le moins chargé (FEWEST_OPEN)}, as the catalog page names it. */
+        /** {@code Au membre le moins chargé}, as the catalog page names it. */
         private static String routingName(Routing routing) {
-            String label = routing == Routing.GROUP_QUEUE ? "File du groupe (à prendre)" : "Au membre le moins chargé";
-            return label + " (" + routing.name() + ")";
+            return routing == Routing.GROUP_QUEUE ? "File du groupe (à prendre)" : "Au membre le moins chargé";
         }
 
         AuditTarget target() {

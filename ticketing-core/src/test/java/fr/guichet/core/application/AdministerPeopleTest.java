@@ -89,7 +89,7 @@ class AdministerPeopleTest {
         assertEquals("nbernard", entry.target().key());
         assertTrue(entry.before().isNone());
         assertEquals("Administrateur, Agent", entry.after().fields().get("roles"));
-        assertEquals("Plateforme d'assistance du rectorat (PLATEFORME)", entry.after().fields().get("groups"));
+        assertEquals("Plateforme d'assistance du rectorat", entry.after().fields().get("groups"));
         assertEquals(sheet.snapshot(), entry.after());
 
         Notification mail = mails(TemplateKey.ACCOUNT_CREATED).get(0);

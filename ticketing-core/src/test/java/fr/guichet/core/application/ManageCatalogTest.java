@@ -97,9 +97,9 @@ class ManageCatalogTest {
         assertEquals(List.of("Sam Spécialiste"), mathenpoche.specialists().stream().map(NamedPerson::displayName)
                 .toList());
         assertEquals(Map.of("code", "EVE-4.2", "label", "Mathenpoche", "active", "oui", "position", "2",
-                "group", "hérité : Plateforme d'assistance du rectorat (PLATEFORME)",
+                "group", "hérité : Plateforme d'assistance du rectorat",
                 "specialists", "Sam Spécialiste (specialiste-mep)",
-                "routing", "hérité : Au membre le moins chargé (FEWEST_OPEN)", "firstAnswerHours", "aucun",
+                "routing", "hérité : Au membre le moins chargé", "firstAnswerHours", "aucun",
                 "resolutionHours", "aucun"),
                 mathenpoche.snapshot().fields());
     }
@@ -119,7 +119,7 @@ class ManageCatalogTest {
         AuditEntry entry = audit().get(0);
         assertEquals("subject.create", entry.action());
         assertEquals("EVE – 4.4 – LaboMEP nouvelle version", entry.target().label());
-        assertEquals("Spécialistes des applications disciplinaires (EVE)", entry.after().fields().get("group"));
+        assertEquals("Spécialistes des applications disciplinaires", entry.after().fields().get("group"));
         assertEquals("Sam Spécialiste (specialiste-mep)", entry.after().fields().get("specialists"));
     }
 
