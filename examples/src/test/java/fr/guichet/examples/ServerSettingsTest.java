@@ -150,6 +150,14 @@ class ServerSettingsTest {
     }
 
     @Test
+    void opening_hours_too_short_for_the_longest_target_are_refused_at_start_with_the_variable_named() {
+        ServerSettings.InvalidSetting e = assertThrows(ServerSettings.InvalidSetting.class,
+                () -> ServerSettings.fromEnvironment(Map.of("GUICHET_OPENING_HOURS", "08:00-08:30")).calendar());
+        assertTrue(e.getMessage().contains("GUICHET_OPENING_HOURS") && e.getMessage().contains("heures ouvrées"),
+                e.getMessage());
+    }
+
+    @Test
     void a_bad_port_is_refused_with_the_variable_named() {
         ServerSettings.InvalidSetting e = assertThrows(ServerSettings.InvalidSetting.class,
                 () -> ServerSettings.fromEnvironment(Map.of("GUICHET_PORT", "huit-mille")));

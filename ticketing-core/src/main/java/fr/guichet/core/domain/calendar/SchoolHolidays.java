@@ -7,7 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -44,6 +46,21 @@ public record SchoolHolidays(List<Period> periods) {
         boolean contains(LocalDate day) {
             return !day.isBefore(first) && day.isBefore(resumes);
         }
+    }
+
+    /** How many days the periods cover, a day in several periods counted once. */
+    public long days() {
+        List<Period> sorted = periods.stream().sorted(Comparator.comparing(Period::first)).toList();
+        long days = 0;
+        LocalDate counted = LocalDate.MIN;
+        for (Period p : sorted) {
+            LocalDate first = p.first().isAfter(counted) ? p.first() : counted;
+            if (p.resumes().isAfter(first)) {
+                days += ChronoUnit.DAYS.between(first, p.resumes());
+                counted = p.resumes();
+            }
+        }
+        return days;
     }
 
     /** True when {@code day} falls in one of the periods. */

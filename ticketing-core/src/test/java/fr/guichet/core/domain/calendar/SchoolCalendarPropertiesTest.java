@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
 import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import fr.guichet.core.domain.TicketingException;
+import fr.guichet.core.domain.subject.ServiceTargets;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -126,5 +130,35 @@ class SchoolCalendarPropertiesTest {
         assertEquals(Duration.ofHours(2), NIGHTS.between(spring, spring.plus(Duration.ofDays(1))));
         assertEquals(Duration.ofHours(4), NIGHTS.between(autumn, autumn.plus(Duration.ofDays(1))));
         assertEquals(Duration.ofHours(3), NIGHTS.between(spring.minus(Duration.ofDays(1)), spring));
+    }
+
+    /**
+     * Calendars of any opening days, window and school holidays (up to three periods of up to six years, from 2025 to
+     * 2034): each is refused, or reaches the longest target a subject may have from any instant of those years.
+     */
+    @Test
+    void a_calendar_accepted_reaches_the_longest_target_from_any_instant() {
+        Gen<OpeningHours> hours = integers().between(1, 127).zip(integers().between(0, 23 * 60 - 1),
+                integers().between(1, 600), (mask, opens, minutes) -> new OpeningHours(
+                        EnumSet.copyOf(Stream.of(DayOfWeek.values()).filter(d -> (mask >> d.ordinal() & 1) == 1)
+                                .toList()), LocalTime.ofSecondOfDay(opens * 60L),
+                        LocalTime.ofSecondOfDay(Math.min(24 * 60 - 1, opens + minutes) * 60L), PARIS));
+        Gen<SchoolHolidays.Period> period = integers().between(0, 3650).zip(integers().between(1, 6 * 366),
+                (start, length) -> new SchoolHolidays.Period(LocalDate.of(2025, 1, 1).plusDays(start),
+                        LocalDate.of(2025, 1, 1).plusDays(start + length), "Vacances"));
+        Gen<SchoolHolidays> holidays = lists().of(period).ofSizeBetween(0, 3).map(SchoolHolidays::new);
+        Gen<Instant> from = longs().between(0, Duration.ofDays(3650).toMinutes())
+                .map(m -> Instant.parse("2025-01-01T00:00:00Z").plus(Duration.ofMinutes(m)));
+        qt().withExamples(300).forAll(hours, holidays, booleans().all(), from).checkAssert((h, s, worked, t) -> {
+            SchoolCalendar calendar;
+            try {
+                calendar = new SchoolCalendar(h, s, worked);
+            } catch (TicketingException refused) {
+                assertEquals("calendar.too_little_time", refused.code());
+                return;
+            }
+            Instant due = calendar.plus(t, Duration.ofHours(ServiceTargets.MAX_HOURS));
+            assertEquals(Duration.ofHours(ServiceTargets.MAX_HOURS), calendar.between(t, due));
+        });
     }
 }

@@ -74,4 +74,18 @@ class SchoolCalendarTest {
         assertThrows(TicketingException.class, () -> OpeningHours.parse("18:00-08:00", PARIS));
         assertThrows(TicketingException.class, () -> OpeningHours.parse("8h-18h", PARIS));
     }
+
+    @Test
+    void a_calendar_too_short_for_the_longest_target_in_ten_years_is_refused_in_french() {
+        TicketingException half = assertThrows(TicketingException.class, () -> new SchoolCalendar(
+                OpeningHours.parse("08:00-08:30", PARIS), SchoolHolidays.zoneC(), false));
+        assertEquals("calendar.too_little_time", half.code());
+        assertTrue(half.errors().get(0).message().contains("moins de 2000 heures ouvrées en dix ans"),
+                half.errors().get(0).message());
+        SchoolHolidays decade = SchoolHolidays.parse("2025-09-01 2035-09-01 Fermeture\n2030-01-01 2031-01-01 Doublon");
+        assertEquals(3652, decade.days());
+        assertThrows(TicketingException.class, () -> new SchoolCalendar(OpeningHours.defaults(), decade, false));
+        SchoolCalendar worked = new SchoolCalendar(OpeningHours.defaults(), decade, true);
+        assertEquals(paris("2026-01-12T10:00"), worked.plus(paris("2026-01-09T16:00"), Duration.ofHours(4)));
+    }
 }
