@@ -1,6 +1,5 @@
 package fr.guichet.benchmarks;
 
-import fr.guichet.core.domain.establishment.Department;
 import fr.guichet.core.domain.establishment.Establishment;
 import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.SupportGroup;
@@ -31,7 +30,8 @@ import javax.sql.DataSource;
  * status. Summaries and descriptions come from {@link SupportVocabulary}, and each row's search text and last activity
  * are written as Guichet writes them ({@code Request.searchText()}, {@code RequestSummary.lastActivity()}, the words
  * of the school they are all filed from, which the directory holds): the names and texts, normalised in Java, are read
- * from two small tables ({@code bench_names}, {@code bench_texts}) that the load joins.
+ * from two small tables ({@code bench_names}, {@code bench_texts}) that the load joins. {@link #withFigures} adds what
+ * the académie's figures read.
  */
 final class BulkLoader {
 
@@ -64,21 +64,48 @@ final class BulkLoader {
             + "VALUES (?, ?, ?, ?)";
     private static final String INSERT_TEXT = "INSERT INTO bench_texts (id, summary, description, search_text) "
             + "VALUES (?, ?, ?, ?)";
-    /** The school every bulk request is filed from, in the directory of establishments as an import writes it. */
-    private static final Establishment SCHOOL = new Establishment(Uai.parse("0941295X"), "Collège Évariste Galois",
-            "Collège", "Champigny-sur-Marne", new Department("94"));
+    /**
+     * The school every bulk request is filed from, in the directory of establishments as the demo's import writes it,
+     * so that loading the demo data over the bulk data leaves the school and its requests' words as they are.
+     */
+    private static final Establishment SCHOOL = DemoData.establishments().stream()
+            .filter(e -> e.uai().equals(Uai.parse("0941295X"))).findFirst().orElseThrow();
     private static final String INSERT_SCHOOL = "INSERT INTO establishments (uai, name, kind, commune, department, "
             + "name_key, search_text) VALUES (?, ?, ?, ?, ?, ?, ?)";
+
+    /** Seconds from filing to the first staff answer, 10 minutes to 3 days. */
+    private static final String ANSWER = "(600 + MOD(g * 37, 259200))";
+    /** Seconds from filing to the resolution, up to 20 days after the first answer. */
+    private static final String RESOLUTION = "(" + ANSWER + " + MOD(g * 53, 1728000))";
 
     private final DataSource dataSource;
     private final boolean postgres;
     private final LocalDateTime now;
+    private final List<Uai> schools;
     private long loaded;
 
     BulkLoader(DataSource dataSource, boolean postgres, Instant now) {
+        this(dataSource, postgres, now, List.of());
+    }
+
+    private BulkLoader(DataSource dataSource, boolean postgres, Instant now, List<Uai> schools) {
         this.dataSource = dataSource;
         this.postgres = postgres;
         this.now = LocalDateTime.ofInstant(now.truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC);
+        this.schools = List.copyOf(schools);
+    }
+
+    /**
+     * A loader that also writes what the figures read: each request filed from one of {@code schools} (by its number;
+     * the directory must hold them), all but the new ones answered by the staff 10 minutes to 3 days after filing, the
+     * resolved and closed ones resolved up to 20 days after that, each due to be answered 2 days and resolved 10 days
+     * after filing, and a third of the resolved and closed ones a survey score of 1 to 5, answered at the resolution.
+     */
+    static BulkLoader withFigures(DataSource dataSource, boolean postgres, Instant now, List<Uai> schools) {
+        if (schools.isEmpty()) {
+            throw new IllegalArgumentException("no school");
+        }
+        return new BulkLoader(dataSource, postgres, now, schools);
     }
 
     static GroupCode group(int i) {
@@ -117,10 +144,16 @@ final class BulkLoader {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             if (loaded == 0) {
                 writeVocabulary(c, s);
+                writeSchools(c, s);
             }
             while (loaded < total) {
                 long to = Math.min(total, loaded + CHUNK);
                 s.executeUpdate(insert(loaded + 1, to, "MOD(g * 7919, " + REQUESTERS + ")", FIVE_YEARS_SECONDS));
+                if (!schools.isEmpty()) {
+                    s.executeUpdate("INSERT INTO satisfaction_answers (request_number, score, answered_at) SELECT "
+                            + "number, 1 + MOD(number * 7, 5), resolved_at FROM requests WHERE number BETWEEN "
+                            + (loaded + 1) + " AND " + to + " AND status IN ('RESOLVED', 'CLOSED') AND MOD(number, 3) = 0");
+                }
                 loaded = to;
             }
             finish(s);
@@ -149,10 +182,8 @@ final class BulkLoader {
     private void finish(Statement s) throws SQLException {
         s.execute(postgres ? "SELECT setval('request_number', " + loaded + ")"
                 : "ALTER SEQUENCE request_number RESTART WITH " + (loaded + 1));
-        if (postgres) {
-            s.execute("VACUUM ANALYZE requests");
-        } else {
-            s.execute("ANALYZE TABLE requests");
+        for (String table : schools.isEmpty() ? List.of("requests") : List.of("requests", "satisfaction_answers")) {
+            s.execute((postgres ? "VACUUM ANALYZE " : "ANALYZE TABLE ") + table);
         }
     }
 
@@ -192,6 +223,28 @@ final class BulkLoader {
         }
     }
 
+    /** The schools the figures' load joins by number, when it has some. */
+    private void writeSchools(Connection c, Statement s) throws SQLException {
+        if (schools.isEmpty()) {
+            return;
+        }
+        s.execute("CREATE TABLE bench_schools (i INTEGER PRIMARY KEY, uai CHAR(8) NOT NULL)");
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO bench_schools (i, uai) VALUES (?, ?)")) {
+            for (int i = 0; i < schools.size(); i++) {
+                p.setInt(1, i);
+                p.setString(2, schools.get(i).value());
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+    }
+
+    /** The filing time plus {@code seconds}, an SQL expression. */
+    private String afterFiling(String seconds) {
+        return postgres ? "TIMESTAMP '" + now + "' + (" + seconds + " - age) * INTERVAL '1 second'"
+                : "DATEADD(SECOND, " + seconds + " - age, TIMESTAMP '" + now.toString().replace('T', ' ') + "')";
+    }
+
     /** Rows {@code from} to {@code to} ({@code g}), of requester number {@code requester}, up to {@code ageSpan} s old. */
     private String insert(long from, long to, String requester, long ageSpan) {
         String series = postgres ? "generate_series(CAST(" + from + " AS BIGINT), " + to + ") AS t(g)"
@@ -199,33 +252,42 @@ final class BulkLoader {
         String submitted = postgres ? "TIMESTAMP '" + now + "' - age * INTERVAL '1 second'"
                 : "DATEADD(SECOND, -age, TIMESTAMP '" + now.toString().replace('T', ' ') + "')";
         String recent = "age <= " + RECENT_SECONDS;
+        boolean figures = !schools.isEmpty();
+        String school = figures ? "b.uai" : "'" + SCHOOL.uai().value() + "'";
         return "INSERT INTO requests (number, requester_id, requester_given, requester_family, establishment, subject, "
                 + "type, summary, description, search_text, school_text, visibility, status, assigned_group, "
                 + "assignee, submitted_at, updated_at, resolved_at, version, idempotency_key, last_activity_at, "
-                + "last_activity_by, last_activity_staff) "
-                + "SELECT g, 'req-' || CAST(requester AS VARCHAR(10)), n.given, n.family, '0941295X', "
+                + "last_activity_by, last_activity_staff, first_answer_at, first_answer_due, resolution_due) "
+                + "SELECT g, 'req-' || CAST(requester AS VARCHAR(10)), n.given, n.family, " + school + ", "
                 + "'SUJ' || CAST(root AS VARCHAR(4)) || '-' || CAST(root + 1 AS VARCHAR(4)) || '.' "
                 + "|| CAST(leaf AS VARCHAR(4)), "
                 + "CASE MOD(g, 5) WHEN 0 THEN 'USAGE' WHEN 1 THEN 'INCIDENT' WHEN 2 THEN 'ACCES' WHEN 3 THEN 'INFO' "
                 + "ELSE 'EVOLUTION' END, "
                 + "t.summary, t.description, "
                 + "LPAD(CAST(g AS VARCHAR(12)), 7, '0') || ' req ' || CAST(requester AS VARCHAR(10)) || ' ' "
-                + "|| n.search_text || ' 0941295x ' || t.search_text, '" + SCHOOL.searchText() + "', 'PRIVATE', "
+                + "|| n.search_text || ' ' || LOWER(" + school + ") || ' ' || t.search_text, "
+                + "e.search_text, 'PRIVATE', "
                 + "CASE phase WHEN 0 THEN 'NEW' WHEN 1 THEN 'ASSIGNED' WHEN 2 THEN 'IN_PROGRESS' "
                 + "WHEN 3 THEN 'WAITING_FOR_REQUESTER' WHEN 4 THEN 'RESOLVED' "
                 + "ELSE (CASE WHEN MOD(g, 10) = 0 THEN 'RESOLVED' ELSE 'CLOSED' END) END, "
                 + "'G' || CAST(MOD(root, " + GROUPS + ") AS VARCHAR(4)), "
                 + "CASE WHEN phase = 0 THEN NULL ELSE 'agent-' || CAST(MOD(g, 40) AS VARCHAR(4)) END, "
-                + submitted + ", " + submitted + ", NULL, 1, NULL, " + submitted + ", "
+                + submitted + ", " + submitted + ", "
+                + (figures ? "CASE WHEN phase >= 4 THEN " + afterFiling(RESOLUTION) + " END" : "NULL") + ", 1, NULL, "
+                + submitted + ", "
                 + "CASE WHEN " + STAFF_LAST + " THEN 'agent-' || CAST(MOD(g, 40) AS VARCHAR(4)) "
                 + "ELSE 'req-' || CAST(requester AS VARCHAR(10)) END, "
-                + "CASE WHEN " + STAFF_LAST + " THEN TRUE ELSE FALSE END "
+                + "CASE WHEN " + STAFF_LAST + " THEN TRUE ELSE FALSE END, "
+                + (figures ? "CASE WHEN phase > 0 THEN " + afterFiling(ANSWER) + " END, " + afterFiling("172800")
+                        + ", " + afterFiling("864000") : "NULL, NULL, NULL") + " "
                 + "FROM (SELECT g, requester, root, leaf, age, CASE WHEN " + recent + " THEN MOD(g, 5) ELSE 5 END "
                 + "AS phase FROM (SELECT g, " + requester + " AS requester, "
                 + "MOD(g * 31, " + ROOTS * LEAVES + ") / " + LEAVES + " AS root, "
                 + "MOD(MOD(g * 31, " + ROOTS * LEAVES + "), " + LEAVES + ") + 1 AS leaf, "
                 + "MOD(g * 2654435761, " + ageSpan + ") AS age FROM " + series + ") AS a) AS x "
                 + "JOIN bench_names n ON n.id = MOD(x.requester, " + NAMES + ") "
-                + "JOIN bench_texts t ON t.id = MOD(x.g * 2029, " + TEXTS + ")";
+                + "JOIN bench_texts t ON t.id = MOD(x.g * 2029, " + TEXTS + ")"
+                + (figures ? " JOIN bench_schools b ON b.i = MOD(x.g, " + schools.size() + ")" : "")
+                + " JOIN establishments e ON e.uai = " + school;
     }
 }

@@ -11,25 +11,44 @@ import fr.guichet.core.domain.person.Role;
 import fr.guichet.core.domain.person.Uai;
 import fr.guichet.core.domain.request.SchoolYear;
 import fr.guichet.core.port.EstablishmentDirectory;
+import fr.guichet.core.port.LocalAccounts;
 import fr.guichet.core.port.StatisticsGrouping;
 import fr.guichet.core.port.UnitOfWork;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
- * Workload 12: the académie's figures of the current school year through {@code ComputeStatistics}, grouped by subject
- * and by establishment, beside the plain GROUP BY counting the same requests, at each size of the bulk-loaded table.
+ * Workload 12: the académie's figures of the last complete school year through {@code ComputeStatistics}, grouped by
+ * subject and by establishment, beside the plain GROUP BY counting the same requests and beside one plain statement
+ * computing the same figures, at each size of one bulk load that grows; at 100,000 requests, the CSV export of every
+ * request by the example server ({@code GET /api/v1/requests.csv}, {@code -Xmx256m}) beside the same rows read by
+ * plain JDBC and written to nowhere.
  */
 final class FiguresWorkload {
 
@@ -37,53 +56,76 @@ final class FiguresWorkload {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final int SCHOOLS = 500;
     private static final String[] DEPARTMENTS = {"77", "93", "94"};
+    private static final int EXPORTED = 100_000;
+    private static final int EXPORTS = 3;
+    private static final int ROWS = ComputeStatistics.MAX_ROWS + 1;
 
     private FiguresWorkload() {
     }
 
-    static void run(RunSettings settings, Results results) throws SQLException {
+    static void run(RunSettings settings, Results results) throws Exception {
         results.note(NAME, "The bulk load of workload 2 (five school years, " + BulkLoader.ROOTS + " root subjects of "
-                + BulkLoader.LEAVES + " leaves), its requests then spread over " + SCHOOLS + " schools of the "
-                + "directory (77, 93, 94) by one UPDATE. \"use case\": ComputeStatistics.compute for the current school "
-                + "year, by subject (rolled up to the 30 roots) or by establishment: one statement counting filed, "
-                + "resolved and open requests, both medians (PERCENTILE_CONT), survey answers and breaches, then the "
-                + "names. \"raw GROUP BY\": SELECT key, COUNT(*) FROM requests WHERE submitted_at in the year GROUP BY "
-                + "key, by plain JDBC: the floor of grouping these rows.");
-        SchoolYear year = SchoolYear.of(Instant.now(), PARIS);
+                + BulkLoader.LEAVES + " leaves) filed from " + SCHOOLS + " schools of the directory (77, 93, 94), with "
+                + "first answers, resolutions, dues and a survey score for a third of the resolved requests "
+                + "(BulkLoader.withFigures); loaded once, grown from size to size. Period: the last complete school "
+                + "year, a fifth of the requests. \"use case\": ComputeStatistics.compute by subject (rolled up to the "
+                + BulkLoader.ROOTS + " roots) or by establishment, its statement then the names. \"raw figures\": the "
+                + "same figures (filed, resolved, both medians, answers, scores, breaches) by one hand-written statement "
+                + "by plain JDBC, a subject's root being its code up to the first dot. \"raw GROUP BY\": SELECT key, "
+                + "COUNT(*) FROM requests WHERE submitted_at in the year GROUP BY key by plain JDBC, the target's "
+                + "baseline. Export: GuichetServer (" + ChildJvm.MAX_HEAP + ", GC log) on the same database, "
+                + "GET /api/v1/requests.csv?scope=all as an agent, " + EXPORTS + " times after one warm-up, beside the "
+                + "same rows by plain JDBC (fetch size 500) written as CSV to nowhere.");
         for (String kind : settings.databases()) {
             try (Database db = Database.create(kind); Stack stack = new Stack(db, 4)) {
-                Person agent = new Person(PersonId.of("agent-0"), EmailAddress.of("agent0@ac-creteil.fr"),
-                        new PersonName("Alice", "Agent"), null, Set.of(Role.AGENT), Set.of(BulkLoader.group(0)), true);
-                stack.load(BulkLoader.groups(), BulkLoader.catalog(), List.of(agent));
-                List<Establishment> schools = schools();
-                stack.get(UnitOfWork.class).run(() -> stack.get(EstablishmentDirectory.class).saveAll(schools));
-                BulkLoader loader = new BulkLoader(stack.dataSource(), db.isPostgres(), Instant.now());
-                ComputeStatistics figures = stack.ticketing().computeStatistics();
-                for (int size : settings.sizes()) {
-                    double seconds = loader.growTo(size);
-                    spread(stack, schools, db.isPostgres());
-                    System.out.printf(Locale.ROOT, "%s: %d requests loaded in %.1f s%n", kind, size, seconds);
-                    String scenario = kind + ", " + size + " requests";
-                    for (StatisticsGrouping by : List.of(StatisticsGrouping.SUBJECT,
-                            StatisticsGrouping.ESTABLISHMENT)) {
-                        String key = by == StatisticsGrouping.SUBJECT ? "subject" : "establishment";
-                        double useCase = measure(settings, results, scenario + ", by " + key + ", use case",
-                                i -> figures.compute(agent, year.firstDay(), year.lastDay(), by, null));
-                        String raw = "SELECT " + key + ", COUNT(*) FROM requests WHERE submitted_at >= ? AND "
-                                + "submitted_at < ? GROUP BY " + key;
-                        double plain = measure(settings, results, scenario + ", by " + key + ", raw GROUP BY",
-                                i -> rawCount(stack, raw, year));
-                        double ratio = useCase / plain;
-                        results.add(NAME, scenario + ", by " + key, "p99 use case / p99 raw GROUP BY", ratio, "");
-                        results.check(NAME, scenario + ", by " + key + ": p99 ≤ 1.5 × raw GROUP BY", ratio <= 1.5,
-                                String.format(Locale.ROOT, "%.1f ms vs %.1f ms (×%.2f)", useCase, plain, ratio));
-                    }
-                }
+                run(settings, results, db, stack);
             }
         }
     }
 
-    private static List<Establishment> schools() {
+    private static void run(RunSettings settings, Results results, Database db, Stack stack) throws Exception {
+        Person agent = new Person(PersonId.of("agent-0"), EmailAddress.of("agent0@ac-creteil.fr"),
+                new PersonName("Alice", "Agent"), null, Set.of(Role.AGENT), Set.of(BulkLoader.group(0)), true);
+        String password = UUID.randomUUID().toString();
+        stack.load(BulkLoader.groups(), BulkLoader.catalog(), List.of(agent));
+        List<Establishment> schools = schools();
+        stack.get(UnitOfWork.class).run(() -> {
+            stack.get(EstablishmentDirectory.class).saveAll(schools);
+            stack.get(LocalAccounts.class).setPassword(agent.id(), password);
+        });
+        BulkLoader loader = BulkLoader.withFigures(stack.dataSource(), db.isPostgres(), Instant.now(),
+                schools.stream().map(Establishment::uai).toList());
+        ComputeStatistics figures = stack.ticketing().computeStatistics();
+        SchoolYear year = new SchoolYear(SchoolYear.of(Instant.now(), PARIS).startYear() - 1);
+        for (int size : settings.sizes()) {
+            double seconds = loader.growTo(size);
+            System.out.printf(Locale.ROOT, "%s: %d requests loaded in %.1f s%n", db.kind(), size, seconds);
+            String scenario = db.kind() + ", " + size + " requests";
+            for (StatisticsGrouping by : List.of(StatisticsGrouping.SUBJECT, StatisticsGrouping.ESTABLISHMENT)) {
+                String key = by == StatisticsGrouping.SUBJECT ? "subject" : "establishment";
+                String at = scenario + ", by " + key;
+                double useCase = measure(settings, results, at + ", use case",
+                        i -> figures.compute(agent, year.firstDay(), year.lastDay(), by, null));
+                String statement = rawFigures(by, db.isPostgres());
+                double raw = measure(settings, results, at + ", raw figures",
+                        i -> read(stack, statement, year, true));
+                String count = "SELECT " + key + ", COUNT(*) FROM requests WHERE submitted_at >= ? AND "
+                        + "submitted_at < ? GROUP BY " + key;
+                double plain = measure(settings, results, at + ", raw GROUP BY", i -> read(stack, count, year, false));
+                results.add(NAME, at, "p99 use case / p99 raw figures", useCase / raw, "");
+                results.add(NAME, at, "p99 raw figures / p99 raw GROUP BY", raw / plain, "");
+                double ratio = useCase / plain;
+                results.add(NAME, at, "p99 use case / p99 raw GROUP BY", ratio, "");
+                results.check(NAME, at + ": p99 ≤ 1.5 × raw GROUP BY", ratio <= 1.5, String.format(Locale.ROOT,
+                        "%.1f ms vs %.1f ms (×%.2f); raw figures %.1f ms", useCase, plain, ratio, raw));
+            }
+            if (size == EXPORTED || settings.smoke() && size == settings.sizes().get(0)) {
+                export(settings, results, db, scenario, password);
+            }
+        }
+    }
+
+    static List<Establishment> schools() {
         List<Establishment> schools = new ArrayList<>();
         for (int i = 0; i < SCHOOLS; i++) {
             String department = DEPARTMENTS[i % DEPARTMENTS.length];
@@ -94,29 +136,45 @@ final class FiguresWorkload {
         return schools;
     }
 
-    /** Gives each request one of the schools, by its number, as one set-based UPDATE through a table of them. */
-    private static void spread(Stack stack, List<Establishment> schools, boolean postgres) throws SQLException {
-        try (Connection c = stack.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS bench_schools (i INTEGER PRIMARY KEY, uai CHAR(8) NOT NULL)");
-            s.execute("DELETE FROM bench_schools");
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO bench_schools (i, uai) VALUES (?, ?)")) {
-                for (int i = 0; i < schools.size(); i++) {
-                    p.setInt(1, i);
-                    p.setString(2, schools.get(i).uai().value());
-                    p.addBatch();
-                }
-                p.executeBatch();
-            }
-            s.executeUpdate("UPDATE requests SET establishment = (SELECT uai FROM bench_schools b WHERE b.i = "
-                    + "MOD(requests.number, " + schools.size() + "))");
-            s.execute(postgres ? "VACUUM ANALYZE requests" : "ANALYZE TABLE requests");
-        }
+    /**
+     * The figures of a period by one statement written by hand: its parameters are the period's bounds then now, its
+     * rows those of the use case's statement.
+     */
+    private static String rawFigures(StatisticsGrouping by, boolean postgres) {
+        String key = by == StatisticsGrouping.SUBJECT
+                ? "CASE WHEN POSITION('.' IN r.subject) > 0 THEN SUBSTRING(r.subject, 1, POSITION('.' IN r.subject) - 1)"
+                        + " ELSE r.subject END"
+                : "COALESCE(r.establishment, '')";
+        String closed = "r.status IN ('RESOLVED', 'CLOSED')";
+        String stopped = "CASE WHEN " + closed + " AND r.resolved_at IS NOT NULL THEN r.resolved_at WHEN r.status = "
+                + "'WAITING_FOR_REQUESTER' AND r.status_since IS NOT NULL THEN r.status_since ELSE n.now END";
+        String median = "PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY %s)";
+        return "SELECT k, COUNT(*), SUM(closed), COUNT(score), COALESCE(SUM(score), 0), SUM(breached), "
+                + String.format(median, "first_answer") + ", " + String.format(median, "resolution") + " FROM (SELECT "
+                + key + " AS k, CASE WHEN " + closed + " THEN 1 ELSE 0 END AS closed, " + seconds("r.first_answer_at",
+                postgres) + " AS first_answer, CASE WHEN " + closed + " THEN " + seconds("r.resolved_at", postgres)
+                + " END AS resolution, s.score, CASE WHEN r.first_answer_due < COALESCE(r.first_answer_at, " + stopped
+                + ") OR r.resolution_due < " + stopped + " THEN 1 ELSE 0 END AS breached FROM requests r "
+                + "LEFT JOIN satisfaction_answers s ON s.request_number = r.number "
+                + "CROSS JOIN (SELECT CAST(? AS TIMESTAMP) AS now) n "
+                + "WHERE r.submitted_at >= ? AND r.submitted_at < ?) b GROUP BY k ORDER BY COUNT(*) DESC, k LIMIT "
+                + ROWS;
     }
 
-    private static void rawCount(Stack stack, String sql, SchoolYear year) {
+    private static String seconds(String column, boolean postgres) {
+        return postgres ? "EXTRACT(EPOCH FROM (" + column + " - r.submitted_at))"
+                : "CAST(DATEDIFF(MICROSECOND, r.submitted_at, " + column + ") AS DOUBLE PRECISION) / 1000000";
+    }
+
+    /** Runs {@code sql} over the school year (after now when {@code withNow}) and reads every row. */
+    private static void read(Stack stack, String sql, SchoolYear year, boolean withNow) {
         try (Connection c = stack.dataSource().getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
-            p.setTimestamp(1, utc(year.start(PARIS)));
-            p.setTimestamp(2, utc(year.end(PARIS)));
+            int i = 1;
+            if (withNow) {
+                p.setTimestamp(i++, utc(Instant.now()));
+            }
+            p.setTimestamp(i++, utc(year.start(PARIS)));
+            p.setTimestamp(i, utc(year.end(PARIS)));
             long rows = 0;
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
@@ -124,7 +182,7 @@ final class FiguresWorkload {
                 }
             }
             if (rows == 0) {
-                throw new IllegalStateException("no request this school year");
+                throw new IllegalStateException("no request that school year");
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -141,5 +199,125 @@ final class FiguresWorkload {
         Latencies latencies = Sampling.workbench(settings.smoke()).measure(call);
         latencies.report(results, NAME, scenario, false);
         return latencies.millisAt(99);
+    }
+
+    /**
+     * The example server exports every request as CSV, {@link #EXPORTS} times after a warm-up, signed in as the agent;
+     * then the same rows are read by plain JDBC and written as CSV to nowhere, as often.
+     */
+    private static void export(RunSettings settings, Results results, Database db, String scenario, String password)
+            throws Exception {
+        Path folder = Files.createTempDirectory("guichet-bench-export");
+        int port = MailWorkload.freePort();
+        fr.guichet.jdbc.JdbcConfig config = db.config(4);
+        String at = scenario + ", CSV export of every request";
+        double[] times = new double[EXPORTS];
+        long[] lines = new long[1];
+        long[] bytes = new long[1];
+        try (ChildJvm server = ChildJvm.start("guichet-server-export", "fr.guichet.examples.GuichetServer",
+                List.of(), Map.of("GUICHET_PORT", String.valueOf(port), "GUICHET_DATA_DIR",
+                        folder.resolve("data").toString(), "GUICHET_BASE_URL", "http://127.0.0.1:" + port,
+                        "GUICHET_DB_URL", config.url(), "GUICHET_DB_USER", config.user()), folder, port)) {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            String session = signIn(http, server.base(), password);
+            for (int i = -1; i < EXPORTS; i++) {
+                long start = System.nanoTime();
+                long[] counted = exportOnce(http, server.base(), session);
+                if (i >= 0) {
+                    times[i] = (System.nanoTime() - start) / 1e9;
+                }
+                lines[0] = counted[0];
+                bytes[0] = counted[1];
+            }
+            double[] gc = server.gcLog();
+            results.add(NAME, at, "lines (header included)", lines[0], "count");
+            results.add(NAME, at, "size", bytes[0] / 1048576.0, "MiB");
+            Arrays.sort(times);
+            results.add(NAME, at, "time, fastest", times[0], "s");
+            results.add(NAME, at, "time, slowest", times[EXPORTS - 1], "s");
+            results.add(NAME, at, "peak heap used (before a GC), whole server run", gc[0], "MiB");
+            results.add(NAME, at, "largest heap after a GC, whole server run", gc[1], "MiB");
+            results.add(NAME, at, "collections", gc[2], "count");
+            results.add(NAME, at, "heap used at the end (jcmd)", server.heapInUseMib(), "MiB");
+            results.check(NAME, at + ": " + (lines[0] - 1) + " lines streamed with " + ChildJvm.MAX_HEAP,
+                    server.alive() && server.noOutOfMemory() && lines[0] > Math.min(EXPORTED, 1_000),
+                    String.format(Locale.ROOT, "slowest %.2f s, peak heap %.0f MiB", times[EXPORTS - 1], gc[0]));
+        } finally {
+            Database.deleteFolder(folder);
+        }
+        double[] plain = new double[EXPORTS];
+        for (int i = 0; i < EXPORTS; i++) {
+            long start = System.nanoTime();
+            plainExport(config);
+            plain[i] = (System.nanoTime() - start) / 1e9;
+        }
+        Arrays.sort(plain);
+        results.add(NAME, scenario + ", the same rows by plain JDBC to nowhere", "time, fastest", plain[0], "s");
+        results.add(NAME, scenario + ", the same rows by plain JDBC to nowhere", "time, slowest", plain[EXPORTS - 1],
+                "s");
+        results.add(NAME, at, "slowest export / slowest plain JDBC", times[EXPORTS - 1] / plain[EXPORTS - 1], "");
+    }
+
+    private static String signIn(HttpClient http, URI base, String password) throws IOException,
+            InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/session"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"identifier\":\"agent-0\",\"password\":\"" + password + "\",\"remember\":false}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("sign-in gave " + r.statusCode() + ": " + r.body());
+        }
+        return r.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("GUICHET_SESSION="))
+                .map(c -> c.substring("GUICHET_SESSION=".length()).split(";", 2)[0]).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no session cookie"));
+    }
+
+    /** {lines, bytes} of one export, read as it streams and dropped. */
+    private static long[] exportOnce(HttpClient http, URI base, String session) throws IOException,
+            InterruptedException {
+        HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/requests.csv?scope=all"))
+                .header("Cookie", "GUICHET_SESSION=" + session).timeout(Duration.ofMinutes(5)).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("the export gave " + r.statusCode());
+        }
+        long lines = 0;
+        long bytes = 0;
+        byte[] buffer = new byte[65_536];
+        try (InputStream in = r.body()) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                bytes += n;
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+            }
+        }
+        return new long[] {lines, bytes};
+    }
+
+    /** Every request's exported columns, newest first, by plain JDBC in batches of 500, written as CSV to nowhere. */
+    private static void plainExport(fr.guichet.jdbc.JdbcConfig config) throws SQLException, IOException {
+        try (Connection c = java.sql.DriverManager.getConnection(config.url(), config.user(), config.password());
+                Writer out = new OutputStreamWriter(OutputStream.nullOutputStream(), StandardCharsets.UTF_8)) {
+            c.setAutoCommit(false);
+            try (PreparedStatement p = c.prepareStatement("SELECT r.number, r.submitted_at, r.summary, r.subject, "
+                    + "r.type, r.status, r.visibility, r.establishment, e.name, r.requester_given, r.requester_family, "
+                    + "r.assignee, r.updated_at FROM requests r LEFT JOIN establishments e ON e.uai = r.establishment "
+                    + "ORDER BY r.submitted_at DESC, r.number DESC")) {
+                p.setFetchSize(500);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        for (int i = 1; i <= 13; i++) {
+                            String value = rs.getString(i);
+                            out.write(value == null ? "" : value);
+                            out.write(i < 13 ? ';' : '\n');
+                        }
+                    }
+                }
+            }
+            c.commit();
+        }
     }
 }
