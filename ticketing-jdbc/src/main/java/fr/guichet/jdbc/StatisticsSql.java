@@ -12,7 +12,10 @@ import org.jdbi.v3.core.statement.Query;
  * The statement of a {@link StatisticsQuery}: the requests of the period are given their key (a month's bounds and a
  * subject's roll-ups bound as values), then grouped and counted by the database; the medians are PERCENTILE_CONT(0.5),
  * an ordered-set aggregate on H2 and PostgreSQL and a window function on MariaDB, which has no such aggregate, each
- * ignoring requests without the time measured. Durations are in seconds, to the microsecond.
+ * ignoring requests without the time measured. Durations are in seconds, to the microsecond. The period's rows are
+ * read from requests_figures alone; a subject's key is looked up once per catalogued subject (the roll-ups matched
+ * against the subjects table), the roll-up matched per request only for a subject the catalog lacks; the survey
+ * answers joined are those given since the period began, since one is only given after its request was filed.
  */
 final class StatisticsSql {
 
@@ -21,12 +24,13 @@ final class StatisticsSql {
     private static final String STOPPED = "(CASE WHEN " + CLOSED + " AND r.resolved_at IS NOT NULL THEN r.resolved_at"
             + " WHEN r.status = 'WAITING_FOR_REQUESTER' AND r.status_since IS NOT NULL THEN r.status_since"
             + " ELSE :now END)";
-    /** A missed target, as {@code ServiceLevel#breached} says. */
-    private static final String BREACHED = "CASE WHEN r.first_answer_due IS NOT NULL AND (r.first_answer_at"
-            + " > r.first_answer_due OR r.first_answer_at IS NULL AND " + STOPPED + " > r.first_answer_due)"
-            + " OR r.resolution_due IS NOT NULL AND (" + CLOSED + " AND r.resolved_at IS NOT NULL AND r.resolved_at"
-            + " > r.resolution_due OR NOT (" + CLOSED + " AND r.resolved_at IS NOT NULL) AND " + STOPPED
-            + " > r.resolution_due) THEN 1 ELSE 0 END";
+    /**
+     * A missed target, as {@code ServiceLevel#breached} says: the first answer, or the clock's stop while none was
+     * given, after its due; the clock's stop (the resolution once resolved) after the resolution's due. A target
+     * without a due compares to null, which is no breach.
+     */
+    private static final String BREACHED = "CASE WHEN r.first_answer_due < COALESCE(r.first_answer_at, " + STOPPED
+            + ") OR r.resolution_due < " + STOPPED + " THEN 1 ELSE 0 END";
     private static final String MEDIAN = "PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY %s)";
 
     private final Dialect dialect;
@@ -91,7 +95,8 @@ final class StatisticsSql {
         return "SELECT " + key() + " AS k, CASE WHEN " + CLOSED + " THEN 1 ELSE 0 END AS closed, "
                 + seconds("r.first_answer_at") + " AS first_answer, CASE WHEN " + CLOSED + " THEN "
                 + seconds("r.resolved_at") + " END AS resolution, s.score AS score, " + BREACHED + " AS breached"
-                + " FROM requests r LEFT JOIN satisfaction_answers s ON s.request_number = r.number" + department
+                + " FROM requests r" + subjectKeys() + " LEFT JOIN (SELECT request_number, score FROM"
+                + " satisfaction_answers WHERE answered_at >= :from) s ON s.request_number = r.number" + department
                 + " WHERE r.submitted_at >= :from AND r.submitted_at < :before" + within;
     }
 
@@ -99,7 +104,7 @@ final class StatisticsSql {
     private String key() {
         return switch (query.by()) {
             case MONTH -> months();
-            case SUBJECT -> subjects();
+            case SUBJECT -> query.rollUps().isEmpty() ? "r.subject" : "COALESCE(m.k, " + rollUp("r.subject") + ")";
             case ESTABLISHMENT -> "COALESCE(r.establishment, '')";
             case DEPARTMENT -> "COALESCE(e.department, '')";
             case GROUP -> "r.assigned_group";
@@ -119,19 +124,25 @@ final class StatisticsSql {
         return sql.append(" ELSE :month").append(last).append(" END").toString();
     }
 
-    private String subjects() {
-        if (query.rollUps().isEmpty()) {
-            return "r.subject";
+    /** The key of each catalogued subject, as m.k, when grouped by subject with roll-ups; nothing otherwise. */
+    private String subjectKeys() {
+        if (query.by() != StatisticsGrouping.SUBJECT || query.rollUps().isEmpty()) {
+            return "";
         }
+        return " LEFT JOIN (SELECT code, " + rollUp("code") + " AS k FROM subjects) m ON m.code = r.subject";
+    }
+
+    /** The roll-up holding the subject {@code column}, or the subject itself when none does; each bound as values. */
+    private String rollUp(String column) {
         StringBuilder sql = new StringBuilder("CASE");
         for (int i = 0; i < query.rollUps().size(); i++) {
             String code = query.rollUps().get(i).value();
-            sql.append(" WHEN r.subject = :rollUp").append(i).append(" OR r.subject LIKE :rollUpBelow").append(i)
-                    .append(" ESCAPE '!' THEN :rollUp").append(i);
+            sql.append(" WHEN ").append(column).append(" = :rollUp").append(i).append(" OR ").append(column)
+                    .append(" LIKE :rollUpBelow").append(i).append(" ESCAPE '!' THEN :rollUp").append(i);
             values.put("rollUp" + i, code);
             values.put("rollUpBelow" + i, RequestListing.likeEscaped(code + ".") + "%");
         }
-        return sql.append(" ELSE r.subject END").toString();
+        return sql.append(" ELSE ").append(column).append(" END").toString();
     }
 
     /** The seconds from the filing to {@code column}, to the microsecond; null when the column is. */

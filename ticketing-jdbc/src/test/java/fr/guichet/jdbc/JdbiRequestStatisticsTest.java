@@ -6,7 +6,9 @@ import fr.guichet.core.port.EstablishmentDirectory;
 import fr.guichet.core.port.RequestRepository;
 import fr.guichet.core.port.RequestStatistics;
 import fr.guichet.core.port.UnitOfWork;
+import fr.guichet.core.domain.subject.SubjectCode;
 import java.time.Instant;
+import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -49,6 +51,19 @@ class JdbiRequestStatisticsTest extends RequestStatisticsContract {
         Jdbi.create(node().dataSource()).useHandle(h -> h.createUpdate("INSERT INTO satisfaction_answers "
                 + "(request_number, score, answered_at) VALUES (:number, :score, :at)").bind("number", number.value())
                 .bind("score", score).bind("at", Instant.parse("2042-09-01T08:00:00Z")).execute());
+    }
+
+    @Override
+    protected void whileCatalogued(List<SubjectCode> subjects, Runnable check) {
+        Jdbi jdbi = Jdbi.create(node().dataSource());
+        jdbi.useHandle(h -> subjects.forEach(code -> h.createUpdate("INSERT INTO subjects (code, label, active) "
+                + "VALUES (:code, :code, TRUE)").bind("code", code.value()).execute()));
+        try {
+            check.run();
+        } finally {
+            jdbi.useHandle(h -> h.createUpdate("DELETE FROM subjects WHERE code IN (<codes>)")
+                    .bindList("codes", subjects.stream().map(SubjectCode::value).toList()).execute());
+        }
     }
 
     private Database database() {
