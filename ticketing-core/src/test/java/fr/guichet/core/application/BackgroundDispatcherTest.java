@@ -3,6 +3,7 @@ package fr.guichet.core.application;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import fr.guichet.core.domain.notification.Backoff;
 import fr.guichet.core.domain.notification.DeliveryResult;
@@ -44,9 +45,7 @@ class BackgroundDispatcherTest {
             queued = world.outbox.enqueue(IntStream.range(0, NOTIFICATIONS).mapToObj(this::notification).toList(),
                     world.clock.instant()).stream().map(OutboxEntry::id).toList();
             assertTrue(channel.allSending.await(30, TimeUnit.SECONDS), "senders seen: " + channel.senders);
-            while (world.outbox.all().stream().anyMatch(e -> e.state() != DeliveryState.SENT)) {
-                Thread.sleep(10);
-            }
+            awaitAllSent();
         }
 
         assertEquals(SENDERS, channel.senders.size(), channel.senders.toString());
@@ -72,9 +71,7 @@ class BackgroundDispatcherTest {
             assertEquals("guichet-notification-dispatcher-1", held.answerSender);
             assertEquals(SENDERS - 1, held.bulkDeliveries.get(), "a bulk sender went on to another mail meanwhile");
             held.release.countDown();
-            while (world.outbox.all().stream().anyMatch(e -> e.state() != DeliveryState.SENT)) {
-                Thread.sleep(10);
-            }
+            awaitAllSent();
         }
         assertTrue(held.bulkSenders.stream().noneMatch("guichet-notification-dispatcher-1"::equals),
                 "the sender kept for mail that is not bulk sent bulk mail: " + held.bulkSenders);
@@ -84,6 +81,28 @@ class BackgroundDispatcherTest {
     void a_dispatcher_needs_at_least_one_sender() {
         assertThrows(IllegalArgumentException.class, () -> BackgroundDispatcher.start(dispatch, Duration.ofHours(1),
                 0));
+    }
+
+    /**
+     * Waits until every outbox entry is sent, failing once 30 seconds pass without one more sent: a guard against a
+     * hang, not a bound on how long sending takes.
+     */
+    private void awaitAllSent() throws InterruptedException {
+        long unsent = Long.MAX_VALUE;
+        long progressAt = System.nanoTime();
+        while (true) {
+            long now = world.outbox.all().stream().filter(e -> e.state() != DeliveryState.SENT).count();
+            if (now == 0) {
+                return;
+            }
+            if (now < unsent) {
+                unsent = now;
+                progressAt = System.nanoTime();
+            } else if (System.nanoTime() - progressAt > TimeUnit.SECONDS.toNanos(30)) {
+                fail(unsent + " outbox entries still unsent after 30 seconds without one more sent");
+            }
+            Thread.sleep(10);
+        }
     }
 
     /** Acknowledgements (bulk) and answers (not bulk), in turn. */
