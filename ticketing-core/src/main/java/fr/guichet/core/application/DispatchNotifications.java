@@ -78,14 +78,19 @@ public final class DispatchNotifications {
             Instant claimedAt = clock.instant();
             List<OutboxEntry> batch = outbox.claim(batchSize, claimedAt, lease, scope);
             List<UUID> sent = new ArrayList<>();
+            boolean held;
             try {
-                if (!send(batch, claimedAt, sent, outcomes)) {
-                    return report(outcomes);
+                held = send(batch, claimedAt, sent, outcomes);
+            } catch (RuntimeException | Error e) {
+                try {
+                    outbox.markSent(sent, clock.instant());
+                } catch (RuntimeException marking) {
+                    e.addSuppressed(marking);
                 }
-            } finally {
-                outbox.markSent(sent, clock.instant());
+                throw e;
             }
-            if (batch.size() < batchSize) {
+            outbox.markSent(sent, clock.instant());
+            if (!held || batch.size() < batchSize) {
                 return report(outcomes);
             }
         }

@@ -1,6 +1,7 @@
 package fr.guichet.core.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,7 +14,10 @@ import fr.guichet.core.domain.notification.TemplateKey;
 import fr.guichet.core.domain.person.EmailAddress;
 import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.port.NotificationChannel;
+import fr.guichet.core.port.NotificationOutbox;
 import fr.guichet.core.testing.TestWorld;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -181,6 +185,37 @@ class DispatchNotificationsTest {
         assertEquals(new DispatchNotifications.Report(1, 0, 0), dispatch.dispatchDue());
 
         assertEquals(List.of(id, id), channel.deliveries.stream().map(OutboxEntry::id).toList());
+    }
+
+    @Test
+    void a_failure_to_mark_the_sent_mail_after_a_failure_keeps_the_first_failure_and_adds_the_second() {
+        enqueue("delivered@ac-creteil.fr");
+        String down = "down@ac-creteil.fr";
+        channel.script(down, transientFailure());
+        enqueue(down);
+        RuntimeException retryLost = new IllegalStateException("the retry was not recorded");
+        RuntimeException sentLost = new IllegalStateException("the sent mail was not recorded");
+        NotificationOutbox failing = (NotificationOutbox) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {NotificationOutbox.class}, (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "markRetry" -> throw retryLost;
+                        case "markSent" -> throw sentLost;
+                        default -> {
+                            try {
+                                return method.invoke(world.outbox, args);
+                            } catch (InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        }
+                    }
+                });
+        DispatchNotifications dispatching = new DispatchNotifications(failing, channel, world.clock, backoff, 2,
+                LEASE, () -> 0.5);
+
+        RuntimeException thrown = assertThrows(RuntimeException.class, dispatching::dispatchDue);
+
+        assertSame(retryLost, thrown);
+        assertEquals(List.of(sentLost), List.of(thrown.getSuppressed()));
     }
 
     /** What a node's sudden end looks like to the dispatcher's thread: nothing after it runs. */
