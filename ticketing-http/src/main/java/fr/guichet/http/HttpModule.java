@@ -8,8 +8,9 @@ import fr.guichet.core.port.SignInFailures;
 import java.util.Objects;
 
 /**
- * Offers the {@link GuichetHttpApi} (a singleton, not started) and its {@link HttpConfig}, built from a bound
- * {@link Ticketing}, {@link ReadinessCheck} and {@link SignInFailures}; starting, mounting and stopping are the host's to do.
+ * Offers the {@link GuichetHttpApi} (a singleton, not started, on the clock of the {@link Ticketing}) and its
+ * {@link HttpConfig}, built from a bound {@link Ticketing}, {@link ReadinessCheck} and {@link SignInFailures};
+ * starting, mounting and stopping are the host's to do.
  */
 public final class HttpModule extends AbstractModule {
 
@@ -29,6 +30,6 @@ public final class HttpModule extends AbstractModule {
     @Singleton
     GuichetHttpApi guichetHttpApi(Ticketing ticketing, HttpConfig httpConfig, ReadinessCheck readiness,
             SignInFailures signInFailures) {
-        return new GuichetHttpApi(ticketing, httpConfig, readiness, signInFailures);
+        return new GuichetHttpApi(ticketing, httpConfig, readiness, signInFailures, ticketing.clock());
     }
 }
