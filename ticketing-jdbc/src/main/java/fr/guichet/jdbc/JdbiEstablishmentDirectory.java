@@ -61,8 +61,8 @@ final class JdbiEstablishmentDirectory implements EstablishmentDirectory {
 
     @Override
     public List<Department> departments() {
-        return db.inTransaction(h -> h.createQuery("SELECT DISTINCT department FROM establishments")
-                .mapTo(String.class).list().stream().sorted().map(Department::new).toList());
+        return db.read(h -> h.createQuery("SELECT DISTINCT department FROM establishments")
+                .mapTo(String.class).list().stream().map(Department::new).sorted().toList());
     }
 
     @Override

@@ -49,6 +49,10 @@ public abstract class EstablishmentDirectoryContract {
     @Test
     public void the_departements_of_the_known_establishments_are_listed_once_each_in_code_order() {
         save(establishment("Collège Pascal Paoli", "Collège", "Ajaccio", "2A"),
+                establishment("Lycée Giocante de Casabianca", "Lycée", "Bastia", "2B"),
+                establishment("Collège Maurice Rollinat", "Collège", "Brive-la-Gaillarde", "19"),
+                establishment("Lycée Carnot", "Lycée", "Dijon", "21"),
+                establishment("Lycée de l'Iroise", "Lycée", "Brest", "29"),
                 establishment("Lycée Bellevue", "Lycée", "Saint-Denis", "974"),
                 establishment("Lycée Leconte de Lisle", "Lycée", "Saint-Denis", "974"));
 
@@ -57,8 +61,11 @@ public abstract class EstablishmentDirectoryContract {
         assertTrue(departments.containsAll(List.of(new Department("2A"), new Department("974"))),
                 departments.toString());
         assertEquals(departments.size(), new HashSet<>(departments).size(), departments.toString());
-        assertEquals(departments.stream().map(Department::code).sorted().toList(),
-                departments.stream().map(Department::code).toList());
+        assertEquals(departments.stream().sorted().toList(), departments);
+        List<String> codes = departments.stream().map(Department::code).toList();
+        assertTrue(codes.indexOf("19") < codes.indexOf("2A") && codes.indexOf("2A") < codes.indexOf("2B")
+                && codes.indexOf("2B") < codes.indexOf("21") && codes.indexOf("29") < codes.indexOf("974"),
+                codes.toString());
     }
 
     @Test

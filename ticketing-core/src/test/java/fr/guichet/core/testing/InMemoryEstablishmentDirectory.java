@@ -47,7 +47,7 @@ public final class InMemoryEstablishmentDirectory implements EstablishmentDirect
     @Override
     public List<Department> departments() {
         return db.read(s -> s.establishments.values().stream().map(Establishment::department).distinct()
-                .sorted(Comparator.comparing(Department::code)).toList());
+                .sorted().toList());
     }
 
     @Override

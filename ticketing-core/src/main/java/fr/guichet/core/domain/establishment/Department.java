@@ -6,9 +6,10 @@ import java.util.regex.Pattern;
 
 /**
  * A département code as the national directory of schools writes it once its padding zero is dropped: two digits
- * ({@code "77"}), Corsica's {@code "2A"} and {@code "2B"}, or three digits overseas ({@code "971"}).
+ * ({@code "77"}), Corsica's {@code "2A"} and {@code "2B"}, or three digits overseas ({@code "971"}). Ordered by code,
+ * Corsica's two where its former 20 was.
  */
-public record Department(String code) {
+public record Department(String code) implements Comparable<Department> {
 
     private static final Pattern FORMAT = Pattern.compile("0[1-9]|[1-8][0-9]|9[0-5]|2[AB]|9[78][0-9]");
 
@@ -26,6 +27,15 @@ public record Department(String code) {
             code = code.substring(1);
         }
         return new Department(code);
+    }
+
+    @Override
+    public int compareTo(Department other) {
+        return orderKey().compareTo(other.orderKey());
+    }
+
+    private String orderKey() {
+        return code.startsWith("2") && Character.isLetter(code.charAt(1)) ? "20" + code.charAt(1) : code;
     }
 
     @Override
