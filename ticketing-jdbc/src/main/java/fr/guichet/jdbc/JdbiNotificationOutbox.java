@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -156,7 +158,7 @@ final class JdbiNotificationOutbox implements NotificationOutbox {
                     + "AND state = 'PENDING' AND next_attempt_at = :seen");
             due.forEach(e -> batch.bind("leaseEnd", leaseEnd).bind("id", e.id().toString())
                     .bind("seen", e.nextAttemptAt()).add());
-            return updated(batch, due);
+            return updated(h, batch, due, OutboxEntry::id, leaseEnd);
         });
     }
 
@@ -168,23 +170,36 @@ final class JdbiNotificationOutbox implements NotificationOutbox {
                     + "AND state = 'PENDING' AND next_attempt_at = :heldUntil");
             each.forEach(id -> batch.bind("until", until).bind("id", id.toString()).bind("heldUntil", heldUntil)
                     .add());
-            return new HashSet<>(updated(batch, each));
+            return new HashSet<>(updated(h, batch, each, id -> id, until));
         });
     }
 
-    /** Those of {@code rows} whose guarded update in {@code batch}, one per row in the same order, changed a row. */
-    private static <T> List<T> updated(PreparedBatch batch, List<T> rows) {
+    /**
+     * Those of {@code rows} whose guarded update in {@code batch}, one per row in the same order, changed a row, which
+     * the update gave the lease ending at {@code leaseEnd}. When the driver runs the batch without a count per
+     * statement (MariaDB's bulk statements answer {@link java.sql.Statement#SUCCESS_NO_INFO}), the rows holding that
+     * lease are read back in the same transaction.
+     */
+    private static <T> List<T> updated(Handle h, PreparedBatch batch, List<T> rows, Function<T, UUID> id,
+            Instant leaseEnd) {
         if (rows.isEmpty()) {
             return List.of();
         }
         int[] counts = batch.execute();
-        List<T> changed = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            if (counts[i] == 1) {
-                changed.add(rows.get(i));
+        if (counts.length == rows.size() && Arrays.stream(counts).allMatch(c -> c == 0 || c == 1)) {
+            List<T> changed = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                if (counts[i] == 1) {
+                    changed.add(rows.get(i));
+                }
             }
+            return changed;
         }
-        return changed;
+        Set<String> held = new HashSet<>(h.createQuery("SELECT id FROM outbox WHERE id IN (<ids>) "
+                        + "AND state = 'PENDING' AND next_attempt_at = :leaseEnd")
+                .bindList("ids", rows.stream().map(r -> id.apply(r).toString()).toList())
+                .bind("leaseEnd", leaseEnd).mapTo(String.class).list());
+        return rows.stream().filter(r -> held.contains(id.apply(r).toString())).toList();
     }
 
     @Override
