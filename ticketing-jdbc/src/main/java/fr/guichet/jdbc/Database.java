@@ -45,9 +45,20 @@ final class Database {
      */
     private static final Set<String> GIVEN_UP = Set.of("40001", "40P01");
 
+    /** A string literal, a quoted name or a comment: what {@link #reads} looks past. */
+    private static final Pattern QUOTED_OR_COMMENT = Pattern.compile(
+            "'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|`(?:[^`]|``)*`|--[^\\n]*|/\\*(?s:.*?)\\*/");
     /** The first word of a statement, after blanks and opening parentheses. */
     private static final Pattern FIRST_WORD = Pattern.compile("[\\s(]*([A-Za-z]+)");
     private static final Set<String> READING_WORDS = Set.of("SELECT", "WITH", "VALUES", "TABLE", "SHOW", "EXPLAIN");
+    /**
+     * What makes a statement that begins like a read write or lock: a data change in a common table expression or in
+     * H2's data change delta tables, EXPLAIN ANALYZE (which runs the statement), row locks (released at once in
+     * auto-commit) and sequences moved on.
+     */
+    private static final Pattern WRITING = Pattern.compile("(?i)\\b(?:INSERT|UPDATE|DELETE|MERGE|TRUNCATE"
+            + "|ANALY[SZ]E|(?:FINAL|NEW|OLD)\\s+TABLE|NEXTVAL|SETVAL|NEXT\\s+VALUE\\s+FOR"
+            + "|FOR\\s+(?:NO\\s+KEY\\s+)?(?:UPDATE|SHARE|KEY\\s+SHARE)|LOCK\\s+IN\\s+SHARE\\s+MODE|INTO)\\b");
 
     private static final System.Logger LOG = System.getLogger(Database.class.getName());
 
@@ -77,10 +88,16 @@ final class Database {
         });
     }
 
-    /** Whether {@code sql} only reads: it begins with SELECT, WITH, VALUES, TABLE, SHOW or EXPLAIN. */
+    /**
+     * Whether {@code sql} only reads: after its comments it begins with SELECT, WITH, VALUES, TABLE, SHOW or EXPLAIN,
+     * and outside string literals, quoted names and comments it names no data change, row lock, sequence or SELECT
+     * INTO. Stricter than it need be: a read it refuses is written in a transaction instead.
+     */
     static boolean reads(String sql) {
-        Matcher first = FIRST_WORD.matcher(sql);
-        return first.lookingAt() && READING_WORDS.contains(first.group(1).toUpperCase(Locale.ROOT));
+        String bare = QUOTED_OR_COMMENT.matcher(sql).replaceAll(m -> m.group().startsWith("'") ? "''" : " ");
+        Matcher first = FIRST_WORD.matcher(bare);
+        return first.lookingAt() && READING_WORDS.contains(first.group(1).toUpperCase(Locale.ROOT))
+                && !WRITING.matcher(bare).find();
     }
 
     private static String abbreviated(String sql) {

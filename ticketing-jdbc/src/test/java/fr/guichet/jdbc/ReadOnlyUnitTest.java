@@ -94,4 +94,29 @@ class ReadOnlyUnitTest {
         assertFalse(Database.reads("MERGE INTO t KEY (id) VALUES (1)"));
         assertFalse(Database.reads("DELETE FROM t"));
     }
+
+    @Test
+    void a_statement_that_begins_like_a_read_but_writes_or_locks_is_refused() {
+        assertFalse(Database.reads("WITH d AS (DELETE FROM t WHERE a = 1 RETURNING id) SELECT * FROM d"));
+        assertFalse(Database.reads("EXPLAIN ANALYZE UPDATE t SET a = 1"));
+        assertFalse(Database.reads("EXPLAIN (ANALYZE, BUFFERS) DELETE FROM t"));
+        assertFalse(Database.reads("SELECT * FROM FINAL TABLE (INSERT INTO t VALUES (1))"));
+        assertFalse(Database.reads("SELECT * FROM new table (merge into t key (id) values (1))"));
+        assertFalse(Database.reads("SELECT nextval('request_number')"));
+        assertFalse(Database.reads("SELECT NEXT VALUE FOR request_number"));
+        assertFalse(Database.reads("SELECT a FROM t WHERE id = 1 FOR UPDATE"));
+        assertFalse(Database.reads("SELECT a FROM t WHERE id = 1 FOR NO KEY UPDATE"));
+        assertFalse(Database.reads("SELECT a FROM t FOR SHARE"));
+        assertFalse(Database.reads("SELECT a FROM t LOCK IN SHARE MODE"));
+        assertFalse(Database.reads("/* a read */ DELETE FROM t"));
+    }
+
+    @Test
+    void a_read_with_comments_or_writing_words_in_its_literals_and_names_is_a_read() {
+        assertTrue(Database.reads("-- the groups\nSELECT code FROM support_groups"));
+        assertTrue(Database.reads("/* listing\n of requests */ (SELECT 1)"));
+        assertTrue(Database.reads("SELECT updated_at, \"delete\" FROM t WHERE action = 'UPDATE' "
+                + "AND b = 'it''s new table' AND c = REPLACE(d, '-', '')"));
+        assertTrue(Database.reads("SELECT a FROM t -- for update\nWHERE b = 1"));
+    }
 }
