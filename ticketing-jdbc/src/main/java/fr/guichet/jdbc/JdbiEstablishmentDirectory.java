@@ -97,35 +97,35 @@ final class JdbiEstablishmentDirectory implements EstablishmentDirectory {
     }
 
     /**
-     * Inserts the unknown ones of {@code chunk} in one batch and updates the known ones in another, then gives the
-     * requests of each school whose words are new or changed those words ({@code requests.school_text}, what a search
-     * of requests finds a school by), in a third batch read through {@code requests_by_establishment}. A request filed
-     * while its school is imported may keep the school's former words until an import changes them again.
+     * Inserts the unknown ones of {@code chunk} in one batch and updates the changed ones in another, then gives the
+     * requests of each school of the chunk that do not hold its words those words ({@code requests.school_text}, what
+     * a search of requests finds a school by), in a third batch read through {@code requests_by_establishment}: those
+     * of a school whose words are new or changed, and any that a filing during an earlier import left with the
+     * former words, so that importing the directory again repairs them.
      */
     private static void save(Handle h, List<Establishment> chunk) {
-        Map<String, String> known = new HashMap<>();
-        h.createQuery("SELECT uai, search_text FROM establishments WHERE uai IN (<uais>)")
-                .bindList("uais", chunk.stream().map(e -> e.uai().value()).toList())
-                .map((rs, ctx) -> Map.entry(rs.getString("uai"), rs.getString("search_text")))
-                .forEach(e -> known.put(e.getKey(), e.getValue()));
+        Map<Uai, Establishment> known = new HashMap<>();
+        h.createQuery(COLUMNS + "WHERE uai IN (<uais>)").bindList("uais", chunk.stream().map(e -> e.uai().value())
+                .toList()).map((rs, ctx) -> establishment(rs)).forEach(e -> known.put(e.uai(), e));
         PreparedBatch inserts = h.prepareBatch("INSERT INTO establishments (uai, name, kind, commune, department, "
                 + "name_key, search_text) VALUES (:uai, :name, :kind, :commune, :department, :nameKey, :searchText)");
         PreparedBatch updates = h.prepareBatch("UPDATE establishments SET name = :name, kind = :kind, "
                 + "commune = :commune, department = :department, name_key = :nameKey, search_text = :searchText "
                 + "WHERE uai = :uai");
         PreparedBatch schools = h.prepareBatch("UPDATE requests SET school_text = :searchText "
-                + "WHERE establishment = :uai");
+                + "WHERE establishment = :uai AND school_text <> :searchText");
         for (Establishment e : chunk) {
             String uai = e.uai().value();
             String searchText = JdbiPersonRegistry.cut(e.searchText(), SEARCH_TEXT_LENGTH);
-            PreparedBatch batch = known.containsKey(uai) ? updates : inserts;
-            batch.bind("uai", uai).bind("name", e.name()).bind("kind", e.kind())
-                    .bind("commune", e.commune()).bind("department", e.department().code())
-                    .bind("nameKey", JdbiPersonRegistry.cut(e.nameKey(), NAME_KEY_LENGTH))
-                    .bind("searchText", searchText).add();
-            if (!searchText.equals(known.get(uai))) {
-                schools.bind("uai", uai).bind("searchText", searchText).add();
+            Establishment before = known.get(e.uai());
+            PreparedBatch batch = before == null ? inserts : before.equals(e) ? null : updates;
+            if (batch != null) {
+                batch.bind("uai", uai).bind("name", e.name()).bind("kind", e.kind())
+                        .bind("commune", e.commune()).bind("department", e.department().code())
+                        .bind("nameKey", JdbiPersonRegistry.cut(e.nameKey(), NAME_KEY_LENGTH))
+                        .bind("searchText", searchText).add();
             }
+            schools.bind("uai", uai).bind("searchText", searchText).add();
         }
         for (PreparedBatch batch : List.of(inserts, updates, schools)) {
             if (batch.size() > 0) {

@@ -68,8 +68,9 @@ public final class ManageEstablishments {
 
     /**
      * Adds the establishments of {@code rows} the directory does not know and updates those it knows differently, by
-     * UAI; the report gives each line's outcome, refused lines with their French reasons. More than
-     * {@link #MAX_IMPORT_ROWS} rows are refused before anything changes. Administrators only.
+     * UAI, giving it the unchanged ones too so that it repairs what it copies of them; the report gives each line's
+     * outcome, refused lines with their French reasons. More than {@link #MAX_IMPORT_ROWS} rows are refused before
+     * anything changes. Administrators only.
      */
     public ImportReport importEstablishments(Person admin, List<EstablishmentRow> rows) {
         AdminWrites.requireAdmin(admin);
@@ -107,20 +108,14 @@ public final class ManageEstablishments {
                 Map<Uai, Establishment> known = directory.findAll(batch.stream().map(p -> p.establishment().uai())
                         .toList());
                 List<ImportReport.Line> lines = new ArrayList<>();
-                List<Establishment> changed = new ArrayList<>();
                 for (Parsed p : batch) {
                     Establishment before = known.get(p.establishment().uai());
                     ImportReport.Outcome outcome = before == null ? ImportReport.Outcome.CREATED
                             : before.equals(p.establishment()) ? ImportReport.Outcome.UNCHANGED
                             : ImportReport.Outcome.UPDATED;
-                    if (outcome != ImportReport.Outcome.UNCHANGED) {
-                        changed.add(p.establishment());
-                    }
                     lines.add(new ImportReport.Line(p.number(), p.establishment().uai().value(), outcome, List.of()));
                 }
-                if (!changed.isEmpty()) {
-                    directory.saveAll(changed);
-                }
+                directory.saveAll(batch.stream().map(Parsed::establishment).toList());
                 return lines;
             }, ManageEstablishments::snapshot);
         } catch (TicketingException refused) {

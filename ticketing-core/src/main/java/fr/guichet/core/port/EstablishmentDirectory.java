@@ -34,8 +34,10 @@ public interface EstablishmentDirectory {
     List<Establishment> search(String words, int limit);
 
     /**
-     * Adds the establishments whose UAI is unknown and replaces those known, all at once (batched writes); the UAIs
-     * given must be distinct.
+     * Adds the establishments whose UAI is unknown and replaces those known differently, all at once (batched writes),
+     * leaving those given as they stand unchanged; what the store copies of each one given, changed or not, beside
+     * its requests (the words a search finds a request's school by) is brought up to date, so that saving a school
+     * again repairs a copy a concurrent filing left stale. The UAIs given must be distinct.
      */
     void saveAll(Collection<Establishment> establishments);
 }

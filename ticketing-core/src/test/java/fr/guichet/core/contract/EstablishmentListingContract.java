@@ -18,6 +18,7 @@ import fr.guichet.core.testing.EstablishmentFixtures;
 import fr.guichet.core.testing.Fixtures;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,13 @@ public abstract class EstablishmentListingContract {
     protected abstract RequestRepository requests();
 
     protected abstract EstablishmentDirectory establishments();
+
+    /**
+     * Leaves request {@code number} found by {@code words} as its school's, wherever the implementation copies a
+     * school's words beside its requests, as a filing during an import of its school can; nothing for one that reads
+     * them from the directory when it lists.
+     */
+    protected abstract void staleSchoolWords(RequestNumber number, String words);
 
     private RequestNumber filed(Person requester, int minutes) {
         return unitOfWork().inTransaction(() -> {
@@ -126,6 +134,26 @@ public abstract class EstablishmentListingContract {
         assertEquals(List.of(), list(all.withWords(former)), "the former name");
         assertEquals(List.of(), list(queue.withWords(formerCommune)), "the former commune");
         assertEquals(List.of(), list(all.withWords(renamed + " introuvable")));
+    }
+
+    @Test
+    public void a_stale_copy_of_a_schools_words_is_repaired_by_importing_the_directory_again() {
+        String former = EstablishmentFixtures.newWord();
+        String current = EstablishmentFixtures.newWord();
+        Uai uai = EstablishmentFixtures.newUai();
+        Establishment school = new Establishment(uai, "Collège " + current, "Collège", "Créteil", new Department("94"));
+        save(school);
+        RequestNumber stale = filed(from(uai), 1);
+        RequestNumber kept = filed(from(uai), 2);
+        staleSchoolWords(stale, "college " + former + " creteil " + uai.value().toLowerCase(Locale.ROOT));
+
+        save(school);
+
+        RequestQuery all = RequestQuery.all();
+        assertEquals(List.of(kept, stale), list(all.withWords("collège " + current)));
+        assertEquals(List.of(kept, stale), list(all.withWords(current + " identifiant").withQueueOf(
+                new RequestQuery.QueueOf(Fixtures.agent().id(), Set.of(Fixtures.PLATEFORME)))));
+        assertEquals(List.of(), list(all.withWords(former)), "the former name");
     }
 
     /** {@code found} without the requests other tests filed: those among {@code ours}, in order. */

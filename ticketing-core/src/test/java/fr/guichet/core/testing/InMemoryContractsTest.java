@@ -344,5 +344,9 @@ class InMemoryContractsTest {
         protected EstablishmentDirectory establishments() {
             return new InMemoryEstablishmentDirectory(db);
         }
+
+        @Override
+        protected void staleSchoolWords(RequestNumber number, String words) {
+        }
     }
 }
