@@ -105,10 +105,10 @@ public final class GuichetServer implements AutoCloseable {
         List<Module> modules = new ArrayList<>();
         modules.add(new JdbcModule(settings.database()));
         if (settings.smtp().isPresent()) {
-            modules.add(MailModule.smtp(settings.smtp().get()));
+            modules.add(MailModule.smtp(settings.smtp().get()).onClock(clock));
             LOG.info("Mails are sent through SMTP {}:{}", settings.smtp().get().host(), settings.smtp().get().port());
         } else {
-            modules.add(MailModule.files(settings.mailFolder(), settings.mailFiles()));
+            modules.add(MailModule.files(settings.mailFolder(), settings.mailFiles()).onClock(clock));
             LOG.info("No SMTP host configured (GUICHET_SMTP_HOST): mails are written as .eml files in {}",
                     settings.mailFolder());
         }

@@ -23,21 +23,30 @@ public final class MailModule extends PrivateModule {
 
     private final MailConfig config;
     private final BiFunction<MailConfig, MailComposer, NotificationChannel> channel;
+    private final Clock clock;
 
-    private MailModule(MailConfig config, BiFunction<MailConfig, MailComposer, NotificationChannel> channel) {
+    private MailModule(MailConfig config, BiFunction<MailConfig, MailComposer, NotificationChannel> channel,
+            Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
         this.channel = channel;
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** Mails sent over SMTP as {@code config} says, connections reused; the channel is {@link AutoCloseable}. */
     public static MailModule smtp(MailConfig config) {
-        return new MailModule(config, SmtpNotificationChannel::new);
+        return new MailModule(config, SmtpNotificationChannel::new, Clock.systemUTC());
     }
 
     /** Mails written as {@code <entry id>.eml} files into {@code folder} (created if missing); no SMTP at all. */
     public static MailModule files(Path folder, MailConfig config) {
         Objects.requireNonNull(folder, "folder");
-        return new MailModule(config, (c, composer) -> new FileNotificationChannel(folder, composer));
+        return new MailModule(config, (c, composer) -> new FileNotificationChannel(folder, composer),
+                Clock.systemUTC());
+    }
+
+    /** This module with mails dated by {@code clock} (the system clock otherwise): give it the {@link Ticketing}'s. */
+    public MailModule onClock(Clock clock) {
+        return new MailModule(config, channel, clock);
     }
 
     /** Binds {@link DispatchNotifications}, offered by the bound {@link Ticketing} over the channel, and the config. */
@@ -54,7 +63,7 @@ public final class MailModule extends PrivateModule {
     @Singleton
     NotificationChannel channel() {
         MailComposer composer = new MailComposer(config, Templates.load(config.locale(), config.templateFolder()),
-                Clock.systemUTC());
+                clock);
         return channel.apply(config, composer);
     }
 

@@ -17,6 +17,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import fr.guichet.core.application.BackgroundDispatcher;
 import fr.guichet.core.application.DispatchNotifications;
 import fr.guichet.core.application.Ticketing;
+import fr.guichet.core.domain.notification.OutboxEntry;
 import fr.guichet.core.domain.notification.OutboxEntry.DeliveryState;
 import fr.guichet.core.domain.notification.TemplateKey;
 import fr.guichet.core.domain.person.Person;
@@ -24,10 +25,18 @@ import fr.guichet.core.port.NotificationChannel;
 import fr.guichet.core.testing.Fixtures;
 import fr.guichet.core.testing.InMemoryNotificationOutbox;
 import fr.guichet.core.testing.TestWorld;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.List;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,6 +75,20 @@ class MailModuleTest {
         Injector injector = strict(MailModule.files(folder, TestMail.config(25).build()));
 
         assertInstanceOf(FileNotificationChannel.class, injector.getInstance(NotificationChannel.class));
+    }
+
+    @Test
+    void mails_are_dated_by_the_clock_the_module_is_given() throws Exception {
+        Instant then = Instant.parse("2026-09-01T06:30:00Z");
+        NotificationChannel channel = strict(MailModule.files(folder, TestMail.config(25).build())
+                .onClock(Clock.fixed(then, ZoneOffset.UTC))).getInstance(NotificationChannel.class);
+        OutboxEntry entry = OutboxEntry.queued(sample(TemplateKey.REQUEST_RECEIVED, Fixtures.newRequester()), then);
+
+        channel.deliver(entry);
+
+        try (InputStream in = Files.newInputStream(folder.resolve(entry.id() + ".eml"))) {
+            assertEquals(Date.from(then), new MimeMessage(Session.getInstance(new Properties()), in).getSentDate());
+        }
     }
 
     @Test
