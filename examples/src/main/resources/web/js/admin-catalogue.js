@@ -117,6 +117,8 @@ function targetsForm(node, key, sources) {
   const first = `${key}-objectif-reponse`;
   const resolution = `${key}-objectif-resolution`;
   const form = el("form", { novalidate: true, "aria-label": `Objectifs de service de ${node.display}` }, errors,
+    el("p", { class: "aide" }, "Un objectif s'applique aux demandes déposées ensuite : les échéances des demandes "
+      + "en cours ne changent pas."),
     field(first, "Première réponse, en heures ouvrées", input(first, "firstAnswerHours", node.firstAnswerHours),
       inheritedHelp(sources.firstAnswer && sources.firstAnswer.firstAnswerHours, sources.firstAnswer)),
     field(resolution, "Résolution, en heures ouvrées", input(resolution, "resolutionHours", node.resolutionHours),
@@ -131,8 +133,10 @@ function targetsForm(node, key, sources) {
     const faults = {};
     for (const [champ, value] of Object.entries(changes)) {
       if (value === undefined) {
-        faults[champ] = "Saisissez un nombre entier d'heures ouvrées, ou laissez le champ vide pour reprendre "
-          + "l'objectif hérité.";
+        const from = champ === "firstAnswerHours" ? sources.firstAnswer : sources.resolution;
+        faults[champ] = from
+          ? "Saisissez un nombre entier d'heures ouvrées, ou laissez le champ vide pour reprendre l'objectif hérité."
+          : "Saisissez un nombre entier d'heures ouvrées, ou laissez le champ vide pour n'avoir aucun objectif.";
       }
     }
     if (Object.keys(faults).length) {

@@ -187,7 +187,10 @@ class AdminCatalogBrowserTest {
         String first = "sujet-RES-5-objectif-reponse";
         submitTarget(first, "une heure");
         WebElement error = browser.visible(By.id(first + "-erreur"));
-        assertTrue(error.getText().contains("nombre entier d'heures ouvrées"), error.getText());
+        assertTrue(error.getText().contains("nombre entier d'heures ouvrées, ou laissez le champ vide pour n'avoir "
+                + "aucun objectif"), error.getText());
+        assertTrue(browser.driver.findElement(By.cssSelector("#sujet-RES-5 > div > details:nth-of-type(3) form"))
+                .getText().contains("s'applique aux demandes déposées ensuite"));
         assertEquals("true", browser.driver.findElement(By.id(first)).getAttribute("aria-invalid"));
         WebElement alert = browser.driver.findElement(By.cssSelector("#sujet-RES-5 > div > details:nth-of-type(3) "
                 + "[role=alert]"));
