@@ -146,7 +146,7 @@ final class JdbiRequestRepository implements RequestRepository {
         }
         long reach = page.offset() + page.size();
         List<RequestSummary> items;
-        if (found.size() >= reach || total == found.size()) {
+        if (found.size() >= reach || total <= bound && total == found.size()) {
             items = found.subList((int) Math.min(page.offset(), found.size()), (int) Math.min(reach, found.size()));
         } else {
             items = listing.page(h, page).map(RequestRows::summary).list();
