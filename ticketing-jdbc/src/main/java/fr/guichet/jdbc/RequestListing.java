@@ -10,6 +10,7 @@ import fr.guichet.core.port.RequestQuery;
 import fr.guichet.core.port.RequestSort;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,9 @@ import org.jdbi.v3.core.statement.Query;
  * counting only requests outside the groups; a queue searched by words is one condition, left to the words' index.
  * A word is found in the request's own text or in its school's ({@code search_text} or {@code school_text}, each with
  * its trigram index on PostgreSQL).
- * Totals and counts read at most a cap + 1 rows per branch and status ({@link fr.guichet.core.port.Count}), so that
- * they cost the same however many requests the years pile up.
+ * A total reads at most a cap + 1 rows of all its branches together, the counts as many per status
+ * ({@link fr.guichet.core.port.Count}), so that they cost the same however many requests the years pile up; the total
+ * of a queue in every status reads one branch per group and one for the person, across statuses.
  */
 final class RequestListing {
 
@@ -66,20 +68,22 @@ final class RequestListing {
             RequestQuery.Only.REOPENED, " AND reopened = TRUE");
 
     /** The counts of an open status's rows read: all, unassigned, awaiting the staff, assigned to me, reopened. */
-    private static final String COUNT_OPEN = """
+    private static final Counted COUNT_OPEN = new Counted("""
             COUNT(*) AS total, SUM(CASE WHEN assignee IS NULL THEN 1 ELSE 0 END) AS unassigned,
                 SUM(CASE WHEN last_activity_staff = FALSE THEN 1 ELSE 0 END) AS awaiting_staff,
                 SUM(CASE WHEN assignee = :me THEN 1 ELSE 0 END) AS mine,
-                SUM(CASE WHEN reopened = TRUE THEN 1 ELSE 0 END) AS reopened FROM (SELECT assignee,
-                last_activity_staff, reopened FROM\s""";
+                SUM(CASE WHEN reopened = TRUE THEN 1 ELSE 0 END) AS reopened""",
+            "assignee, last_activity_staff, reopened");
     /** The counts of RESOLVED rows read: all, and awaiting the staff (a requester may still write on them). */
-    private static final String COUNT_RESOLVED = """
+    private static final Counted COUNT_RESOLVED = new Counted("""
             COUNT(*) AS total, 0 AS unassigned, SUM(CASE WHEN last_activity_staff = FALSE THEN 1 ELSE 0 END)
-                AS awaiting_staff, 0 AS mine, 0 AS reopened FROM (SELECT last_activity_staff FROM\s""";
+                AS awaiting_staff, 0 AS mine, 0 AS reopened""", "last_activity_staff");
     /** The count of CLOSED rows read, which no flag counts among. */
-    private static final String COUNT_CLOSED = """
-            COUNT(*) AS total, 0 AS unassigned, 0 AS awaiting_staff, 0 AS mine, 0 AS reopened
-                FROM (SELECT 1 AS one FROM\s""";
+    private static final Counted COUNT_CLOSED = new Counted(
+            "COUNT(*) AS total, 0 AS unassigned, 0 AS awaiting_staff, 0 AS mine, 0 AS reopened", "1 AS one");
+
+    /** What keeps, of the requests assigned to the person, those outside the groups of their queue. */
+    private static final String OUTSIDE_GROUPS = " AND assigned_group NOT IN (<queueGroups>)";
 
     private final Dialect dialect;
     private final String from;
@@ -99,7 +103,13 @@ final class RequestListing {
     /** The values only {@link #newest} binds. */
     private final Map<String, Object> scopeValues = new HashMap<>();
     private final List<Branch> pageBranches = new ArrayList<>();
+    /** The branches of a queue counted by status, each holding one status. */
     private final List<Branch> countBranches = new ArrayList<>();
+    /**
+     * The branches of a queue its total reads: those of {@link #countBranches}, or, for every status, one per group
+     * and one for the person's requests outside them, across statuses.
+     */
+    private final List<Branch> totalBranches = new ArrayList<>();
     /** The statuses a list outside a queue's branches is counted in, each read apart. */
     private final List<Status> countedStatuses = new ArrayList<>();
     private final Map<String, Object> values = new HashMap<>();
@@ -203,9 +213,17 @@ final class RequestListing {
                     "requests_assignee_queue" + indexSuffix);
             pageBranches.add(mine);
             countBranches.add(groups.isEmpty() ? mine
-                    : new Branch(mine.condition() + " AND assigned_group NOT IN (<queueGroups>)", status,
-                            mine.leading(), mine.index()));
+                    : new Branch(mine.condition() + OUTSIDE_GROUPS, status, mine.leading(), mine.index()));
         }
+        if (!statuses.isEmpty()) {
+            totalBranches.addAll(countBranches);
+            return;
+        }
+        for (int i = 0; i < groups.size(); i++) {
+            totalBranches.add(new Branch(" AND assigned_group = :queueGroup" + i, null, null, null));
+        }
+        totalBranches.add(new Branch(" AND assignee = :queuePerson" + (groups.isEmpty() ? "" : OUTSIDE_GROUPS), null,
+                null, null));
     }
 
     /**
@@ -227,9 +245,8 @@ final class RequestListing {
             scopeBranches.add(new Branch(" AND assigned_group = :scopeGroup" + i, null, "assigned_group",
                     "requests_group_newest"));
         }
-        scopeBranches.add(new Branch(" AND assignee = :queuePerson"
-                + (groups.isEmpty() ? "" : " AND assigned_group NOT IN (<queueGroups>)"), null, "assignee",
-                "requests_assignee_newest"));
+        scopeBranches.add(new Branch(" AND assignee = :queuePerson" + (groups.isEmpty() ? "" : OUTSIDE_GROUPS), null,
+                "assignee", "requests_assignee_newest"));
     }
 
     private void statusIn(Set<Status> statuses) {
@@ -258,22 +275,40 @@ final class RequestListing {
     /**
      * The query of how many requests match in each status ({@code status}, {@code total}), and how many of those are
      * unassigned, await the staff and are assigned to {@code me} (columns of those names), each status read apart up
-     * to {@code cap} + 1 rows; a queue is counted branch by branch, as its total, a status possibly in several rows.
-     * Unassigned, mine and reopened are counted among open statuses only, awaiting the staff among all but CLOSED.
+     * to {@code cap} + 1 rows, across the branches of a queue together. Unassigned, mine and reopened are counted
+     * among open statuses only, awaiting the staff among all but CLOSED.
      */
     Query countByStatus(Handle h, PersonId me, long cap) {
         List<Branch> branches = !countBranches.isEmpty() ? countBranches : countedStatuses.stream()
                 .map(s -> new Branch(" AND status = :status" + s.ordinal(), s, null, null)).toList();
         String table = countBranches.isEmpty() ? from : "requests";
-        String sql = branches.stream().map(b -> "SELECT '" + b.status().name() + "' AS status, "
-                + (b.status().isOpen() ? COUNT_OPEN : b.status() == Status.RESOLVED ? COUNT_RESOLVED : COUNT_CLOSED)
-                + table + where + scope + b.condition() + " LIMIT " + (cap + 1) + ") counted")
-                .collect(Collectors.joining(" UNION ALL "));
+        Map<Status, List<Branch>> byStatus = branches.stream().collect(Collectors.groupingBy(Branch::status,
+                () -> new EnumMap<>(Status.class), Collectors.toList()));
+        String sql = byStatus.entrySet().stream().map(e -> {
+            Counted counted = e.getKey().isOpen() ? COUNT_OPEN : e.getKey() == Status.RESOLVED ? COUNT_RESOLVED
+                    : COUNT_CLOSED;
+            return "SELECT '" + e.getKey().name() + "' AS status, " + counted.aggregates() + " FROM "
+                    + upTo(e.getValue(), counted.columns(), table, cap);
+        }).collect(Collectors.joining(" UNION ALL "));
         Query query = bind(h.createQuery(sql)).bind("me", me.value());
         if (countBranches.isEmpty()) {
             countedStatuses.forEach(s -> query.bind("status" + s.ordinal(), s.name()));
         }
         return query;
+    }
+
+    /**
+     * A derived table {@code counted} of {@code columns} of at most {@code cap} + 1 rows of {@code table} that the
+     * branches match together, read one branch after the other: the database stops at the {@code cap} + 1st row
+     * wherever it is (PostgreSQL's append is read lazily; H2 and MariaDB read each branch up to {@code cap} + 1).
+     */
+    private String upTo(List<Branch> branches, String columns, String table, long cap) {
+        String limit = " LIMIT " + (cap + 1);
+        List<String> each = branches.stream().map(b -> "SELECT " + columns + " FROM " + table + where + scope
+                + b.condition() + limit).toList();
+        String read = each.size() == 1 ? each.get(0)
+                : each.stream().map(b -> "(" + b + ")").collect(Collectors.joining(" UNION ALL "));
+        return "(SELECT * FROM (" + read + ") branches" + limit + ") counted";
     }
 
     /** Whether a page and its total are first looked for among the scope's newest rows ({@link #newest}). */
@@ -328,17 +363,14 @@ final class RequestListing {
 
     /**
      * How many requests match, reading {@code from} (the table, with any index hint), at most {@code cap} + 1 rows of
-     * each branch: beyond {@code cap}, the sum is only a lower bound.
+     * all branches together: beyond {@code cap}, only a lower bound.
      */
     private String countSql(long cap) {
-        String limit = " LIMIT " + (cap + 1) + ") counted";
-        if (countBranches.isEmpty()) {
-            return "SELECT COUNT(*) FROM (SELECT 1 AS one FROM " + from + where + scope + limit;
+        if (totalBranches.isEmpty()) {
+            return "SELECT COUNT(*) FROM (SELECT 1 AS one FROM " + from + where + scope + " LIMIT " + (cap + 1)
+                    + ") counted";
         }
-        return "SELECT " + countBranches.stream()
-                .map(b -> "(SELECT COUNT(*) FROM (SELECT 1 AS one FROM requests" + where + b.condition() + limit
-                        + ")")
-                .collect(Collectors.joining(" + "));
+        return "SELECT COUNT(*) FROM " + upTo(totalBranches, "1 AS one", "requests", cap);
     }
 
     /**
@@ -363,6 +395,10 @@ final class RequestListing {
      * reads.
      */
     private record Branch(String condition, Status status, String leading, String index) {
+    }
+
+    /** The aggregates a status's counts take of its rows read, and the columns they read. */
+    private record Counted(String aggregates, String columns) {
     }
 
     /** The condition keeping the rows after one in an order, bound to {@code :afterAt} and {@code :afterNumber}. */
