@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -31,11 +33,12 @@ import org.jdbi.v3.core.statement.StatementContext;
 /**
  * The outbox table, each row marked {@code bulk} as its template is; mail held for a digest waits there as
  * {@code HELD}, which no claim reads, and a digest takes its key from its id, the table's primary key. A claim locks
- * due rows with {@code FOR UPDATE SKIP LOCKED} (so dispatchers on other nodes pass over them) and pushes their next
- * attempt to the end of the lease, in one batch of updates each guarded by the next-attempt time it read, so that a
- * row is handed to one claimer per lease even where locks are not skipped; a dispatcher that crashes leaves its rows
- * to come back when the lease ends. A renewal is guarded the same way, by the end of the claim it extends. Entries
- * are marked sent several at once, in one statement.
+ * due rows with {@code FOR UPDATE SKIP LOCKED} (so dispatchers on other nodes pass over them) and sets their lease's
+ * end in {@code leased_until}, a column no index reads, so that on PostgreSQL the update stays on its page (one
+ * statement there, {@code UPDATE … RETURNING}); elsewhere it is a batch of updates each guarded by the claim's own
+ * condition, so that a row is handed to one claimer per lease even where locks are not skipped. A dispatcher that
+ * crashes leaves its rows to come back when the lease ends. A renewal is guarded by the end of the claim it extends.
+ * Entries are marked sent several at once, in one statement.
  */
 final class JdbiNotificationOutbox implements NotificationOutbox {
 
@@ -46,6 +49,11 @@ final class JdbiNotificationOutbox implements NotificationOutbox {
             .filter(TemplateKey::holdsSecret).map(TemplateKey::name).toList();
     private static final String COLUMNS = "id, template, recipient, recipient_name, request_number, data, state, "
             + "attempts, created_at, next_attempt_at, last_error";
+    private static final String RETURNED_COLUMNS = Arrays.stream(COLUMNS.split(", ")).map(c -> "o." + c)
+            .collect(Collectors.joining(", "));
+    /** A row a claim may take at {@code :now}: pending, due, and not leased or its lease ended. */
+    private static final String CLAIMABLE = "state = 'PENDING' AND next_attempt_at <= :now "
+            + "AND (leased_until IS NULL OR leased_until <= :now)";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, String>> DATA = new TypeReference<>() {
     };
@@ -146,28 +154,43 @@ final class JdbiNotificationOutbox implements NotificationOutbox {
     @Override
     public List<OutboxEntry> claim(int max, Instant now, Duration lease, ClaimScope scope) {
         Instant leaseEnd = now.plus(lease);
+        String notBulk = scope == ClaimScope.NOT_BULK ? "AND bulk = FALSE" : "";
+        if (db.dialect() == Dialect.POSTGRESQL) {
+            return db.inTransaction(h -> h.createQuery("UPDATE outbox o SET leased_until = :leaseEnd FROM (SELECT id "
+                            + "FROM outbox WHERE " + CLAIMABLE + " <notBulk> ORDER BY bulk, next_attempt_at, seq "
+                            + "LIMIT :max FOR UPDATE SKIP LOCKED) due WHERE o.id = due.id RETURNING o.bulk, o.seq, "
+                            + RETURNED_COLUMNS)
+                    .define("notBulk", notBulk)
+                    .bind("now", now).bind("max", max).bind("leaseEnd", leaseEnd)
+                    .map((rs, ctx) -> new Claimed(entry(rs, ctx), rs.getBoolean("bulk"), rs.getLong("seq")))
+                    .list().stream().sorted(Claimed.ORDER).map(Claimed::entry).toList());
+        }
         return db.inTransaction(h -> {
-            List<OutboxEntry> due = h.createQuery("SELECT " + COLUMNS + " FROM outbox WHERE state = 'PENDING' "
-                            + "AND next_attempt_at <= :now <notBulk> ORDER BY bulk, next_attempt_at, seq LIMIT :max "
-                            + "FOR UPDATE SKIP LOCKED")
-                    .define("notBulk", scope == ClaimScope.NOT_BULK ? "AND bulk = FALSE" : "")
+            List<OutboxEntry> due = h.createQuery("SELECT " + COLUMNS + " FROM outbox WHERE " + CLAIMABLE
+                            + " <notBulk> ORDER BY bulk, next_attempt_at, seq LIMIT :max FOR UPDATE SKIP LOCKED")
+                    .define("notBulk", notBulk)
                     .bind("now", now).bind("max", max)
                     .map(JdbiNotificationOutbox::entry)
                     .list();
-            PreparedBatch batch = h.prepareBatch("UPDATE outbox SET next_attempt_at = :leaseEnd WHERE id = :id "
-                    + "AND state = 'PENDING' AND next_attempt_at = :seen");
-            due.forEach(e -> batch.bind("leaseEnd", leaseEnd).bind("id", e.id().toString())
-                    .bind("seen", e.nextAttemptAt()).add());
+            PreparedBatch batch = h.prepareBatch("UPDATE outbox SET leased_until = :leaseEnd WHERE id = :id AND "
+                    + CLAIMABLE);
+            due.forEach(e -> batch.bind("leaseEnd", leaseEnd).bind("id", e.id().toString()).bind("now", now).add());
             return updated(h, batch, due, OutboxEntry::id, leaseEnd);
         });
+    }
+
+    /** A claimed entry with what orders a claim: its kind, then its next attempt, then its place in the queue. */
+    private record Claimed(OutboxEntry entry, boolean bulk, long seq) {
+        static final Comparator<Claimed> ORDER = Comparator.comparing(Claimed::bulk)
+                .thenComparing(c -> c.entry().nextAttemptAt()).thenComparingLong(Claimed::seq);
     }
 
     @Override
     public Set<UUID> renew(Collection<UUID> ids, Instant heldUntil, Instant until) {
         List<UUID> each = List.copyOf(ids);
         return db.inTransaction(h -> {
-            PreparedBatch batch = h.prepareBatch("UPDATE outbox SET next_attempt_at = :until WHERE id = :id "
-                    + "AND state = 'PENDING' AND next_attempt_at = :heldUntil");
+            PreparedBatch batch = h.prepareBatch("UPDATE outbox SET leased_until = :until WHERE id = :id "
+                    + "AND state = 'PENDING' AND leased_until = :heldUntil");
             each.forEach(id -> batch.bind("until", until).bind("id", id.toString()).bind("heldUntil", heldUntil)
                     .add());
             return new HashSet<>(updated(h, batch, each, id -> id, until));
@@ -196,7 +219,7 @@ final class JdbiNotificationOutbox implements NotificationOutbox {
             return changed;
         }
         Set<String> held = new HashSet<>(h.createQuery("SELECT id FROM outbox WHERE id IN (<ids>) "
-                        + "AND state = 'PENDING' AND next_attempt_at = :leaseEnd")
+                        + "AND state = 'PENDING' AND leased_until = :leaseEnd")
                 .bindList("ids", rows.stream().map(r -> id.apply(r).toString()).toList())
                 .bind("leaseEnd", leaseEnd).mapTo(String.class).list());
         return rows.stream().filter(r -> held.contains(id.apply(r).toString())).toList();
@@ -216,7 +239,8 @@ final class JdbiNotificationOutbox implements NotificationOutbox {
     @Override
     public void markRetry(UUID id, int attempts, Instant nextAttemptAt, String error) {
         db.inTransaction(h -> h.createUpdate("UPDATE outbox SET state = 'PENDING', attempts = :attempts, "
-                        + "next_attempt_at = :next, last_error = :error WHERE id = :id AND state = 'PENDING'")
+                        + "next_attempt_at = :next, leased_until = NULL, last_error = :error WHERE id = :id "
+                        + "AND state = 'PENDING'")
                 .bind("id", id.toString()).bind("attempts", attempts).bind("next", nextAttemptAt)
                 .bind("error", error).execute());
     }
