@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import fr.guichet.core.application.ManageCatalog.CatalogNode;
 import fr.guichet.core.application.ManageCatalog.NewSubject;
 import fr.guichet.core.application.ManageCatalog.SubjectChange;
+import fr.guichet.core.application.PersonForm;
+import fr.guichet.core.application.PersonSheet;
 import fr.guichet.core.application.Ticketing;
+import fr.guichet.core.domain.ErrorKind;
 import fr.guichet.core.domain.TicketingException;
 import fr.guichet.core.domain.person.EmailAddress;
 import fr.guichet.core.domain.person.Person;
@@ -18,12 +21,14 @@ import fr.guichet.core.port.PageRequest;
 import fr.guichet.core.testing.Fixtures;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,9 +37,10 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Two nodes administering the catalog at once, through the core's use cases: subjects added under one parent at the
- * same moment get distinct numbers and are all kept, each with its audit entry; of two changes made from the same
- * revision of a subject, one is made and the other refused as stale; the other node serves each change at once.
+ * Two nodes administering at once, through the core's use cases: subjects added under one parent at the same moment
+ * get distinct numbers and are all kept, each with its audit entry; of two changes made from the same revision of a
+ * subject, one is made and the other refused as stale; the other node serves each change at once. Two administrators
+ * taking each other's role away or deactivating each other at the same moment leave the one who changed first.
  */
 @ParameterizedClass(name = "{0}")
 @MethodSource("fr.guichet.jdbc.TestDatabase#selected")
@@ -132,6 +138,37 @@ class CatalogAdministrationTest {
             assertEquals(made, first.catalog().catalog().find(SubjectCode.parse("EVE-4")).orElseThrow().label());
             assertEquals(made, second.catalog().catalog().find(SubjectCode.parse("EVE-4")).orElseThrow().label());
         }
+    }
+
+    @Test
+    void two_administrators_removing_each_other_at_once_on_two_nodes_leave_one_active_administrator()
+            throws Exception {
+        List<Ticketing> nodes = List.of(Ticketing.builder(first.ports()).build(),
+                Ticketing.builder(second.ports()).build());
+        for (int round = 0; round < 2 * ROUNDS; round++) {
+            Person anne = newAdmin();
+            Person bruno = newAdmin();
+            PersonForm removal = round % 2 == 0
+                    ? new PersonForm(null, null, null, null, null, List.of("Agent"), null, null)
+                    : new PersonForm(null, null, null, null, null, null, null, false);
+            List<Object> outcomes = together(List.<Callable<PersonSheet>>of(
+                    () -> nodes.get(0).administerPeople().update(anne, bruno.id(), removal, null),
+                    () -> nodes.get(1).administerPeople().update(bruno, anne.id(), removal, null)));
+
+            assertEquals(1, outcomes.stream().filter(ErrorKind.FORBIDDEN::equals).count(), outcomes.toString());
+            PersonId kept = outcomes.get(0) == ErrorKind.FORBIDDEN ? bruno.id() : anne.id();
+            assertEquals(List.of(kept), Stream.of(anne.id(), bruno.id()).map(id -> first.people().find(id))
+                    .map(Optional::orElseThrow).filter(p -> p.active() && p.has(Role.ADMIN)).map(Person::id)
+                    .toList(), "round " + round);
+        }
+    }
+
+    private Person newAdmin() {
+        Person staff = Fixtures.newStaff(Fixtures.PLATEFORME);
+        Person admin = new Person(staff.id(), staff.email(), staff.name(), null, Set.of(Role.AGENT, Role.ADMIN),
+                staff.groups(), true);
+        first.people().save(admin);
+        return admin;
     }
 
     private static long audited(Ticketing node) {

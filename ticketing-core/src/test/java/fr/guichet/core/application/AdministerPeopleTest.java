@@ -184,6 +184,24 @@ class AdministerPeopleTest {
     }
 
     @Test
+    void an_administrator_removed_by_another_cannot_remove_them_in_turn_with_the_rights_they_signed_in_with() {
+        Person other = join(world, new Person(PersonId.of("badmin"), EmailAddress.of("bruno.admin@ac-creteil.fr"),
+                new PersonName("Bruno", "Admin"), null, Set.of(Role.AGENT, Role.ADMIN), Set.of(), true));
+        people.update(admin, other.id(), new PersonForm(null, null, null, null, null, List.of("Agent"), null, null),
+                null);
+
+        TicketingException demoting = refused(ErrorKind.FORBIDDEN, () -> people.update(other, admin.id(),
+                new PersonForm(null, null, null, null, null, List.of("Agent"), null, null), null));
+        assertEquals("person.admin.removed", demoting.errors().get(0).code());
+        refused(ErrorKind.FORBIDDEN, () -> people.update(other, admin.id(),
+                new PersonForm(null, null, null, null, null, null, null, false), null));
+        refused(ErrorKind.FORBIDDEN, () -> people.importPeople(other, List.of(new ImportReport.Row(2, form("admin",
+                "admin@ac-creteil.fr", "Ada", "Admin", null, List.of("Agent"), List.of())))));
+        Person kept = world.people.find(admin.id()).orElseThrow();
+        assertTrue(kept.active() && kept.has(Role.ADMIN));
+    }
+
+    @Test
     void deactivating_ends_the_sessions_and_sends_the_open_requests_back_to_the_group_which_is_told() {
         Person agent = Fixtures.agent();
         Person colleague = join(world, Fixtures.newStaff(Fixtures.PLATEFORME));
