@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -79,6 +80,16 @@ final class JdbiPersonRegistry implements PersonRegistry {
     public Optional<Person> find(PersonId id) {
         return db.read(h -> people(h.createQuery(PEOPLE_WITH_ROLES_AND_GROUPS + "WHERE p.id = :id")
                 .bind("id", id.value())).stream().findFirst());
+    }
+
+    @Override
+    public Map<PersonId, Person> findAll(Collection<PersonId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return db.read(h -> people(h.createQuery(PEOPLE_WITH_ROLES_AND_GROUPS + "WHERE p.id IN (<ids>)")
+                .bindList("ids", ids.stream().map(PersonId::value).distinct().toList())).stream()
+                .collect(Collectors.toMap(Person::id, p -> p)));
     }
 
     @Override

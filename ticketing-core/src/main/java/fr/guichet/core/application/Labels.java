@@ -31,6 +31,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Adds the names people read to requests: the catalog's labels (a subject or type since removed from the catalog is
@@ -73,6 +74,12 @@ final class Labels {
                 }));
         Map<Uai, Establishment> schools = establishments.findAll(page.items().stream()
                 .map(RequestSummary::establishment).filter(Objects::nonNull).distinct().toList());
+        List<PersonId> unnamed = page.items().stream().flatMap(s -> Stream.of(s.assignee(),
+                        s.lastActivity().by().equals(s.requester().id()) ? null : s.lastActivity().by()))
+                .filter(id -> id != null && !named.containsKey(id)).distinct().toList();
+        if (!unnamed.isEmpty()) {
+            people.findAll(unnamed).forEach((id, p) -> named.put(id, named(id, p.name())));
+        }
         return page.map(s -> {
             PersonRef requester = s.requester();
             PersonId last = s.lastActivity().by();

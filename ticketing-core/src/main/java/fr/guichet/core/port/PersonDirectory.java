@@ -5,7 +5,10 @@ import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.PersonField;
 import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.person.SupportGroup;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,6 +17,18 @@ public interface PersonDirectory {
 
     /** The person with this identifier, active or not, or empty. */
     Optional<Person> find(PersonId id);
+
+    /**
+     * The people of {@code ids} this directory knows, active or not, by identifier; those it does not know are absent.
+     * One lookup per person unless the directory reads them at once, as Guichet's registry does in one statement.
+     */
+    default Map<PersonId, Person> findAll(Collection<PersonId> ids) {
+        Map<PersonId, Person> found = new HashMap<>();
+        for (PersonId id : ids) {
+            find(id).ifPresent(p -> found.put(id, p));
+        }
+        return found;
+    }
 
     /** The active people who belong to {@code group}, in identifier order. */
     List<Person> membersOf(GroupCode group);

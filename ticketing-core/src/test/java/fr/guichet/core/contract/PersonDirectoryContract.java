@@ -10,6 +10,7 @@ import fr.guichet.core.domain.person.SupportGroup;
 import fr.guichet.core.port.PersonDirectory;
 import fr.guichet.core.testing.Fixtures;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,14 @@ public abstract class PersonDirectoryContract {
         assertEquals(Fixtures.montanes(), directory.find(PersonId.of("mmontanes")).orElseThrow());
         assertEquals(Fixtures.agent(), directory.find(PersonId.of("agent1")).orElseThrow());
         assertEquals(Fixtures.specialist(), directory.find(PersonId.of("specialiste-mep")).orElseThrow());
+    }
+
+    @Test
+    public void people_are_found_at_once_by_identifier_the_unknown_left_out() {
+        PersonId unknown = PersonId.of("nobody-" + System.nanoTime());
+        assertEquals(Map.of(PersonId.of("mmontanes"), Fixtures.montanes(), PersonId.of("agent1"), Fixtures.agent()),
+                directory.findAll(List.of(PersonId.of("mmontanes"), unknown, PersonId.of("agent1"))));
+        assertEquals(Map.of(), directory.findAll(List.of()));
     }
 
     @Test
