@@ -14,6 +14,7 @@ import jakarta.mail.StoreClosedException;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.util.SharedByteArrayInputStream;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,22 +29,26 @@ import java.util.function.Function;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 
 /**
- * Reads the helpdesk's mailbox over IMAP on a thread of its own, every {@link ImapConfig#pollInterval()}: each mail
- * is handed to {@link ReceiveMail} and moved to the folder of imported mail only once that returned (the import
- * committed); a mail whose import throws stays where it is for the next poll (a failure of the core ends the poll, as
+ * Reads the helpdesk's mailbox over IMAP on a thread of its own, every {@link ImapConfig#pollInterval()}: the mails of
+ * a poll are read in chunks, each in one {@code UID FETCH}, and handed one by one to {@link ReceiveMail}; those it took
+ * in are moved to the folder of imported mail together, in one command, once it returned for each (their imports
+ * committed). A mail whose import throws stays where it is for the next poll (a failure of the core ends the poll, as
  * the next mails would likely fail the same way). A core that is unavailable or busy (a TicketingException of kind
  * UNAVAILABLE or CONFLICT) is no fault of the mail; any other failure reading it or taking it in is counted, and after
  * {@link ImapConfig#maxAttempts()} failures in a row (counted in memory, for a bounded number of mails) it is moved to
  * the error folder, as is a mail larger than {@link ImapConfig#maxMessageBytes()}: both are first kept for staff from
- * their headers alone ({@link ReceiveMail#keepUnreadable}, reasons {@code unreadable} and {@code too-large}). Whatever a poll throws, the next
- * one runs. Nodes may poll the same mailbox at
- * once: the core imports a Message-ID once, and a mail another node moved meanwhile is no error. Each poll opens and
- * closes its own connection. Thread-safe; {@link #close} stops the thread.
+ * their headers alone ({@link ReceiveMail#keepUnreadable}, reasons {@code unreadable} and {@code too-large}). Whatever
+ * a poll throws, the next one runs; a mail imported but not moved when it threw is read again and, its Message-ID
+ * known, moved then. Nodes may poll the same mailbox at once: the core imports a Message-ID once, and a mail another
+ * node moved meanwhile is no error. Each poll opens and closes its own connection. Thread-safe; {@link #close} stops
+ * the thread.
  */
 public final class MailboxPoller implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(MailboxPoller.class.getName());
     private static final int BATCH = 200;
+    private static final int CHUNK = 50;
+    private static final long CHUNK_BYTES = 8L << 20;
     private static final int TRACKED_FAILURES = 10_000;
 
     private final ImapConfig config;
@@ -149,25 +154,64 @@ public final class MailboxPoller implements AutoCloseable {
         UidFolder folder = new UidFolder(inbox);
         long validity = inbox.getUIDValidity();
         int[] results = new int[Result.values().length];
-        for (UidFolder.Listed mail : folder.list(BATCH)) {
-            if (closing) {
-                break;
+        List<UidFolder.Listed> listed = folder.list(BATCH);
+        boolean stopped = false;
+        for (int from = 0; from < listed.size() && !stopped; ) {
+            List<UidFolder.Listed> chunk = chunk(listed, from);
+            from += chunk.size();
+            Map<Long, byte[]> contents = folder.contents(chunk.stream()
+                    .filter(mail -> mail.size() <= config.maxMessageBytes()).map(UidFolder.Listed::uid).toList());
+            List<Long> imported = new ArrayList<>();
+            for (UidFolder.Listed mail : chunk) {
+                if (closing) {
+                    stopped = true;
+                    break;
+                }
+                Result result = importOne(folder, mail, validity + ":" + mail.uid(), contents.get(mail.uid()));
+                results[result.ordinal()]++;
+                if (result == Result.IMPORTED) {
+                    imported.add(mail.uid());
+                }
+                if (result == Result.STOPPED) {
+                    stopped = true;
+                    break;
+                }
             }
-            Result result = importOne(folder, mail, validity + ":" + mail.uid());
-            results[result.ordinal()]++;
-            if (result == Result.STOPPED) {
-                break;
-            }
+            folder.move(imported, config.doneFolder());
         }
         return new Poll(results[Result.IMPORTED.ordinal()],
                 results[Result.FAILED.ordinal()] + results[Result.STOPPED.ordinal()],
                 results[Result.REJECTED.ordinal()], results[Result.GONE.ordinal()]);
     }
 
+    /**
+     * The mails of {@code listed} read together from {@code from} on: up to {@value #CHUNK} of them, of at most
+     * {@value #CHUNK_BYTES} bytes together unless the first alone is larger; a mail too large to be read counts for
+     * nothing.
+     */
+    private List<UidFolder.Listed> chunk(List<UidFolder.Listed> listed, int from) {
+        long bytes = 0;
+        int to = from;
+        while (to < listed.size() && to - from < CHUNK) {
+            long size = listed.get(to).size() > config.maxMessageBytes() ? 0 : listed.get(to).size();
+            if (to > from && bytes + size > CHUNK_BYTES) {
+                break;
+            }
+            bytes += size;
+            to++;
+        }
+        return listed.subList(from, to);
+    }
+
     /** What became of one mail; STOPPED: the core failed, which is likely to fail the next mails too. */
     private enum Result { IMPORTED, FAILED, STOPPED, REJECTED, GONE }
 
-    private Result importOne(UidFolder folder, UidFolder.Listed listed, String key) throws MessagingException {
+    /**
+     * Takes in the mail {@code listed} of bytes {@code content} (null when it left the folder or was not read, being
+     * too large); a mail imported is left in the folder for the caller to move.
+     */
+    private Result importOne(UidFolder folder, UidFolder.Listed listed, String key, byte[] content)
+            throws MessagingException {
         long uid = listed.uid();
         boolean read = false;
         try {
@@ -178,17 +222,14 @@ public final class MailboxPoller implements AutoCloseable {
                         + " Mo dépasse la taille acceptée (" + megabytes(config.maxMessageBytes())
                         + " Mo)\u00A0: il est resté dans le dossier " + config.errorFolder() + " de la boîte.");
             }
-            Optional<byte[]> content = folder.content(uid);
-            if (content.isEmpty()) {
+            if (content == null) {
                 return Result.GONE;
             }
-            InboundMail mail = InboundMails.read(new MimeMessage(session,
-                    new SharedByteArrayInputStream(content.get())));
+            InboundMail mail = InboundMails.read(new MimeMessage(session, new SharedByteArrayInputStream(content)));
             read = true;
             MailReceipt receipt = receive.apply(mail);
             LOG.log(Level.DEBUG, "Mail UID {0}: {1} {2}", uid, receipt.outcome(), receipt.reason());
             forget(key);
-            folder.move(uid, config.doneFolder());
             return Result.IMPORTED;
         } catch (FolderClosedException | StoreClosedException e) {
             throw e;
@@ -238,7 +279,7 @@ public final class MailboxPoller implements AutoCloseable {
             mail = new InboundMail(null, null, List.of(), "", text, Map.of(), List.of());
         }
         keep.apply(mail, reason);
-        folder.move(uid, config.errorFolder());
+        folder.move(List.of(uid), config.errorFolder());
         forget(key);
         return Result.REJECTED;
     }

@@ -8,8 +8,12 @@ import jakarta.mail.UIDFolder;
 import jakarta.mail.search.FlagTerm;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.angus.mail.iap.Argument;
 import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.IMAPFolder;
@@ -21,10 +25,11 @@ import org.eclipse.angus.mail.imap.protocol.UID;
 
 /**
  * An open IMAP folder whose mails are read and moved by UID alone ({@code UID FETCH}, {@code UID MOVE}, or
- * {@code UID COPY}, {@code \Deleted} and {@code UID EXPUNGE} of that mail only), so that what other clients move
- * meanwhile never shifts which mail is read or moved; a UID that has left the folder reads as empty and moves as
- * nothing. On a server with neither {@code MOVE} nor {@code UIDPLUS} a moved mail stays flagged {@code \Deleted}
- * until the folder is closed expunging ({@link #expungesOnClose}), and is never listed meanwhile. Used by one thread.
+ * {@code UID COPY}, {@code \Deleted} and {@code UID EXPUNGE} of those mails only), several in one command, so that
+ * what other clients move meanwhile never shifts which mail is read or moved; a UID that has left the folder reads as
+ * absent and moves as nothing. On a server with neither {@code MOVE} nor {@code UIDPLUS} a moved mail stays flagged
+ * {@code \Deleted} until the folder is closed expunging ({@link #expungesOnClose}), and is never listed meanwhile.
+ * Used by one thread.
  */
 final class UidFolder {
 
@@ -65,33 +70,59 @@ final class UidFolder {
         return !store.hasCapability("MOVE") && !store.hasCapability("UIDPLUS");
     }
 
-    /** The bytes of the mail {@code uid}, without setting {@code \Seen}; empty when it left the folder. */
-    Optional<byte[]> content(long uid) throws MessagingException {
-        return fetched(uid, "BODY.PEEK[]");
+    /**
+     * The bytes of the mails {@code uids}, read in one {@code UID FETCH} without setting {@code \Seen}, by UID; a mail
+     * that left the folder is absent.
+     */
+    Map<Long, byte[]> contents(Collection<Long> uids) throws MessagingException {
+        return fetched(uids, "BODY.PEEK[]");
     }
 
     /** The bytes of the header of the mail {@code uid}, without setting {@code \Seen}; empty when it left. */
     Optional<byte[]> header(long uid) throws MessagingException {
-        return fetched(uid, "BODY.PEEK[HEADER]");
+        return Optional.ofNullable(fetched(List.of(uid), "BODY.PEEK[HEADER]").get(uid));
     }
 
-    private Optional<byte[]> fetched(long uid, String item) throws MessagingException {
-        return Optional.ofNullable((byte[]) folder.doCommand(p -> {
-            Response[] responses = p.command("UID FETCH " + uid + " (UID " + item + ")", null);
-            byte[] found = null;
+    @SuppressWarnings("unchecked")
+    private Map<Long, byte[]> fetched(Collection<Long> uids, String item) throws MessagingException {
+        if (uids.isEmpty()) {
+            return Map.of();
+        }
+        Set<Long> wanted = Set.copyOf(uids);
+        return (Map<Long, byte[]>) folder.doCommand(p -> {
+            Response[] responses = p.command("UID FETCH " + set(uids) + " (UID " + item + ")", null);
+            Map<Long, byte[]> found = new HashMap<>();
             for (Response r : responses) {
                 if (r instanceof FetchResponse fetch) {
                     UID id = fetch.getItem(UID.class);
                     BODY body = fetch.getItem(BODY.class);
-                    if (id != null && id.uid == uid && body != null) {
-                        found = body.getByteArray().getNewBytes();
+                    if (id != null && wanted.contains(id.uid) && body != null) {
+                        found.put(id.uid, body.getByteArray().getNewBytes());
                     }
                 }
             }
             p.notifyResponseHandlers(responses);
             p.handleResult(responses[responses.length - 1]);
             return found;
-        }));
+        });
+    }
+
+    /** The IMAP sequence set of {@code uids}: ascending, each run of consecutive UIDs as a range. */
+    static String set(Collection<Long> uids) {
+        long[] sorted = uids.stream().mapToLong(Long::longValue).sorted().distinct().toArray();
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < sorted.length; i++) {
+            int last = i;
+            while (last + 1 < sorted.length && sorted[last + 1] == sorted[last] + 1) {
+                last++;
+            }
+            out.append(out.isEmpty() ? "" : ",").append(sorted[i]);
+            if (last > i) {
+                out.append(':').append(sorted[last]);
+            }
+            i = last;
+        }
+        return out.toString();
     }
 
     /** Whether the mail {@code uid} is still in the folder. */
@@ -111,19 +142,25 @@ final class UidFolder {
         }));
     }
 
-    /** Moves the mail {@code uid} to {@code target}: nothing happens when it has left the folder already. */
-    void move(long uid, String target) throws MessagingException {
-        IMAPStore store = (IMAPStore) folder.getStore();
-        String name = BASE64MailboxEncoder.encode(target);
-        if (store.hasCapability("MOVE")) {
-            command("UID MOVE", new Argument().writeAtom(Long.toString(uid)).writeString(name));
+    /**
+     * Moves the mails {@code uids} to {@code target} in one command ({@code UID MOVE}, or {@code UID COPY} then
+     * {@code UID STORE} and {@code UID EXPUNGE} of these mails); those that left the folder already are passed over.
+     */
+    void move(Collection<Long> uids, String target) throws MessagingException {
+        if (uids.isEmpty()) {
             return;
         }
-        command("UID COPY", new Argument().writeAtom(Long.toString(uid)).writeString(name));
-        command("UID STORE", new Argument().writeAtom(Long.toString(uid)).writeAtom("+FLAGS.SILENT")
-                .writeAtom("(\\Deleted)"));
+        IMAPStore store = (IMAPStore) folder.getStore();
+        String name = BASE64MailboxEncoder.encode(target);
+        String set = set(uids);
+        if (store.hasCapability("MOVE")) {
+            command("UID MOVE", new Argument().writeAtom(set).writeString(name));
+            return;
+        }
+        command("UID COPY", new Argument().writeAtom(set).writeString(name));
+        command("UID STORE", new Argument().writeAtom(set).writeAtom("+FLAGS.SILENT").writeAtom("(\\Deleted)"));
         if (store.hasCapability("UIDPLUS")) {
-            command("UID EXPUNGE", new Argument().writeAtom(Long.toString(uid)));
+            command("UID EXPUNGE", new Argument().writeAtom(set));
         }
     }
 

@@ -234,6 +234,39 @@ class MailboxPollerTest {
     }
 
     @Test
+    void a_polls_mails_leave_together_after_their_imports_and_those_imported_before_a_core_failure_leave_too()
+            throws Exception {
+        for (String text : List.of("Premier", "Deuxième", "Troisième")) {
+            mailbox.send(reply(text), TestMailbox.ADDRESS);
+        }
+        List<Integer> inboxDuringImports = new ArrayList<>();
+        MailboxPoller poller = poller(mail -> {
+            try {
+                inboxDuringImports.add(mailbox.folder("INBOX").size());
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+            if (mail.text().equals("Troisième")) {
+                throw new IllegalStateException("database unavailable");
+            }
+            return new MailReceipt(MailReceipt.Outcome.UNATTACHED, Optional.empty(), "no-token");
+        });
+
+        assertEquals(new MailboxPoller.Poll(2, 1, 0, 0), poller.poll());
+        assertEquals(List.of(3, 3, 3), inboxDuringImports);
+        assertEquals(List.of("Troisième"), mailbox.folder("INBOX").stream().map(MailboxPollerTest::text).toList());
+        assertEquals(2, mailbox.folder(DONE).size());
+    }
+
+    private static String text(MimeMessage m) {
+        try {
+            return ((String) m.getContent()).strip();
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void a_mail_that_cannot_be_read_does_not_stop_the_others() throws Exception {
         mailbox.deliverRaw("From: marie.curie@ac-creteil.fr\r\nTo: guichet@ac-creteil.fr\r\nSubject: cassé\r\n"
                 + "Message-ID: <casse@ac-creteil.fr>\r\nMIME-Version: 1.0\r\n"
