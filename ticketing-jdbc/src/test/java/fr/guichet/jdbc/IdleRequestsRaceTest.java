@@ -38,7 +38,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Two nodes running the job that closes idle requests at once, on the same database: each due requester gets one
- * reminder or one resolution mail, and each due request is reminded, resolved or closed once, by Guichet.
+ * reminder or one resolution mail, and each due request is reminded, resolved or closed once, by Guichet, a resolved
+ * or closed one stored as updated then.
  */
 @ParameterizedClass(name = "{0}")
 @MethodSource("fr.guichet.jdbc.TestDatabase#selected")
@@ -132,6 +133,7 @@ class IdleRequestsRaceTest {
 
     private static void assertMovedOnceByGuichet(Request r, Status to) {
         assertEquals(to, r.summaryLine().status());
+        assertEquals(NOW, r.summaryLine().updatedAt(), "updated when Guichet moved it");
         assertEquals(1, r.history().stream().filter(h -> h.event() == HistoryEvent.STATUS_CHANGED
                 && to.name().equals(h.to()) && Guichet.is(h.by())).count(), r.history()::toString);
     }

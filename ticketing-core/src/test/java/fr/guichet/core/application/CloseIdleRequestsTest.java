@@ -12,6 +12,7 @@ import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.request.Guichet;
 import fr.guichet.core.domain.request.HistoryEntry;
 import fr.guichet.core.domain.request.HistoryEvent;
+import fr.guichet.core.domain.request.LastActivity;
 import fr.guichet.core.domain.request.Message;
 import fr.guichet.core.domain.request.MessageKind;
 import fr.guichet.core.domain.request.Request;
@@ -87,10 +88,13 @@ class CloseIdleRequestsTest {
         int queued = world.outbox.all().size();
 
         world.clock.advance(Duration.ofDays(4).plus(MINUTE));
+        LastActivity staffLast = stored().summaryLine().lastActivity();
         assertEquals(new CloseIdleRequests.Outcome(0, 1, 0), job.run());
 
         assertEquals(Status.RESOLVED, stored().summaryLine().status());
         assertEquals(world.clock.instant(), stored().resolvedAt());
+        assertEquals(world.clock.instant(), stored().summaryLine().updatedAt(), "first among the changed last");
+        assertEquals(staffLast, stored().summaryLine().lastActivity());
         assertEquals(Map.of(requester.email().value(), TemplateKey.REQUEST_RESOLVED), queuedSince(world, queued));
         assertEquals("Sans réponse de votre part depuis 15 jours, votre demande est considérée comme résolue. "
                 + "Vous pouvez la rouvrir pendant 15 jours si le problème persiste.",
@@ -130,8 +134,11 @@ class CloseIdleRequestsTest {
         assertEquals(Status.RESOLVED, stored().summaryLine().status());
 
         world.clock.advance(Duration.ofMinutes(2));
+        LastActivity staffLast = stored().summaryLine().lastActivity();
         assertEquals(new CloseIdleRequests.Outcome(0, 0, 1), job.run());
         assertEquals(Status.CLOSED, stored().summaryLine().status());
+        assertEquals(world.clock.instant(), stored().summaryLine().updatedAt(), "first among the changed last");
+        assertEquals(staffLast, stored().summaryLine().lastActivity());
         assertEquals(new HistoryEntry(world.clock.instant(), Guichet.ID, HistoryEvent.STATUS_CHANGED, "RESOLVED",
                 "CLOSED"), lastEntry());
         assertEquals(queued, world.outbox.all().size());

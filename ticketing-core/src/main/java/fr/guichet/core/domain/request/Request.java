@@ -323,7 +323,9 @@ public record Request(RequestSummary summaryLine, Description description, Insta
     /**
      * {@link Guichet} moves the request from {@code from} to {@code to} (WAITING_FOR_REQUESTER to RESOLVED with
      * {@code answer}, posted as its public answer, RESOLVED to CLOSED without), as staff would, its requester told as
-     * for any such move; any other move is a CONFLICT. Its last activity is unchanged.
+     * for any such move; any other move is a CONFLICT. It is updated {@code now}, so that it comes first among the
+     * requests changed last, but its last activity, which tells whether the staff or the requester acted last, is
+     * unchanged.
      */
     public RequestChange moveBySystem(Status from, Status to, MessageBody answer, Instant now) {
         boolean allowed = summaryLine.status() == from
@@ -337,7 +339,7 @@ public record Request(RequestSummary summaryLine, Description description, Insta
         Instant resolved = to == Status.RESOLVED ? now : resolvedAt;
         List<Message> answered = answer == null ? List.of()
                 : List.of(new Message(UUID.randomUUID(), Guichet.REF, MessageKind.PUBLIC_ANSWER, answer, now));
-        return change(summaryLine.withStatus(to, summaryLine.lastActivity()), resolved, answered,
+        return change(summaryLine.movedBySystem(to, now), resolved, answered,
                 List.of(statusEntry(now, Guichet.ID, to)),
                 List.of(new RequestEvent.StatusChanged(from, to, answer, Actor.STAFF)));
     }

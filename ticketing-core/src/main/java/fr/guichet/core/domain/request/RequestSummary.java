@@ -68,6 +68,16 @@ public record RequestSummary(RequestNumber number, Summary summary, SubjectCode 
         return status == Status.RESOLVED && newStatus.isOpen() ? moved.reopenedOnce() : moved;
     }
 
+    /**
+     * The same request in {@code newStatus}, moved by Guichet rather than a person: updated at {@code at} unless it was
+     * updated later, acted on last by whoever acted before.
+     */
+    public RequestSummary movedBySystem(Status newStatus, Instant at) {
+        return new RequestSummary(number, summary, subject, type, newStatus, visibility, submittedAt,
+                at.isAfter(updatedAt) ? at : updatedAt, establishment, requester, assignedGroup, assignee, lastActivity,
+                reopened, serviceLevel);
+    }
+
     private RequestSummary reopenedOnce() {
         return new RequestSummary(number, summary, subject, type, status, visibility, submittedAt, updatedAt,
                 establishment, requester, assignedGroup, assignee, lastActivity, true, serviceLevel);
