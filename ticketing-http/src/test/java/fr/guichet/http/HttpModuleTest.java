@@ -8,10 +8,15 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Provides;
 import com.google.inject.Stage;
+import fr.guichet.core.application.Ports;
 import fr.guichet.core.application.Ticketing;
+import fr.guichet.core.domain.session.SignInLimits;
 import fr.guichet.core.port.SignInFailures;
+import fr.guichet.core.testing.MutableClock;
 import io.javalin.Javalin;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class HttpModuleTest {
@@ -19,18 +24,22 @@ class HttpModuleTest {
     private final TestServer server = TestServer.shared();
 
     private Injector injector() {
+        return injector(server.ticketing, TestServer.CONFIG);
+    }
+
+    private Injector injector(Ticketing ticketing, HttpConfig config) {
         return Guice.createInjector(Stage.PRODUCTION, new AbstractModule() {
             @Override
             protected void configure() {
                 binder().requireExplicitBindings();
                 binder().requireAtInjectOnConstructors();
                 binder().disableCircularProxies();
-                install(new HttpModule(TestServer.CONFIG));
+                install(new HttpModule(config));
             }
 
             @Provides
             Ticketing ticketing() {
-                return server.ticketing;
+                return ticketing;
             }
 
             @Provides
@@ -69,6 +78,33 @@ class HttpModuleTest {
             assertEquals(200, Api.anonymous(base).get("/ready").status());
         } finally {
             host.stop();
+        }
+    }
+
+    @Test
+    void the_modules_api_holds_sign_ins_back_on_the_clock_of_the_ticketing() {
+        MutableClock clock = new MutableClock(Instant.parse("2031-03-03T08:00:00Z"));
+        Ticketing ticketing = Ticketing.builder(Ports.lookUpLocal(server.injector::getInstance)).clock(clock)
+                .settings(TestServer.SETTINGS).build();
+        HttpConfig oneHour = TestServer.CONFIG.withSignInLimits(new SignInLimits(2, Duration.ofHours(1),
+                Duration.ofHours(4), 1_000_000, Duration.ofHours(8)));
+        GuichetHttpApi api = injector(ticketing, oneHour).getInstance(GuichetHttpApi.class);
+        String id = server.newRequester().id().value();
+        Api client = Api.anonymous(URI.create("http://localhost:" + api.start(0)));
+        try {
+            for (int i = 0; i < 2; i++) {
+                client.post("/api/v1/session", Api.signInBody(id, "mauvais", false)).problem(401);
+            }
+            Api.Reply held = client.post("/api/v1/session", Api.signInBody(id, TestServer.PASSWORD, false));
+            assertEquals("signin.throttled", held.problem(429).get("code").asText());
+            assertEquals("3600", held.header("Retry-After"));
+            clock.advance(Duration.ofMinutes(59));
+            client.post("/api/v1/session", Api.signInBody(id, TestServer.PASSWORD, false)).problem(429);
+            clock.advance(Duration.ofMinutes(1));
+            assertEquals(200, client.post("/api/v1/session", Api.signInBody(id, TestServer.PASSWORD, false))
+                    .status(), "an hour later on the clock of the ticketing, whatever the system clock says");
+        } finally {
+            api.stop();
         }
     }
 
