@@ -188,6 +188,12 @@ final class JdbiRequestRepository implements RequestRepository {
         return db.inTransaction(h -> plan(RequestListing.of(db.dialect(), query).explain(h, page)));
     }
 
+    /** The database's plan for a page of {@code query} after {@code after}, as {@link #listAfter} reads a batch. */
+    String explainAfter(RequestQuery query, RequestSummary after) {
+        return db.inTransaction(h -> plan(RequestListing.after(db.dialect(), query, after)
+                .explain(h, PageRequest.first())));
+    }
+
     /** The database's plan for the first matches of a search by words among its scope's newest requests. */
     String explainNewest(RequestQuery query) {
         return db.inTransaction(h -> plan(RequestListing.of(db.dialect(), query).newest(h, "EXPLAIN ",
@@ -205,7 +211,8 @@ final class JdbiRequestRepository implements RequestRepository {
         return db.inTransaction(h -> plan(RequestRows.inStatusBefore(h, "EXPLAIN ", status, before, after, limit)));
     }
 
-    private static String plan(Query explain) {
+    /** The rows of a plan read by {@code explain}, each a line of its columns. */
+    static String plan(Query explain) {
         return String.join("\n", explain.map((rs, ctx) -> {
             StringBuilder line = new StringBuilder();
             for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {

@@ -26,6 +26,11 @@ final class JdbiRequestStatistics implements RequestStatistics {
         return db.inTransaction(h -> sql.query(h).map((rs, ctx) -> row(rs)).list());
     }
 
+    /** The database's plan for the figures of {@code query}, one line per row of its EXPLAIN; for tests of indexes. */
+    String explain(StatisticsQuery query) {
+        return db.inTransaction(h -> JdbiRequestRepository.plan(StatisticsSql.of(db.dialect(), query).explain(h)));
+    }
+
     private static StatisticsRow row(ResultSet rs) throws SQLException {
         long filed = rs.getLong("filed");
         long resolved = rs.getLong("resolved");

@@ -48,18 +48,22 @@ final class RequestListing {
             RequestSort.UPDATED_LONGEST_AGO, " ORDER BY updated_at ASC, number ASC",
             RequestSort.DUE, " ORDER BY due_order ASC, number ASC");
 
-    /** For each order, the condition keeping the rows that follow a given one in it, and the instant it orders by. */
+    /**
+     * For each order, the condition keeping the rows that follow a given one in it, and the instant it orders by: its
+     * first comparison bounds the range of the order's index read, so that each batch of an export starts where the
+     * last one ended instead of reading every row before it again.
+     */
     private static final Map<RequestSort, Keyset> AFTER = Map.of(
-            RequestSort.NEWEST, new Keyset(" AND (submitted_at < :afterAt OR submitted_at = :afterAt"
-                    + " AND number < :afterNumber)", RequestSummary::submittedAt),
-            RequestSort.OLDEST, new Keyset(" AND (submitted_at > :afterAt OR submitted_at = :afterAt"
-                    + " AND number > :afterNumber)", RequestSummary::submittedAt),
-            RequestSort.UPDATED, new Keyset(" AND (updated_at < :afterAt OR updated_at = :afterAt"
-                    + " AND number < :afterNumber)", RequestSummary::updatedAt),
-            RequestSort.UPDATED_LONGEST_AGO, new Keyset(" AND (updated_at > :afterAt OR updated_at = :afterAt"
-                    + " AND number > :afterNumber)", RequestSummary::updatedAt),
-            RequestSort.DUE, new Keyset(" AND (due_order > :afterAt OR due_order = :afterAt"
-                    + " AND number > :afterNumber)", s -> s.serviceLevel().nextDue(s.status())));
+            RequestSort.NEWEST, new Keyset(" AND submitted_at <= :afterAt AND (submitted_at < :afterAt"
+                    + " OR number < :afterNumber)", RequestSummary::submittedAt),
+            RequestSort.OLDEST, new Keyset(" AND submitted_at >= :afterAt AND (submitted_at > :afterAt"
+                    + " OR number > :afterNumber)", RequestSummary::submittedAt),
+            RequestSort.UPDATED, new Keyset(" AND updated_at <= :afterAt AND (updated_at < :afterAt"
+                    + " OR number < :afterNumber)", RequestSummary::updatedAt),
+            RequestSort.UPDATED_LONGEST_AGO, new Keyset(" AND updated_at >= :afterAt AND (updated_at > :afterAt"
+                    + " OR number > :afterNumber)", RequestSummary::updatedAt),
+            RequestSort.DUE, new Keyset(" AND due_order >= :afterAt AND (due_order > :afterAt"
+                    + " OR number > :afterNumber)", s -> s.serviceLevel().nextDue(s.status())));
 
     /** The condition of each narrowing of a list. */
     private static final Map<RequestQuery.Only, String> ONLY = Map.of(

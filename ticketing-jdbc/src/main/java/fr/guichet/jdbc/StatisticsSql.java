@@ -48,7 +48,16 @@ final class StatisticsSql {
 
     /** The query answering one row per key: k, filed, resolved, answers, score_sum, breaches and the medians. */
     Query query(Handle h) {
-        String sql = dialect == Dialect.MARIADB ? windowed() : aggregated();
+        return statement(h, "");
+    }
+
+    /** The database's plan of {@link #query}. */
+    Query explain(Handle h) {
+        return statement(h, "EXPLAIN ");
+    }
+
+    private Query statement(Handle h, String prefix) {
+        String sql = prefix + (dialect == Dialect.MARIADB ? windowed() : aggregated());
         Query q = h.createQuery(sql).bind("from", query.from()).bind("before", query.before())
                 .bind("now", query.now()).bind("limit", query.limit());
         values.forEach(q::bind);

@@ -7,19 +7,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.request.RequestNumber;
+import fr.guichet.core.domain.request.RequestSummary;
 import fr.guichet.core.domain.request.SchoolYear;
 import fr.guichet.core.domain.request.Status;
+import fr.guichet.core.domain.subject.SubjectCode;
 import fr.guichet.core.port.Count;
 import fr.guichet.core.port.PageRequest;
 import fr.guichet.core.port.RequestQuery;
 import fr.guichet.core.port.RequestSort;
+import fr.guichet.core.port.StatisticsGrouping;
+import fr.guichet.core.port.StatisticsQuery;
 import fr.guichet.core.port.StatusAge;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -30,8 +36,8 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * With 100,000 requests stored, the database answers "my requests" of a school year and a staff queue through their
- * indexes, never by reading the whole table.
+ * With 100,000 requests stored, the database answers "my requests" of a school year, a staff queue, an export's
+ * batches and a period's figures through their indexes, never by reading the whole table.
  */
 @ParameterizedClass(name = "{0}")
 @MethodSource("fr.guichet.jdbc.TestDatabase#selected")
@@ -163,6 +169,47 @@ class IndexUseTest {
             String plan = requests.explainClosedBefore(before, after, 200).toLowerCase(Locale.ROOT);
             assertTrue(plan.contains("requests_to_anonymise"), plan);
             assertFalse(plan.contains("seq scan") || plan.contains("tablescan"), plan);
+        }
+    }
+
+    @Test
+    void an_exports_next_batch_is_read_through_the_index_of_its_order_from_where_the_last_one_ended()
+            throws Exception {
+        JdbiRequestRepository requests = (JdbiRequestRepository) loaded().node().requests();
+        List<RequestSummary> first = requests.listAfter(RequestQuery.all(), null, 500);
+        String plan = requests.explainAfter(RequestQuery.all(), first.get(first.size() - 1))
+                .toLowerCase(Locale.ROOT);
+        assertTrue(names(plan, "requests_newest"), plan);
+        switch (kind) {
+            case POSTGRESQL -> assertTrue(plan.contains("index cond: (submitted_at <="), plan);
+            case H2 -> assertTrue(plan.contains("requests_newest: submitted_at <="), plan);
+            case MARIADB -> assertTrue(plan.lines().filter(l -> names(l, "requests_newest"))
+                    .allMatch(l -> l.contains(" range ")), plan);
+        }
+    }
+
+    /**
+     * On PostgreSQL once the table is vacuumed, as autovacuum leaves it after a bulk of inserts: until its pages are
+     * marked all-visible, an index-only read would visit the table anyway and the planner reads requests_newest.
+     */
+    @Test
+    void the_figures_of_a_month_are_read_from_the_figures_index() throws Exception {
+        TestDatabase database = loaded();
+        if (kind == TestDatabase.Kind.POSTGRESQL) {
+            try (Connection c = database.connect(); Statement s = c.createStatement()) {
+                s.execute("VACUUM requests");
+            }
+        }
+        JdbiRequestStatistics statistics = new JdbiRequestStatistics(new Database(
+                Jdbi.create(database.node().dataSource()), Dialect.of(database.config.url())));
+        ZoneId paris = ZoneId.of("Europe/Paris");
+        Instant from = LocalDate.of(2020, 3, 1).atStartOfDay(paris).toInstant();
+        Instant before = LocalDate.of(2020, 4, 1).atStartOfDay(paris).toInstant();
+        for (StatisticsGrouping by : List.of(StatisticsGrouping.SUBJECT, StatisticsGrouping.ESTABLISHMENT)) {
+            String plan = statistics.explain(new StatisticsQuery(from, before, paris, by, null,
+                    List.of(SubjectCode.parse("EVE-4")), before, 501)).toLowerCase(Locale.ROOT);
+            assertTrue(names(plan, "requests_figures"), plan);
+            assertFalse(plan.contains("seq scan on requests") || plan.contains("requests.tablescan"), plan);
         }
     }
 
