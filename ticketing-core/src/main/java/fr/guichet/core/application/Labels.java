@@ -63,9 +63,16 @@ final class Labels {
      * read at once.
      */
     Page<RequestLine> lines(Page<RequestSummary> page, Person viewer) {
+        return lines(page, viewer, new HashMap<>());
+    }
+
+    /**
+     * As {@link #lines(Page, Person)}, taking the people already named from {@code named} and adding those it reads:
+     * the caller keeps it across pages (an export's batches) so that each person is read once, not once a page.
+     */
+    Page<RequestLine> lines(Page<RequestSummary> page, Person viewer, Map<PersonId, NamedPerson> named) {
         SubjectCatalog catalog = source.catalog();
-        Map<PersonId, NamedPerson> named = new HashMap<>();
-        named.put(viewer.id(), named(viewer.id(), viewer.name()));
+        named.putIfAbsent(viewer.id(), named(viewer.id(), viewer.name()));
         Function<PersonId, NamedPerson> name = id -> named.computeIfAbsent(id, k -> people.find(k)
                 .map(p -> named(k, p.name()))
                 .orElseGet(() -> {

@@ -1,0 +1,72 @@
+package fr.guichet.core.application;
+
+import static fr.guichet.core.application.Scenario.join;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.person.PersonId;
+import fr.guichet.core.domain.request.RequestNumber;
+import fr.guichet.core.port.PersonDirectory;
+import fr.guichet.core.testing.Fixtures;
+import fr.guichet.core.testing.TestWorld;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An export reads its list a batch at a time, every request once and in the list's order, and asks the directory
+ * about each person once for the whole export, not once a batch.
+ */
+class RequestBatchesTest {
+
+    private static final int FILED = 2 * RequestBatches.SIZE + 1;
+
+    private final TestWorld world = new TestWorld();
+    private final Person requester = join(world, Fixtures.newRequester());
+    private final Person agent = Fixtures.agent();
+    private final Person specialist = Fixtures.specialist();
+    private final Map<PersonId, Integer> asked = new HashMap<>();
+
+    /** The directory of the world, counting whom it is asked to find, alone or among others. */
+    private final PersonDirectory counting = (PersonDirectory) Proxy.newProxyInstance(
+            PersonDirectory.class.getClassLoader(), new Class<?>[] {PersonDirectory.class}, (proxy, method, args) -> {
+                if (method.getName().equals("find")) {
+                    asked.merge((PersonId) args[0], 1, Integer::sum);
+                } else if (method.getName().equals("findAll")) {
+                    ((Collection<?>) args[0]).forEach(id -> asked.merge((PersonId) id, 1, Integer::sum));
+                }
+                return method.invoke(world.people, args);
+            });
+
+    @Test
+    void every_request_is_handed_on_once_in_order_and_each_person_is_read_once_per_export() {
+        for (int i = 0; i < FILED; i++) {
+            world.clock.advance(Duration.ofMinutes(1));
+            RequestNumber number = Scenario.file(world, requester);
+            world.ticketing.redirectRequest().redirect(agent, number, Fixtures.EVE, specialist.id(), "Pour Samir",
+                    null);
+        }
+        Labels labels = new Labels(world.catalog, counting, world.requests, world.establishments);
+        List<List<RequestLine>> batches = new ArrayList<>();
+
+        RequestBatches.each(world.db, world.requests, labels, QueueFilter.everything().query(agent), agent,
+                batches::add);
+
+        assertEquals(List.of(RequestBatches.SIZE, RequestBatches.SIZE, 1),
+                batches.stream().map(List::size).toList());
+        List<Instant> filedAt = batches.stream().flatMap(List::stream).map(l -> l.request().submittedAt()).toList();
+        for (int i = 1; i < filedAt.size(); i++) {
+            assertTrue(filedAt.get(i).isBefore(filedAt.get(i - 1)), "newest first, each once: " + i);
+        }
+        assertTrue(batches.stream().flatMap(List::stream).allMatch(l -> l.assignee().displayName()
+                .equals("Sam Spécialiste")));
+        assertEquals(Map.of(specialist.id(), 1), asked);
+    }
+}
