@@ -24,6 +24,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,12 +32,17 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.eclipse.angus.mail.iap.Response;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.protocol.BODY;
+import org.eclipse.angus.mail.imap.protocol.FetchResponse;
 
 /**
  * The inbound half of workload 11: replies of requesters to the requests of the burst (a tag signed for them, a
- * quoted history), put in the helpdesk's mailbox of a GreenMail IMAP server; first fetched whole, one UID at a time,
- * by plain Jakarta Mail (the baseline: GreenMail's raw fetch rate), then imported by {@link MailboxPoller} into
- * {@link ReceiveMail} until the inbox is empty, each becoming a follow-up that notifies staff.
+ * quoted history), put in the helpdesk's mailbox of a GreenMail IMAP server; first fetched whole by plain Jakarta
+ * Mail, one UID at a time, then all in one {@code UID FETCH} (the baselines: GreenMail's raw fetch rates), then
+ * imported by {@link MailboxPoller} into {@link ReceiveMail} until the inbox is empty, each becoming a follow-up that
+ * notifies staff.
  */
 final class Inbound {
 
@@ -64,6 +70,8 @@ final class Inbound {
             String scenario = kind + ", " + chosen.size() + " replies by mail";
             double raw = rawFetch(port, chosen.size());
             results.add(workload, scenario, "plain IMAP fetch, one UID at a time", raw, "mails/s");
+            double together = rawFetchTogether(port, chosen.size());
+            results.add(workload, scenario, "plain IMAP fetch, all in one UID FETCH", together, "mails/s");
             Map<String, Integer> before = outcomes(data);
             long start = System.nanoTime();
             try (MailboxPoller poller = MailboxPoller.start(ImapConfig.builder("imap://127.0.0.1:" + port
@@ -73,6 +81,8 @@ final class Inbound {
             double seconds = (System.nanoTime() - start) / 1e9;
             results.add(workload, scenario, "import by the IMAP poller", chosen.size() / seconds, "mails/s");
             results.add(workload, scenario, "import / plain fetch", chosen.size() / seconds / raw, "");
+            results.add(workload, scenario, "import / plain fetch in one UID FETCH", chosen.size() / seconds
+                    / together, "");
             Map<String, Integer> after = outcomes(data);
             after.forEach((outcome, n) -> results.add(workload, scenario, "mails " + outcome.toLowerCase(Locale.ROOT),
                     n - before.getOrDefault(outcome, 0), "mails"));
@@ -112,19 +122,44 @@ final class Inbound {
 
     /** Mails per second of a plain client reading each mail whole ({@code UID FETCH BODY.PEEK[]}), one at a time. */
     private static double rawFetch(int port, int count) throws MessagingException, IOException {
-        Properties p = new Properties();
-        p.setProperty("mail.imap.peek", "true");
-        Store store = Session.getInstance(p).getStore("imap");
-        store.connect("127.0.0.1", port, LOGIN, PASSWORD);
-        try {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            long start = System.nanoTime();
+        return rate(port, count, inbox -> {
             int read = 0;
             for (Message m : inbox.getMessages()) {
                 m.writeTo(OutputStream.nullOutputStream());
                 read++;
             }
+            return read;
+        });
+    }
+
+    /** Mails per second of a plain client reading every mail whole in one {@code UID FETCH 1:* BODY.PEEK[]}. */
+    private static double rawFetchTogether(int port, int count) throws MessagingException, IOException {
+        return rate(port, count, inbox -> (Integer) inbox.doCommand(p -> {
+            Response[] responses = p.command("UID FETCH 1:* (UID BODY.PEEK[])", null);
+            p.notifyResponseHandlers(responses);
+            p.handleResult(responses[responses.length - 1]);
+            return (int) Arrays.stream(responses).filter(r -> r instanceof FetchResponse f
+                    && f.getItem(BODY.class) != null).count();
+        }));
+    }
+
+    /** How {@link #rate} reads the inbox: answers how many mails it read whole. */
+    @FunctionalInterface
+    private interface Reading {
+        int read(IMAPFolder inbox) throws MessagingException, IOException;
+    }
+
+    /** Mails per second of {@code reading} the {@code count} mails of the inbox, opened read-only beforehand. */
+    private static double rate(int port, int count, Reading reading) throws MessagingException, IOException {
+        Properties p = new Properties();
+        p.setProperty("mail.imap.peek", "true");
+        Store store = Session.getInstance(p).getStore("imap");
+        store.connect("127.0.0.1", port, LOGIN, PASSWORD);
+        try {
+            IMAPFolder inbox = (IMAPFolder) store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            long start = System.nanoTime();
+            int read = reading.read(inbox);
             double seconds = (System.nanoTime() - start) / 1e9;
             inbox.close(false);
             if (read != count) {
