@@ -27,7 +27,6 @@ import fr.guichet.core.port.SubjectCatalogSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -63,15 +62,17 @@ final class Labels {
      * read at once.
      */
     Page<RequestLine> lines(Page<RequestSummary> page, Person viewer) {
-        return lines(page, viewer, new HashMap<>());
+        return lines(page, viewer, new Known());
     }
 
     /**
-     * As {@link #lines(Page, Person)}, taking the people already named from {@code named} and adding those it reads:
-     * the caller keeps it across pages (an export's batches) so that each person is read once, not once a page.
+     * As {@link #lines(Page, Person)}, taking the people and schools already named from {@code known} and adding
+     * those it reads: the caller keeps it across pages (an export's batches) so that each is read once, not once a
+     * page.
      */
-    Page<RequestLine> lines(Page<RequestSummary> page, Person viewer, Map<PersonId, NamedPerson> named) {
+    Page<RequestLine> lines(Page<RequestSummary> page, Person viewer, Known known) {
         SubjectCatalog catalog = source.catalog();
+        Map<PersonId, NamedPerson> named = known.people;
         named.putIfAbsent(viewer.id(), named(viewer.id(), viewer.name()));
         Function<PersonId, NamedPerson> name = id -> named.computeIfAbsent(id, k -> people.find(k)
                 .map(p -> named(k, p.name()))
@@ -79,8 +80,12 @@ final class Labels {
                     String shown = viewer.isStaff() ? k.value() : UNKNOWN_STAFF;
                     return new NamedPerson(k.value(), shown, shown);
                 }));
-        Map<Uai, Establishment> schools = establishments.findAll(page.items().stream()
-                .map(RequestSummary::establishment).filter(Objects::nonNull).distinct().toList());
+        List<Uai> unread = page.items().stream().map(RequestSummary::establishment)
+                .filter(uai -> uai != null && !known.schools.containsKey(uai)).distinct().toList();
+        if (!unread.isEmpty()) {
+            Map<Uai, Establishment> found = establishments.findAll(unread);
+            unread.forEach(uai -> known.schools.put(uai, establishmentName(found.get(uai))));
+        }
         List<PersonId> unnamed = page.items().stream().flatMap(s -> Stream.of(s.assignee(),
                         s.lastActivity().by().equals(s.requester().id()) ? null : s.lastActivity().by()))
                 .filter(id -> id != null && !named.containsKey(id)).distinct().toList();
@@ -93,8 +98,28 @@ final class Labels {
             return new RequestLine(s, subjectDisplay(catalog, s), typeLabel(catalog, s),
                     s.assignee() == null ? null : name.apply(s.assignee()),
                     last.equals(requester.id()) ? named(last, requester.name()) : name.apply(last),
-                    s.establishment() == null ? null : establishmentName(schools.get(s.establishment())));
+                    s.establishment() == null ? null : known.schools.get(s.establishment()));
         });
+    }
+
+    /**
+     * The people and schools named so far, kept by a caller across pages; a school the directory lacks is held as
+     * having no name, so that it is not looked up again either. Not thread-safe.
+     */
+    static final class Known {
+
+        private final Map<PersonId, NamedPerson> people = new HashMap<>();
+        private final Map<Uai, String> schools = new HashMap<>();
+
+        /** How many people and schools it holds. */
+        int size() {
+            return people.size() + schools.size();
+        }
+
+        void clear() {
+            people.clear();
+            schools.clear();
+        }
     }
 
     private static String establishmentName(Establishment establishment) {

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.guichet.core.domain.person.Person;
-import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.request.RequestNumber;
+import fr.guichet.core.port.EstablishmentDirectory;
 import fr.guichet.core.port.PersonDirectory;
 import fr.guichet.core.testing.Fixtures;
 import fr.guichet.core.testing.TestWorld;
@@ -21,8 +21,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * An export reads its list a batch at a time, every request once and in the list's order, and asks the directory
- * about each person once for the whole export, not once a batch.
+ * An export reads its list a batch at a time, every request once and in the list's order, and asks the directories
+ * about each person and each school once for the whole export, not once a batch.
  */
 class RequestBatchesTest {
 
@@ -32,28 +32,31 @@ class RequestBatchesTest {
     private final Person requester = join(world, Fixtures.newRequester());
     private final Person agent = Fixtures.agent();
     private final Person specialist = Fixtures.specialist();
-    private final Map<PersonId, Integer> asked = new HashMap<>();
+    private final Map<Object, Integer> askedPeople = new HashMap<>();
+    private final Map<Object, Integer> askedSchools = new HashMap<>();
 
-    /** The directory of the world, counting whom it is asked to find, alone or among others. */
-    private final PersonDirectory counting = (PersonDirectory) Proxy.newProxyInstance(
-            PersonDirectory.class.getClassLoader(), new Class<?>[] {PersonDirectory.class}, (proxy, method, args) -> {
-                if (method.getName().equals("find")) {
-                    asked.merge((PersonId) args[0], 1, Integer::sum);
-                } else if (method.getName().equals("findAll")) {
-                    ((Collection<?>) args[0]).forEach(id -> asked.merge((PersonId) id, 1, Integer::sum));
-                }
-                return method.invoke(world.people, args);
-            });
+    /** {@code real} behind its port {@code type}, counting in {@code asked} each key it is asked to find. */
+    private static <T> T counting(Class<T> type, T real, Map<Object, Integer> asked) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+            if (method.getName().equals("find")) {
+                asked.merge(args[0], 1, Integer::sum);
+            } else if (method.getName().equals("findAll")) {
+                ((Collection<?>) args[0]).forEach(key -> asked.merge(key, 1, Integer::sum));
+            }
+            return method.invoke(real, args);
+        }));
+    }
 
     @Test
-    void every_request_is_handed_on_once_in_order_and_each_person_is_read_once_per_export() {
+    void every_request_is_handed_on_once_in_order_and_each_person_and_school_is_read_once_per_export() {
         for (int i = 0; i < FILED; i++) {
             world.clock.advance(Duration.ofMinutes(1));
             RequestNumber number = Scenario.file(world, requester);
             world.ticketing.redirectRequest().redirect(agent, number, Fixtures.EVE, specialist.id(), "Pour Samir",
                     null);
         }
-        Labels labels = new Labels(world.catalog, counting, world.requests, world.establishments);
+        Labels labels = new Labels(world.catalog, counting(PersonDirectory.class, world.people, askedPeople),
+                world.requests, counting(EstablishmentDirectory.class, world.establishments, askedSchools));
         List<List<RequestLine>> batches = new ArrayList<>();
 
         RequestBatches.each(world.db, world.requests, labels, QueueFilter.everything().query(agent), agent,
@@ -67,6 +70,7 @@ class RequestBatchesTest {
         }
         assertTrue(batches.stream().flatMap(List::stream).allMatch(l -> l.assignee().displayName()
                 .equals("Sam Spécialiste")));
-        assertEquals(Map.of(specialist.id(), 1), asked);
+        assertEquals(Map.of(specialist.id(), 1), askedPeople);
+        assertEquals(Map.of(requester.establishment(), 1), askedSchools, "a school the directory lacks included");
     }
 }
