@@ -144,6 +144,16 @@ enum Dialect {
     }
 
     /**
+     * At most {@code limit} rows of {@code select}, a statement without LIMIT, in any order. PostgreSQL gets it planned
+     * for all its rows, as a materialised CTE, and still stops at the limit: told of the limit, it would read the rare
+     * matches of a search by a scan of the table that it expects to stop early, instead of the words' indexes.
+     */
+    String firstRowsOf(String select, long limit) {
+        return this == POSTGRESQL ? "WITH matched AS MATERIALIZED (" + select + ") SELECT * FROM matched LIMIT " + limit
+                : select + " LIMIT " + limit;
+    }
+
+    /**
      * The LIMIT of a union operand that reads its first {@code reach} rows. H2 hands an operand's last result back
      * while the tables and the operand's parameters stay the same, but the parameters it compares end before the
      * operand's ORDER BY and LIMIT: bound as {@code :reach}, the next page of a queue would get each branch's rows of

@@ -24,9 +24,9 @@ import org.jdbi.v3.core.statement.Query;
  * The list of requests a query matches, as SQL of fixed text and the values to bind to it: the only SQL written in
  * Java. A staff queue is read in branches, one per (group, status) and one per (assignee, status), each an ordered
  * range of an index: a page takes the first rows of every branch, and the total adds up the branches, the assignee's
- * counting only requests outside the groups; a queue searched by words is one condition, left to the words' index.
+ * counting only requests outside the groups; a queue searched by words is one condition, left to the words' indexes.
  * A word is found in the request's own text or in its school's ({@code search_text} or {@code school_text}, each with
- * its trigram index on PostgreSQL).
+ * its trigram index on PostgreSQL, which also keys the request's group and assignee).
  * A total reads at most a cap + 1 rows of all its branches together, the counts as many per status
  * ({@link fr.guichet.core.port.Count}), so that they cost the same however many requests the years pile up; the total
  * of a queue in every status reads one branch per group and one for the person, across statuses.
@@ -65,6 +65,9 @@ final class RequestListing {
             RequestSort.DUE, new Keyset(" AND due_order >= :afterAt AND (due_order > :afterAt"
                     + " OR number > :afterNumber)", s -> s.serviceLevel().nextDue(s.status())));
 
+    /** The columns a searched word is looked for in: the request's own words and its school's. */
+    private static final List<String> WORD_COLUMNS = List.of("search_text", "school_text");
+
     /** The condition of each narrowing of a list. */
     private static final Map<RequestQuery.Only, String> ONLY = Map.of(
             RequestQuery.Only.UNASSIGNED, " AND assignee IS NULL",
@@ -100,6 +103,11 @@ final class RequestListing {
     private final StringBuilder where = new StringBuilder(" WHERE 1 = 1");
     /** The queue a list searched by words keeps, as one condition, added to {@link #where} by the whole list only. */
     private String scope = "";
+    /**
+     * The first word's condition for a queue searched by words, which holds it in {@link #scope} instead of
+     * {@link #where}: {@link #newest} keeps the rows of its window that hold it.
+     */
+    private String firstWord = "";
     /** Whether the list reads its scope's newest rows first ({@link #newest}): a staff search by words. */
     private boolean newestFirst;
     /** The ordered index ranges the scope of {@link #newest} is read from: none for every request. */
@@ -180,8 +188,10 @@ final class RequestListing {
         }
         search.number().ifPresent(n -> c.add(" AND number = :searchedNumber", "searchedNumber", n.value()));
         for (int i = 0; i < search.words().size(); i++) {
-            c.add(" AND (search_text LIKE :word" + i + " ESCAPE '!' OR school_text LIKE :word" + i + " ESCAPE '!')",
-                    "word" + i, "%" + likeEscaped(search.words().get(i)) + "%");
+            c.values.put("word" + i, "%" + likeEscaped(search.words().get(i)) + "%");
+            if (i > 0 || q.queueOf() == null) {
+                c.where.append(holdsWord(i));
+            }
         }
         c.newestFirst = !search.words().isEmpty() && q.sort() == RequestSort.NEWEST && q.requester() == null;
         if (q.queueOf() != null && search.words().isEmpty()) {
@@ -231,19 +241,26 @@ final class RequestListing {
     }
 
     /**
-     * A queue searched by words: as one condition for the whole list, which the words' index (trigram on PostgreSQL)
-     * narrows better than the queue's ranges, which a rare word would read to their end; and as one range per group
-     * and one for the person's requests outside their groups, across statuses, for {@link #newest}.
+     * A queue searched by words: for the whole list, as one condition pairing each of the queue's keys (its groups, the
+     * person) with the first word in each column it is looked for in, which PostgreSQL reads pair by pair from the
+     * words' indexes keyed by group and assignee (V27), instead of every request holding the word, as a queue's ranges
+     * would be read to their end by a rare word (the word is nowhere else in the list's condition: PostgreSQL, which
+     * estimates a name's share of the requests from a sample that may miss it, would read it from the words alone);
+     * and as one range per group and one for the person's requests outside their groups, across statuses, for
+     * {@link #newest}.
      */
     private void queueByWords(RequestQuery.QueueOf queue) {
         values.put("queuePerson", queue.person().value());
         List<String> groups = queue.groups().stream().map(GroupCode::value).sorted().toList();
-        if (groups.isEmpty()) {
-            scope = " AND assignee = :queuePerson";
-        } else {
-            scope = " AND (assignee = :queuePerson OR assigned_group IN (<queueGroups>))";
+        List<String> keys = new ArrayList<>();
+        if (!groups.isEmpty()) {
+            keys.add("assigned_group IN (<queueGroups>)");
             lists.put("queueGroups", groups);
         }
+        keys.add("assignee = :queuePerson");
+        firstWord = holdsWord(0);
+        scope = keys.stream().flatMap(key -> WORD_COLUMNS.stream().map(column -> key + " AND " + holds(column,
+                ":word0"))).collect(Collectors.joining(" OR ", " AND (", ")"));
         for (int i = 0; i < groups.size(); i++) {
             scopeValues.put("scopeGroup" + i, groups.get(i));
             scopeBranches.add(new Branch(" AND assigned_group = :scopeGroup" + i, null, "assigned_group",
@@ -268,12 +285,13 @@ final class RequestListing {
 
     /**
      * The query of at most {@code cap} + 1 matching requests of a list read as one range (a search by words), in no
-     * order, each row holding {@link RequestRows#SUMMARY_COLUMNS}: what {@link #count} reads, the rows with it.
+     * order, each row holding {@link RequestRows#SUMMARY_COLUMNS}: what {@link #count} reads, the rows with it, planned
+     * for all of them ({@link Dialect#firstRowsOf}).
      * {@code prefix} ("EXPLAIN " or nothing) comes first.
      */
     Query matches(Handle h, String prefix, long cap) {
-        return bind(h.createQuery(prefix + "SELECT " + RequestRows.SUMMARY_COLUMNS + " FROM " + from + where + scope
-                + " LIMIT " + (cap + 1)));
+        return bind(h.createQuery(prefix + dialect.firstRowsOf("SELECT " + RequestRows.SUMMARY_COLUMNS + " FROM " + from
+                + where + scope, cap + 1)));
     }
 
     /**
@@ -339,7 +357,7 @@ final class RequestListing {
                                 + " LIMIT " + window + ")")
                         .collect(Collectors.joining(" UNION ALL ")) + ") branches" + order + " LIMIT " + window;
         Query query = bind(h.createQuery(prefix + "SELECT " + RequestRows.SUMMARY_COLUMNS + " FROM (" + rows
-                + ") newest" + where + order + " LIMIT " + (cap + 1)));
+                + ") newest" + where + firstWord + order + " LIMIT " + (cap + 1)));
         scopeValues.forEach(query::bind);
         return query;
     }
@@ -418,6 +436,17 @@ final class RequestListing {
         values.forEach(query::bind);
         lists.forEach(query::bindList);
         return query;
+    }
+
+    /** The condition that a request holds word {@code i} of the search, in its own words or its school's. */
+    private static String holdsWord(int i) {
+        return WORD_COLUMNS.stream().map(column -> holds(column, ":word" + i))
+                .collect(Collectors.joining(" OR ", " AND (", ")"));
+    }
+
+    /** The condition that {@code column} holds the word bound to {@code word}, a LIKE pattern. */
+    private static String holds(String column, String word) {
+        return column + " LIKE " + word + " ESCAPE '!'";
     }
 
     /** {@code text} matched literally by LIKE with '!' as the escape character. */
