@@ -4,15 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.guichet.core.domain.person.Role;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -26,24 +25,9 @@ import org.openqa.selenium.support.ui.Select;
  */
 class AdminCatalogBrowserTest {
 
-    @TempDir
-    static Path data;
-
-    private static DemoSite site;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        site = DemoSite.start(data);
-        browser = site.browser;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (site != null) {
-            site.close();
-        }
-    }
+    @RegisterExtension
+    static final DemoSite site = DemoSite.perClass();
+    private static final Browser browser = site.browser;
 
     /** Keeps a picture of the page in target/screenshots, for a person to look at. */
     private static void picture(String name) throws IOException {
@@ -69,7 +53,7 @@ class AdminCatalogBrowserTest {
     void a_subject_added_with_its_specialist_is_offered_at_once_and_its_request_goes_to_the_specialist()
             throws IOException {
         List<String> violations = new ArrayList<>();
-        browser.signIn("admin", DemoSite.PASSWORD);
+        site.signInAs(Role.ADMIN);
         browser.open("/admin.html");
         browser.visible(By.cssSelector("a[href='/admin-catalogue.html']")).click();
         browser.waitForPath("/admin-catalogue.html");
@@ -129,7 +113,7 @@ class AdminCatalogBrowserTest {
         WebElement stale = browser.visible(By.cssSelector("#sujet-EVE-4\\.2 [role=alert]"));
         assertTrue(stale.getText().contains("modifié entre-temps"), stale.getText());
 
-        browser.signIn("mmontanes", DemoSite.PASSWORD);
+        site.signInAs(Role.REQUESTER);
         browser.open("/demande-sujet.html");
         browser.visible(By.xpath("//option[text()='EVE \u2013 4 \u2013 Applications Disciplinaires']"));
         new Select(browser.driver.findElement(By.id("sujet")))
@@ -150,7 +134,7 @@ class AdminCatalogBrowserTest {
         assertTrue(line.contains("EVE \u2013 4.5 \u2013 LaboMEP"), line);
         String number = line.substring(0, 7);
 
-        browser.signIn("specialiste-mep", DemoSite.PASSWORD);
+        site.signInAs(Role.SPECIALIST);
         browser.waitForPath("/file.html");
         String mine = browser.waitFor(d -> d.findElements(By.cssSelector("#liste li")).stream()
                 .map(WebElement::getText).filter(t -> t.contains(number)).findFirst().orElse(null));
@@ -175,7 +159,7 @@ class AdminCatalogBrowserTest {
     void a_target_set_on_a_subject_is_shown_inherited_by_its_children_under_the_parents_label_and_can_be_cleared()
             throws IOException {
         List<String> violations = new ArrayList<>();
-        browser.signIn("admin", DemoSite.PASSWORD);
+        site.signInAs(Role.ADMIN);
         browser.open("/admin-catalogue.html");
         String root = "Réseau et matériel de l'établissement";
         assertEquals("Objectifs de service : première réponse en 8 h ouvrées · résolution en 40 h ouvrées",
@@ -235,7 +219,7 @@ class AdminCatalogBrowserTest {
     @Test
     void the_administrator_creates_a_group_and_gives_it_a_member_found_by_name() throws IOException {
         List<String> violations = new ArrayList<>();
-        browser.signIn("admin", DemoSite.PASSWORD);
+        site.signInAs(Role.ADMIN);
         browser.open("/admin-groupes.html");
         browser.visible(By.id("groupe-PLATEFORME"));
         violations.addAll(browser.seriousViolations("admin-groupes"));

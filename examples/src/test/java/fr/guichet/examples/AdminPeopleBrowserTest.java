@@ -4,16 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.guichet.core.domain.person.Role;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -23,24 +22,9 @@ import org.openqa.selenium.WebElement;
  */
 class AdminPeopleBrowserTest {
 
-    @TempDir
-    static Path data;
-
-    private static DemoSite site;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        site = DemoSite.start(data);
-        browser = site.browser;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (site != null) {
-            site.close();
-        }
-    }
+    @RegisterExtension
+    static final DemoSite site = DemoSite.perClass();
+    private static final Browser browser = site.browser;
 
     private WebElement rowOf(String name) {
         return browser.waitFor(d -> d.findElements(By.cssSelector("#lignes tr")).stream()
@@ -55,7 +39,7 @@ class AdminPeopleBrowserTest {
     @Test
     void the_administrator_changes_groups_creates_an_account_and_imports_a_file() throws IOException {
         List<String> violations = new ArrayList<>();
-        browser.signIn("admin", DemoSite.PASSWORD);
+        site.signInAs(Role.ADMIN);
         browser.open("/admin.html");
         browser.visible(By.cssSelector("a[href='/admin-personnes.html']")).click();
         browser.waitForPath("/admin-personnes.html");
@@ -106,7 +90,7 @@ class AdminPeopleBrowserTest {
         browser.driver.findElement(By.id("enregistrer")).click();
         success("(nbernard) a été créé");
 
-        Path csv = data.resolve("personnes.csv");
+        Path csv = site.data.resolve("personnes.csv");
         Files.writeString(csv, "identifier;email;givenName;familyName;establishment;roles;groups\n"
                 + "lpetit;lea.petit@ac-creteil.fr;Léa;Petit;0941295X;Agent;PLATEFORME\n"
                 + "fautif;fautif@ac-creteil.fr;=1+2;Fautif;123;;\n", StandardCharsets.UTF_8);

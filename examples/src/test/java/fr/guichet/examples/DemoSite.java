@@ -1,43 +1,105 @@
 package fr.guichet.examples;
 
+import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.person.Role;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The example server started in-process on a free port with the demo data in {@code data}, on the system clock or one
- * a test moves, and a browser on it.
+ * A JUnit extension, registered on a static field: the example server started in-process once for the test class with
+ * the demo data in a folder of its own ({@code data}, where it also writes its mail when it has no SMTP server), on the
+ * system clock or one a test moves, and a browser on it; both stopped and the folder removed after the class. Its
+ * fields are set with the static field, so that a test class may keep them in static fields of its own.
  */
-final class DemoSite implements AutoCloseable {
+final class DemoSite implements BeforeAllCallback, AfterAllCallback {
 
     static final String PASSWORD = "mot-de-passe-demo";
 
-    final GuichetServer server;
-    final Browser browser;
     final String base;
+    final Path data;
+    final Browser browser;
+    private final int port;
+    private final Clock clock;
+    private final Map<String, String> environment;
+    private GuichetServer server;
 
-    private DemoSite(GuichetServer server) {
-        this.server = server;
-        this.base = "http://localhost:" + server.port();
+    private DemoSite(Clock clock, Function<String, Map<String, String>> environment) {
+        this.port = ServerNode.freePort();
+        this.base = "http://localhost:" + port;
+        this.clock = clock;
+        this.environment = environment.apply(base);
+        try {
+            this.data = Files.createTempDirectory("guichet-demo-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         this.browser = new Browser(base);
     }
 
-    static DemoSite start(Path data) {
-        return start(data, Clock.systemUTC());
+    /** The site on the system clock. */
+    static DemoSite perClass() {
+        return perClass(Clock.systemUTC());
     }
 
     /** The site on {@code clock}, which a test may move to see what time does to requests. */
-    static DemoSite start(Path data, Clock clock) {
-        return new DemoSite(GuichetServer.start(ServerSettings.fromEnvironment(Map.of("GUICHET_PORT", "0",
-                "GUICHET_DATA_DIR", data.toString(), "GUICHET_DEMO_PASSWORD", PASSWORD)), true, clock));
+    static DemoSite perClass(Clock clock) {
+        return new DemoSite(clock, base -> Map.of());
+    }
+
+    /** The site with the variables {@code environment} gives for its base address (mail, keys, base address). */
+    static DemoSite perClass(Function<String, Map<String, String>> environment) {
+        return new DemoSite(Clock.systemUTC(), environment);
     }
 
     @Override
-    public void close() {
+    public void beforeAll(ExtensionContext context) {
+        Map<String, String> variables = new HashMap<>(environment);
+        variables.put("GUICHET_PORT", Integer.toString(port));
+        variables.put("GUICHET_DATA_DIR", data.toString());
+        variables.put("GUICHET_DEMO_PASSWORD", PASSWORD);
+        server = GuichetServer.start(ServerSettings.fromEnvironment(variables), true, clock);
+    }
+
+    /**
+     * Signs the browser in, as a new person at the same computer, as the first person of the demo data with
+     * {@code role}; answers them.
+     */
+    Person signInAs(Role role) {
+        Person person = DemoData.people().stream().filter(p -> p.has(role)).findFirst().orElseThrow();
+        browser.signIn(person.id().value(), PASSWORD);
+        return person;
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
         try {
             browser.close();
         } finally {
-            server.close();
+            if (server != null) {
+                server.close();
+            }
+            try (Stream<Path> files = Files.walk(data)) {
+                files.sorted(Comparator.reverseOrder()).forEach(DemoSite::delete);
+            }
+        }
+    }
+
+    private static void delete(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -3,15 +3,14 @@ package fr.guichet.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.guichet.core.domain.person.Role;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -25,24 +24,9 @@ class EstablishmentsBrowserTest {
 
     private static final String SCHOOL = "Collège Jean Moulin (0941295X)";
 
-    @TempDir
-    static Path data;
-
-    private static DemoSite site;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        site = DemoSite.start(data);
-        browser = site.browser;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (site != null) {
-            site.close();
-        }
-    }
+    @RegisterExtension
+    static final DemoSite site = DemoSite.perClass();
+    private static final Browser browser = site.browser;
 
     private String file(String summary) {
         return (String) browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
@@ -55,7 +39,7 @@ class EstablishmentsBrowserTest {
     @Test
     void names_stand_beside_uais_the_queue_keeps_to_a_school_and_the_directory_is_imported() throws IOException {
         List<String> violations = new ArrayList<>();
-        browser.signIn("mmontanes", DemoSite.PASSWORD);
+        site.signInAs(Role.REQUESTER);
         String number = file("Messagerie bloquée");
         browser.open("/demandes.html");
         WebElement line = browser.waitFor(d -> d.findElements(By.cssSelector("#liste li")).stream()
@@ -66,7 +50,7 @@ class EstablishmentsBrowserTest {
         browser.waitFor(d -> d.findElement(By.tagName("main")).getText().contains(SCHOOL) ? true : null);
         violations.addAll(browser.seriousViolations("suivi"));
 
-        browser.signIn("agent1", DemoSite.PASSWORD);
+        site.signInAs(Role.AGENT);
         browser.open("/file.html?scope=all");
         browser.visible(By.xpath("//option[text()='Val-de-Marne (94)']"));
         new Select(browser.driver.findElement(By.id("filtre-departement"))).selectByVisibleText("Val-de-Marne (94)");
@@ -85,7 +69,7 @@ class EstablishmentsBrowserTest {
         browser.waitFor(d -> d.findElement(By.id("erreur-filtre-etablissement")).getText()
                 .contains("Choisissez un établissement") ? true : null);
 
-        browser.signIn("admin", DemoSite.PASSWORD);
+        site.signInAs(Role.ADMIN);
         browser.open("/admin.html");
         browser.visible(By.cssSelector("a[href='/admin-etablissements.html']")).click();
         browser.waitForPath("/admin-etablissements.html");
@@ -95,7 +79,7 @@ class EstablishmentsBrowserTest {
         WebElement neruda = browser.waitFor(d -> d.findElements(By.cssSelector("#etablissements tr")).stream()
                 .filter(r -> r.getText().contains("Collège Pablo Neruda")).findFirst().orElse(null));
         assertTrue(neruda.getText().contains("0930122C"), neruda.getText());
-        Path csv = data.resolve("annuaire.csv");
+        Path csv = site.data.resolve("annuaire.csv");
         Files.writeString(csv, "\uFEFFIdentifiant_de_l_etablissement;Nom_etablissement;Type_etablissement;"
                 + "Statut_public_prive;Nom_commune;Code_departement\n"
                 + "0771234Y;\"Collège \"\"Les Sources\"\"\";Collège;Public;Lagny-sur-Marne;077\n"

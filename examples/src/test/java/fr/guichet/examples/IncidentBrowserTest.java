@@ -10,14 +10,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
@@ -28,27 +25,11 @@ class IncidentBrowserTest {
     private static final String ANSWER = "L'ENT est de nouveau accessible : reconnectez-vous.";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path data;
-
-    private static DemoSite site;
-    private static Browser browser;
-    private static String base;
+    @RegisterExtension
+    static final DemoSite site = DemoSite.perClass();
+    private static final Browser browser = site.browser;
+    private static final String base = site.base;
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void start() {
-        site = DemoSite.start(data);
-        browser = site.browser;
-        base = site.base;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (site != null) {
-            site.close();
-        }
-    }
 
     private String session(String identifier) throws IOException, InterruptedException {
         HttpResponse<String> answer = send("POST", "/api/v1/session", null, JSON.createObjectNode()

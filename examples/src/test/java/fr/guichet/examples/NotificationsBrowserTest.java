@@ -3,13 +3,11 @@ package fr.guichet.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
+import fr.guichet.core.domain.person.Role;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
@@ -20,24 +18,9 @@ import org.openqa.selenium.support.ui.Select;
  */
 class NotificationsBrowserTest {
 
-    @TempDir
-    static Path data;
-
-    private static DemoSite site;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        site = DemoSite.start(data);
-        browser = site.browser;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (site != null) {
-            site.close();
-        }
-    }
+    @RegisterExtension
+    static final DemoSite site = DemoSite.perClass();
+    private static final Browser browser = site.browser;
 
     private static boolean checked(String id) {
         return browser.driver.findElement(By.id(id)).isSelected();
@@ -46,7 +29,7 @@ class NotificationsBrowserTest {
     @Test
     void an_agent_chooses_the_daily_digest_for_their_groups_new_requests() {
         List<String> violations = new ArrayList<>();
-        browser.signIn("agent1", DemoSite.PASSWORD);
+        site.signInAs(Role.AGENT);
         browser.open("/file.html");
         browser.visible(By.cssSelector("a[href=\"/mes-notifications.html\"]")).click();
         browser.waitForPath("/mes-notifications.html");
@@ -75,7 +58,7 @@ class NotificationsBrowserTest {
 
     @Test
     void a_teacher_has_no_such_page() {
-        browser.signIn("mmontanes", DemoSite.PASSWORD);
+        site.signInAs(Role.REQUESTER);
         browser.open("/mes-notifications.html");
         browser.waitForPath("/");
         assertEquals(0, browser.driver.findElements(By.cssSelector("a[href=\"/mes-notifications.html\"]")).size());

@@ -4,23 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 /**
@@ -30,44 +28,22 @@ import org.openqa.selenium.By;
  */
 class PasswordResetBrowserTest {
 
-    private static final String PASSWORD = "mot-de-passe-demo";
     private static final String NEW_PASSWORD = "la cour de récréation est fermée";
     private static final String TEACHER = "mmontanes";
     private static final String TEACHER_MAIL = "marc.montanes@ac-creteil.fr";
+    private static final ServerSetup SMTP = new ServerSetup(ServerNode.freePort(), "127.0.0.1",
+            ServerSetup.PROTOCOL_SMTP);
 
-    @TempDir
-    static Path data;
-
-    private static GreenMail smtp;
-    private static GuichetServer server;
-    private static Browser browser;
-    private static String base;
-
-    @BeforeAll
-    static void start() {
-        smtp = new GreenMail(new ServerSetup(ServerNode.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        int port = ServerNode.freePort();
-        base = "http://localhost:" + port;
-        server = GuichetServer.start(ServerSettings.fromEnvironment(Map.of("GUICHET_PORT", Integer.toString(port),
-                "GUICHET_DATA_DIR", data.toString(), "GUICHET_DEMO_PASSWORD", PASSWORD, "GUICHET_BASE_URL", base,
-                "GUICHET_SMTP_HOST", "127.0.0.1", "GUICHET_SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()),
-                "GUICHET_MAIL_FROM", "guichet@ac-creteil.fr")), true);
-        browser = new Browser(base);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (smtp != null) {
-            smtp.stop();
-        }
-    }
+    @RegisterExtension
+    @Order(1)
+    static final GreenMailExtension smtp = new GreenMailExtension(SMTP).withPerMethodLifecycle(false);
+    @RegisterExtension
+    @Order(2)
+    static final DemoSite site = DemoSite.perClass(url -> Map.of("GUICHET_BASE_URL", url, "GUICHET_SMTP_HOST",
+            "127.0.0.1", "GUICHET_SMTP_PORT", Integer.toString(SMTP.getPort()), "GUICHET_MAIL_FROM",
+            "guichet@ac-creteil.fr"));
+    private static final Browser browser = site.browser;
+    private static final String base = site.base;
 
     private static List<MimeMessage> resetMails() throws MessagingException {
         List<MimeMessage> found = new ArrayList<>();

@@ -4,16 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.guichet.core.domain.person.Role;
 import fr.guichet.core.testing.MutableClock;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -29,29 +27,14 @@ class QueueLateBrowserTest {
     /** Tuesday 6 October 2026, 9:00 in Paris: a school day, within the opening hours. */
     private static final Instant TUESDAY_9_AM = Instant.parse("2026-10-06T07:00:00Z");
 
-    @TempDir
-    static Path data;
-
     private static final MutableClock clock = new MutableClock(TUESDAY_9_AM);
-    private static DemoSite site;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        site = DemoSite.start(data, clock);
-        browser = site.browser;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (site != null) {
-            site.close();
-        }
-    }
+    @RegisterExtension
+    static final DemoSite site = DemoSite.perClass(clock);
+    private static final Browser browser = site.browser;
 
     /** The demo teacher files a request under {@code root} on {@code subject}; its number. */
     private static String file(String root, String subject, String summary) {
-        browser.signIn("mmontanes", DemoSite.PASSWORD);
+        site.signInAs(Role.REQUESTER);
         browser.open("/demande-sujet.html");
         browser.visible(By.xpath("//option[text()=\"" + root + "\"]"));
         new Select(browser.driver.findElement(By.id("sujet"))).selectByVisibleText(root);
@@ -101,7 +84,7 @@ class QueueLateBrowserTest {
                 "RES \u2013 5.3 \u2013 Imprimantes", "Imprimante du CDI hors service");
 
         clock.set(Instant.parse("2026-10-06T10:00:00Z"));
-        browser.signIn("agent1", DemoSite.PASSWORD);
+        site.signInAs(Role.AGENT);
         browser.open("/file.html");
         List<String> newest = queueLines(password, printer);
         assertEquals(List.of("Tous", "Seine-et-Marne (77)", "Seine-Saint-Denis (93)", "Val-de-Marne (94)"),
@@ -127,7 +110,7 @@ class QueueLateBrowserTest {
         assertTrue(line(byDue, password).contains("En retard"), line(byDue, password));
 
         clock.set(Instant.parse("2026-10-07T07:00:00Z"));
-        browser.signIn("agent1", DemoSite.PASSWORD);
+        site.signInAs(Role.AGENT);
         browser.open("/file.html?sort=due");
         List<String> nextDay = queueLines(password, printer);
         assertTrue(line(nextDay, printer).contains("En retard"), "due the day before: " + line(nextDay, printer));

@@ -11,17 +11,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 /**
@@ -32,34 +29,13 @@ import org.openqa.selenium.By;
 class SatisfactionBrowserTest {
 
     private static final String KEY = "clé de signature du test de navigateur";
-    private static final String PASSWORD = "mot-de-passe-demo";
+    private static final String PASSWORD = DemoSite.PASSWORD;
 
-    @TempDir
-    static Path data;
-
-    private static GuichetServer server;
-    private static Browser browser;
-    private static String base;
-
-    @BeforeAll
-    static void start() {
-        int port = ServerNode.freePort();
-        base = "http://localhost:" + port;
-        server = GuichetServer.start(ServerSettings.fromEnvironment(Map.of("GUICHET_PORT", Integer.toString(port),
-                "GUICHET_DATA_DIR", data.toString(), "GUICHET_DEMO_PASSWORD", PASSWORD,
-                "GUICHET_BASE_URL", base, "GUICHET_REPLY_TOKEN_KEY", KEY)), true);
-        browser = new Browser(base);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final DemoSite site = DemoSite.perClass(url -> Map.of("GUICHET_BASE_URL", url,
+            "GUICHET_REPLY_TOKEN_KEY", KEY));
+    private static final Browser browser = site.browser;
+    private static final String base = site.base;
 
     /** A request filed over HTTP by the demo's teacher, whose number the survey link names. */
     private static RequestNumber filed() throws Exception {

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.guichet.core.domain.person.Role;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -22,29 +22,14 @@ import org.openqa.selenium.WebElement;
  */
 class SettingsBrowserTest {
 
-    @TempDir
-    static Path data;
-
-    private static DemoSite site;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        site = DemoSite.start(data);
-        browser = site.browser;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (site != null) {
-            site.close();
-        }
-    }
+    @RegisterExtension
+    static final DemoSite site = DemoSite.perClass();
+    private static final Browser browser = site.browser;
 
     @Test
     void the_administrator_changes_the_reopening_window_and_finds_the_change_in_the_journal() {
         List<String> violations = new ArrayList<>();
-        browser.signIn("admin", DemoSite.PASSWORD);
+        site.signInAs(Role.ADMIN);
         browser.open("/admin.html");
         browser.visible(By.cssSelector("a[href=\"/admin-parametres.html\"]")).click();
         browser.waitForPath("/admin-parametres.html");
@@ -94,7 +79,7 @@ class SettingsBrowserTest {
 
     @Test
     void a_change_made_meanwhile_is_reported_and_the_journal_pages_twenty_entries_at_a_time() {
-        browser.signIn("admin", DemoSite.PASSWORD);
+        site.signInAs(Role.ADMIN);
         browser.open("/admin-parametres.html");
         browser.waitFor(d -> d.findElement(By.id("cloture")).getAttribute("value").isEmpty() ? null : true);
         Object changed = ((JavascriptExecutor) browser.driver).executeAsyncScript("""
@@ -162,7 +147,7 @@ class SettingsBrowserTest {
 
     @Test
     void the_administrator_sees_what_would_be_anonymised_then_runs_it_after_confirming() {
-        browser.signIn("admin", DemoSite.PASSWORD);
+        site.signInAs(Role.ADMIN);
         browser.open("/admin-parametres.html");
         browser.visible(By.id("estimer")).click();
         WebElement report = browser.waitFor(d -> {
@@ -197,7 +182,7 @@ class SettingsBrowserTest {
 
     @Test
     void a_teacher_is_sent_away_from_the_settings_page() {
-        browser.signIn("mmontanes", DemoSite.PASSWORD);
+        site.signInAs(Role.REQUESTER);
         browser.open("/admin-parametres.html");
 
         browser.waitFor(d -> !d.getCurrentUrl().contains("/admin-parametres.html"));

@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 /** The sign-in page goes back to the page of the front that sent there, and never to another site. */
@@ -18,26 +15,10 @@ class SignInReturnBrowserTest {
 
     private static final String PASSWORD = DemoSite.PASSWORD;
 
-    @TempDir
-    static Path data;
-
-    private static DemoSite site;
-    private static Browser browser;
-    private static String base;
-
-    @BeforeAll
-    static void start() {
-        site = DemoSite.start(data);
-        browser = site.browser;
-        base = site.base;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (site != null) {
-            site.close();
-        }
-    }
+    @RegisterExtension
+    static final DemoSite site = DemoSite.perClass();
+    private static final Browser browser = site.browser;
+    private static final String base = site.base;
 
     /** Values of {@code retour} as they appear in the address, encoded or not. */
     private static List<String> hostileReturns() {

@@ -3,13 +3,11 @@ package fr.guichet.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
+import fr.guichet.core.domain.person.Role;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -21,24 +19,9 @@ import org.openqa.selenium.support.ui.Select;
  */
 class StatisticsBrowserTest {
 
-    @TempDir
-    static Path data;
-
-    private static DemoSite site;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        site = DemoSite.start(data);
-        browser = site.browser;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (site != null) {
-            site.close();
-        }
-    }
+    @RegisterExtension
+    static final DemoSite site = DemoSite.perClass();
+    private static final Browser browser = site.browser;
 
     private static void file(String subject, String summary) {
         browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
@@ -51,11 +34,11 @@ class StatisticsBrowserTest {
     @Test
     void staff_read_the_figures_as_charts_and_a_table_and_regroup_them_by_subject() {
         List<String> violations = new ArrayList<>();
-        browser.signIn("mmontanes", DemoSite.PASSWORD);
+        site.signInAs(Role.REQUESTER);
         file("MES-1.2", "Messagerie bloquée");
         file("MES-1.2", "Messagerie toujours bloquée");
         file("EVE-4.2", "Mathenpoche ne répond plus");
-        browser.signIn("agent1", DemoSite.PASSWORD);
+        site.signInAs(Role.AGENT);
         browser.visible(By.cssSelector("a[href=\"/statistiques.html\"]")).click();
         browser.waitForPath("/statistiques.html");
 
@@ -87,7 +70,7 @@ class StatisticsBrowserTest {
 
     @Test
     void a_teacher_is_sent_away_from_the_figures() {
-        browser.signIn("mmontanes", DemoSite.PASSWORD);
+        site.signInAs(Role.REQUESTER);
         browser.open("/statistiques.html");
         browser.waitFor(d -> d.getCurrentUrl().endsWith("/") ? true : null);
         assertTrue(browser.driver.findElements(By.cssSelector("a[href=\"/statistiques.html\"]")).isEmpty());

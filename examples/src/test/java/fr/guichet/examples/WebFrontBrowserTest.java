@@ -17,16 +17,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -40,33 +36,12 @@ import org.openqa.selenium.support.ui.Select;
 /** The seed's procedure, step by step, in a real browser against the real example server with its demo data. */
 class WebFrontBrowserTest {
 
-    private static final String PASSWORD = "mot-de-passe-demo";
+    private static final String PASSWORD = DemoSite.PASSWORD;
 
-    @TempDir
-    static Path data;
-
-    private static GuichetServer server;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        Map<String, String> env = new HashMap<>();
-        env.put("GUICHET_PORT", "0");
-        env.put("GUICHET_DATA_DIR", data.toString());
-        env.put("GUICHET_DEMO_PASSWORD", PASSWORD);
-        server = GuichetServer.start(ServerSettings.fromEnvironment(env), true);
-        browser = new Browser("http://localhost:" + server.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final DemoSite site = DemoSite.perClass();
+    private static final Browser browser = site.browser;
+    private static final Path data = site.data;
 
     /** Signs in on the sign-in page, as a new person at the same computer, and waits to land where the front sends. */
     private void signIn(String identifier) {
