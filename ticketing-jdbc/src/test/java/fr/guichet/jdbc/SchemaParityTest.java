@@ -23,9 +23,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SchemaParityTest {
 
-    /** The indexes only one database has, on purpose: PostgreSQL's trigram indexes for word searches. */
-    private static final Map<TestDatabase.Kind, Set<String>> OWN_INDEXES =
-            Map.of(TestDatabase.Kind.POSTGRESQL, Set.of("requests_words", "requests_school_words"));
+    /**
+     * The indexes only one database has, on purpose: PostgreSQL's trigram indexes for word searches (V1_1, V24_1,
+     * V27) and its partial indexes of pending and failed mail (V28_1).
+     */
+    private static final Map<TestDatabase.Kind, Set<String>> OWN_INDEXES = Map.of(TestDatabase.Kind.POSTGRESQL,
+            Set.of("requests_words", "requests_school_words", "outbox_pending", "outbox_failed"));
+
+    /** The indexes of H2 that a database replaces by its own, on purpose: PostgreSQL's outbox indexes (V28_1). */
+    private static final Map<TestDatabase.Kind, Set<String>> REPLACED_INDEXES = Map.of(TestDatabase.Kind.POSTGRESQL,
+            Set.of("outbox_due", "outbox_due_by_kind", "outbox_failed"));
 
     static Stream<TestDatabase.Kind> others() {
         return TestDatabase.selected().stream().filter(kind -> kind != TestDatabase.Kind.H2);
@@ -44,7 +51,11 @@ class SchemaParityTest {
         for (String index : OWN_INDEXES.getOrDefault(kind, Set.of())) {
             assertTrue(keys.removeIf(key -> key.contains(" index " + index + " ")), kind + " has no index " + index);
         }
-        assertSameFacts(described(TestDatabase.Kind.H2).keys(), keys, kind);
+        SortedSet<String> reference = new TreeSet<>(described(TestDatabase.Kind.H2).keys());
+        for (String index : REPLACED_INDEXES.getOrDefault(kind, Set.of())) {
+            assertTrue(reference.removeIf(key -> key.contains(" index " + index + " ")), "h2 has no index " + index);
+        }
+        assertSameFacts(reference, keys, kind);
     }
 
     @Test
