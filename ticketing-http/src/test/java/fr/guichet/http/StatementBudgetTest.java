@@ -36,7 +36,8 @@ class StatementBudgetTest {
      * within seconds of its caller's sign-in, so the node's session cache answers who calls (no statement); reads run
      * in auto-commit (no transaction); the filing, the first call after the server started, loads the catalog. A
      * list page and a request's view each read the names of their establishments in one more statement (issue 19). A
-     * filing reads the notification preferences of the staff it mails, in one more statement (issue 17).
+     * filing reads the notification preferences of the staff it mails, in one more statement (issue 17). The teacher's
+     * list names two agents who answered, read in one statement (issue 18): one per person would exceed its budget.
      */
     private static final Map<String, CountingDriver.Sent> BUDGETS = budgets();
 
@@ -76,10 +77,17 @@ class StatementBudgetTest {
             String teacherId = server.newRequester().id().value();
             String agentId = server.newStaff().id().value();
             Api agent = Api.signIn(server.base, agentId);
+            Api otherAgent = Api.signIn(server.base, server.newStaff().id().value());
             Api teacher = measure(driver, spent, "sign-in", () -> Api.signIn(server.base, teacherId));
             measure(driver, spent, "GET /me", () -> ok(teacher.get("/api/v1/me")));
             String number = measure(driver, spent, "file",
                     () -> created(teacher.post("/api/v1/requests", Api.filing())).json().get("number").asText());
+            for (Api staff : List.of(agent, otherAgent)) {
+                String answered = created(teacher.post("/api/v1/requests", Api.filing())).json().get("number")
+                        .asText();
+                created(staff.post("/api/v1/requests/" + answered + "/messages",
+                        Api.object("body", "Nous regardons.")));
+            }
             measure(driver, spent, "list mine", () -> ok(teacher.get("/api/v1/requests?scope=mine")));
             measure(driver, spent, "queue page with counts", () -> List.of(
                     ok(agent.get("/api/v1/requests?scope=queue")), ok(agent.get("/api/v1/requests/counts?scope=queue"))));
