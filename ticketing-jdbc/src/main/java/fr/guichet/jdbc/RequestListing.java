@@ -23,13 +23,16 @@ import org.jdbi.v3.core.statement.Query;
 /**
  * The list of requests a query matches, as SQL of fixed text and the values to bind to it: the only SQL written in
  * Java. A staff queue is read in branches, one per (group, status) and one per (assignee, status), each an ordered
- * range of an index: a page takes the first rows of every branch, and the total adds up the branches, the assignee's
- * counting only requests outside the groups; a queue searched by words is one condition, left to the words' indexes.
+ * range of an index: a page takes the first rows of every branch, and the total counts the rows of the branches read
+ * as one UNION ALL, the assignee's holding only requests outside the groups; a queue searched by words is one
+ * condition, left to the words' indexes.
  * A word is found in the request's own text or in its school's ({@code search_text} or {@code school_text}, each with
  * its trigram index on PostgreSQL, which also keys the request's group and assignee).
- * A total reads at most a cap + 1 rows of all its branches together, the counts as many per status
- * ({@link fr.guichet.core.port.Count}), so that they cost the same however many requests the years pile up; the total
- * of a queue in every status reads one branch per group and one for the person, across statuses.
+ * A total takes its branches as one UNION ALL under one LIMIT of cap + 1, the counts one such per status
+ * ({@link fr.guichet.core.port.Count}): PostgreSQL reads the union lazily and stops at the cap + 1st row across the
+ * branches, so that they cost the same however many requests the years pile up; H2 and MariaDB read each operand up
+ * to its own LIMIT of cap + 1. The total of a queue in every status reads one branch per group and one for the
+ * person, across statuses.
  */
 final class RequestListing {
 
@@ -278,7 +281,11 @@ final class RequestListing {
         countedStatuses.addAll(statuses.isEmpty() ? List.of(Status.values()) : statuses.stream().sorted().toList());
     }
 
-    /** The query of how many requests match, reading at most {@code cap} + 1 rows of each branch. */
+    /**
+     * The query of how many requests match, its branches one UNION ALL under one LIMIT of {@code cap} + 1: PostgreSQL
+     * reads at most {@code cap} + 1 rows across them, H2 and MariaDB each branch up to its own LIMIT of
+     * {@code cap} + 1.
+     */
     Query count(Handle h, long cap) {
         return bind(h.createQuery(countSql(cap)));
     }
@@ -384,8 +391,8 @@ final class RequestListing {
     }
 
     /**
-     * How many requests match, reading {@code from} (the table, with any index hint), at most {@code cap} + 1 rows of
-     * all branches together: beyond {@code cap}, only a lower bound.
+     * How many requests match, reading {@code from} (the table, with any index hint), counting at most {@code cap} + 1
+     * rows of all branches together ({@link #upTo}): beyond {@code cap}, only a lower bound.
      */
     private String countSql(long cap) {
         if (totalBranches.isEmpty()) {
