@@ -37,11 +37,11 @@ import org.jdbi.v3.core.statement.StatementContext;
  * lease's end in {@code leased_until}. On PostgreSQL that column alone, which no index reads, so that the update stays
  * on its page, in one statement ({@code UPDATE … RETURNING}), a row being claimable when its next attempt is due and
  * its lease ended. Elsewhere the next attempt moves to the lease's end too and claims read it alone, as before
- * {@code leased_until} existed (with claims reading that column, answers during a burst on H2 waited 1.2 to 2.7 s at
- * p99 instead of 0.2 to 0.4), in a batch of updates each guarded by the next attempt it read, so that a row is handed
- * to one claimer per lease even where locks are not skipped. A dispatcher that crashes leaves its rows to come back
- * when the lease ends. A renewal is guarded by the end of the claim it extends. Entries are marked sent several at
- * once, in one statement.
+ * {@code leased_until} existed, in a batch of updates each guarded by the next attempt it read, so that a row is
+ * handed to one claimer per lease even where locks are not skipped; H2 and MariaDB keep these statements since claims
+ * reading {@code leased_until} there slowed answers during a mail burst on H2 (see BENCHMARKS.md, run-27-mail).
+ * A dispatcher that crashes leaves its rows to come back when the lease ends. A renewal is guarded by the end of the
+ * claim it extends. Entries are marked sent several at once, in one statement.
  */
 final class JdbiNotificationOutbox implements NotificationOutbox {
 
