@@ -23,6 +23,7 @@ import fr.guichet.core.domain.person.Role;
 import fr.guichet.core.domain.person.Uai;
 import fr.guichet.core.domain.request.HistoryEntry;
 import fr.guichet.core.domain.request.HistoryEvent;
+import fr.guichet.core.domain.request.LastActivity;
 import fr.guichet.core.domain.request.RequestNumber;
 import fr.guichet.core.domain.request.RequestSummary;
 import fr.guichet.core.domain.request.Status;
@@ -218,9 +219,14 @@ class AdministerPeopleTest {
         world.ticketing.takeRequest().take(agent, resolved, null);
         Scenario.moveTo(world, resolved, Status.RESOLVED);
         int mailsBefore = world.outbox.all().size();
+        LastActivity worked = Scenario.stored(world, working).summaryLine().lastActivity();
+        world.clock.advance(Duration.ofHours(2));
 
         people.update(admin, agent.id(), new PersonForm(null, null, null, null, null, null, null, false), null);
 
+        assertEquals(world.clock.instant(), Scenario.stored(world, working).summaryLine().updatedAt(),
+                "lists by last change see the request back in the queue");
+        assertEquals(worked, Scenario.stored(world, working).summaryLine().lastActivity(), "nobody acted on it");
         assertFalse(world.people.find(agent.id()).orElseThrow().active());
         assertTrue(world.ticketing.authenticate().person(session.token()).isEmpty());
         assertNull(Scenario.stored(world, taken).summaryLine().assignee());

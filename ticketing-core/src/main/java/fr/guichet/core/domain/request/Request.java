@@ -141,8 +141,9 @@ public record Request(RequestSummary summaryLine, Description description, Insta
 
     /**
      * The request goes back to its group's queue, unassigned, because {@code by} (an administrator) took its assignee
-     * off the support (deactivated): an ASSIGNED request becomes NEW, one being worked on keeps its status; its last
-     * activity is unchanged. Nobody is told through the request's events; the caller tells the group.
+     * off the support (deactivated): an ASSIGNED request becomes NEW, one being worked on keeps its status; it is
+     * updated {@code now}, its last activity is unchanged. Nobody is told through the request's events; the caller
+     * tells the group.
      */
     public RequestChange unassign(Person by, Instant now) {
         RequestSummary from = summaryLine;
@@ -151,7 +152,7 @@ public record Request(RequestSummary summaryLine, Description description, Insta
                     "Seule une demande ouverte et attribuée peut revenir dans la file de son groupe.");
         }
         Status status = from.status() == Status.ASSIGNED ? Status.NEW : from.status();
-        RequestSummary to = from.withRouting(from.assignedGroup(), null, status, from.lastActivity());
+        RequestSummary to = from.movedAside(from.assignedGroup(), null, status, now);
         List<HistoryEntry> h = new ArrayList<>();
         h.add(new HistoryEntry(now, by.id(), HistoryEvent.ASSIGNED, from.assignee().value(), null));
         if (status != from.status()) {

@@ -73,8 +73,17 @@ public record RequestSummary(RequestNumber number, Summary summary, SubjectCode 
      * updated later, acted on last by whoever acted before.
      */
     public RequestSummary movedBySystem(Status newStatus, Instant at) {
+        return movedAside(assignedGroup, assignee, newStatus, at);
+    }
+
+    /**
+     * The same request with {@code group} and {@code newAssignee} (may be null) in {@code newStatus}, moved by an act
+     * that is not an activity on it (Guichet's housekeeping, an administrator's change of its assignee's account):
+     * updated at {@code at} unless it was updated later, acted on last by whoever acted before.
+     */
+    public RequestSummary movedAside(GroupCode group, PersonId newAssignee, Status newStatus, Instant at) {
         return new RequestSummary(number, summary, subject, type, newStatus, visibility, submittedAt,
-                at.isAfter(updatedAt) ? at : updatedAt, establishment, requester, assignedGroup, assignee, lastActivity,
+                at.isAfter(updatedAt) ? at : updatedAt, establishment, requester, group, newAssignee, lastActivity,
                 reopened, serviceLevel);
     }
 
