@@ -28,7 +28,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -74,12 +73,6 @@ final class Labels {
         SubjectCatalog catalog = source.catalog();
         Map<PersonId, NamedPerson> named = known.people;
         named.putIfAbsent(viewer.id(), named(viewer.id(), viewer.name()));
-        Function<PersonId, NamedPerson> name = id -> named.computeIfAbsent(id, k -> people.find(k)
-                .map(p -> named(k, p.name()))
-                .orElseGet(() -> {
-                    String shown = viewer.isStaff() ? k.value() : UNKNOWN_STAFF;
-                    return new NamedPerson(k.value(), shown, shown);
-                }));
         List<Uai> unread = page.items().stream().map(RequestSummary::establishment)
                 .filter(uai -> uai != null && !known.schools.containsKey(uai)).distinct().toList();
         if (!unread.isEmpty()) {
@@ -90,21 +83,24 @@ final class Labels {
                         s.lastActivity().by().equals(s.requester().id()) ? null : s.lastActivity().by()))
                 .filter(id -> id != null && !named.containsKey(id)).distinct().toList();
         if (!unnamed.isEmpty()) {
-            people.findAll(unnamed).forEach((id, p) -> named.put(id, named(id, p.name())));
+            Map<PersonId, Person> found = people.findAll(unnamed);
+            unnamed.forEach(id -> named.put(id, found.containsKey(id) ? named(id, found.get(id).name())
+                    : unknown(id, viewer)));
         }
         return page.map(s -> {
             PersonRef requester = s.requester();
             PersonId last = s.lastActivity().by();
             return new RequestLine(s, subjectDisplay(catalog, s), typeLabel(catalog, s),
-                    s.assignee() == null ? null : name.apply(s.assignee()),
-                    last.equals(requester.id()) ? named(last, requester.name()) : name.apply(last),
+                    s.assignee() == null ? null : named.get(s.assignee()),
+                    last.equals(requester.id()) ? named(last, requester.name()) : named.get(last),
                     s.establishment() == null ? null : known.schools.get(s.establishment()));
         });
     }
 
     /**
-     * The people and schools named so far, kept by a caller across pages; a school the directory lacks is held as
-     * having no name, so that it is not looked up again either. Not thread-safe.
+     * The people and schools named so far, kept by a caller across pages; a person the directory lacks is held under
+     * the name shown in their place and a school it lacks as having no name, so that neither is looked up again.
+     * Not thread-safe.
      */
     static final class Known {
 
@@ -128,6 +124,12 @@ final class Labels {
 
     private static NamedPerson named(PersonId id, PersonName name) {
         return new NamedPerson(id.value(), name.display(), name.listed());
+    }
+
+    /** Someone the directory does not know, as {@code viewer} reads them. */
+    private static NamedPerson unknown(PersonId id, Person viewer) {
+        String shown = viewer.isStaff() ? id.value() : UNKNOWN_STAFF;
+        return new NamedPerson(id.value(), shown, shown);
     }
 
     private static String subjectDisplay(SubjectCatalog catalog, RequestSummary summary) {

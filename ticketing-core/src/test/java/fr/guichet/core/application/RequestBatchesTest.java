@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An export reads its list a batch at a time, every request once and in the list's order, and asks the directories
- * about each person and each school once for the whole export, not once a batch.
+ * about each person and each school once for the whole export, not once a batch, someone the directory no longer
+ * knows included.
  */
 class RequestBatchesTest {
 
@@ -72,5 +73,25 @@ class RequestBatchesTest {
                 .equals("Sam Spécialiste")));
         assertEquals(Map.of(specialist.id(), 1), askedPeople);
         assertEquals(Map.of(requester.establishment(), 1), askedSchools, "a school the directory lacks included");
+    }
+
+    @Test
+    void someone_the_directory_no_longer_knows_is_asked_about_once_per_export() {
+        Person gone = Fixtures.newStaff(Fixtures.PLATEFORME);
+        for (int i = 0; i < FILED; i++) {
+            world.clock.advance(Duration.ofMinutes(1));
+            RequestNumber number = Scenario.file(world, requester);
+            world.requests.update(Scenario.stored(world, number).take(gone, world.clock.instant()));
+        }
+        Labels labels = new Labels(world.catalog, counting(PersonDirectory.class, world.people, askedPeople),
+                world.requests, world.establishments);
+        List<RequestLine> lines = new ArrayList<>();
+
+        RequestBatches.each(world.db, world.requests, labels, QueueFilter.everything().query(agent), agent,
+                lines::addAll);
+
+        assertEquals(FILED, lines.size());
+        assertTrue(lines.stream().allMatch(l -> l.assignee().displayName().equals(gone.id().value())));
+        assertEquals(Map.of(gone.id(), 1), askedPeople);
     }
 }
