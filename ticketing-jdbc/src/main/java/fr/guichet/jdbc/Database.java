@@ -10,11 +10,11 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
@@ -63,7 +63,10 @@ final class Database {
             + "|FOR\\s+(?:NO\\s+KEY\\s+)?(?:UPDATE|SHARE|KEY\\s+SHARE)|LOCK\\s+IN\\s+SHARE\\s+MODE|INTO)\\b");
 
     private static final System.Logger LOG = System.getLogger(Database.class.getName());
-    /** How many statements' answers of {@link #reads} a database keeps, so that a statement's text is checked once. */
+    /**
+     * How many statements' answers of {@link #reads} a database keeps, the least recently run dropped first, so that
+     * a statement's text is checked once while one-off texts (IN lists of each length) do not hold the room.
+     */
     private static final int CHECKED = 1_000;
 
     private final Jdbi jdbi;
@@ -73,8 +76,16 @@ final class Database {
      * refused before it runs, since in auto-commit it would be committed at once.
      */
     private final ThreadLocal<Boolean> reading = ThreadLocal.withInitial(() -> Boolean.FALSE);
-    /** What {@link #reads} answered for the statements read so far, up to {@value #CHECKED} of them. */
-    private final Map<String, Boolean> checked = new ConcurrentHashMap<>();
+    /**
+     * What {@link #reads} answered for the {@value #CHECKED} statements run most recently, in access order; guarded by
+     * itself.
+     */
+    private final Map<String, Boolean> checked = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > CHECKED;
+        }
+    };
 
     Database(Jdbi jdbi, Dialect dialect) {
         this.jdbi = jdbi;
@@ -107,14 +118,18 @@ final class Database {
     }
 
     /**
-     * {@link #reads}, remembered for the first {@value #CHECKED} statements: their text is checked at its first run,
-     * not at each (the check runs regular expressions over the whole text: 86 to 163 µs for a list page's statement).
+     * {@link #reads}, remembered for the {@value #CHECKED} statements run most recently: a text is checked at its
+     * first run, not at each (the check runs regular expressions over the whole text: 86 to 163 µs for a list page's
+     * statement), and outside the lock, so that two threads may both check a new text.
      */
     private boolean checkedReads(String sql) {
-        Boolean known = checked.get(sql);
+        Boolean known;
+        synchronized (checked) {
+            known = checked.get(sql);
+        }
         if (known == null) {
             known = reads(sql);
-            if (checked.size() < CHECKED) {
+            synchronized (checked) {
                 checked.put(sql, known);
             }
         }
