@@ -13,7 +13,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A read ({@code UnitOfWork.read}) refuses to write instead of committing the write at once, on each database. */
 @ParameterizedClass(name = "{0}")
@@ -84,39 +86,27 @@ class ReadOnlyUnitTest {
         assertFalse(people.group(undone.code()).isPresent());
     }
 
-    @Test
-    void statements_that_only_read_are_told_from_those_that_write() {
-        assertTrue(Database.reads("SELECT 1"));
-        assertTrue(Database.reads("  (select a from b) union (select a from c)"));
-        assertTrue(Database.reads("WITH x AS (SELECT 1) SELECT * FROM x"));
-        assertFalse(Database.reads("INSERT INTO t VALUES (1)"));
-        assertFalse(Database.reads("update t set a = 1"));
-        assertFalse(Database.reads("MERGE INTO t KEY (id) VALUES (1)"));
-        assertFalse(Database.reads("DELETE FROM t"));
+    @ParameterizedTest
+    @ValueSource(strings = {"SELECT 1", "  (select a from b) union (select a from c)",
+            "WITH x AS (SELECT 1) SELECT * FROM x",
+            "-- the groups\nSELECT code FROM support_groups", "/* listing\n of requests */ (SELECT 1)",
+            "SELECT updated_at, \"delete\" FROM t WHERE action = 'UPDATE' AND b = 'it''s new table' "
+                    + "AND c = REPLACE(d, '-', '')",
+            "SELECT a FROM t -- for update\nWHERE b = 1"})
+    void a_read_even_with_comments_or_writing_words_in_its_literals_and_names_is_a_read(String sql) {
+        assertTrue(Database.reads(sql));
     }
 
-    @Test
-    void a_statement_that_begins_like_a_read_but_writes_or_locks_is_refused() {
-        assertFalse(Database.reads("WITH d AS (DELETE FROM t WHERE a = 1 RETURNING id) SELECT * FROM d"));
-        assertFalse(Database.reads("EXPLAIN ANALYZE UPDATE t SET a = 1"));
-        assertFalse(Database.reads("EXPLAIN (ANALYZE, BUFFERS) DELETE FROM t"));
-        assertFalse(Database.reads("SELECT * FROM FINAL TABLE (INSERT INTO t VALUES (1))"));
-        assertFalse(Database.reads("SELECT * FROM new table (merge into t key (id) values (1))"));
-        assertFalse(Database.reads("SELECT nextval('request_number')"));
-        assertFalse(Database.reads("SELECT NEXT VALUE FOR request_number"));
-        assertFalse(Database.reads("SELECT a FROM t WHERE id = 1 FOR UPDATE"));
-        assertFalse(Database.reads("SELECT a FROM t WHERE id = 1 FOR NO KEY UPDATE"));
-        assertFalse(Database.reads("SELECT a FROM t FOR SHARE"));
-        assertFalse(Database.reads("SELECT a FROM t LOCK IN SHARE MODE"));
-        assertFalse(Database.reads("/* a read */ DELETE FROM t"));
-    }
-
-    @Test
-    void a_read_with_comments_or_writing_words_in_its_literals_and_names_is_a_read() {
-        assertTrue(Database.reads("-- the groups\nSELECT code FROM support_groups"));
-        assertTrue(Database.reads("/* listing\n of requests */ (SELECT 1)"));
-        assertTrue(Database.reads("SELECT updated_at, \"delete\" FROM t WHERE action = 'UPDATE' "
-                + "AND b = 'it''s new table' AND c = REPLACE(d, '-', '')"));
-        assertTrue(Database.reads("SELECT a FROM t -- for update\nWHERE b = 1"));
+    @ParameterizedTest
+    @ValueSource(strings = {"INSERT INTO t VALUES (1)", "update t set a = 1", "MERGE INTO t KEY (id) VALUES (1)",
+            "DELETE FROM t", "WITH d AS (DELETE FROM t WHERE a = 1 RETURNING id) SELECT * FROM d",
+            "EXPLAIN ANALYZE UPDATE t SET a = 1", "EXPLAIN (ANALYZE, BUFFERS) DELETE FROM t",
+            "SELECT * FROM FINAL TABLE (INSERT INTO t VALUES (1))",
+            "SELECT * FROM new table (merge into t key (id) values (1))", "SELECT nextval('request_number')",
+            "SELECT NEXT VALUE FOR request_number", "SELECT a FROM t WHERE id = 1 FOR UPDATE",
+            "SELECT a FROM t WHERE id = 1 FOR NO KEY UPDATE", "SELECT a FROM t FOR SHARE",
+            "SELECT a FROM t LOCK IN SHARE MODE", "/* a read */ DELETE FROM t"})
+    void a_statement_that_writes_or_locks_even_if_it_begins_like_a_read_is_refused(String sql) {
+        assertFalse(Database.reads(sql));
     }
 }
