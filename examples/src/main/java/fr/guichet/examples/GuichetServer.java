@@ -34,6 +34,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -49,6 +50,10 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,11 +102,15 @@ public final class GuichetServer implements AutoCloseable {
 
     /** Starts a server as {@code settings} say; {@code demo} loads the demo académie into an empty database. */
     public static GuichetServer start(ServerSettings settings, boolean demo) {
-        return start(settings, demo, Clock.systemUTC());
+        return start(settings, demo, Clock.systemUTC(), null);
     }
 
-    /** As {@link #start(ServerSettings, boolean)}, the use cases and the housekeeping reading {@code clock}. */
-    static GuichetServer start(ServerSettings settings, boolean demo, Clock clock) {
+    /**
+     * As {@link #start(ServerSettings, boolean)}, the use cases and the housekeeping reading {@code clock}, and
+     * accepting connections on {@code listening} when not null: a channel its caller bound already (to port 0, the
+     * system's choice), so that nobody takes its port between its choice and the server's start.
+     */
+    static GuichetServer start(ServerSettings settings, boolean demo, Clock clock, ServerSocketChannel listening) {
         List<Module> modules = new ArrayList<>();
         modules.add(new JdbcModule(settings.database()));
         if (settings.smtp().isPresent()) {
@@ -143,6 +152,9 @@ public final class GuichetServer implements AutoCloseable {
                             .html(NOT_FOUND_PAGE);
                 }
             });
+            if (listening != null) {
+                cfg.jetty.addConnector((jetty, http) -> accepting(jetty, http, listening));
+            }
             cfg.jetty.modifyServer(jetty -> {
                 ErrorHandler errors = new ErrorHandler();
                 errors.setShowStacks(false);
@@ -267,6 +279,17 @@ public final class GuichetServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A connector of {@code jetty} accepting on {@code listening}, already bound. */
+    private static ServerConnector accepting(Server jetty, HttpConfiguration http, ServerSocketChannel listening) {
+        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        try {
+            connector.open(listening);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return connector;
     }
 
     private static String randomPassword() {

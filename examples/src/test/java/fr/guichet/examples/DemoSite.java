@@ -4,6 +4,8 @@ import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.Role;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,8 +21,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * A JUnit extension, registered on a static field: the example server started in-process once for the test class with
  * the demo data in a folder of its own ({@code data}, where it also writes its mail when it has no SMTP server), on the
- * system clock or one a test moves, and a browser on it; both stopped and the folder removed after the class. Its
- * fields are set with the static field, so that a test class may keep them in static fields of its own.
+ * system clock or one a test moves, and a browser on it; both stopped and the folder removed after the class. The
+ * server accepts on a port the system chose when the field was set, held bound from then on, so that no other run or
+ * program takes it meanwhile. Its fields are set with the static field, so that a test class may keep them in static
+ * fields of its own.
  */
 final class DemoSite implements BeforeAllCallback, AfterAllCallback {
 
@@ -29,21 +33,24 @@ final class DemoSite implements BeforeAllCallback, AfterAllCallback {
     final String base;
     final Path data;
     final Browser browser;
+    /** The channel the server accepts on, bound to a port of the system's choice when the site is made. */
+    private final ServerSocketChannel listening;
     private final int port;
     private final Clock clock;
     private final Map<String, String> environment;
     private GuichetServer server;
 
     private DemoSite(Clock clock, Function<String, Map<String, String>> environment) {
-        this.port = ServerNode.freePort();
-        this.base = "http://localhost:" + port;
-        this.clock = clock;
-        this.environment = environment.apply(base);
         try {
+            this.listening = ServerSocketChannel.open().bind(new InetSocketAddress(0));
+            this.port = ((InetSocketAddress) listening.getLocalAddress()).getPort();
             this.data = Files.createTempDirectory("guichet-demo-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        this.base = "http://localhost:" + port;
+        this.clock = clock;
+        this.environment = environment.apply(base);
         this.browser = new Browser(base);
     }
 
@@ -68,7 +75,7 @@ final class DemoSite implements BeforeAllCallback, AfterAllCallback {
         variables.put("GUICHET_PORT", Integer.toString(port));
         variables.put("GUICHET_DATA_DIR", data.toString());
         variables.put("GUICHET_DEMO_PASSWORD", PASSWORD);
-        server = GuichetServer.start(ServerSettings.fromEnvironment(variables), true, clock);
+        server = GuichetServer.start(ServerSettings.fromEnvironment(variables), true, clock, listening);
     }
 
     /**
@@ -89,6 +96,7 @@ final class DemoSite implements BeforeAllCallback, AfterAllCallback {
             if (server != null) {
                 server.close();
             }
+            listening.close();
             try (Stream<Path> files = Files.walk(data)) {
                 files.sorted(Comparator.reverseOrder()).forEach(DemoSite::delete);
             }
