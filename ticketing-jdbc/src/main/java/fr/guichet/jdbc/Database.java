@@ -10,11 +10,11 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
@@ -63,10 +63,7 @@ final class Database {
             + "|FOR\\s+(?:NO\\s+KEY\\s+)?(?:UPDATE|SHARE|KEY\\s+SHARE)|LOCK\\s+IN\\s+SHARE\\s+MODE|INTO)\\b");
 
     private static final System.Logger LOG = System.getLogger(Database.class.getName());
-    /**
-     * How many statements' answers of {@link #reads} a database keeps, the least recently run dropped first, so that
-     * a statement's text is checked once while one-off texts (IN lists of each length) do not hold the room.
-     */
+    /** How many statement texts' answers of {@link #reads} a database keeps ({@link Checked}). */
     private static final int CHECKED = 1_000;
 
     private final Jdbi jdbi;
@@ -76,16 +73,7 @@ final class Database {
      * refused before it runs, since in auto-commit it would be committed at once.
      */
     private final ThreadLocal<Boolean> reading = ThreadLocal.withInitial(() -> Boolean.FALSE);
-    /**
-     * What {@link #reads} answered for the {@value #CHECKED} statements run most recently, in access order; guarded by
-     * itself.
-     */
-    private final Map<String, Boolean> checked = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > CHECKED;
-        }
-    };
+    private final Checked checked = new Checked(CHECKED);
 
     Database(Jdbi jdbi, Dialect dialect) {
         this.jdbi = jdbi;
@@ -96,7 +84,7 @@ final class Database {
         jdbi.addCustomizer(new StatementCustomizer() {
             @Override
             public void beforeExecution(PreparedStatement statement, StatementContext ctx) {
-                if (reading.get() && !checkedReads(ctx.getRenderedSql())) {
+                if (reading.get() && !checked.reads(ctx.getRenderedSql())) {
                     throw new IllegalStateException("a read (UnitOfWork.read) attempted to write, which would be "
                             + "committed at once; write in UnitOfWork.inTransaction instead: "
                             + abbreviated(ctx.getRenderedSql()));
@@ -118,22 +106,38 @@ final class Database {
     }
 
     /**
-     * {@link #reads}, remembered for the {@value #CHECKED} statements run most recently: a text is checked at its
-     * first run, not at each (the check runs regular expressions over the whole text: 86 to 163 µs for a list page's
-     * statement), and outside the lock, so that two threads may both check a new text.
+     * {@link Database#reads}, remembered for the statement texts run, so that a text is checked at its first run, not
+     * at each (the check runs regular expressions over the whole text: 86 to 163 µs for a list page's statement), and
+     * a text known is answered without a lock. Bounded: at {@code most} texts, the next new text empties it first, so
+     * that it holds at most {@code most} texts, plus one per other thread adding one at the same instant; one-off
+     * texts (IN lists of each length) thus never keep it full, and the few texts run all the time are checked again
+     * once after each emptying. Two threads may both check a new text.
      */
-    private boolean checkedReads(String sql) {
-        Boolean known;
-        synchronized (checked) {
-            known = checked.get(sql);
+    static final class Checked {
+
+        private final int most;
+        private final Map<String, Boolean> answers = new ConcurrentHashMap<>();
+
+        Checked(int most) {
+            this.most = most;
         }
-        if (known == null) {
-            known = reads(sql);
-            synchronized (checked) {
-                checked.put(sql, known);
+
+        boolean reads(String sql) {
+            Boolean known = answers.get(sql);
+            if (known == null) {
+                known = Database.reads(sql);
+                if (answers.size() >= most) {
+                    answers.clear();
+                }
+                answers.put(sql, known);
             }
+            return known;
         }
-        return known;
+
+        /** How many texts it holds now. */
+        int size() {
+            return answers.size();
+        }
     }
 
     private static String abbreviated(String sql) {

@@ -9,7 +9,12 @@ import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.SupportGroup;
 import fr.guichet.core.port.PersonRegistry;
 import fr.guichet.core.port.UnitOfWork;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -84,6 +89,37 @@ class ReadOnlyUnitTest {
         }));
         assertTrue(people.group(kept.code()).isPresent());
         assertFalse(people.group(undone.code()).isPresent());
+    }
+
+    @Test
+    void the_guard_remembers_its_answers_for_at_most_its_bound_of_texts_plus_one_per_thread_adding_meanwhile()
+            throws Exception {
+        int most = 50;
+        int threads = 4;
+        Database.Checked checked = new Database.Checked(most);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Integer>> largest = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                largest.add(pool.submit(() -> {
+                    int held = 0;
+                    for (int i = 0; i < 2_000; i++) {
+                        String read = "SELECT a FROM t WHERE b IN (" + thread + ", " + i + ")";
+                        assertTrue(checked.reads(read));
+                        assertFalse(checked.reads("DELETE FROM t WHERE b IN (" + thread + ", " + i + ")"));
+                        assertTrue(checked.reads(read));
+                        held = Math.max(held, checked.size());
+                    }
+                    return held;
+                }));
+            }
+            for (Future<Integer> held : largest) {
+                assertTrue(held.get() <= most + threads - 1, held.get() + " texts held");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @ParameterizedTest
