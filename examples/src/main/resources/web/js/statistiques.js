@@ -107,10 +107,21 @@ function topChart(rows, titleId) {
   return chart;
 }
 
-function drawFigure(figure, id, title, chart, empty) {
+/**
+ * The numbers a chart draws, as a table folded under it: its text alternative, whatever the table below the charts
+ * groups by.
+ */
+function numbers(rows, heading) {
+  return el("details", {}, el("summary", {}, "Les chiffres du graphique"),
+    el("table", { class: "chiffres" },
+      el("thead", {}, el("tr", {}, el("th", { scope: "col" }, heading), el("th", { scope: "col" }, "Déposées"))),
+      el("tbody", {}, rows.map((r) => el("tr", {}, el("th", { scope: "row" }, r.label), el("td", {}, r.filed))))));
+}
+
+function drawFigure(figure, id, title, chart, rows, heading) {
   const titleId = `titre-${id}`;
-  figure.replaceChildren(el("figcaption", { id: titleId }, title),
-    empty ? el("p", {}, "Aucune demande sur cette période.") : chart(titleId));
+  figure.replaceChildren(el("figcaption", { id: titleId }, title), ...(rows.length === 0
+    ? [el("p", {}, "Aucune demande sur cette période.")] : [chart(titleId), numbers(rows, heading)]));
 }
 
 function hours(value) {
@@ -169,9 +180,9 @@ async function show() {
       figures(queryOf(choice, "month")), figures(queryOf(choice, "subject"))]);
     period.textContent = `Demandes déposées du ${dayFr(data.from)} au ${dayFr(data.to)}.`;
     drawFigure(document.getElementById("figure-mois"), "mois", "Demandes déposées par mois",
-      (id) => monthChart(months.rows, id), months.rows.length === 0);
-    drawFigure(document.getElementById("figure-sujets"), "sujets",
-      `Les ${TOP} sujets les plus demandés`, (id) => topChart(subjects.rows, id), subjects.rows.length === 0);
+      (id) => monthChart(months.rows, id), months.rows, GROUPINGS.month);
+    drawFigure(document.getElementById("figure-sujets"), "sujets", `Les ${TOP} sujets les plus demandés`,
+      (id) => topChart(subjects.rows, id), subjects.rows.slice(0, TOP), GROUPINGS.subject);
     document.getElementById("tableau").replaceChildren(table(data));
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;

@@ -14,8 +14,9 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * The « Statistiques » page: staff read the demo's figures of the current school year as charts whose bars carry their
- * numbers and as a table, regroup them by subject from the form kept in the URL, and find the CSV export carrying the
- * same parameters; the lists offer their own export; a teacher is sent away. No serious or critical axe violation.
+ * numbers, each chart's numbers also in a table folded under it, and as a table, regroup them by subject from the form
+ * kept in the URL, and find the CSV export carrying the same parameters; the lists offer their own export; a teacher
+ * is sent away. No serious or critical axe violation.
  */
 class StatisticsBrowserTest {
 
@@ -50,6 +51,11 @@ class StatisticsBrowserTest {
                 "each bar carries its number");
         assertTrue(browser.visible(By.cssSelector("#figure-sujets svg[role=img]")).findElements(By.tagName("text"))
                 .stream().anyMatch(t -> t.getText().equals("2")), "the subjects' bars carry their numbers");
+        WebElement monthNumbers = browser.driver.findElement(By.cssSelector("#figure-mois details"));
+        monthNumbers.findElement(By.tagName("summary")).click();
+        assertEquals("Mois", monthNumbers.findElement(By.cssSelector("thead th")).getText());
+        assertTrue(monthNumbers.findElements(By.cssSelector("tbody td")).stream().anyMatch(td -> td.getText()
+                .equals("3")), "the chart's numbers stand in a table under it");
         assertTrue(browser.driver.findElement(By.id("exporter")).getAttribute("href")
                 .contains("/api/v1/stats.csv?from="), browser.driver.findElement(By.id("exporter")).getAttribute("href"));
         violations.addAll(browser.seriousViolations("statistiques"));
@@ -60,6 +66,8 @@ class StatisticsBrowserTest {
         browser.waitFor(d -> d.findElements(By.cssSelector("#tableau table.chiffres thead th")).stream()
                 .anyMatch(th -> th.getText().equals("Sujet")) ? true : null);
         assertTrue(browser.driver.findElement(By.id("exporter")).getAttribute("href").contains("by=subject"));
+        assertTrue(browser.driver.findElement(By.cssSelector("#figure-sujets details")).getAttribute("textContent")
+                .contains("Les chiffres du graphique"));
         violations.addAll(browser.seriousViolations("statistiques par sujet"));
 
         browser.open("/file.html");
