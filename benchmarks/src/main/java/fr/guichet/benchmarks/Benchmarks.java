@@ -96,7 +96,7 @@ public final class Benchmarks {
             results.write(settings.output(), machine());
         }
         if (workloads.contains("figures")) {
-            log("workload 12: the académie's figures of a school year beside the raw GROUP BY");
+            log("workload 12: the académie's figures of a school year beside the same figures by hand-written SQL");
             FiguresWorkload.run(settings, results);
             results.write(settings.output(), machine());
         }

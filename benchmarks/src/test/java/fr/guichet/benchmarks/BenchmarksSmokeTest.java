@@ -109,6 +109,15 @@ class BenchmarksSmokeTest {
     }
 
     @Test
+    void the_hand_written_figures_are_the_use_cases_and_the_csv_export_streams_every_request() throws Exception {
+        Results results = Benchmarks.run(settings(), Set.of("figures"));
+        assertMeasured(results, FiguresWorkload.NAME);
+        List<Results.Check> kept = results.checks().stream().filter(c -> !c.target().contains("p99")).toList();
+        assertTrue(kept.stream().anyMatch(c -> c.target().contains("raw figures give")), kept.toString());
+        assertTrue(kept.stream().allMatch(Results.Check::met), kept.toString());
+    }
+
+    @Test
     void the_dispatcher_drains_every_queued_mail_to_greenmail() throws Exception {
         Results results = Benchmarks.run(settings(), Set.of("mail"));
         assertMeasured(results, MailWorkload.NAME);
