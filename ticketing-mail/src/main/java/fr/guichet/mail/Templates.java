@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,7 +25,9 @@ import java.util.stream.Collectors;
  * {@code <lang>/<key>.subject|.txt|.html}, the configured folder first, then the resources under
  * {@value #RESOURCES}, in the configured language then in French. A template uses {@code ${name}} placeholders, only
  * the names its key's data holds (see {@link TemplateKey}) plus {@code link} and {@code helpdeskName}; loading fails on
- * a missing file or an unknown name. Rendering escapes every value for where it lands. Immutable and thread-safe.
+ * a missing file or an unknown name. Each template is split once, at loading, into its text and its placeholders, so
+ * that rendering appends the pieces with no pattern matching. Rendering escapes every value for where it lands.
+ * Immutable and thread-safe.
  */
 final class Templates {
 
@@ -49,7 +52,41 @@ final class Templates {
     record Rendered(String subject, String text, String html) {
     }
 
-    private record Template(String subject, String text, String html) {
+    private record Template(Filled subject, Filled text, Filled html) {
+    }
+
+    /**
+     * A template split at its placeholders: {@code literals[i]}, the value of {@code names[i]}, … then the last
+     * literal; {@code length} is the literals' total.
+     */
+    private record Filled(String[] literals, String[] names, int length) {
+
+        static Filled of(String template) {
+            List<String> literals = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            Matcher m = PLACEHOLDER.matcher(template);
+            int from = 0;
+            while (m.find()) {
+                literals.add(template.substring(from, m.start()));
+                names.add(m.group(1));
+                from = m.end();
+            }
+            literals.add(template.substring(from));
+            return new Filled(literals.toArray(String[]::new), names.toArray(String[]::new),
+                    literals.stream().mapToInt(String::length).sum());
+        }
+
+        /** The template with each placeholder replaced by its escaped value, or by its ready-made {@code blocks}. */
+        String with(Map<String, String> values, UnaryOperator<String> escape, Map<String, String> blocks) {
+            StringBuilder out = new StringBuilder(length + 64 * names.length);
+            out.append(literals[0]);
+            for (int i = 0; i < names.length; i++) {
+                String block = blocks.get(names[i]);
+                out.append(block != null ? block : escape.apply(values.getOrDefault(names[i], ""))).append(
+                        literals[i + 1]);
+            }
+            return out.toString();
+        }
     }
 
     private final Map<TemplateKey, Template> templates;
@@ -68,9 +105,9 @@ final class Templates {
         for (TemplateKey key : TemplateKey.values()) {
             String base = key.name().toLowerCase(Locale.ROOT);
             Set<String> allowed = namesFor(key);
-            loaded.put(key, new Template(read(base + ".subject", languages, folder, allowed).strip(),
-                    read(base + ".txt", languages, folder, allowed), read(base + ".html", languages, folder,
-                            allowed)));
+            loaded.put(key, new Template(Filled.of(read(base + ".subject", languages, folder, allowed).strip()),
+                    Filled.of(read(base + ".txt", languages, folder, allowed)), Filled.of(read(base + ".html",
+                            languages, folder, allowed))));
         }
         return new Templates(loaded, languages.get(0));
     }
@@ -130,19 +167,12 @@ final class Templates {
         String surveyText = survey.isEmpty() ? "" : surveyTitle + "\n" + SafeText.body(survey);
         String surveyHtml = survey.isEmpty() ? "" : "<p>" + SafeText.html(surveyTitle) + " <a href=\""
                 + SafeText.html(survey) + "\" style=\"color: #000091;\">" + SafeText.html(survey) + "</a></p>";
-        String subject = SafeText.header(fill(t.subject(), values, SafeText::header, Map.of()));
-        String text = BLANK_LINES.matcher(fill(t.text(), values, SafeText::body,
-                Map.of(ATTACHMENTS, filesText, SATISFACTION, surveyText))).replaceAll("\n\n");
-        String html = fill(t.html(), values, SafeText::html, Map.of(ATTACHMENTS, filesHtml, SATISFACTION, surveyHtml));
+        String subject = SafeText.header(t.subject().with(values, SafeText::header, Map.of()));
+        String filled = t.text().with(values, SafeText::body, Map.of(ATTACHMENTS, filesText, SATISFACTION,
+                surveyText));
+        String text = filled.contains("\n\n\n") ? BLANK_LINES.matcher(filled).replaceAll("\n\n") : filled;
+        String html = t.html().with(values, SafeText::html, Map.of(ATTACHMENTS, filesHtml, SATISFACTION, surveyHtml));
         return new Rendered(subject, text, html);
-    }
-
-    /** {@code template} with each placeholder replaced by its escaped value, or by its ready-made {@code blocks}. */
-    private static String fill(String template, Map<String, String> values, UnaryOperator<String> escape,
-            Map<String, String> blocks) {
-        Matcher m = PLACEHOLDER.matcher(template);
-        return m.replaceAll(r -> Matcher.quoteReplacement(blocks.containsKey(r.group(1)) ? blocks.get(r.group(1))
-                : escape.apply(values.getOrDefault(r.group(1), ""))));
     }
 
     private static String read(String file, List<String> languages, Optional<Path> folder, Set<String> allowed) {
