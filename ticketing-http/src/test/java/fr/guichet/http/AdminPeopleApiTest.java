@@ -37,6 +37,26 @@ class AdminPeopleApiTest {
     }
 
     @Test
+    void an_administrator_removed_on_another_node_cannot_act_on_this_one_though_their_session_is_cached_here() {
+        Person removed = server.newAdmin();
+        Person teacher = server.newRequester();
+        Api here = Api.signIn(server.base, removed.id().value());
+        assertEquals(200, here.get(PEOPLE + "/" + teacher.id().value()).status());
+        try (TestServer.Node elsewhere = server.elsewhere()) {
+            Api other = Api.signIn(elsewhere.base(), server.newAdmin().id().value());
+            Api.Reply demoted = other.patch(PEOPLE + "/" + removed.id().value(), Api.object("roles",
+                    List.of("AGENT")));
+            assertEquals(200, demoted.status(), demoted.body());
+        }
+
+        JsonNode refused = here.patch(PEOPLE + "/" + teacher.id().value(), Api.object("givenName", "Paul"))
+                .problem(403);
+        assertEquals("person.admin.removed", refused.get("code").asText());
+        assertEquals(teacher.name().given(), admin.get(PEOPLE + "/" + teacher.id().value()).json().get("givenName")
+                .asText());
+    }
+
+    @Test
     void an_administrator_creates_finds_reads_and_changes_a_person_with_etags() {
         String name = unique();
         Api.Reply created = admin.post(PEOPLE, Api.object("identifier", name, "email", name + "@ac-creteil.fr",

@@ -122,6 +122,17 @@ final class TestServer {
         return new Node(other, URI.create("http://localhost:" + other.start(0)));
     }
 
+    /**
+     * Another node on the same database: an API over a {@link Ticketing} of its own, whose cache of sessions this
+     * server's changes do not clear; stop it when done.
+     */
+    Node elsewhere() {
+        Ticketing other = Ticketing.builder(Ports.lookUpLocal(injector::getInstance)).clock(clock).settings(SETTINGS)
+                .replyKeys(KEYS).build();
+        GuichetHttpApi api = new GuichetHttpApi(other, CONFIG, readiness, signInFailures(), clock);
+        return new Node(api, URI.create("http://localhost:" + api.start(0)));
+    }
+
     SignInFailures signInFailures() {
         return injector.getInstance(SignInFailures.class);
     }

@@ -84,6 +84,7 @@ class AnonymisationTest {
     void freshDatabase() {
         database = TestDatabase.fresh(kind);
         node = database.node().withFixtures();
+        node.people().save(ADMIN);
         ticketing = Ticketing.builder(node.ports()).clock(clock).build();
     }
 

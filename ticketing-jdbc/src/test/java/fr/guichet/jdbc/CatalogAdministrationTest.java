@@ -61,6 +61,7 @@ class CatalogAdministrationTest {
     @BeforeEach
     void startTwoNodes() {
         first = TestDatabase.of(kind).node().withFixtures();
+        first.people().save(ADMIN);
         second = TestDatabase.of(kind).newNode();
         threads = Executors.newFixedThreadPool(2);
     }

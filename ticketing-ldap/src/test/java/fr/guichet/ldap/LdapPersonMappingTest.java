@@ -144,8 +144,9 @@ class LdapPersonMappingTest {
 
         TestWorld world = new TestWorld();
         Ports ports = world.ports().withDirectory(ldap.personDirectory(), ldap.credentialsVerifier());
-        Person admin = new Person(PersonId.of("admin"), EmailAddress.of("admin@ac-creteil.fr"),
-                new PersonName("Ada", "Admin"), null, Set.of(Role.ADMIN), Set.of(), true);
+        Person rssi = ports.people().find(PersonId.of("rssi")).orElseThrow();
+        Person admin = new Person(rssi.id(), rssi.email(), rssi.name(), null, Set.of(Role.ADMIN), Set.of(), true);
+        world.people.save(admin);
         AdministerPeople people = Ticketing.builder(ports).clock(world.clock).build().administerPeople();
         assertEquals(Set.of(Role.REQUESTER), ports.people().find(PersonId.of("pmartin")).orElseThrow().roles());
 

@@ -7,13 +7,15 @@ import fr.guichet.core.domain.admin.Snapshot;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.Role;
 import fr.guichet.core.port.AuditTrail;
+import fr.guichet.core.port.PersonDirectory;
 import fr.guichet.core.port.UnitOfWork;
 import java.time.Clock;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * How every administrative change is made: by an administrator, held against every other administrative change on
+ * How every administrative change is made: by an administrator, still one as stored when the change is made (not only
+ * as their session, cached up to a few seconds on each node, says), held against every other administrative change on
  * any node, checked against the revision the administrator saw, and recorded in the audit trail in the same
  * transaction as the change itself. Thread-safe.
  */
@@ -21,12 +23,14 @@ final class AdminWrites {
 
     private final UnitOfWork unitOfWork;
     private final AuditTrail audit;
+    private final PersonDirectory people;
     private final Clock clock;
     private final SessionCache sessions;
 
-    AdminWrites(UnitOfWork unitOfWork, AuditTrail audit, Clock clock, SessionCache sessions) {
+    AdminWrites(UnitOfWork unitOfWork, AuditTrail audit, PersonDirectory people, Clock clock, SessionCache sessions) {
         this.unitOfWork = unitOfWork;
         this.audit = audit;
+        this.people = people;
         this.clock = clock;
         this.sessions = sessions;
     }
@@ -39,7 +43,10 @@ final class AdminWrites {
     }
 
     /**
-     * One change in one transaction: {@code before} reads the target as it is (throwing NOT_FOUND when it is gone, or
+     * One change in one transaction, refused (403, {@code person.admin.removed}) unless {@code admin} is still an
+     * active administrator as stored, read under the administration hold: an administrator removed on another node
+     * acts no longer, and two administrators removing each other at once leave the one who changed first, never
+     * nobody. {@code before} reads the target as it is (throwing NOT_FOUND when it is gone, or
      * answering {@link Snapshot#NONE} for a creation); its fingerprint must be {@code ifMatch} when one is given;
      * {@code change} then writes and answers its result, whose snapshot {@code after} gives. A change that leaves the
      * snapshot as it was is not recorded. Once committed, this node's cached sessions are forgotten, so that a
@@ -50,6 +57,7 @@ final class AdminWrites {
         requireAdmin(admin);
         T changed = unitOfWork.inTransaction(() -> {
             audit.hold();
+            requireStillAdmin(admin);
             Snapshot was = before.get();
             was.requireFingerprint(ifMatch);
             T result = change.get();
@@ -61,5 +69,12 @@ final class AdminWrites {
         });
         sessions.clear();
         return changed;
+    }
+
+    private void requireStillAdmin(Person admin) {
+        if (people.find(admin.id()).filter(p -> p.active() && p.has(Role.ADMIN)).isEmpty()) {
+            throw TicketingException.forbidden("person.admin.removed", "Vous n'êtes plus administrateur : un autre "
+                    + "administrateur vient de vous retirer ce rôle ou de désactiver votre compte.");
+        }
     }
 }

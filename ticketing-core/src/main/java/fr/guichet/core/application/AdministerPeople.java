@@ -153,7 +153,6 @@ public final class AdministerPeople {
                     Person current = existing(id);
                     Person next = changed(current, changes);
                     keepsThemselfIn(admin, next);
-                    stillAdmin(admin, current, next);
                     registry.save(next);
                     leave(admin, current, next);
                     followAddress(current, next);
@@ -201,7 +200,6 @@ public final class AdministerPeople {
                                 isEmpty(row.form().roles()) ? current.roles() : wanted.roles(),
                                 isEmpty(row.form().groups()) ? current.groups() : wanted.groups(), current.active());
                         keepsThemselfIn(admin, next);
-                        stillAdmin(admin, current, next);
                         requireEligible(current, next);
                         if (current.equals(next)) {
                             outcome[0] = ImportReport.Outcome.UNCHANGED;
@@ -244,24 +242,6 @@ public final class AdministerPeople {
             throw DomainError.invalid("roles", "person.self.admin",
                     "Vous ne pouvez pas retirer votre propre rôle d'administrateur.").exception();
         }
-    }
-
-    /**
-     * Refuses that {@code admin} takes an active administrator away (their role or their account) unless {@code admin}
-     * is still an active administrator as stored: read under the administration hold, so that two administrators
-     * removing each other at once leave the one who changed first, never nobody.
-     */
-    private void stillAdmin(Person admin, Person current, Person next) {
-        if (!isActiveAdmin(current) || isActiveAdmin(next) || people.find(admin.id()).filter(
-                AdministerPeople::isActiveAdmin).isPresent()) {
-            return;
-        }
-        throw TicketingException.forbidden("person.admin.removed", "Vous n'êtes plus administrateur : un autre "
-                + "administrateur vient de vous retirer ce rôle ou de désactiver votre compte.");
-    }
-
-    private static boolean isActiveAdmin(Person person) {
-        return person.active() && person.has(Role.ADMIN);
     }
 
     private void refuseCreationFromDirectory() {

@@ -116,7 +116,7 @@ public final class Ticketing {
                 localAccounts.isPresent());
         this.resetPassword = new ResetPassword(uow, people, ports.passwordResets(), sessions, localAccounts, clock,
                 cache);
-        AdminWrites adminWrites = new AdminWrites(uow, ports.audit(), clock, cache);
+        AdminWrites adminWrites = new AdminWrites(uow, ports.audit(), people, clock, cache);
         this.administerPeople = new AdministerPeople(uow, adminWrites, ports, () -> live.current().mailDomains(),
                 localAccounts.isPresent(), clock);
         this.manageEstablishments = new ManageEstablishments(uow, adminWrites, ports.establishments());

@@ -47,6 +47,11 @@ class AnonymiseExpiredDataTest {
             new PersonName("Alice", "Martin"), null, Set.of(Role.ADMIN), Set.of(), true);
 
     private final TestWorld world = new TestWorld();
+
+    {
+        join(world, ADMIN);
+    }
+
     private final Person requester = join(world, Fixtures.newRequester());
 
     private static Instant paris(String localDateTime) {

@@ -48,6 +48,11 @@ class ManageCatalogTest {
             new PersonName("Anne", "Durand"), null, Set.of(Role.ADMIN), Set.of(), true);
 
     private final TestWorld world = new TestWorld();
+
+    {
+        join(world, ADMIN);
+    }
+
     private final ManageCatalog catalog = world.ticketing.manageCatalog();
     private final Person teacher = join(world, Fixtures.newRequester());
 

@@ -41,6 +41,11 @@ class ManageGroupsTest {
             new PersonName("Anne", "Durand"), null, Set.of(Role.ADMIN), Set.of(), true);
 
     private final TestWorld world = new TestWorld();
+
+    {
+        join(world, ADMIN);
+    }
+
     private final ManageGroups groups = world.ticketing.manageGroups();
 
     private List<AuditEntry> audit() {

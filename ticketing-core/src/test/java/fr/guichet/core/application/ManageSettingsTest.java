@@ -41,6 +41,11 @@ class ManageSettingsTest {
             new PersonName("Alice", "Martin"), null, Set.of(Role.ADMIN), Set.of(), true);
 
     private final TestWorld world = new TestWorld();
+
+    {
+        join(world, ADMIN);
+    }
+
     private final ManageSettings settings = world.ticketing.manageSettings();
 
     private static ManageSettings.Changes reopenWindow(int days) {
@@ -185,6 +190,7 @@ class ManageSettingsTest {
     @Test
     void a_setting_the_environment_fixes_keeps_its_value_and_cannot_be_changed() {
         TestWorld fixed = new TestWorld();
+        join(fixed, ADMIN);
         ManageSettings manage = Ticketing.builder(fixed.ports()).clock(fixed.clock)
                 .fixedByEnvironment(Set.of(SettingName.MAIL_DOMAINS)).build().manageSettings();
         fixed.storedSettings.save(new StoredSettings(null, null, null, MailDomains.of("ac-paris.fr")));

@@ -1,5 +1,6 @@
 package fr.guichet.core.application;
 
+import static fr.guichet.core.application.Scenario.join;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.quicktheories.QuickTheory.qt;
@@ -27,6 +28,11 @@ class SettingsPropertiesTest {
             new PersonName("Alice", "Martin"), null, Set.of(Role.ADMIN), Set.of(), true);
 
     private final TestWorld world = new TestWorld();
+
+    {
+        join(world, ADMIN);
+    }
+
     private final ManageSettings settings = world.ticketing.manageSettings();
 
     /** A setting's bounds and how to give it a value. */
