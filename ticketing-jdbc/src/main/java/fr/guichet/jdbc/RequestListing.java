@@ -92,6 +92,9 @@ final class RequestListing {
     private static final Counted COUNT_CLOSED = new Counted(
             "COUNT(*) AS total, 0 AS unassigned, 0 AS awaiting_staff, 0 AS mine, 0 AS reopened", "1 AS one");
 
+    /** The condition of a list that keeps every row. */
+    private static final String EVERY_ROW = " WHERE 1 = 1";
+
     /** What keeps, of the requests assigned to the person, those outside the groups of their queue. */
     private static final String OUTSIDE_GROUPS = " AND assigned_group NOT IN (<queueGroups>)";
 
@@ -103,7 +106,7 @@ final class RequestListing {
      * one sorted by due with "_due".
      */
     private final String indexSuffix;
-    private final StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    private final StringBuilder where = new StringBuilder(EVERY_ROW);
     /** The queue a list searched by words keeps, as one condition, added to {@link #where} by the whole list only. */
     private String scope = "";
     /**
@@ -208,6 +211,11 @@ final class RequestListing {
         return c;
     }
 
+    /**
+     * A queue read in ranges: its counts one per (group, status) and one per (person, status); its page from the same
+     * ranges, but for the whole queue unfiltered in the order of filing (the worklist when no view is chosen), which
+     * takes the first rows of one range per group and one of the person's across statuses, instead of one per status.
+     */
     private void queue(RequestQuery.QueueOf queue, Set<Status> statuses) {
         values.put("queuePerson", queue.person().value());
         List<String> groups = queue.groups().stream().map(GroupCode::value).sorted().toList();
@@ -217,18 +225,32 @@ final class RequestListing {
         for (int i = 0; i < groups.size(); i++) {
             values.put("queueGroup" + i, groups.get(i));
         }
+        boolean byFiling = orderBy.equals(ORDER_BY.get(RequestSort.NEWEST))
+                || orderBy.equals(ORDER_BY.get(RequestSort.OLDEST));
+        boolean wholeByFiling = statuses.isEmpty() && EVERY_ROW.contentEquals(where) && byFiling;
+        if (wholeByFiling) {
+            for (int i = 0; i < groups.size(); i++) {
+                pageBranches.add(new Branch(" AND assigned_group = :queueGroup" + i, null, "assigned_group",
+                        "requests_group_newest"));
+            }
+            pageBranches.add(new Branch(" AND assignee = :queuePerson", null, "assignee", "requests_assignee_newest"));
+        }
         for (Status status : statuses.isEmpty() ? List.of(Status.values()) : statuses.stream().sorted().toList()) {
             String withStatus = " AND status = :status" + status.ordinal();
             values.put("status" + status.ordinal(), status.name());
             for (int i = 0; i < groups.size(); i++) {
                 Branch group = new Branch(" AND assigned_group = :queueGroup" + i + withStatus, status,
                         "assigned_group, status", "requests_group_queue" + indexSuffix);
-                pageBranches.add(group);
+                if (!wholeByFiling) {
+                    pageBranches.add(group);
+                }
                 countBranches.add(group);
             }
             Branch mine = new Branch(" AND assignee = :queuePerson" + withStatus, status, "assignee, status",
                     "requests_assignee_queue" + indexSuffix);
-            pageBranches.add(mine);
+            if (!wholeByFiling) {
+                pageBranches.add(mine);
+            }
             countBranches.add(groups.isEmpty() ? mine
                     : new Branch(mine.condition() + OUTSIDE_GROUPS, status, mine.leading(), mine.index()));
         }
@@ -360,7 +382,7 @@ final class RequestListing {
                         + window
                 : "SELECT " + columns + " FROM (" + scopeBranches.stream()
                         .map(b -> "(SELECT " + columns + " FROM " + dialect.requestsInOrderOf(b.index())
-                                + " WHERE 1 = 1" + b.condition() + dialect.orderOfEqualRange(b.leading(), order)
+                                + EVERY_ROW + b.condition() + dialect.orderOfEqualRange(b.leading(), order)
                                 + " LIMIT " + window + ")")
                         .collect(Collectors.joining(" UNION ALL ")) + ") branches" + order + " LIMIT " + window;
         Query query = bind(h.createQuery(prefix + "SELECT " + RequestRows.SUMMARY_COLUMNS + " FROM (" + rows
