@@ -10,13 +10,15 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * A loopback TCP proxy in front of an IMAP server that removes some capabilities from what the server announces
  * ({@code * CAPABILITY …} and {@code OK [CAPABILITY …]}), as an older server without them would: the commands
- * themselves pass unchanged.
+ * themselves pass unchanged, each line of them noted without its tag ({@link #commands}).
  */
 final class CapabilityHidingProxy implements AutoCloseable {
 
@@ -26,6 +28,7 @@ final class CapabilityHidingProxy implements AutoCloseable {
     private final ServerSocket listener;
     private final int target;
     private final List<String> hidden;
+    private final List<String> commands = Collections.synchronizedList(new ArrayList<>());
 
     CapabilityHidingProxy(int target, List<String> hidden) throws IOException {
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -38,6 +41,13 @@ final class CapabilityHidingProxy implements AutoCloseable {
 
     int port() {
         return listener.getLocalPort();
+    }
+
+    /** The lines clients sent so far, in order, without their tag and line break ({@code UID COPY 1:3 …}). */
+    List<String> commands() {
+        synchronized (commands) {
+            return List.copyOf(commands);
+        }
     }
 
     private void accept() {
@@ -53,7 +63,7 @@ final class CapabilityHidingProxy implements AutoCloseable {
         }
     }
 
-    private void pump(InputStream from, OutputStream to, boolean rewrite, Socket client, Socket server) {
+    private void pump(InputStream from, OutputStream to, boolean fromServer, Socket client, Socket server) {
         Thread pump = new Thread(() -> {
             try (client; server) {
                 InputStream in = new BufferedInputStream(from);
@@ -62,12 +72,19 @@ final class CapabilityHidingProxy implements AutoCloseable {
                 int b;
                 while ((b = in.read()) != -1) {
                     line.write(b);
-                    if (b == '\n' || !rewrite) {
-                        out.write(rewrite ? rewritten(line.toByteArray()) : line.toByteArray());
-                        if (in.available() == 0) {
-                            out.flush();
+                    if (!fromServer) {
+                        out.write(b);
+                    }
+                    if (b == '\n') {
+                        if (fromServer) {
+                            out.write(rewritten(line.toByteArray()));
+                        } else {
+                            noted(line.toByteArray());
                         }
                         line.reset();
+                    }
+                    if ((b == '\n' || !fromServer) && in.available() == 0) {
+                        out.flush();
                     }
                 }
             } catch (IOException ended) {
@@ -76,6 +93,11 @@ final class CapabilityHidingProxy implements AutoCloseable {
         }, "proxy-imap-pump");
         pump.setDaemon(true);
         pump.start();
+    }
+
+    private void noted(byte[] line) {
+        String text = new String(line, StandardCharsets.ISO_8859_1).strip();
+        commands.add(text.substring(text.indexOf(' ') + 1));
     }
 
     private byte[] rewritten(byte[] line) {
