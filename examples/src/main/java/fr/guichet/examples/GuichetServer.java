@@ -40,6 +40,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -239,6 +241,11 @@ public final class GuichetServer implements AutoCloseable {
                 LOG.warn("Anonymising expired data failed; next try in 24 hours", e);
             }
         }, 10, TimeUnit.DAYS.toMinutes(1), TimeUnit.MINUTES);
+        LocalDate inAYear = LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris"))).plusYears(1);
+        settings.calendar().schoolHolidays().knownUntil().filter(until -> until.isBefore(inAYear))
+                .ifPresent(until -> LOG.warn("School holidays are known until {}: service levels count every weekday "
+                        + "after it as a school day; give GUICHET_SCHOOL_HOLIDAYS a file holding the coming school "
+                        + "years", until));
         Optional<MailboxPoller> mailbox = settings.imap().map(imap -> {
             if (settings.replyKeys().isEmpty()) {
                 LOG.warn("GUICHET_IMAP_URL without GUICHET_REPLY_TOKEN_KEY: mails carry no reply tag, so no reply "

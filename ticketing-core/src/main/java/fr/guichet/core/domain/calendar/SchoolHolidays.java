@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The school holidays of an académie's zone, as data: periods from the first day without classes to the day classes
@@ -61,6 +62,14 @@ public record SchoolHolidays(List<Period> periods) {
             }
         }
         return days;
+    }
+
+    /**
+     * The last day of return of the periods: after it, nothing is known of the holidays and every day counts as a
+     * school day; none without periods.
+     */
+    public Optional<LocalDate> knownUntil() {
+        return periods.stream().map(Period::resumes).max(Comparator.naturalOrder());
     }
 
     /** True when {@code day} falls in one of the periods. */

@@ -44,6 +44,8 @@ class SchoolCalendarTest {
         assertFalse(zoneC.contains(LocalDate.of(2026, 3, 9)));
         assertTrue(zoneC.contains(LocalDate.of(2027, 8, 31)));
         assertFalse(zoneC.contains(LocalDate.of(2026, 9, 1)));
+        assertEquals(LocalDate.of(2027, 9, 1), zoneC.knownUntil().orElseThrow());
+        assertTrue(SchoolHolidays.NONE.knownUntil().isEmpty());
     }
 
     @Test
