@@ -157,7 +157,7 @@ final class JdbiRequestRepository implements RequestRepository {
     @Override
     public List<RequestSummary> listAfter(RequestQuery query, RequestSummary after, int limit) {
         RequestListing listing = RequestListing.after(db.dialect(), query, after);
-        return db.inTransaction(h -> listing.first(h, limit).map(RequestRows::summary).list());
+        return db.inTransaction(h -> listing.first(h, "", limit).map(RequestRows::summary).list());
     }
 
     @Override
@@ -188,10 +188,10 @@ final class JdbiRequestRepository implements RequestRepository {
         return db.inTransaction(h -> plan(RequestListing.of(db.dialect(), query).explain(h, page)));
     }
 
-    /** The database's plan for a page of {@code query} after {@code after}, as {@link #listAfter} reads a batch. */
-    String explainAfter(RequestQuery query, RequestSummary after) {
-        return db.inTransaction(h -> plan(RequestListing.after(db.dialect(), query, after)
-                .explain(h, PageRequest.first())));
+    /** The database's plan for the statement {@link #listAfter} runs for its arguments. */
+    String explainAfter(RequestQuery query, RequestSummary after, int limit) {
+        return db.inTransaction(h -> plan(RequestListing.after(db.dialect(), query, after).first(h, "EXPLAIN ",
+                limit)));
     }
 
     /** The database's plan for the first matches of a search by words among its scope's newest requests. */

@@ -396,9 +396,13 @@ final class RequestListing {
         return page(h, "", page);
     }
 
-    /** The query of the first {@code limit} matching requests, without their total. */
-    Query first(Handle h, int limit) {
-        return bind(h.createQuery(pageSql(limit))).bind("limit", limit).bind("offset", 0L).bind("reach", (long) limit);
+    /**
+     * The query of the first {@code limit} matching requests, without their total. {@code prefix} ("EXPLAIN " or
+     * nothing) comes first.
+     */
+    Query first(Handle h, String prefix, int limit) {
+        return bind(h.createQuery(prefix + pageSql(limit))).bind("limit", limit).bind("offset", 0L)
+                .bind("reach", (long) limit);
     }
 
     /** The database's plan of {@link #page}, one row per line of its EXPLAIN. */
