@@ -142,6 +142,33 @@ public abstract class RequestListingContract {
         }
     }
 
+    @Test
+    public void a_whole_queue_in_order_of_filing_pages_each_request_once_deep_into_it_in_several_groups_or_none() {
+        Fresh fresh = new Fresh();
+        List<Stored> stored = new ArrayList<>();
+        int filed = 0;
+        for (Status status : Status.values()) {
+            for (int group = 0; group < PEOPLE; group++) {
+                for (int assignee = -1; assignee < 2; assignee++) {
+                    Filing filing = new Filing(new Routing(0, group, assignee, status),
+                            new Text(0, 0, 0, Visibility.PUBLIC), new Dates(filed++ % 3, 0, false, false));
+                    stored.add(store(filing, fresh));
+                }
+            }
+        }
+        List<RequestQuery> queues = List.of(
+                RequestQuery.all().withQueueOf(new RequestQuery.QueueOf(fresh.staff.get(0),
+                        Set.of(fresh.groups.get(0), fresh.groups.get(1)))),
+                RequestQuery.all().withQueueOf(new RequestQuery.QueueOf(fresh.staff.get(1), Set.of())));
+        for (RequestQuery queue : queues) {
+            for (RequestSort sort : List.of(RequestSort.NEWEST, RequestSort.OLDEST)) {
+                for (int size : List.of(1, 4, 7)) {
+                    assertReadsExactly(requests(), Count.CAP, queue.withSort(sort), size, stored);
+                }
+            }
+        }
+    }
+
     private Stored store(Filing filing, Fresh fresh) {
         return tx(() -> {
             Request r = filing.request(requests().nextNumber(), fresh);
