@@ -111,8 +111,8 @@ function topChart(rows, titleId) {
  * The numbers a chart draws, as a table folded under it: its text alternative, whatever the table below the charts
  * groups by.
  */
-function numbers(rows, heading) {
-  return el("details", {}, el("summary", {}, "Les chiffres du graphique"),
+function numbers(rows, heading, title) {
+  return el("details", {}, el("summary", {}, `Les chiffres du graphique « ${title} »`),
     el("table", { class: "chiffres" },
       el("thead", {}, el("tr", {}, el("th", { scope: "col" }, heading), el("th", { scope: "col" }, "Déposées"))),
       el("tbody", {}, rows.map((r) => el("tr", {}, el("th", { scope: "row" }, r.label), el("td", {}, r.filed))))));
@@ -121,7 +121,7 @@ function numbers(rows, heading) {
 function drawFigure(figure, id, title, chart, rows, heading) {
   const titleId = `titre-${id}`;
   figure.replaceChildren(el("figcaption", { id: titleId }, title), ...(rows.length === 0
-    ? [el("p", {}, "Aucune demande sur cette période.")] : [chart(titleId), numbers(rows, heading)]));
+    ? [el("p", {}, "Aucune demande sur cette période.")] : [chart(titleId), numbers(rows, heading, title)]));
 }
 
 function hours(value) {
