@@ -71,6 +71,18 @@ final class AdminWrites {
         return changed;
     }
 
+    /**
+     * Refuses (403, {@code person.admin.removed}) an administrator who is no longer an active one as stored, read under
+     * the administration hold, as {@link #change} does: for an administrative act that is not one change.
+     */
+    void confirm(Person admin) {
+        requireAdmin(admin);
+        unitOfWork.run(() -> {
+            audit.hold();
+            requireStillAdmin(admin);
+        });
+    }
+
     private void requireStillAdmin(Person admin) {
         if (people.find(admin.id()).filter(p -> p.active() && p.has(Role.ADMIN)).isEmpty()) {
             throw TicketingException.forbidden("person.admin.removed", "Vous n'êtes plus administrateur : un autre "

@@ -46,8 +46,9 @@ public final class ExportPersonData {
     private final AuditTrail audit;
     private final Labels labels;
     private final Clock clock;
+    private final AdminWrites adminWrites;
 
-    ExportPersonData(UnitOfWork unitOfWork, Ports ports, Labels labels, Clock clock) {
+    ExportPersonData(UnitOfWork unitOfWork, Ports ports, Labels labels, Clock clock, AdminWrites adminWrites) {
         this.unitOfWork = unitOfWork;
         this.people = ports.people();
         this.registry = ports.registry();
@@ -56,11 +57,12 @@ public final class ExportPersonData {
         this.audit = ports.audit();
         this.labels = labels;
         this.clock = clock;
+        this.adminWrites = adminWrites;
     }
 
     /** What one person's export holds: NOT_FOUND when nobody has {@code id}; recorded as given out to {@code admin}. */
     public PersonData gather(Person admin, PersonId id) {
-        AdminWrites.requireAdmin(admin);
+        adminWrites.confirm(admin);
         return unitOfWork.inTransaction(() -> {
             Person person = people.find(id).orElseThrow(() -> TicketingException.notFound("person.not_found",
                     "Cette personne est introuvable."));

@@ -125,10 +125,10 @@ public final class Ticketing {
                 new ReturnToQueues(ports, clock));
         this.manageCatalog = new ManageCatalog(uow, catalog, people, adminWrites);
         this.manageSettings = new ManageSettings(uow, ports.storedSettings(), live, adminWrites);
-        this.exportPersonData = new ExportPersonData(uow, ports, labels, clock);
+        this.exportPersonData = new ExportPersonData(uow, ports, labels, clock, adminWrites);
         this.computeStatistics = new ComputeStatistics(uow, ports.statistics(), catalog, people,
                 ports.establishments(), clock, settings.zone());
-        this.anonymiseExpiredData = new AnonymiseExpiredData(ports, clock, live);
+        this.anonymiseExpiredData = new AnonymiseExpiredData(ports, clock, live, adminWrites);
         this.answerSatisfaction = new AnswerSatisfaction(uow, requests, Optional.ofNullable(b.replyKeys), clock);
         this.receiveMail = new ReceiveMail(ports, labels, intake, notifier, fileRequest, live, clock,
                 new MailIntake(Optional.ofNullable(b.replyKeys), b.ownAddresses, Optional.ofNullable(b.mailSubject),

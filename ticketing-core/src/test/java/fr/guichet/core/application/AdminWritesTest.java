@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /**
- * Every administrative change is made by an administrator still one as stored, whatever this node's cached session
- * says: one removed on another node (straight in the store here) acts no longer.
+ * Every administrative change, retention run and personal data export is made by an administrator still one as stored,
+ * whatever this node's cached session says: one removed on another node acts no longer.
  */
 class AdminWritesTest {
 
@@ -55,7 +55,9 @@ class AdminWritesTest {
                 () -> world.ticketing.manageSettings().change(signedIn,
                         new ManageSettings.Changes(30, null, null, null), null),
                 () -> world.ticketing.manageCatalog().addSubject(signedIn, new ManageCatalog.NewSubject("EVE-4",
-                        null, "LaboMEP nouvelle version", "EVE", List.of(), "FEWEST_OPEN")))) {
+                        null, "LaboMEP nouvelle version", "EVE", List.of(), "FEWEST_OPEN")),
+                () -> world.ticketing.anonymiseExpiredData().run(signedIn),
+                () -> world.ticketing.exportPersonData().gather(signedIn, teacher.id()))) {
             assertEquals("person.admin.removed", refused(ErrorKind.FORBIDDEN, write).code());
         }
         assertEquals(teacher, world.people.find(teacher.id()).orElseThrow());
