@@ -23,8 +23,9 @@ import org.jdbi.v3.core.statement.Query;
 /**
  * The list of requests a query matches, as SQL of fixed text and the values to bind to it: the only SQL written in
  * Java. A staff queue is read in branches, one per (group, status) and one per (assignee, status), each an ordered
- * range of an index: a page takes the first rows of every branch, and the total counts the rows of the branches read
- * as one UNION ALL, the assignee's holding only requests outside the groups; a queue searched by words is one
+ * range of an index: a page takes the first rows of every branch (the whole queue unfiltered in the order of filing,
+ * of one branch per group and one of the person's, across statuses), and the total counts the rows of the branches
+ * read as one UNION ALL, the assignee's holding only requests outside the groups; a queue searched by words is one
  * condition, left to the words' indexes.
  * A word is found in the request's own text or in its school's ({@code search_text} or {@code school_text}, each with
  * its trigram index on PostgreSQL, which also keys the request's group and assignee).
@@ -201,7 +202,7 @@ final class RequestListing {
         }
         c.newestFirst = !search.words().isEmpty() && q.sort() == RequestSort.NEWEST && q.requester() == null;
         if (q.queueOf() != null && search.words().isEmpty()) {
-            c.queue(q.queueOf(), q.statuses());
+            c.queue(q.queueOf(), q.statuses(), q.sort());
         } else {
             if (q.queueOf() != null) {
                 c.queueByWords(q.queueOf());
@@ -216,7 +217,7 @@ final class RequestListing {
      * ranges, but for the whole queue unfiltered in the order of filing (the worklist when no view is chosen), which
      * takes the first rows of one range per group and one of the person's across statuses, instead of one per status.
      */
-    private void queue(RequestQuery.QueueOf queue, Set<Status> statuses) {
+    private void queue(RequestQuery.QueueOf queue, Set<Status> statuses, RequestSort sort) {
         values.put("queuePerson", queue.person().value());
         List<String> groups = queue.groups().stream().map(GroupCode::value).sorted().toList();
         if (!groups.isEmpty()) {
@@ -225,9 +226,8 @@ final class RequestListing {
         for (int i = 0; i < groups.size(); i++) {
             values.put("queueGroup" + i, groups.get(i));
         }
-        boolean byFiling = orderBy.equals(ORDER_BY.get(RequestSort.NEWEST))
-                || orderBy.equals(ORDER_BY.get(RequestSort.OLDEST));
-        boolean wholeByFiling = statuses.isEmpty() && EVERY_ROW.contentEquals(where) && byFiling;
+        boolean wholeByFiling = statuses.isEmpty() && EVERY_ROW.contentEquals(where)
+                && (sort == RequestSort.NEWEST || sort == RequestSort.OLDEST);
         if (wholeByFiling) {
             for (int i = 0; i < groups.size(); i++) {
                 pageBranches.add(new Branch(" AND assigned_group = :queueGroup" + i, null, "assigned_group",

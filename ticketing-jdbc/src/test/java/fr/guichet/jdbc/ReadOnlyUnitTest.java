@@ -115,7 +115,8 @@ class ReadOnlyUnitTest {
                 }));
             }
             for (Future<Integer> held : largest) {
-                assertTrue(held.get() <= most + threads - 1, held.get() + " texts held");
+                assertTrue(held.get() <= most + 2 * threads, held.get() + " texts held (a map's size read while "
+                        + "other threads empty and fill it is only near its size)");
             }
         } finally {
             pool.shutdownNow();
