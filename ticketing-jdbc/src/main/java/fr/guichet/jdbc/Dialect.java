@@ -131,6 +131,16 @@ enum Dialect {
     }
 
     /**
+     * The table {@code requests} read through {@code index} (ours, never input) from a bound of its order, as a
+     * queue's branch in an export's later batch: MariaDB is told, since it would read the branch's part of the index
+     * from its start, the bound only checked on each entry (ref), so that every batch reads the rows of those before
+     * again; the others as {@link #requestsThrough}.
+     */
+    String requestsFromBound(String index) {
+        return this == MARIADB ? "requests FORCE INDEX (" + index + ")" : requestsThrough(index);
+    }
+
+    /**
      * The table {@code requests} read in the order of {@code index} (ours, never input) and only its first rows: H2
      * and MariaDB are told, MariaDB since it would rather sort the whole table than read a few thousand rows through
      * an index when they are a few percent of it; PostgreSQL chooses well.

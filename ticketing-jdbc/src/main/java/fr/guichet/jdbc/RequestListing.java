@@ -55,19 +55,21 @@ final class RequestListing {
     /**
      * For each order, the condition keeping the rows that follow a given one in it, and the instant it orders by: its
      * first comparison bounds the range of the order's index read, so that each batch of an export starts where the
-     * last one ended instead of reading every row before it again.
+     * last one ended instead of reading every row before it again; MariaDB also bounds it by the number within the
+     * instant (many requests share one due), from the equality spelled in the OR.
      */
     private static final Map<RequestSort, Keyset> AFTER = Map.of(
             RequestSort.NEWEST, new Keyset(" AND submitted_at <= :afterAt AND (submitted_at < :afterAt"
-                    + " OR number < :afterNumber)", RequestSummary::submittedAt),
+                    + " OR submitted_at = :afterAt AND number < :afterNumber)", RequestSummary::submittedAt),
             RequestSort.OLDEST, new Keyset(" AND submitted_at >= :afterAt AND (submitted_at > :afterAt"
-                    + " OR number > :afterNumber)", RequestSummary::submittedAt),
+                    + " OR submitted_at = :afterAt AND number > :afterNumber)", RequestSummary::submittedAt),
             RequestSort.UPDATED, new Keyset(" AND updated_at <= :afterAt AND (updated_at < :afterAt"
-                    + " OR number < :afterNumber)", RequestSummary::updatedAt),
+                    + " OR updated_at = :afterAt AND number < :afterNumber)", RequestSummary::updatedAt),
             RequestSort.UPDATED_LONGEST_AGO, new Keyset(" AND updated_at >= :afterAt AND (updated_at > :afterAt"
-                    + " OR number > :afterNumber)", RequestSummary::updatedAt),
+                    + " OR updated_at = :afterAt AND number > :afterNumber)", RequestSummary::updatedAt),
             RequestSort.DUE, new Keyset(" AND due_order >= :afterAt AND (due_order > :afterAt"
-                    + " OR number > :afterNumber)", s -> s.serviceLevel().nextDue(s.status())));
+                    + " OR due_order = :afterAt AND number > :afterNumber)",
+                    s -> s.serviceLevel().nextDue(s.status())));
 
     /** The columns a searched word is looked for in: the request's own words and its school's. */
     private static final List<String> WORD_COLUMNS = List.of("search_text", "school_text");
@@ -108,6 +110,8 @@ final class RequestListing {
      */
     private final String indexSuffix;
     private final StringBuilder where = new StringBuilder(EVERY_ROW);
+    /** Whether the list starts after a given row ({@link #after}), a queue's branches read from that bound. */
+    private boolean fromBound;
     /** The queue a list searched by words keeps, as one condition, added to {@link #where} by the whole list only. */
     private String scope = "";
     /**
@@ -152,6 +156,7 @@ final class RequestListing {
             Keyset keyset = AFTER.get(q.sort());
             c.add(keyset.condition(), "afterAt", keyset.at().apply(after));
             c.values.put("afterNumber", after.number().value());
+            c.fromBound = true;
         }
         return c;
     }
@@ -439,7 +444,8 @@ final class RequestListing {
             return "SELECT " + columns + " FROM " + from + where + scope + page;
         }
         return "SELECT " + columns + " FROM (" + pageBranches.stream()
-                .map(b -> "(SELECT " + columns + " FROM " + dialect.requestsThrough(b.index()) + where
+                .map(b -> "(SELECT " + columns + " FROM " + (fromBound ? dialect.requestsFromBound(b.index())
+                        : dialect.requestsThrough(b.index())) + where
                         + b.condition() + dialect.orderOfEqualRange(b.leading(), orderBy)
                         + dialect.unionOperandLimit(reach) + ")")
                 .collect(Collectors.joining(" UNION ")) + ") branches" + page;
