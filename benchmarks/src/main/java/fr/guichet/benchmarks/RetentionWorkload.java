@@ -9,7 +9,6 @@ import fr.guichet.core.port.UnitOfWork;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -58,7 +57,7 @@ final class RetentionWorkload {
             try {
                 DataSource data = bench.dataSource();
                 load(data, count);
-                analyse(data);
+                BulkLoader.analyze(data);
                 TimedUnitOfWork timed = new TimedUnitOfWork(bench.stack().get(UnitOfWork.class));
                 Ports ports = Ports.lookUpLocal(new Ports.Lookup() {
                     @Override
@@ -174,17 +173,6 @@ final class RetentionWorkload {
                     }
                 }
             }
-        }
-    }
-
-    /**
-     * Has the database gather the statistics of the loaded tables, as PostgreSQL's autovacuum does for a database that
-     * holds years of requests: without them, it expects about 200 rows of history a request and reads a batch's
-     * history by scanning the whole table.
-     */
-    private static void analyse(DataSource data) throws SQLException {
-        try (Connection c = data.getConnection(); Statement s = c.createStatement()) {
-            s.execute("ANALYZE");
         }
     }
 

@@ -178,6 +178,7 @@ final class ServingWorkload {
             }
             hashing.shutdown();
             results.add(NAME, db.kind() + ": " + signing.size() + " passwords", "load", seconds(passwords), "s");
+            BulkLoader.analyze(stack.dataSource());
             System.out.printf(Locale.ROOT, "%s: data loaded in %.0f s%n", db.kind(), seconds(start));
         }
     }
