@@ -89,6 +89,9 @@ final class AdminPeopleEndpoints {
         List<ImportReport.Row> rows = CsvRecords.read(CsvRecords.body(ctx, MAX_CSV_BYTES), COLUMNS,
                 AdminPeopleEndpoints::row);
         ImportReport report = shared.ticketing().administerPeople().importPeople(admin, rows);
+        if (report.stopped().isPresent()) {
+            throw report.stopped().get().exception();
+        }
         shared.exchange().write(ctx, 200, ImportView.of(report));
     }
 

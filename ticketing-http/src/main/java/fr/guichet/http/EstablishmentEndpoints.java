@@ -58,6 +58,9 @@ final class EstablishmentEndpoints {
         Person admin = shared.sessions().require(ctx);
         List<EstablishmentRow> rows = rows(CsvRecords.body(ctx, MAX_CSV_BYTES));
         ImportReport report = shared.ticketing().manageEstablishments().importEstablishments(admin, rows);
+        if (report.stopped().isPresent()) {
+            throw report.stopped().get().exception();
+        }
         shared.exchange().write(ctx, 200, ImportView.of(report));
     }
 

@@ -5,14 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.guichet.core.domain.establishment.Department;
+import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.Uai;
 import fr.guichet.core.testing.EstablishmentFixtures;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /** The directory of establishments over HTTP: the national directory's CSV import and the search. */
@@ -34,6 +38,24 @@ class EstablishmentApiTest {
     private static String line(Uai uai, String name, String kind, String commune, String department) {
         return uai.value() + ";" + name + ";" + kind + ";Public;1 rue de la Paix;94000;" + commune + ";"
                 + department + ";24\n";
+    }
+
+    /** {@code count} distinct fresh UAIs. */
+    private static List<Uai> newUais(int count) {
+        Set<Uai> uais = new LinkedHashSet<>();
+        while (uais.size() < count) {
+            uais.add(EstablishmentFixtures.newUai());
+        }
+        return List.copyOf(uais);
+    }
+
+    /** The directory's export of a school for each of {@code uais}, named "École {@code word} 1" on. */
+    private static String schools(List<Uai> uais, String word) {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < uais.size(); i++) {
+            csv.append(line(uais.get(i), "École " + word + " " + (i + 1), "Ecole", "Meaux", "077"));
+        }
+        return csv.toString();
     }
 
     @Test
@@ -128,21 +150,37 @@ class EstablishmentApiTest {
 
     @Test
     void ten_thousand_lines_are_imported_in_one_call() {
-        StringBuilder csv = new StringBuilder(HEADER);
-        Set<Uai> uais = new HashSet<>();
-        String word = EstablishmentFixtures.newWord();
-        while (uais.size() < 10_000) {
-            Uai uai = EstablishmentFixtures.newUai();
-            if (uais.add(uai)) {
-                csv.append(line(uai, "École " + word + " " + uais.size(), "Ecole", "Meaux", "077"));
-            }
-        }
-
-        JsonNode report = importCsv(admin, csv.toString()).json();
+        JsonNode report = importCsv(admin, schools(newUais(10_000), EstablishmentFixtures.newWord())).json();
 
         assertEquals(10_000, report.get("added").asInt() + report.get("updated").asInt(), report.toString());
         assertEquals(0, report.get("refused").asInt());
         assertEquals(List.of(), List.copyOf(report.get("lines").findValuesAsText("uai")));
+    }
+
+    @Test
+    void an_import_whose_administrator_is_removed_part_way_answers_a_problem_saying_what_it_kept() throws Exception {
+        try (Connection c = server.injector.getInstance(DataSource.class).getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("CREATE TRIGGER IF NOT EXISTS removes_importer AFTER INSERT ON audit_entries FOR EACH ROW CALL '"
+                    + RemovesImporter.class.getName() + "'");
+        }
+        Person removed = server.newAdmin();
+        Api importer = Api.signIn(server.base, removed.id().value());
+        RemovesImporter.ADMINS.add(removed.id().value());
+        String word = EstablishmentFixtures.newWord();
+        List<Uai> uais = newUais(1_500);
+
+        JsonNode stopped = importCsv(importer, schools(uais, word)).problem(403);
+
+        assertEquals("import.stopped", stopped.get("code").asText(), stopped.toString());
+        String detail = stopped.get("detail").asText();
+        assertTrue(detail.contains("plus administrateur") && detail.contains("ligne 1002")
+                && detail.contains("refusées : 0"), detail);
+        Api teacher = Api.signIn(server.base, server.newRequester().id().value());
+        assertEquals(1, teacher.get("/api/v1/establishments?q=" + word + "+" + uais.get(999).value()).json().size(),
+                "line 1001 kept");
+        assertEquals(0, teacher.get("/api/v1/establishments?q=" + word + "+" + uais.get(1_000).value()).json()
+                .size(), "line 1002 not imported");
     }
 
     @Test

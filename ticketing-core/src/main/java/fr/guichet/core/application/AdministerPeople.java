@@ -165,7 +165,8 @@ public final class AdministerPeople {
      * Creates or updates a person from each row, by identifier, each row its own audited change ({@code person.import})
      * so that a refused line leaves the others done; on an update, empty roles or groups leave them unchanged. More
      * than {@link #MAX_IMPORT_ROWS} rows are refused before anything changes. Where people come from a directory,
-     * every line is refused.
+     * every line is refused. An administrator removed, or the store down, after a line was written stops the import,
+     * whose report then holds the lines before and its stop ({@link ImportReport#stoppedAt}).
      */
     public ImportReport importPeople(Person admin, List<ImportReport.Row> rows) {
         AdminWrites.requireAdmin(admin);
@@ -176,7 +177,11 @@ public final class AdministerPeople {
         }
         List<ImportReport.Line> lines = new ArrayList<>();
         for (ImportReport.Row row : rows) {
-            lines.add(importRow(admin, row));
+            try {
+                lines.add(importRow(admin, row));
+            } catch (TicketingException stopped) {
+                return ImportReport.stoppedAt(row.number(), lines, stopped);
+            }
         }
         return new ImportReport(lines);
     }

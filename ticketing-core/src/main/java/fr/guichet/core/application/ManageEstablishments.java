@@ -70,7 +70,9 @@ public final class ManageEstablishments {
      * Adds the establishments of {@code rows} the directory does not know and updates those it knows differently, by
      * UAI, giving it the unchanged ones too so that it repairs what it copies of them; the report gives each line's
      * outcome, refused lines with their French reasons. More than {@link #MAX_IMPORT_ROWS} rows are refused before
-     * anything changes. Administrators only.
+     * anything changes. Administrators only, still one as stored at each batch: one removed, or the store down, after
+     * a batch was written stops the import, whose report then holds the lines before the batch and its stop
+     * ({@link ImportReport#stoppedAt}).
      */
     public ImportReport importEstablishments(Person admin, List<EstablishmentRow> rows) {
         AdminWrites.requireAdmin(admin);
@@ -95,13 +97,22 @@ public final class ManageEstablishments {
             }
         }
         for (int start = 0; start < valid.size(); start += BATCH) {
-            save(admin, valid.subList(start, Math.min(valid.size(), start + BATCH)))
-                    .forEach(line -> outcomes.put(line.number(), line));
+            List<Parsed> batch = valid.subList(start, Math.min(valid.size(), start + BATCH));
+            try {
+                save(admin, batch).forEach(line -> outcomes.put(line.number(), line));
+            } catch (TicketingException stopped) {
+                int at = batch.get(0).number();
+                return ImportReport.stoppedAt(at, rows.stream().filter(row -> row.number() < at)
+                        .map(row -> outcomes.get(row.number())).toList(), stopped);
+            }
         }
         return new ImportReport(rows.stream().map(row -> outcomes.get(row.number())).toList());
     }
 
-    /** Writes one batch in one audited transaction; a batch the store fails to write is refused line by line. */
+    /**
+     * Writes one batch in one audited transaction; a batch the store fails to write is refused line by line; an
+     * administrator no longer one, or the store down, is thrown.
+     */
     private List<ImportReport.Line> save(Person admin, List<Parsed> batch) {
         try {
             return writes.change(admin, "establishment.import", lines -> TARGET, () -> Snapshot.NONE, null, () -> {
