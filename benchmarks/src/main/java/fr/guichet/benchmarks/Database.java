@@ -15,8 +15,9 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * A fresh, empty database for one workload: an H2 file database in a temporary folder, or a new PostgreSQL database
- * on 127.0.0.1:5432 (user postgres, trust); {@link #close()} drops it.
+ * A fresh, empty database for one workload: an H2 file database in a temporary folder, embedded in the first process
+ * that opens it and reached by others through it (AUTO_SERVER), or a new PostgreSQL database on 127.0.0.1:5432 (user
+ * postgres, trust); {@link #close()} drops it.
  */
 final class Database implements AutoCloseable {
 
@@ -43,7 +44,8 @@ final class Database implements AutoCloseable {
             case "h2" -> {
                 try {
                     Path folder = Files.createTempDirectory("guichet-bench-h2");
-                    return new Database("h2", "jdbc:h2:file:" + folder.resolve(name), "sa", name, folder);
+                    return new Database("h2", "jdbc:h2:file:" + folder.resolve(name) + ";AUTO_SERVER=TRUE", "sa",
+                            name, folder);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -114,6 +114,8 @@ class BenchmarksSmokeTest {
         assertMeasured(results, FiguresWorkload.NAME);
         List<Results.Check> kept = results.checks().stream().filter(c -> !c.target().contains("p99")).toList();
         assertTrue(kept.stream().anyMatch(c -> c.target().contains("raw figures give")), kept.toString());
+        assertEquals(settings().databases().size(), kept.stream().filter(c -> c.target().contains("CSV export"))
+                .count(), "an export checked on each database: " + kept);
         assertTrue(kept.stream().allMatch(Results.Check::met), kept.toString());
     }
 
