@@ -19,6 +19,9 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 
@@ -144,11 +147,14 @@ final class BulkLoader {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             if (loaded == 0) {
                 writeVocabulary(c, s);
+                writeWords(c, s);
                 writeSchools(c, s);
             }
             while (loaded < total) {
                 long to = Math.min(total, loaded + CHUNK);
-                s.executeUpdate(insert(loaded + 1, to, "MOD(g * 7919, " + REQUESTERS + ")", FIVE_YEARS_SECONDS));
+                String requester = "MOD(g * 7919, " + REQUESTERS + ")";
+                s.executeUpdate(insert(loaded + 1, to, requester, FIVE_YEARS_SECONDS));
+                indexWords(s, loaded + 1, to, requester);
                 if (!schools.isEmpty()) {
                     s.executeUpdate("INSERT INTO satisfaction_answers (request_number, score, answered_at) SELECT "
                             + "number, 1 + MOD(number * 7, 5), resolved_at FROM requests WHERE number BETWEEN "
@@ -171,7 +177,9 @@ final class BulkLoader {
         long span = Math.max(1, java.time.Duration.between(since, now.toInstant(ZoneOffset.UTC)).toSeconds());
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             long to = loaded + (long) count * each;
-            s.executeUpdate(insert(loaded + 1, to, first + " + MOD(g, " + count + ")", span));
+            String requester = first + " + MOD(g, " + count + ")";
+            s.executeUpdate(insert(loaded + 1, to, requester, span));
+            indexWords(s, loaded + 1, to, requester);
             loaded = to;
             finish(s);
         }
@@ -238,6 +246,69 @@ final class BulkLoader {
             p.setString(7, SCHOOL.searchText());
             p.executeUpdate();
         }
+    }
+
+    /**
+     * The words of each name and text the load joins ({@code bench_name_words}, {@code bench_text_words}), and every
+     * word the bulk rows hold in the vocabulary of the index of words, as ticketing-jdbc's {@code RequestWords}
+     * indexes a search text: its words with a letter (none of these is long enough to be cut), each once. A request's
+     * words are "req" (its requester's identifier), its school's UAI, its name's and its text's, which share none.
+     */
+    private void writeWords(Connection c, Statement s) throws SQLException {
+        s.execute("CREATE TABLE bench_name_words (id INTEGER NOT NULL, word VARCHAR(200) NOT NULL)");
+        s.execute("CREATE TABLE bench_text_words (id INTEGER NOT NULL, word VARCHAR(200) NOT NULL)");
+        Set<String> vocabulary = new TreeSet<>(List.of("req", SCHOOL.uai().value().toLowerCase(Locale.ROOT)));
+        schools.forEach(uai -> vocabulary.add(uai.value().toLowerCase(Locale.ROOT)));
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO bench_name_words (id, word) VALUES (?, ?)")) {
+            for (SupportVocabulary.NameRow row : SupportVocabulary.names()) {
+                vocabulary.addAll(addWords(p, row.index(), row.searchText()));
+            }
+            p.executeBatch();
+        }
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO bench_text_words (id, word) VALUES (?, ?)")) {
+            for (SupportVocabulary.TextRow row : SupportVocabulary.texts()) {
+                vocabulary.addAll(addWords(p, row.index(), row.searchText()));
+            }
+            p.executeBatch();
+        }
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO search_words (word) VALUES (?)")) {
+            for (String word : vocabulary) {
+                p.setString(1, word);
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+    }
+
+    /** Adds to {@code p}'s batch a row (id, word) for each indexed word of {@code searchText}; answers them. */
+    private static Set<String> addWords(PreparedStatement p, int id, String searchText) throws SQLException {
+        Set<String> words = new TreeSet<>();
+        for (String word : searchText.split(" ")) {
+            if (word.codePoints().anyMatch(Character::isLetter) && words.add(word)) {
+                p.setInt(1, id);
+                p.setString(2, word);
+                p.addBatch();
+            }
+        }
+        return words;
+    }
+
+    /**
+     * Writes the postings of the index of words for the rows {@code from} to {@code to} of requester
+     * {@code requester}, as {@link #insert} derives their name and text from their number.
+     */
+    private void indexWords(Statement s, long from, long to, String requester) throws SQLException {
+        String series = postgres ? "generate_series(CAST(" + from + " AS BIGINT), " + to + ") AS t(g)"
+                : "SYSTEM_RANGE(" + from + ", " + to + ") AS t(g)";
+        s.executeUpdate("INSERT INTO request_words (word, number) SELECT w.word, x.g FROM (SELECT g, " + requester
+                + " AS requester FROM " + series + ") AS x JOIN bench_name_words w ON w.id = MOD(x.requester, "
+                + NAMES + ")");
+        s.executeUpdate("INSERT INTO request_words (word, number) SELECT w.word, g FROM " + series
+                + " JOIN bench_text_words w ON w.id = MOD(g * 2029, " + TEXTS + ")");
+        s.executeUpdate("INSERT INTO request_words (word, number) SELECT 'req', number FROM requests "
+                + "WHERE number BETWEEN " + from + " AND " + to);
+        s.executeUpdate("INSERT INTO request_words (word, number) SELECT LOWER(establishment), number FROM requests "
+                + "WHERE number BETWEEN " + from + " AND " + to);
     }
 
     /** The schools the figures' load joins by number, when it has some. */

@@ -183,6 +183,37 @@ enum Dialect {
     }
 
     /**
+     * Whether a search's words are looked up in Guichet's index of words ({@link RequestWords}) rather than in the
+     * requests' texts: on H2 and MariaDB, which have no index for a word inside a text; PostgreSQL reads its trigram
+     * indexes.
+     */
+    boolean looksUpWords() {
+        return this != POSTGRESQL;
+    }
+
+    /**
+     * The join of the table before it to the one after it, read in that order: MariaDB otherwise reads every request
+     * and looks each up among the few that a search's word gives ({@code STRAIGHT_JOIN}); H2 and PostgreSQL read a
+     * derived table first when it comes first.
+     */
+    String joinInOrder() {
+        return this == MARIADB ? "STRAIGHT_JOIN" : "JOIN";
+    }
+
+    /**
+     * An insert of the row {@code :key} into {@code table}, a table of that one column, that does nothing when the row
+     * is there, whether committed or written by a transaction of another node not committed yet (it then waits for it);
+     * table and column names are ours, never input.
+     */
+    String insertUnlessPresent(String table, String key) {
+        return switch (this) {
+            case H2 -> "MERGE INTO " + table + " (" + key + ") KEY (" + key + ") VALUES (:" + key + ")";
+            case POSTGRESQL -> "INSERT INTO " + table + " (" + key + ") VALUES (:" + key + ") ON CONFLICT DO NOTHING";
+            case MARIADB -> "INSERT IGNORE INTO " + table + " (" + key + ") VALUES (:" + key + ")";
+        };
+    }
+
+    /**
      * An insert-or-update of one row of {@code table} found by {@code key}, binding each column to the parameter of the
      * same name; table and column names are ours, never input.
      */

@@ -91,7 +91,7 @@ public final class JdbcModule extends PrivateModule {
         HikariDataSource pool = new HikariDataSource(hikari);
         try {
             Flyway.configure().dataSource(pool).locations(dialect.migrations().toArray(String[]::new))
-                    .javaMigrations(new V13__people_search())
+                    .javaMigrations(new V13__people_search(), new V29__request_words())
                     .placeholders(dialect.schemaPlaceholders()).failOnMissingLocations(true).load().migrate();
         } catch (RuntimeException e) {
             pool.close();

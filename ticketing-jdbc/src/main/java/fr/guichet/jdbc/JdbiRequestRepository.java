@@ -29,8 +29,9 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * Requests in the {@code requests} table, with their messages, history and attachment metadata appended to their own
- * tables ({@link RequestRows}), listed by {@link RequestListing} and counted by assignee in {@link OpenRequestCounts};
- * numbers come from the database sequence {@code request_number}, shared by every node.
+ * tables ({@link RequestRows}) and the words of their search text to the index of words ({@link RequestWords}),
+ * listed by {@link RequestListing} and counted by assignee in {@link OpenRequestCounts}; numbers come from the database
+ * sequence {@code request_number}, shared by every node.
  */
 final class JdbiRequestRepository implements RequestRepository {
 
@@ -87,6 +88,7 @@ final class JdbiRequestRepository implements RequestRepository {
                 }
                 return Addition.ALREADY_FILED;
             }
+            RequestWords.add(h, db.dialect(), line.number().value(), request.searchText());
             openCounts.follow(h, Optional.empty(), request);
             return Addition.ADDED;
         });
@@ -108,6 +110,8 @@ final class JdbiRequestRepository implements RequestRepository {
             if (!RequestRows.update(h, change)) {
                 return false;
             }
+            RequestWords.change(h, db.dialect(), change.after().summaryLine().number().value(),
+                    change.before().searchText(), change.after().searchText());
             openCounts.follow(h, Optional.of(change.before()), change.after());
             return true;
         });
@@ -290,7 +294,7 @@ final class JdbiRequestRepository implements RequestRepository {
 
     @Override
     public int anonymise(Collection<RequestNumber> numbers, Instant at) {
-        return db.inTransaction(h -> RequestAnonymisation.anonymise(h, numbers, at));
+        return db.inTransaction(h -> RequestAnonymisation.anonymise(h, db.dialect(), numbers, at));
     }
 
     @Override

@@ -22,7 +22,8 @@ import org.jdbi.v3.core.statement.Query;
  * The statements of the request repository's anonymisation: each writes the rows of a whole batch of requests at once
  * (a few statements per batch, not per request), as {@code Request#anonymised()} and {@code Request#naming} change the
  * request they read; the requests' own rows, whose search text is each their own, are written once each in one JDBC
- * batch, and every row of a table once (one new row version, so that PostgreSQL updates the table's indexes once).
+ * batch, their words indexed again ({@link RequestWords#replace}), and every row of a table once (one new row
+ * version, so that PostgreSQL updates the table's indexes once).
  * Within a statement, a column read by the others is assigned last: MariaDB reads a column assigned earlier in the same
  * SET at its new value.
  */
@@ -70,7 +71,7 @@ final class RequestAnonymisation {
     }
 
     /** Anonymises those of {@code numbers} not anonymised yet; answers how many. */
-    static int anonymise(Handle h, Collection<RequestNumber> numbers, Instant at) {
+    static int anonymise(Handle h, Dialect dialect, Collection<RequestNumber> numbers, Instant at) {
         if (numbers.isEmpty()) {
             return 0;
         }
@@ -116,13 +117,15 @@ final class RequestAnonymisation {
                 + "requester_given = :given, requester_family = :family, summary = :text, description = :text, "
                 + "search_text = :search, idempotency_key = NULL, version = version + 1, anonymised_at = :at "
                 + "WHERE number = :number");
-        todo.forEach((number, establishment) -> requests.bind("number", number)
+        Map<Long, String> searchTexts = new java.util.TreeMap<>();
+        todo.forEach((number, establishment) -> searchTexts.put(number, Anonymised.searchText(
+                RequestNumber.of(number), establishment == null ? null : Uai.parse(establishment.strip()))));
+        searchTexts.forEach((number, search) -> requests.bind("number", number)
                 .bind("id", placeholder.id().value()).bind("given", placeholder.name().given())
                 .bind("family", placeholder.name().family()).bind("text", Anonymised.TEXT).bind("at", at)
-                .bind("search", Anonymised.searchText(RequestNumber.of(number),
-                        establishment == null ? null : Uai.parse(establishment.strip())))
-                .add());
+                .bind("search", search).add());
         requests.execute();
+        RequestWords.replace(h, dialect, searchTexts);
         return todo.size();
     }
 

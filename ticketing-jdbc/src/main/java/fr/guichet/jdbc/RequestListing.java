@@ -27,8 +27,13 @@ import org.jdbi.v3.core.statement.Query;
  * of one branch per group and one of the person's, across statuses), and the total counts the rows of the branches
  * read as one UNION ALL, the assignee's holding only requests outside the groups; a queue searched by words is one
  * condition, left to the words' indexes.
- * A word is found in the request's own text or in its school's ({@code search_text} or {@code school_text}, each with
- * its trigram index on PostgreSQL, which also keys the request's group and assignee).
+ * A word is found in the request's own text or in its school's: on PostgreSQL in {@code search_text} or
+ * {@code school_text}, each with its trigram index, which also keys the request's group and assignee; on H2 and
+ * MariaDB the longest word through Guichet's index of words ({@link RequestWords}: the vocabulary's words holding it,
+ * then their requests, and the requests of the directory's schools holding it), read first and joined to the requests
+ * by number, its candidates exactly its matches, the other words compared in the rows read (a requester's own few
+ * requests compare every word in their rows). A search's newest rows ({@link #newest})
+ * are read in their order and their words compared in the rows.
  * A total takes its branches as one UNION ALL under one LIMIT of cap + 1, the counts one such per status
  * ({@link fr.guichet.core.port.Count}): PostgreSQL reads the union lazily and stops at the cap + 1st row across the
  * branches, so that they cost the same however many requests the years pile up; H2 and MariaDB read each operand up
@@ -112,13 +117,20 @@ final class RequestListing {
     private final StringBuilder where = new StringBuilder(EVERY_ROW);
     /** Whether the list starts after a given row ({@link #after}), a queue's branches read from that bound. */
     private boolean fromBound;
-    /** The queue a list searched by words keeps, as one condition, added to {@link #where} by the whole list only. */
-    private String scope = "";
     /**
-     * The first word's condition for a queue searched by words, which holds it in {@link #scope} instead of
-     * {@link #where}: {@link #newest} keeps the rows of its window that hold it.
+     * The searched words' conditions of the whole list, after {@link #where}: through the index of words where the
+     * database reads it, in the texts otherwise (on PostgreSQL but the first word of a queue, held in {@link #scope}).
      */
-    private String firstWord = "";
+    private final StringBuilder words = new StringBuilder();
+    /**
+     * What a whole list reads: {@link #from}, or the requests holding the word looked up in the index of words, then
+     * their rows by number.
+     */
+    private String source;
+    /** The searched words' conditions in the texts of the rows {@link #newest} reads. */
+    private final StringBuilder wordsInRows = new StringBuilder();
+    /** The queue a list searched by words keeps, as one condition, after {@link #words} in the whole list only. */
+    private String scope = "";
     /** Whether the list reads its scope's newest rows first ({@link #newest}): a staff search by words. */
     private boolean newestFirst;
     /** The ordered index ranges the scope of {@link #newest} is read from: none for every request. */
@@ -141,6 +153,7 @@ final class RequestListing {
     private RequestListing(Dialect dialect, RequestQuery q) {
         this.dialect = dialect;
         this.from = q.requester() == null ? "requests" : dialect.requestsOfOneRequester();
+        this.source = from;
         this.orderBy = ORDER_BY.get(q.sort());
         this.indexSuffix = q.sort() == RequestSort.UPDATED || q.sort() == RequestSort.UPDATED_LONGEST_AGO ? "_updated"
                 : q.sort() == RequestSort.DUE ? "_due" : "";
@@ -199,10 +212,24 @@ final class RequestListing {
             c.where.append(" AND 1 = 0");
         }
         search.number().ifPresent(n -> c.add(" AND number = :searchedNumber", "searchedNumber", n.value()));
+        boolean indexed = dialect.looksUpWords();
+        boolean looksUp = indexed && q.requester() == null;
+        int lookedUp = -1;
+        for (int i = 0; i < search.words().size(); i++) {
+            String word = search.words().get(i);
+            if (looksUp && RequestWords.looksUp(word)
+                    && (lookedUp < 0 || word.length() > search.words().get(lookedUp).length())) {
+                lookedUp = i;
+            }
+        }
         for (int i = 0; i < search.words().size(); i++) {
             c.values.put("word" + i, "%" + likeEscaped(search.words().get(i)) + "%");
-            if (i > 0 || q.queueOf() == null) {
-                c.where.append(holdsWord(i));
+            c.wordsInRows.append(holdsWord(i));
+            if (i == lookedUp) {
+                c.source = "(" + holding(i) + ") holding " + dialect.joinInOrder() + " requests"
+                        + " ON requests.number = holding.matched";
+            } else if (indexed || i > 0 || q.queueOf() == null) {
+                c.words.append(holdsWord(i));
             }
         }
         c.newestFirst = !search.words().isEmpty() && q.sort() == RequestSort.NEWEST && q.requester() == null;
@@ -210,7 +237,7 @@ final class RequestListing {
             c.queue(q.queueOf(), q.statuses(), q.sort());
         } else {
             if (q.queueOf() != null) {
-                c.queueByWords(q.queueOf());
+                c.queueByWords(q.queueOf(), indexed);
             }
             c.statusIn(q.statuses());
         }
@@ -271,15 +298,16 @@ final class RequestListing {
     }
 
     /**
-     * A queue searched by words: for the whole list, as one condition pairing each of the queue's keys (its groups, the
-     * person) with the first word in each column it is looked for in, which PostgreSQL reads pair by pair from the
-     * words' indexes keyed by group and assignee (V27), instead of every request holding the word, as a queue's ranges
-     * would be read to their end by a rare word (the word is nowhere else in the list's condition: PostgreSQL, which
-     * estimates a name's share of the requests from a sample that may miss it, would read it from the words alone);
-     * and as one range per group and one for the person's requests outside their groups, across statuses, for
-     * {@link #newest}.
+     * A queue searched by words: for the whole list, as one condition, on PostgreSQL pairing each of the queue's keys
+     * (its groups, the person) with the first word in each column it is looked for in, which PostgreSQL reads pair by
+     * pair from the words' indexes keyed by group and assignee (V27), instead of every request holding the word, as a
+     * queue's ranges would be read to their end by a rare word (the word is nowhere else in the list's condition:
+     * PostgreSQL, which estimates a name's share of the requests from a sample that may miss it, would read it from the
+     * words alone); where the words are looked up in the index of words ({@code indexed}), the queue's keys alone, the
+     * requests holding the words being read first; and as one range per group and one for the person's requests
+     * outside their groups, across statuses, for {@link #newest}.
      */
-    private void queueByWords(RequestQuery.QueueOf queue) {
+    private void queueByWords(RequestQuery.QueueOf queue, boolean indexed) {
         values.put("queuePerson", queue.person().value());
         List<String> groups = queue.groups().stream().map(GroupCode::value).sorted().toList();
         List<String> keys = new ArrayList<>();
@@ -288,9 +316,9 @@ final class RequestListing {
             lists.put("queueGroups", groups);
         }
         keys.add("assignee = :queuePerson");
-        firstWord = holdsWord(0);
-        scope = keys.stream().flatMap(key -> WORD_COLUMNS.stream().map(column -> key + " AND " + holds(column,
-                ":word0"))).collect(Collectors.joining(" OR ", " AND (", ")"));
+        scope = indexed ? keys.stream().collect(Collectors.joining(" OR ", " AND (", ")"))
+                : keys.stream().flatMap(key -> WORD_COLUMNS.stream().map(column -> key + " AND " + holds(column,
+                        ":word0"))).collect(Collectors.joining(" OR ", " AND (", ")"));
         for (int i = 0; i < groups.size(); i++) {
             scopeValues.put("scopeGroup" + i, groups.get(i));
             scopeBranches.add(new Branch(" AND assigned_group = :scopeGroup" + i, null, "assigned_group",
@@ -324,8 +352,8 @@ final class RequestListing {
      * {@code prefix} ("EXPLAIN " or nothing) comes first.
      */
     Query matches(Handle h, String prefix, long cap) {
-        return bind(h.createQuery(prefix + dialect.firstRowsOf("SELECT " + RequestRows.SUMMARY_COLUMNS + " FROM " + from
-                + where + scope, cap + 1)));
+        return bind(h.createQuery(prefix + dialect.firstRowsOf("SELECT " + RequestRows.SUMMARY_COLUMNS + " FROM "
+                + source + condition(), cap + 1)));
     }
 
     /**
@@ -337,7 +365,7 @@ final class RequestListing {
     Query countByStatus(Handle h, PersonId me, long cap) {
         List<Branch> branches = !countBranches.isEmpty() ? countBranches : countedStatuses.stream()
                 .map(s -> new Branch(" AND status = :status" + s.ordinal(), s, null, null)).toList();
-        String table = countBranches.isEmpty() ? from : "requests";
+        String table = countBranches.isEmpty() ? source : "requests";
         Map<Status, List<Branch>> byStatus = branches.stream().collect(Collectors.groupingBy(Branch::status,
                 () -> new EnumMap<>(Status.class), Collectors.toList()));
         String sql = byStatus.entrySet().stream().map(e -> {
@@ -360,7 +388,7 @@ final class RequestListing {
      */
     private String upTo(List<Branch> branches, String columns, String table, long cap) {
         String limit = " LIMIT " + (cap + 1);
-        List<String> each = branches.stream().map(b -> "SELECT " + columns + " FROM " + table + where + scope
+        List<String> each = branches.stream().map(b -> "SELECT " + columns + " FROM " + table + condition()
                 + b.condition() + limit).toList();
         String read = each.size() == 1 ? each.get(0)
                 : each.stream().map(b -> "(" + b + ")").collect(Collectors.joining(" UNION ALL "));
@@ -391,7 +419,7 @@ final class RequestListing {
                                 + " LIMIT " + window + ")")
                         .collect(Collectors.joining(" UNION ALL ")) + ") branches" + order + " LIMIT " + window;
         Query query = bind(h.createQuery(prefix + "SELECT " + RequestRows.SUMMARY_COLUMNS + " FROM (" + rows
-                + ") newest" + where + firstWord + order + " LIMIT " + (cap + 1)));
+                + ") newest" + where + wordsInRows + order + " LIMIT " + (cap + 1)));
         scopeValues.forEach(query::bind);
         return query;
     }
@@ -427,7 +455,7 @@ final class RequestListing {
      */
     private String countSql(long cap) {
         if (totalBranches.isEmpty()) {
-            return "SELECT COUNT(*) FROM (SELECT 1 AS one FROM " + from + where + scope + " LIMIT " + (cap + 1)
+            return "SELECT COUNT(*) FROM (SELECT 1 AS one FROM " + source + condition() + " LIMIT " + (cap + 1)
                     + ") counted";
         }
         return "SELECT COUNT(*) FROM " + upTo(totalBranches, "1 AS one", "requests", cap);
@@ -441,11 +469,11 @@ final class RequestListing {
         String page = orderBy + " LIMIT :limit OFFSET :offset";
         String columns = RequestRows.SUMMARY_COLUMNS;
         if (pageBranches.isEmpty()) {
-            return "SELECT " + columns + " FROM " + from + where + scope + page;
+            return "SELECT " + columns + " FROM " + source + condition() + page;
         }
         return "SELECT " + columns + " FROM (" + pageBranches.stream()
                 .map(b -> "(SELECT " + columns + " FROM " + (fromBound ? dialect.requestsFromBound(b.index())
-                        : dialect.requestsThrough(b.index())) + where
+                        : dialect.requestsThrough(b.index())) + condition()
                         + b.condition() + dialect.orderOfEqualRange(b.leading(), orderBy)
                         + dialect.unionOperandLimit(reach) + ")")
                 .collect(Collectors.joining(" UNION ")) + ") branches" + page;
@@ -466,6 +494,11 @@ final class RequestListing {
     private record Keyset(String condition, Function<RequestSummary, Instant> at) {
     }
 
+    /** The condition of the whole list: its own, its words', its queue's when searched by words. */
+    private String condition() {
+        return where.toString() + words + scope;
+    }
+
     private void add(String condition, String name, Object value) {
         where.append(condition);
         values.put(name, value);
@@ -481,6 +514,20 @@ final class RequestListing {
     private static String holdsWord(int i) {
         return WORD_COLUMNS.stream().map(column -> holds(column, ":word" + i))
                 .collect(Collectors.joining(" OR ", " AND (", ")"));
+    }
+
+    /**
+     * The numbers ({@code matched}) of the requests holding word {@code i} of the search, read from the index of
+     * words: those of the vocabulary's words holding it ({@link RequestWords}), and those of the directory's schools
+     * whose words hold it, the directory being what {@code school_text} copies. Read first, then the requests by
+     * number ({@link Dialect#joinInOrder}): as {@code number IN}, H2 reads a UNION slowly and may read a status's
+     * requests first, MariaDB cannot read a UNION as a semi-join and reads every request.
+     */
+    private static String holding(int i) {
+        return "SELECT p.number AS matched FROM request_words p WHERE p.word IN (SELECT v.word FROM search_words v"
+                + " WHERE " + holds("v.word", ":word" + i) + ") UNION SELECT s.number FROM requests s WHERE"
+                + " s.establishment IN (SELECT e.uai FROM establishments e WHERE " + holds("e.search_text", ":word" + i)
+                + ")";
     }
 
     /** The condition that {@code column} holds the word bound to {@code word}, a LIKE pattern. */

@@ -20,7 +20,9 @@ import fr.guichet.core.port.StatisticsGrouping;
 import fr.guichet.core.port.StatisticsQuery;
 import fr.guichet.core.port.StatusAge;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -149,8 +151,8 @@ class IndexUseTest {
         RequestQuery queue = RequestQuery.all().withWords("imprimante")
                 .withQueueOf(new RequestQuery.QueueOf(PersonId.of("agent"), Set.of(GroupCode.of("PLATEFORME"))));
         String plan = requests.explainMatches(queue).toLowerCase(Locale.ROOT);
-        assertFalse(plan.contains("establishments"), "the school's words are the request's own: " + plan);
         if (kind == TestDatabase.Kind.POSTGRESQL) {
+            assertFalse(plan.contains("establishments"), "the school's words are the request's own: " + plan);
             List<String> reads = indexReads(plan);
             assertTrue(reads.stream().allMatch(r -> r.contains("(assigned_group)") || r.contains("(assignee)")), plan);
             assertTrue(reads.stream().anyMatch(r -> (r.startsWith("requests_words:")
@@ -164,11 +166,35 @@ class IndexUseTest {
             throws Exception {
         JdbiRequestRepository requests = searching(loaded());
         String plan = requests.explainMatches(RequestQuery.all().withWords("introuvable")).toLowerCase(Locale.ROOT);
-        assertFalse(plan.contains("establishments"), "the school's words are the request's own: " + plan);
         if (kind == TestDatabase.Kind.POSTGRESQL) {
+            assertFalse(plan.contains("establishments"), "the school's words are the request's own: " + plan);
             assertTrue(names(plan, "requests_words") && names(plan, "requests_school_words"), plan);
             assertFalse(plan.contains("seq scan on requests"), plan);
         }
+    }
+
+    /**
+     * On H2 and MariaDB a searched word is looked up in the index of words: the vocabulary's words holding it, their
+     * postings by their key, the directory's schools holding it and their requests by establishment, then the requests
+     * found read by number, a queue kept among them; never the requests read whole. The whole list's total and page
+     * read the same way, but that H2 may read a status's range of requests first (NEW, 5% of them here) and look each
+     * one up in the index of words by its number.
+     */
+    @Test
+    void a_word_searched_on_h2_and_mariadb_is_read_from_the_index_of_words_then_its_requests_by_number()
+            throws Exception {
+        if (kind == TestDatabase.Kind.POSTGRESQL) {
+            return;
+        }
+        JdbiRequestRepository requests = searching(loaded());
+        RequestQuery.QueueOf agent = new RequestQuery.QueueOf(PersonId.of("agent"), Set.of(GroupCode.of("PLATEFORME")));
+        List<RequestQuery> searches = List.of(RequestQuery.all().withWords("introuvable"),
+                RequestQuery.all().withWords("IMPRIMANTE").withQueueOf(agent),
+                RequestQuery.all().withWords("ne identifiant").withQueueOf(agent),
+                RequestQuery.all().withWords("identifiant").withStatuses(Set.of(Status.NEW)));
+        assertAll(searches.stream().flatMap(query -> List.<String>of(requests.explainMatches(query),
+                requests.explain(query.withSort(RequestSort.UPDATED), new PageRequest(2, 20)))
+                .stream()).map(plan -> () -> assertReadFromWords(plan.toLowerCase(Locale.ROOT))));
     }
 
     @Test
@@ -309,14 +335,36 @@ class IndexUseTest {
             bulk.next();
             if (bulk.getLong(1) == 0) {
                 s.execute(bulkInsert());
+                indexWords(c);
                 if (kind == TestDatabase.Kind.POSTGRESQL) {
-                    s.execute("ANALYZE requests");
+                    s.execute("ANALYZE requests, request_words, search_words");
                 } else if (kind == TestDatabase.Kind.MARIADB) {
-                    s.execute("ANALYZE TABLE requests");
+                    s.execute("ANALYZE TABLE requests, request_words, search_words");
                 }
             }
         }
         return database;
+    }
+
+    /** Writes the index of words of the bulk rows, as Guichet does at filing ({@link RequestWords}). */
+    private void indexWords(Connection c) throws SQLException {
+        Dialect dialect = Dialect.of(TestDatabase.of(kind).config.url());
+        try (PreparedStatement texts = c.prepareStatement("SELECT DISTINCT search_text FROM requests WHERE number > "
+                + FIRST_NUMBER); ResultSet found = texts.executeQuery();
+                PreparedStatement postings = c.prepareStatement("INSERT INTO request_words (word, number) "
+                        + "SELECT ?, number FROM requests WHERE number > " + FIRST_NUMBER + " AND search_text = ?");
+                PreparedStatement vocabulary = c.prepareStatement(dialect.insertUnlessPresent("search_words", "word")
+                        .replace(":word", "?"))) {
+            while (found.next()) {
+                for (String word : RequestWords.of(found.getString(1))) {
+                    postings.setString(1, word);
+                    postings.setString(2, found.getString(1));
+                    postings.executeUpdate();
+                    vocabulary.setString(1, word);
+                    vocabulary.executeUpdate();
+                }
+            }
+        }
     }
 
     private String bulkInsert() {
@@ -363,6 +411,25 @@ class IndexUseTest {
     private static String status(String rank) {
         return "CASE WHEN MOD(" + rank + ", 20) = 0 THEN 'NEW' ELSE 'CLOSED' END, CASE WHEN MOD(" + rank
                 + ", 7) = 0 THEN 'PLATEFORME' ELSE CONCAT('AUTRE-', MOD(" + rank + ", 7)) END, ";
+    }
+
+    /**
+     * That {@code plan} reads the index of words by its keys and the requests it finds by number, no table but the
+     * vocabulary and the directory read whole.
+     */
+    private void assertReadFromWords(String plan) {
+        if (kind == TestDatabase.Kind.H2) {
+            assertTrue(plan.contains("public.request_words p") && plan.contains(": word in("), plan);
+            assertTrue(Pattern.compile("public\\.primary_key_\\w+: number = holding\\.matched").matcher(plan).find()
+                    || plan.contains("number is not distinct from"), plan);
+            assertFalse(plan.contains("public.requests.tablescan") || plan.contains("request_words.tablescan"), plan);
+        } else {
+            List<String[]> rows = plan.lines().map(l -> l.split(" ")).toList();
+            assertTrue(rows.stream().anyMatch(c -> c[2].equals("p") && c[5].equals("primary")), plan);
+            assertTrue(rows.stream().anyMatch(c -> c[2].equals("requests") && c[3].equals("eq_ref")), plan);
+            assertFalse(rows.stream().anyMatch(c -> List.of("requests", "s", "p").contains(c[2])
+                    && c[3].equals("all")), plan);
+        }
     }
 
     /** That a queue's two branches are each read in their index's order, none of the table read whole. */

@@ -37,6 +37,7 @@ import fr.guichet.core.port.RequestRepository.Addition;
 import fr.guichet.core.port.RequestSort;
 import fr.guichet.core.port.StatusAge;
 import fr.guichet.core.port.UnitOfWork;
+import fr.guichet.core.testing.EstablishmentFixtures;
 import fr.guichet.core.testing.Fixtures;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +48,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -388,6 +390,46 @@ public abstract class RequestRepositoryContract {
         assertEquals(Set.of(), numbers(base.withWords("imprimante introuvable")));
         assertEquals(numbers(b), numbers(base.withWords(Long.toString(b.summaryLine().number().value()))));
         assertEquals(numbers(a), numbers(base.withWords(" " + a.summaryLine().number().display() + " ")));
+    }
+
+    /**
+     * The index of words a repository may keep follows the request's search text: a word of its summary, description,
+     * public answer or follow-up finds it (whole, in another case, or in part) in a search of every request, of a queue
+     * and of the requester's own, a word of an internal note never; once anonymised, none of them finds it.
+     */
+    @Test
+    public void a_search_finds_a_request_by_the_words_it_holds_now_answered_followed_up_and_anonymised() {
+        Person requester = Fixtures.newRequester();
+        Person agent = Fixtures.agent();
+        List<String> words = Stream.generate(EstablishmentFixtures::newWord).limit(5).toList();
+        Request filed = file(requester, new RequestDraft(Fixtures.MATHENPOCHE, "USAGE", new Summary("Tableau "
+                + words.get(0)), new Description("Il affiche " + words.get(1)), Visibility.PRIVATE),
+                Fixtures.PLATEFORME, null, t0, List.of(), null);
+        RequestChange answered = filed.staffMessage(agent, new MessageBody("Essayez " + words.get(2)), false,
+                t0.plusSeconds(60));
+        RequestChange noted = answered.after().staffMessage(agent, new MessageBody("Note " + words.get(3)), true,
+                t0.plusSeconds(120));
+        RequestChange followedUp = noted.after().followUp(requester, new MessageBody("Toujours " + words.get(4)),
+                t0.plusSeconds(180));
+        for (RequestChange change : List.of(answered, noted, followedUp)) {
+            assertTrue(tx(() -> requests().update(change)));
+        }
+        List<RequestQuery> scopes = List.of(RequestQuery.all(), RequestQuery.all().withQueueOf(
+                new RequestQuery.QueueOf(agent.id(), Set.of(Fixtures.PLATEFORME))),
+                RequestQuery.all().withRequester(requester.id()));
+        for (RequestQuery scope : scopes) {
+            for (String found : List.of(words.get(0), words.get(1).toUpperCase(Locale.ROOT), words.get(2),
+                    words.get(4).substring(2, 10), "tableau " + words.get(4))) {
+                assertEquals(numbers(filed), numbers(scope.withWords(found)), found + " in " + scope);
+            }
+            assertEquals(Set.of(), numbers(scope.withWords(words.get(3))), "an internal note's word in " + scope);
+        }
+        tx(() -> requests().anonymise(List.of(filed.summaryLine().number()), t0.plusSeconds(240)));
+        for (RequestQuery scope : scopes.subList(0, 2)) {
+            for (String gone : words) {
+                assertEquals(Set.of(), numbers(scope.withWords(gone)), gone + " anonymised, in " + scope);
+            }
+        }
     }
 
     private static Set<RequestNumber> numbers(Request... requests) {

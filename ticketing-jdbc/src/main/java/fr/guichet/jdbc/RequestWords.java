@@ -1,0 +1,135 @@
+package fr.guichet.jdbc;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * The index of words Guichet writes beside each request's search text (V29): the vocabulary {@code search_words} of
+ * every word ever indexed, and the postings {@code request_words}, one per distinct word of a request's search text,
+ * written in the caller's transaction with the request's row. A query word is a substring of a request's search text
+ * exactly when it is a substring of one of its words, so that the vocabulary words holding it give, through their
+ * postings, exactly the requests holding it. Only words with a letter are indexed (a request's number, a requester's
+ * numeric identifier are not: a search of digits alone keeps reading the search text), and a word longer than
+ * {@link #LENGTH} as overlapping pieces, so that every query word of up to {@link #LONGEST_SEARCHED} characters is in
+ * one piece.
+ */
+final class RequestWords {
+
+    /** The longest word or piece of a word stored. */
+    static final int LENGTH = 100;
+    /** The longest query word looked up in the index; a longer one reads the search text. */
+    static final int LONGEST_SEARCHED = LENGTH / 2;
+
+    private static final String ADD_POSTING = "INSERT INTO request_words (word, number) VALUES (:word, :number)";
+    private static final String REMOVE_POSTING = "DELETE FROM request_words WHERE word = :word AND number = :number";
+
+    private RequestWords() {
+    }
+
+    /** The words of {@code searchText} (normalised, words one space apart) that the index holds, each once. */
+    static Set<String> of(String searchText) {
+        Set<String> words = new TreeSet<>();
+        for (String word : searchText.split(" ")) {
+            if (word.codePoints().anyMatch(Character::isLetter)) {
+                words.addAll(pieces(word));
+            }
+        }
+        return words;
+    }
+
+    /** Whether the normalised query word {@code word} is looked up in the index rather than in the search text. */
+    static boolean looksUp(String word) {
+        return word.length() <= LONGEST_SEARCHED && word.codePoints().anyMatch(Character::isLetter);
+    }
+
+    /**
+     * {@code word} whole, or when longer than {@link #LENGTH} code points its pieces of that length starting every
+     * {@link #LONGEST_SEARCHED} code points, the last one ending with the word.
+     */
+    private static List<String> pieces(String word) {
+        int[] points = word.codePoints().toArray();
+        if (points.length <= LENGTH) {
+            return List.of(word);
+        }
+        Set<String> pieces = new HashSet<>();
+        for (int start = 0; start < points.length; start += LONGEST_SEARCHED) {
+            int from = Math.min(start, points.length - LENGTH);
+            pieces.add(new String(points, from, LENGTH));
+        }
+        return List.copyOf(pieces);
+    }
+
+    /** Indexes the words of {@code searchText} for the new request {@code number}. */
+    static void add(Handle h, Dialect dialect, long number, String searchText) {
+        write(h, dialect, Map.of(number, of(searchText)));
+    }
+
+    /**
+     * Indexes the request {@code number} under the words of {@code after} instead of those of {@code before}: writes
+     * the postings of the new words only, deletes those of the words gone.
+     */
+    static void change(Handle h, Dialect dialect, long number, String before, String after) {
+        if (before.equals(after)) {
+            return;
+        }
+        Set<String> was = of(before);
+        Set<String> is = of(after);
+        Set<String> gone = new TreeSet<>(was);
+        gone.removeAll(is);
+        is.removeAll(was);
+        if (!gone.isEmpty()) {
+            PreparedBatch remove = h.prepareBatch(REMOVE_POSTING);
+            gone.forEach(word -> remove.bind("word", word).bind("number", number).add());
+            remove.execute();
+        }
+        write(h, dialect, Map.of(number, is));
+    }
+
+    /**
+     * Indexes each of {@code texts}' requests (by number) under the words of its new search text alone, as
+     * anonymisation rewrites it: their postings are deleted, then the vocabulary's words that no request holds any
+     * more among those they held, then the new ones are written.
+     */
+    static void replace(Handle h, Dialect dialect, Map<Long, String> texts) {
+        if (texts.isEmpty()) {
+            return;
+        }
+        List<Long> numbers = List.copyOf(texts.keySet());
+        List<String> held = h.createQuery("SELECT DISTINCT word FROM request_words WHERE number IN (<numbers>)")
+                .bindList("numbers", numbers).mapTo(String.class).list();
+        h.createUpdate("DELETE FROM request_words WHERE number IN (<numbers>)").bindList("numbers", numbers)
+                .execute();
+        for (int start = 0; start < held.size(); start += 1_000) {
+            h.createUpdate("DELETE FROM search_words WHERE word IN (<words>) AND NOT EXISTS "
+                            + "(SELECT 1 FROM request_words p WHERE p.word = search_words.word)")
+                    .bindList("words", held.subList(start, Math.min(held.size(), start + 1_000))).execute();
+        }
+        Map<Long, Set<String>> words = new TreeMap<>();
+        texts.forEach((number, text) -> words.put(number, of(text)));
+        write(h, dialect, words);
+    }
+
+    /** Writes the postings of {@code words} (by request number), then adds to the vocabulary those it lacks. */
+    private static void write(Handle h, Dialect dialect, Map<Long, ? extends Collection<String>> words) {
+        Set<String> vocabulary = new TreeSet<>();
+        PreparedBatch postings = h.prepareBatch(ADD_POSTING);
+        words.forEach((number, each) -> each.forEach(word -> {
+            postings.bind("word", word).bind("number", number).add();
+            vocabulary.add(word);
+        }));
+        if (vocabulary.isEmpty()) {
+            return;
+        }
+        postings.execute();
+        PreparedBatch known = h.prepareBatch(dialect.insertUnlessPresent("search_words", "word"));
+        vocabulary.forEach(word -> known.bind("word", word).add());
+        known.execute();
+    }
+}
