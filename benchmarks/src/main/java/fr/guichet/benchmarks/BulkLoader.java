@@ -253,10 +253,13 @@ final class BulkLoader {
      * word the bulk rows hold in the vocabulary of the index of words, as ticketing-jdbc's {@code RequestWords}
      * indexes a search text: its words with a letter (none of these is long enough to be cut), each once. A request's
      * words are "req" (its requester's identifier), its school's UAI, its name's and its text's, which share none.
+     * Keyed by id, which the load joins on: H2 would otherwise read a whole table for each request.
      */
     private void writeWords(Connection c, Statement s) throws SQLException {
-        s.execute("CREATE TABLE bench_name_words (id INTEGER NOT NULL, word VARCHAR(200) NOT NULL)");
-        s.execute("CREATE TABLE bench_text_words (id INTEGER NOT NULL, word VARCHAR(200) NOT NULL)");
+        s.execute("CREATE TABLE bench_name_words (id INTEGER NOT NULL, word VARCHAR(200) NOT NULL, "
+                + "PRIMARY KEY (id, word))");
+        s.execute("CREATE TABLE bench_text_words (id INTEGER NOT NULL, word VARCHAR(200) NOT NULL, "
+                + "PRIMARY KEY (id, word))");
         Set<String> vocabulary = new TreeSet<>(List.of("req", SCHOOL.uai().value().toLowerCase(Locale.ROOT)));
         schools.forEach(uai -> vocabulary.add(uai.value().toLowerCase(Locale.ROOT)));
         try (PreparedStatement p = c.prepareStatement("INSERT INTO bench_name_words (id, word) VALUES (?, ?)")) {
