@@ -34,6 +34,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -267,7 +268,7 @@ final class ServingWorkload {
                             () -> before.add(threadCpu(server.pid())));
                     Map<String, Double> after = threadCpu(server.pid());
                     if (n == THREADS && !settings.smoke() && !gzip && !load.getKey().equals("GET /health")) {
-                        profile(settings, server.pid(), folder.resolve("serving.jfr"), db.kind(), scenario,
+                        profile(settings, server.pid(), folder.resolve("serving.jfr"), db, scenario,
                                 load.getValue());
                     }
                     report(results, scenario, outcome);
@@ -296,17 +297,30 @@ final class ServingWorkload {
     }
 
     /**
-     * Loads the server as {@code factory} does once more, recording it with Java Flight Recorder, and appends the
-     * summed-up profile to {@code profile-serving-<database>.txt}: a load of its own, so that the recording's cost
-     * stays out of the measured one.
+     * Loads the server as {@code factory} does once more, recording it with Java Flight Recorder and, on PostgreSQL,
+     * {@link PostgresStatements}, and appends the summed-up profile and the database's statements to
+     * {@code profile-serving-<database>.txt}: a load of its own, so that the recording's cost stays out of the measured
+     * one.
      */
-    private static void profile(RunSettings settings, long pid, Path recording, String kind, String scenario,
+    private static void profile(RunSettings settings, long pid, Path recording, Database db, String scenario,
             HttpWorkload.ClientFactory factory) throws Exception {
-        HttpWorkload.load(settings, THREADS, factory, () -> jcmd(pid, "JFR.start", "name=serving", "settings=profile"));
+        Optional<PostgresStatements> statements = PostgresStatements.of(db);
+        HttpWorkload.Outcome outcome = HttpWorkload.load(settings, THREADS, factory, () -> {
+            jcmd(pid, "JFR.start", "name=serving", "settings=profile");
+            try {
+                if (statements.isPresent()) {
+                    statements.get().reset();
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IOException(e);
+            }
+        });
+        String database = statements.isPresent() ? statements.get().top(outcome.all().count(), 12)
+                : db.isPostgres() ? PostgresStatements.NOT_LOADED : "";
         jcmd(pid, "JFR.stop", "name=serving", "filename=" + recording);
         Files.createDirectories(settings.output());
-        Files.writeString(settings.output().resolve("profile-serving-" + kind + ".txt"), "## " + scenario
-                + " (a second load of it, recorded)\n\n" + Profile.of(recording) + "\n",
+        Files.writeString(settings.output().resolve("profile-serving-" + db.kind() + ".txt"), "## " + scenario
+                + " (a second load of it, recorded)\n\n" + Profile.of(recording) + "\n" + database + "\n",
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
     }
 
