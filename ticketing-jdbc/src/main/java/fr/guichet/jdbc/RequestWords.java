@@ -18,7 +18,8 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * postings, exactly the requests holding it. Only words with a letter are indexed (a request's number, a requester's
  * numeric identifier are not: a search of digits alone keeps reading the search text), and a word longer than
  * {@link #LENGTH} as overlapping pieces, so that every query word of up to {@link #LONGEST_SEARCHED} characters is in
- * one piece.
+ * one piece. Only a database that {@linkplain Dialect#looksUpWords searches through the index} has it written: on the
+ * others every method here writes nothing and the tables stay empty.
  */
 final class RequestWords {
 
@@ -68,6 +69,9 @@ final class RequestWords {
 
     /** Indexes the words of {@code searchText} for the new request {@code number}. */
     static void add(Handle h, Dialect dialect, long number, String searchText) {
+        if (!dialect.looksUpWords()) {
+            return;
+        }
         write(h, dialect, Map.of(number, of(searchText)));
     }
 
@@ -76,7 +80,7 @@ final class RequestWords {
      * the postings of the new words only, deletes those of the words gone.
      */
     static void change(Handle h, Dialect dialect, long number, String before, String after) {
-        if (before.equals(after)) {
+        if (!dialect.looksUpWords() || before.equals(after)) {
             return;
         }
         Set<String> was = of(before);
@@ -98,7 +102,7 @@ final class RequestWords {
      * more among those they held, then the new ones are written.
      */
     static void replace(Handle h, Dialect dialect, Map<Long, String> texts) {
-        if (texts.isEmpty()) {
+        if (!dialect.looksUpWords() || texts.isEmpty()) {
             return;
         }
         List<Long> numbers = List.copyOf(texts.keySet());

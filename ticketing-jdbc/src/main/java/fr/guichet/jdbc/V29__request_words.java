@@ -12,7 +12,8 @@ import org.flywaydb.core.api.migration.Context;
 /**
  * Migration 29 (issue 14): an index of words written by Guichet ({@link RequestWords}), the vocabulary
  * {@code search_words} and the postings {@code request_words}, filled here for the requests stored, a thousand at a
- * time in the order of their numbers. Lengths are twice the code points Guichet keeps, H2 counting UTF-16 units.
+ * time in the order of their numbers, on the databases that {@linkplain Dialect#looksUpWords search through it} (on
+ * PostgreSQL, which reads its trigram indexes, the tables are created and stay empty). Lengths are twice the code points Guichet keeps, H2 counting UTF-16 units.
  * Written in Java because only Guichet's rule of what a word is fills them the same way on every database.
  */
 final class V29__request_words extends BaseJavaMigration {
@@ -29,6 +30,9 @@ final class V29__request_words extends BaseJavaMigration {
             ddl.execute("CREATE TABLE request_words (" + word + ", number BIGINT NOT NULL, PRIMARY KEY (word, number)) "
                     + options);
             ddl.execute("CREATE INDEX request_words_by_number ON request_words (number)");
+        }
+        if (!Dialect.of(connection.getMetaData().getURL()).looksUpWords()) {
+            return;
         }
         Set<String> vocabulary = new TreeSet<>();
         long after = 0;
