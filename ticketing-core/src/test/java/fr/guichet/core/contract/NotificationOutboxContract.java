@@ -153,6 +153,25 @@ public abstract class NotificationOutboxContract {
     }
 
     @Test
+    public void one_claim_takes_the_mail_someone_waits_for_then_the_oldest_bulk_mail_up_to_its_size() {
+        List<OutboxEntry> acknowledgements = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            acknowledgements.addAll(enqueue(1, t0.plusSeconds(i)));
+        }
+        List<OutboxEntry> waitedFor = new ArrayList<>();
+        for (int i = 1; i <= 2; i++) {
+            Notification reset = Notification.passwordReset(Fixtures.newRequester(), ResetToken.random());
+            waitedFor.addAll(unitOfWork().inTransaction(() -> outbox().enqueue(List.of(reset), t0.plusSeconds(10))));
+        }
+        List<UUID> claimed = outbox().claim(4, t0.plus(Duration.ofHours(1)), lease).stream().map(OutboxEntry::id)
+                .toList();
+        assertEquals(ids(waitedFor), Set.copyOf(claimed.subList(0, 2)));
+        assertEquals(acknowledgements.subList(0, 2).stream().map(OutboxEntry::id).toList(), claimed.subList(2, 4));
+        assertEquals(List.of(acknowledgements.get(2).id()), outbox().claim(4, t0.plus(Duration.ofHours(1)), lease)
+                .stream().map(OutboxEntry::id).toList());
+    }
+
+    @Test
     public void a_claim_of_mail_that_is_not_bulk_leaves_bulk_mail_to_other_claims() {
         List<OutboxEntry> acknowledgements = enqueue(3, t0);
         Notification reset = Notification.passwordReset(Fixtures.newRequester(), ResetToken.random());

@@ -1,0 +1,64 @@
+package fr.guichet.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.guichet.core.domain.notification.Notification;
+import fr.guichet.core.domain.notification.TemplateKey;
+import fr.guichet.core.domain.person.Person;
+import fr.guichet.core.domain.request.RequestNumber;
+import fr.guichet.core.testing.Fixtures;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * On H2, a claim reads the due rows of one kind it takes and no more, however many acknowledgements wait: claims that
+ * asked for both kinds in one order read and sorted every due row at each claim.
+ */
+class OutboxClaimPlanTest {
+
+    private static final Pattern SCAN_COUNT = Pattern.compile("scanCount: (\\d+)");
+
+    @Test
+    void a_claim_behind_a_backlog_of_acknowledgements_reads_no_more_rows_than_it_takes() throws Exception {
+        TestDatabase.Node node = TestDatabase.of(TestDatabase.Kind.H2).node();
+        Instant queued = Instant.parse("2026-09-01T06:00:00Z");
+        List<Notification> acknowledgements = IntStream.range(0, 2_000)
+                .mapToObj(i -> acknowledgement(Fixtures.newRequester())).toList();
+        node.unitOfWork().run(() -> node.outbox().enqueue(acknowledgements, queued));
+        String sql = "EXPLAIN ANALYZE " + JdbiNotificationOutbox.DUE_ON_H2.replace(":bulk", "?").replace(":now", "?")
+                .replace(":max", "?");
+        try (Connection c = node.dataSource().getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
+            for (boolean bulk : List.of(false, true)) {
+                p.setBoolean(1, bulk);
+                p.setObject(2, LocalDateTime.ofInstant(queued.plusSeconds(3_600), ZoneOffset.UTC));
+                p.setInt(3, 50);
+                try (ResultSet rs = p.executeQuery()) {
+                    rs.next();
+                    String plan = rs.getString(1);
+                    Matcher scanned = SCAN_COUNT.matcher(plan);
+                    assertTrue(scanned.find(), plan);
+                    do {
+                        assertTrue(Integer.parseInt(scanned.group(1)) <= 51, plan);
+                    } while (scanned.find());
+                }
+            }
+        }
+    }
+
+    private static Notification acknowledgement(Person to) {
+        return new Notification(TemplateKey.REQUEST_RECEIVED, to.email(), to.name().display(), RequestNumber.of(22928),
+                Map.of("number", "0022928", "summary", "perte d'identifiant", "subject", "EVE – 4.2 – Mathenpoche",
+                        "status", "nouvelle", "requesterName", to.name().display(), "recipientName",
+                        to.name().display()));
+    }
+}
