@@ -12,14 +12,14 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The index of words Guichet writes beside each request's search text (V29): the vocabulary {@code search_words} of
- * every word ever indexed, and the postings {@code request_words}, one per distinct word of a request's search text,
- * written in the caller's transaction with the request's row. A query word is a substring of a request's search text
- * exactly when it is a substring of one of its words, so that the vocabulary words holding it give, through their
- * postings, exactly the requests holding it. Only words with a letter are indexed (a request's number, a requester's
- * numeric identifier are not: a search of digits alone keeps reading the search text), and a word longer than
- * {@link #LENGTH} as overlapping pieces, so that every query word of up to {@link #LONGEST_SEARCHED} characters is in
- * one piece. Only a database that {@linkplain Dialect#looksUpWords searches through the index} has it written: on the
- * others every method here writes nothing and the tables stay empty.
+ * the words the postings hold, and the postings {@code request_words}, one per distinct word of a request's search
+ * text, written in the caller's transaction with the request's row. A query word is a substring of a request's
+ * search text exactly when it is a substring of one of its words, so that the vocabulary words holding it give,
+ * through their postings, exactly the requests holding it. Only words with a letter are indexed (a request's number,
+ * a requester's numeric identifier are not: a search of digits alone keeps reading the search text), and a word longer
+ * than {@link #LENGTH} as overlapping pieces, so that every query word of up to {@link #LONGEST_SEARCHED} characters
+ * is in one piece. Only a database that {@linkplain Dialect#looksUpWords searches through the index} has it written:
+ * on the others every method here writes nothing and the tables stay empty.
  */
 final class RequestWords {
 
@@ -99,28 +99,40 @@ final class RequestWords {
     /**
      * Indexes each of {@code texts}' requests (by number) under the words of its new search text alone, as
      * anonymisation rewrites it: their postings are deleted, then the vocabulary's words that no request holds any
-     * more among those they held, then the new ones are written.
+     * more among those they held, then the new ones are written. The words they held are locked before the postings
+     * are checked, and {@link #write} takes the same lock before writing a posting: a word that another transaction
+     * is filing is either kept (that transaction had the lock first and committed its posting, which the check sees:
+     * a statement started after it on H2, a locking read inside a delete on MariaDB) or deleted and written again by
+     * that transaction once it has the lock.
      */
     static void replace(Handle h, Dialect dialect, Map<Long, String> texts) {
         if (!dialect.looksUpWords() || texts.isEmpty()) {
             return;
         }
         List<Long> numbers = List.copyOf(texts.keySet());
-        List<String> held = h.createQuery("SELECT DISTINCT word FROM request_words WHERE number IN (<numbers>)")
-                .bindList("numbers", numbers).mapTo(String.class).list();
+        List<String> held = h.createQuery("SELECT DISTINCT word FROM request_words WHERE number IN (<numbers>) "
+                        + "ORDER BY word").bindList("numbers", numbers).mapTo(String.class).list();
         h.createUpdate("DELETE FROM request_words WHERE number IN (<numbers>)").bindList("numbers", numbers)
                 .execute();
         for (int start = 0; start < held.size(); start += 1_000) {
+            List<String> batch = held.subList(start, Math.min(held.size(), start + 1_000));
+            h.createQuery("SELECT word FROM search_words WHERE word IN (<words>) ORDER BY word" + dialect.forUpdate())
+                    .bindList("words", batch).mapTo(String.class).list();
             h.createUpdate("DELETE FROM search_words WHERE word IN (<words>) AND NOT EXISTS "
                             + "(SELECT 1 FROM request_words p WHERE p.word = search_words.word)")
-                    .bindList("words", held.subList(start, Math.min(held.size(), start + 1_000))).execute();
+                    .bindList("words", batch).execute();
         }
         Map<Long, Set<String>> words = new TreeMap<>();
         texts.forEach((number, text) -> words.put(number, of(text)));
         write(h, dialect, words);
     }
 
-    /** Writes the postings of {@code words} (by request number), then adds to the vocabulary those it lacks. */
+    /**
+     * Adds to the vocabulary the words of {@code words} (by request number) it lacks, in order, which locks each
+     * word's row until the transaction ends whether it adds it or finds it (H2's merge updates it, MariaDB's insert
+     * ignoring a duplicate takes a shared lock on it), then writes their postings: {@link #replace} cannot delete a
+     * word between the two.
+     */
     private static void write(Handle h, Dialect dialect, Map<Long, ? extends Collection<String>> words) {
         Set<String> vocabulary = new TreeSet<>();
         PreparedBatch postings = h.prepareBatch(ADD_POSTING);
@@ -131,9 +143,9 @@ final class RequestWords {
         if (vocabulary.isEmpty()) {
             return;
         }
-        postings.execute();
         PreparedBatch known = h.prepareBatch(dialect.insertUnlessPresent("search_words", "word"));
         vocabulary.forEach(word -> known.bind("word", word).add());
         known.execute();
+        postings.execute();
     }
 }
