@@ -65,12 +65,13 @@ final class JdbiNotificationOutbox implements NotificationOutbox {
      * {@link #DUE} as H2 reads it from the range of {@code outbox_due_by_kind} alone: H2 reads a range in its index's
      * order only when the ORDER BY names every column of the index before the order's, and reads every row a
      * condition keeps before it stops at a limit when the statement locks them ({@code FOR UPDATE}); so the rows are
-     * chosen first, without locks, then locked by their key.
+     * chosen first, without locks, then locked by their key, each still due as locked: a row another sender claimed
+     * meanwhile has its next attempt at that claim's lease's end, which the guarded update would otherwise match.
      */
     static final String DUE_ON_H2 = "SELECT " + COLUMNS + " FROM outbox WHERE id IN (SELECT id FROM outbox "
             + "WHERE state = 'PENDING' AND bulk = :bulk AND next_attempt_at <= :now "
-            + "ORDER BY state, bulk, next_attempt_at, seq LIMIT :max) ORDER BY next_attempt_at, seq "
-            + "FOR UPDATE SKIP LOCKED";
+            + "ORDER BY state, bulk, next_attempt_at, seq LIMIT :max) AND state = 'PENDING' "
+            + "AND next_attempt_at <= :now ORDER BY next_attempt_at, seq FOR UPDATE SKIP LOCKED";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, String>> DATA = new TypeReference<>() {
     };

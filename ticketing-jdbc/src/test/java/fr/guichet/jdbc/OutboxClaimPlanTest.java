@@ -39,9 +39,11 @@ class OutboxClaimPlanTest {
                 .replace(":max", "?");
         try (Connection c = node.dataSource().getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
             for (boolean bulk : List.of(false, true)) {
+                LocalDateTime now = LocalDateTime.ofInstant(queued.plusSeconds(3_600), ZoneOffset.UTC);
                 p.setBoolean(1, bulk);
-                p.setObject(2, LocalDateTime.ofInstant(queued.plusSeconds(3_600), ZoneOffset.UTC));
+                p.setObject(2, now);
                 p.setInt(3, 50);
+                p.setObject(4, now);
                 try (ResultSet rs = p.executeQuery()) {
                     rs.next();
                     String plan = rs.getString(1);

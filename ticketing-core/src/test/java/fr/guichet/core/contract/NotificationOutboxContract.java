@@ -172,6 +172,40 @@ public abstract class NotificationOutboxContract {
     }
 
     @Test
+    public void claims_racing_on_four_threads_hand_each_mail_to_one_of_them() throws Exception {
+        List<OutboxEntry> queued = new ArrayList<>(enqueue(600, t0));
+        for (int i = 0; i < 200; i++) {
+            Notification reset = Notification.passwordReset(Fixtures.newRequester(), ResetToken.random());
+            queued.addAll(unitOfWork().inTransaction(() -> outbox().enqueue(List.of(reset), t0)));
+        }
+        Instant later = t0.plus(Duration.ofHours(1));
+        ExecutorService claimers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<UUID>>> claimed = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                claimed.add(claimers.submit(() -> {
+                    List<UUID> mine = new ArrayList<>();
+                    int idle = 0;
+                    while (idle < 3) {
+                        List<OutboxEntry> batch = outbox().claim(7, later, lease);
+                        batch.forEach(e -> mine.add(e.id()));
+                        idle = batch.isEmpty() ? idle + 1 : 0;
+                    }
+                    return mine;
+                }));
+            }
+            List<UUID> all = new ArrayList<>();
+            for (Future<List<UUID>> f : claimed) {
+                all.addAll(f.get());
+            }
+            assertEquals(Set.copyOf(all).size(), all.size(), "a mail handed to two claimers");
+            assertEquals(ids(queued), Set.copyOf(all));
+        } finally {
+            claimers.shutdown();
+        }
+    }
+
+    @Test
     public void a_claim_of_mail_that_is_not_bulk_leaves_bulk_mail_to_other_claims() {
         List<OutboxEntry> acknowledgements = enqueue(3, t0);
         Notification reset = Notification.passwordReset(Fixtures.newRequester(), ResetToken.random());
