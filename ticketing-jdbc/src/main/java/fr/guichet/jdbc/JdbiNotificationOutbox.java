@@ -35,8 +35,8 @@ import org.jdbi.v3.core.statement.StatementContext;
  * {@code HELD}, which no claim reads, and a digest takes its key from its id, the table's primary key. A claim locks
  * due rows with {@code FOR UPDATE SKIP LOCKED} (so dispatchers on other nodes pass over them) and records their
  * lease's end in {@code leased_until}. On PostgreSQL that column alone, which no index reads, so that the update stays
- * on its page, in one statement ({@code UPDATE … RETURNING}), a row being claimable when its next attempt is due and
- * its lease ended. Elsewhere the next attempt moves to the lease's end too and claims read it alone, as before
+ * on its page, in one statement ({@code UPDATE … RETURNING}) read in its index's order ({@link #IN_INDEX_ORDER}), a row
+ * being claimable when its next attempt is due and its lease ended. Elsewhere the next attempt moves to the lease's end too and claims read it alone, as before
  * {@code leased_until} existed, in a batch of updates each guarded by the next attempt it read, so that a row is
  * handed to one claimer per lease even where locks are not skipped; H2 and MariaDB keep these statements since claims
  * reading {@code leased_until} there slowed answers during a mail burst on H2 (see BENCHMARKS.md, run-27-mail), and
@@ -72,6 +72,20 @@ final class JdbiNotificationOutbox implements NotificationOutbox {
             + "WHERE state = 'PENDING' AND bulk = :bulk AND next_attempt_at <= :now "
             + "ORDER BY state, bulk, next_attempt_at, seq LIMIT :max) AND state = 'PENDING' "
             + "AND next_attempt_at <= :now ORDER BY next_attempt_at, seq FOR UPDATE SKIP LOCKED";
+    /**
+     * A claim on PostgreSQL: the due rows not leased, oldest first, each kind's in turn, leased in the same statement.
+     * Run after {@link #IN_INDEX_ORDER}.
+     */
+    static final String CLAIM_ON_POSTGRESQL = "UPDATE outbox o SET leased_until = :leaseEnd FROM (SELECT id "
+            + "FROM outbox WHERE " + CLAIMABLE + " <notBulk> ORDER BY bulk, next_attempt_at, seq "
+            + "LIMIT :max FOR UPDATE SKIP LOCKED) due WHERE o.id = due.id RETURNING o.bulk, o.seq, " + RETURNED_COLUMNS;
+    /**
+     * Has PostgreSQL read a claim's rows in the order of {@code outbox_pending}, stopping at the limit, whatever its
+     * statistics say: the pending rows swing from none to a backlog of thousands faster than statistics follow, and a
+     * plan made for a few rows (a bitmap of every due row, then a sort) read the whole backlog at each claim, 527
+     * buffers and 8 to 15 ms a claim behind a burst of filings (see BENCHMARKS.md, run-34-serving).
+     */
+    static final String IN_INDEX_ORDER = "SET LOCAL enable_bitmapscan = off";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, String>> DATA = new TypeReference<>() {
     };
@@ -174,14 +188,14 @@ final class JdbiNotificationOutbox implements NotificationOutbox {
         Instant leaseEnd = now.plus(lease);
         String notBulk = scope == ClaimScope.NOT_BULK ? "AND bulk = FALSE" : "";
         if (db.dialect() == Dialect.POSTGRESQL) {
-            return db.inTransaction(h -> h.createQuery("UPDATE outbox o SET leased_until = :leaseEnd FROM (SELECT id "
-                            + "FROM outbox WHERE " + CLAIMABLE + " <notBulk> ORDER BY bulk, next_attempt_at, seq "
-                            + "LIMIT :max FOR UPDATE SKIP LOCKED) due WHERE o.id = due.id RETURNING o.bulk, o.seq, "
-                            + RETURNED_COLUMNS)
-                    .define("notBulk", notBulk)
-                    .bind("now", now).bind("max", max).bind("leaseEnd", leaseEnd)
-                    .map((rs, ctx) -> new Claimed(entry(rs, ctx), rs.getBoolean("bulk"), rs.getLong("seq")))
-                    .list().stream().sorted(Claimed.ORDER).map(Claimed::entry).toList());
+            return db.inTransaction(h -> {
+                h.execute(IN_INDEX_ORDER);
+                return h.createQuery(CLAIM_ON_POSTGRESQL)
+                        .define("notBulk", notBulk)
+                        .bind("now", now).bind("max", max).bind("leaseEnd", leaseEnd)
+                        .map((rs, ctx) -> new Claimed(entry(rs, ctx), rs.getBoolean("bulk"), rs.getLong("seq")))
+                        .list().stream().sorted(Claimed.ORDER).map(Claimed::entry).toList();
+            });
         }
         return db.inTransaction(h -> {
             List<OutboxEntry> due = new ArrayList<>(due(h, false, now, max));

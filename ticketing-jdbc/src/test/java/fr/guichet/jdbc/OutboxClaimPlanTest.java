@@ -1,5 +1,6 @@
 package fr.guichet.jdbc;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.guichet.core.domain.notification.Notification;
@@ -10,6 +11,7 @@ import fr.guichet.core.testing.Fixtures;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -19,10 +21,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * On H2, a claim reads the due rows of one kind it takes and no more, however many acknowledgements wait: claims that
- * asked for both kinds in one order read and sorted every due row at each claim.
+ * A claim reads the due rows it takes and no more, however many acknowledgements wait: on H2, claims that asked for
+ * both kinds in one order read and sorted every due row at each claim; on PostgreSQL, a plan made on statistics taken
+ * when few rows were pending did the same.
  */
 class OutboxClaimPlanTest {
 
@@ -53,6 +58,47 @@ class OutboxClaimPlanTest {
                         assertTrue(Integer.parseInt(scanned.group(1)) <= 51, plan);
                     } while (scanned.find());
                 }
+            }
+        }
+    }
+
+    /** PostgreSQL, when selected. */
+    static List<TestDatabase.Kind> postgresql() {
+        return TestDatabase.selected().stream().filter(k -> k == TestDatabase.Kind.POSTGRESQL).toList();
+    }
+
+    @ParameterizedTest(allowZeroInvocations = true)
+    @MethodSource("postgresql")
+    void a_claim_on_postgresql_reads_the_due_rows_in_order_whatever_its_statistics_say(TestDatabase.Kind kind)
+            throws Exception {
+        TestDatabase.Node node = TestDatabase.of(kind).node();
+        try (Connection c = node.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("ANALYZE outbox");
+        }
+        Instant queued = Instant.parse("2026-09-02T06:00:00Z");
+        node.unitOfWork().run(() -> node.outbox().enqueue(IntStream.range(0, 2_000)
+                .mapToObj(i -> acknowledgement(Fixtures.newRequester())).toList(), queued));
+        String sql = "EXPLAIN (ANALYZE, BUFFERS) " + JdbiNotificationOutbox.CLAIM_ON_POSTGRESQL
+                .replace("<notBulk>", "").replace(":leaseEnd", "?").replace(":now", "?").replace(":max", "?");
+        try (Connection c = node.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement(); PreparedStatement p = c.prepareStatement(sql)) {
+                s.execute(JdbiNotificationOutbox.IN_INDEX_ORDER);
+                LocalDateTime now = LocalDateTime.ofInstant(queued.plusSeconds(3_600), ZoneOffset.UTC);
+                p.setObject(1, now.plusMinutes(5));
+                p.setObject(2, now);
+                p.setObject(3, now);
+                p.setInt(4, 50);
+                StringBuilder plan = new StringBuilder();
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        plan.append(rs.getString(1)).append('\n');
+                    }
+                }
+                assertTrue(plan.indexOf("Index Scan using outbox_pending") >= 0, plan::toString);
+                assertFalse(plan.indexOf("Bitmap") >= 0 || plan.indexOf("Sort") >= 0, plan::toString);
+            } finally {
+                c.rollback();
             }
         }
     }
