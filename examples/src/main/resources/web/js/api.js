@@ -10,6 +10,14 @@ export class ApiError extends Error {
   }
 }
 
+/** Server time minus browser time in milliseconds, from the last response's Date header; 0 before any. */
+let clockOffset = 0;
+
+/** Now by the server's clock, to the second: ages and school years stay right when the browser's clock is wrong. */
+export function serverNow() {
+  return new Date(Date.now() + clockOffset);
+}
+
 export function rememberCsrf(token) {
   localStorage.setItem(CSRF_KEY, token);
 }
@@ -37,6 +45,8 @@ async function call(method, path, body, extraHeaders = {}) {
   } catch (e) {
     throw new ApiError(0, { detail: "Le serveur ne répond pas. Vérifiez votre connexion puis réessayez." });
   }
+  const served = Date.parse(response.headers.get("Date"));
+  if (!Number.isNaN(served)) clockOffset = served - Date.now();
   if (response.status === 204) return { data: null, response };
   const type = response.headers.get("Content-Type") || "";
   const data = type.includes("json") ? await response.json() : null;

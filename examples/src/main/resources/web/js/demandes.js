@@ -1,5 +1,5 @@
 import { api } from "./api.js";
-import { frame, el, showErrors } from "./layout.js";
+import { frame, el, showErrors, schoolYearStart } from "./layout.js";
 import { requestLine, pagination } from "./lines.js";
 
 const list = document.getElementById("liste");
@@ -9,9 +9,9 @@ const summary = document.getElementById("resume-erreurs");
 const yearForm = document.getElementById("choix-annee");
 const params = new URLSearchParams(window.location.search);
 
+/** The current school year and the four before it, as "2026-2027", newest first. */
 function schoolYears() {
-  const now = new Date();
-  const start = now.getMonth() >= 8 ? now.getFullYear() : now.getFullYear() - 1;
+  const start = schoolYearStart();
   return Array.from({ length: 5 }, (_, i) => `${start - i}-${start - i + 1}`);
 }
 

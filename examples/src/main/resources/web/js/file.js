@@ -1,4 +1,4 @@
-import { api } from "./api.js";
+import { api, serverNow } from "./api.js";
 import {
   frame, el, fillMembers, isStaff, statusLabel, showErrors, clearErrors, listedName, dateTime,
 } from "./layout.js";
@@ -79,9 +79,9 @@ function go(next) {
   show(true);
 }
 
-/** "il y a 3 h", "il y a 2 j". */
+/** "il y a 3 h", "il y a 2 j", by the server's clock. */
 function age(iso) {
-  const minutes = Math.max(0, Math.floor((Date.now() - new Date(iso).getTime()) / 60000));
+  const minutes = Math.max(0, Math.floor((serverNow().getTime() - new Date(iso).getTime()) / 60000));
   if (minutes < 1) return "à l'instant";
   if (minutes < 60) return `il y a ${minutes} min`;
   const hours = Math.floor(minutes / 60);

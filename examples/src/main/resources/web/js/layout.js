@@ -1,5 +1,5 @@
 // The page frame: banner menu, who is signed in, sign-out, and small helpers shared by the pages.
-import { api, forgetCsrf, rememberCsrf } from "./api.js";
+import { api, forgetCsrf, rememberCsrf, serverNow } from "./api.js";
 
 const STATUS_LABELS = {
   NEW: "Nouvelle",
@@ -58,6 +58,7 @@ const dateFormat = new Intl.DateTimeFormat("fr-FR", {
 const dateTimeFormat = new Intl.DateTimeFormat("fr-FR", {
   timeZone: "Europe/Paris", dateStyle: "short", timeStyle: "short",
 });
+const yearMonthFormat = new Intl.DateTimeFormat("en", { timeZone: "Europe/Paris", year: "numeric", month: "numeric" });
 
 /** dd-MM-yy, as in the seed's list. */
 export function shortDate(iso) {
@@ -66,6 +67,12 @@ export function shortDate(iso) {
 
 export function dateTime(iso) {
   return dateTimeFormat.format(new Date(iso));
+}
+
+/** The first year of the current school year (1 September to 31 August in Paris), by the server's clock. */
+export function schoolYearStart() {
+  const parts = Object.fromEntries(yearMonthFormat.formatToParts(serverNow()).map((p) => [p.type, Number(p.value)]));
+  return parts.month >= 9 ? parts.year : parts.year - 1;
 }
 
 /** "LAST First" as in the seed's list; the API gives the display name "First Last" and, when it can, listedName. */

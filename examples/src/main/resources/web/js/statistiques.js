@@ -1,6 +1,6 @@
 // Staff and administrators: the académie's figures for a period, as charts drawn here in SVG and as a table.
 import { ApiError } from "./api.js";
-import { clearErrors, el, frame, isStaff, showErrors } from "./layout.js";
+import { clearErrors, el, frame, isStaff, schoolYearStart, showErrors } from "./layout.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const TOP = 10;
@@ -16,8 +16,7 @@ const exportLink = document.getElementById("exporter");
 
 /** The current school year, from 1 September to 31 August, as yyyy-MM-dd. */
 function schoolYear() {
-  const today = new Date();
-  const start = today.getMonth() >= 8 ? today.getFullYear() : today.getFullYear() - 1;
+  const start = schoolYearStart();
   return { from: `${start}-09-01`, to: `${start + 1}-08-31` };
 }
 
