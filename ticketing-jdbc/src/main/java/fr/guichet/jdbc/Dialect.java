@@ -131,6 +131,23 @@ enum Dialect {
     }
 
     /**
+     * The condition keeping the rows after {@code at} and {@code number} (bound parameters) in the order of
+     * {@code column} then {@code number}, both descending or both ascending, as the first comparison bounds a range of
+     * an index of that order: PostgreSQL compares the pair as a row, which bounds the range at the very row, so that an
+     * export's batches read no row twice however many requests share an instant (every closed request shares its due);
+     * H2 would bound its range by the column alone from a row, as from the first comparison here, and MariaDB reads
+     * the equality inside the OR as a range of its own (see {@link #requestsFromBound}).
+     */
+    String after(String column, boolean descending, String at, String number) {
+        String beyond = descending ? " < " : " > ";
+        if (this == POSTGRESQL) {
+            return " AND (" + column + ", number)" + beyond + "(" + at + ", " + number + ")";
+        }
+        return " AND " + column + (descending ? " <= " : " >= ") + at + " AND (" + column + beyond + at + " OR "
+                + column + " = " + at + " AND number" + beyond + number + ")";
+    }
+
+    /**
      * The table {@code requests} read through {@code index} (ours, never input) from a bound of its order, as a
      * queue's branch in an export's later batch: MariaDB is told, since it would read the branch's part of the index
      * from its start, the bound only checked on each entry (ref), so that every batch reads the rows of those before

@@ -58,23 +58,15 @@ final class RequestListing {
             RequestSort.DUE, " ORDER BY due_order ASC, number ASC");
 
     /**
-     * For each order, the condition keeping the rows that follow a given one in it, and the instant it orders by: its
-     * first comparison bounds the range of the order's index read, so that each batch of an export starts where the
-     * last one ended instead of reading every row before it again; MariaDB also bounds it by the number within the
-     * instant (many requests share one due), from the equality spelled in the OR.
+     * For each order, the column it orders by first, whether it reads it descending, and the instant of a request it
+     * orders by: the rows following a given one are those after it in (column, number), {@link Dialect#after}.
      */
     private static final Map<RequestSort, Keyset> AFTER = Map.of(
-            RequestSort.NEWEST, new Keyset(" AND submitted_at <= :afterAt AND (submitted_at < :afterAt"
-                    + " OR submitted_at = :afterAt AND number < :afterNumber)", RequestSummary::submittedAt),
-            RequestSort.OLDEST, new Keyset(" AND submitted_at >= :afterAt AND (submitted_at > :afterAt"
-                    + " OR submitted_at = :afterAt AND number > :afterNumber)", RequestSummary::submittedAt),
-            RequestSort.UPDATED, new Keyset(" AND updated_at <= :afterAt AND (updated_at < :afterAt"
-                    + " OR updated_at = :afterAt AND number < :afterNumber)", RequestSummary::updatedAt),
-            RequestSort.UPDATED_LONGEST_AGO, new Keyset(" AND updated_at >= :afterAt AND (updated_at > :afterAt"
-                    + " OR updated_at = :afterAt AND number > :afterNumber)", RequestSummary::updatedAt),
-            RequestSort.DUE, new Keyset(" AND due_order >= :afterAt AND (due_order > :afterAt"
-                    + " OR due_order = :afterAt AND number > :afterNumber)",
-                    s -> s.serviceLevel().nextDue(s.status())));
+            RequestSort.NEWEST, new Keyset("submitted_at", true, RequestSummary::submittedAt),
+            RequestSort.OLDEST, new Keyset("submitted_at", false, RequestSummary::submittedAt),
+            RequestSort.UPDATED, new Keyset("updated_at", true, RequestSummary::updatedAt),
+            RequestSort.UPDATED_LONGEST_AGO, new Keyset("updated_at", false, RequestSummary::updatedAt),
+            RequestSort.DUE, new Keyset("due_order", false, s -> s.serviceLevel().nextDue(s.status())));
 
     /** The columns a searched word is looked for in: the request's own words and its school's. */
     private static final List<String> WORD_COLUMNS = List.of("search_text", "school_text");
@@ -167,7 +159,8 @@ final class RequestListing {
         RequestListing c = of(dialect, q);
         if (after != null) {
             Keyset keyset = AFTER.get(q.sort());
-            c.add(keyset.condition(), "afterAt", keyset.at().apply(after));
+            c.add(dialect.after(keyset.column(), keyset.descending(), ":afterAt", ":afterNumber"), "afterAt",
+                    keyset.at().apply(after));
             c.values.put("afterNumber", after.number().value());
             c.fromBound = true;
         }
@@ -490,8 +483,8 @@ final class RequestListing {
     private record Counted(String aggregates, String columns) {
     }
 
-    /** The condition keeping the rows after one in an order, bound to {@code :afterAt} and {@code :afterNumber}. */
-    private record Keyset(String condition, Function<RequestSummary, Instant> at) {
+    /** An order's first column, its direction, and the instant of a request it orders by. */
+    private record Keyset(String column, boolean descending, Function<RequestSummary, Instant> at) {
     }
 
     /** The condition of the whole list: its own, its words', its queue's when searched by words. */
