@@ -377,14 +377,19 @@ final class RequestListing {
     /**
      * A derived table {@code counted} of {@code columns} of at most {@code cap} + 1 rows of {@code table} that the
      * branches match together, read one branch after the other: the database stops at the {@code cap} + 1st row
-     * wherever it is (PostgreSQL's append is read lazily; H2 and MariaDB read each branch up to {@code cap} + 1).
+     * wherever it is. PostgreSQL reads its append lazily under the one LIMIT, which is all it is given: a limit per
+     * branch and a derived table around them made each row pass through twice as many steps (1.5 against 0.93 ms for
+     * a queue's 10,001 rows); H2 and MariaDB, which read each operand whole, read each branch up to its own LIMIT.
      */
     private String upTo(List<Branch> branches, String columns, String table, long cap) {
         String limit = " LIMIT " + (cap + 1);
         List<String> each = branches.stream().map(b -> "SELECT " + columns + " FROM " + table + condition()
-                + b.condition() + limit).toList();
-        String read = each.size() == 1 ? each.get(0)
-                : each.stream().map(b -> "(" + b + ")").collect(Collectors.joining(" UNION ALL "));
+                + b.condition()).toList();
+        if (dialect == Dialect.POSTGRESQL) {
+            return "(" + String.join(" UNION ALL ", each) + limit + ") counted";
+        }
+        String read = each.size() == 1 ? each.get(0) + limit
+                : each.stream().map(b -> "(" + b + limit + ")").collect(Collectors.joining(" UNION ALL "));
         return "(SELECT * FROM (" + read + ") branches" + limit + ") counted";
     }
 
