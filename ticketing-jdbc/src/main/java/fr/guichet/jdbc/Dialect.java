@@ -131,20 +131,20 @@ enum Dialect {
     }
 
     /**
-     * The condition keeping the rows after {@code at} and {@code number} (bound parameters) in the order of
+     * The condition keeping the rows after {@code at} and {@code atNumber} (bound parameters) in the order of
      * {@code column} then {@code number}, both descending or both ascending, as the first comparison bounds a range of
      * an index of that order: PostgreSQL compares the pair as a row, which bounds the range at the very row, so that an
      * export's batches read no row twice however many requests share an instant (every closed request shares its due);
      * H2 would bound its range by the column alone from a row, as from the first comparison here, and MariaDB reads
      * the equality inside the OR as a range of its own (see {@link #requestsFromBound}).
      */
-    String after(String column, boolean descending, String at, String number) {
+    String after(String column, boolean descending, String at, String atNumber) {
         String beyond = descending ? " < " : " > ";
         if (this == POSTGRESQL) {
-            return " AND (" + column + ", number)" + beyond + "(" + at + ", " + number + ")";
+            return " AND (" + column + ", number)" + beyond + "(" + at + ", " + atNumber + ")";
         }
         return " AND " + column + (descending ? " <= " : " >= ") + at + " AND (" + column + beyond + at + " OR "
-                + column + " = " + at + " AND number" + beyond + number + ")";
+                + column + " = " + at + " AND number" + beyond + atNumber + ")";
     }
 
     /**

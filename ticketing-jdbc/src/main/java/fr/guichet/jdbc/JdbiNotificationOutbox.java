@@ -27,6 +27,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -36,11 +37,12 @@ import org.jdbi.v3.core.statement.StatementContext;
  * due rows with {@code FOR UPDATE SKIP LOCKED} (so dispatchers on other nodes pass over them) and records their
  * lease's end in {@code leased_until}. On PostgreSQL that column alone, which no index reads, so that the update stays
  * on its page, in one statement ({@code UPDATE … RETURNING}) read in its index's order ({@link #IN_INDEX_ORDER}), a row
- * being claimable when its next attempt is due and its lease ended. Elsewhere the next attempt moves to the lease's end too and claims read it alone, as before
- * {@code leased_until} existed, in a batch of updates each guarded by the next attempt it read, so that a row is
- * handed to one claimer per lease even where locks are not skipped; H2 and MariaDB keep these statements since claims
- * reading {@code leased_until} there slowed answers during a mail burst on H2 (see BENCHMARKS.md, run-27-mail), and
- * read each kind's due rows apart, the mail a person waits for first ({@link #DUE}, {@link #DUE_ON_H2}).
+ * being claimable when its next attempt is due and its lease ended. Elsewhere the next attempt moves to the lease's end
+ * too and claims read it alone, as before {@code leased_until} existed, in a batch of updates each guarded by the
+ * next attempt it read, so that a row is handed to one claimer per lease even where locks are not skipped; H2 and
+ * MariaDB keep these statements since claims reading {@code leased_until} there slowed answers during a mail burst on
+ * H2 (see BENCHMARKS.md, run-27-mail), and read each kind's due rows apart, the mail a person waits for first
+ * ({@link #DUE}, {@link #DUE_ON_H2}).
  * A dispatcher that crashes leaves its rows to come back when the lease ends. A renewal is guarded by the end of the
  * claim it extends. Entries are marked sent several at once, in one statement.
  */
@@ -72,20 +74,19 @@ final class JdbiNotificationOutbox implements NotificationOutbox {
             + "WHERE state = 'PENDING' AND bulk = :bulk AND next_attempt_at <= :now "
             + "ORDER BY state, bulk, next_attempt_at, seq LIMIT :max) AND state = 'PENDING' "
             + "AND next_attempt_at <= :now ORDER BY next_attempt_at, seq FOR UPDATE SKIP LOCKED";
-    /**
-     * A claim on PostgreSQL: the due rows not leased, oldest first, each kind's in turn, leased in the same statement.
-     * Run after {@link #IN_INDEX_ORDER}.
-     */
-    static final String CLAIM_ON_POSTGRESQL = "UPDATE outbox o SET leased_until = :leaseEnd FROM (SELECT id "
+    /** A claim on PostgreSQL: the due rows not leased, oldest first, each kind's in turn, leased in one statement. */
+    private static final String CLAIM_ON_POSTGRESQL = "UPDATE outbox o SET leased_until = :leaseEnd FROM (SELECT id "
             + "FROM outbox WHERE " + CLAIMABLE + " <notBulk> ORDER BY bulk, next_attempt_at, seq "
             + "LIMIT :max FOR UPDATE SKIP LOCKED) due WHERE o.id = due.id RETURNING o.bulk, o.seq, " + RETURNED_COLUMNS;
     /**
      * Has PostgreSQL read a claim's rows in the order of {@code outbox_pending}, stopping at the limit, whatever its
      * statistics say: the pending rows swing from none to a backlog of thousands faster than statistics follow, and a
-     * plan made for a few rows (a bitmap of every due row, then a sort) read the whole backlog at each claim, 527
-     * buffers and 8 to 15 ms a claim behind a burst of filings (see BENCHMARKS.md, run-34-serving).
+     * plan made for a few rows (a bitmap of every due row, then a sort) read the whole backlog at each claim (see
+     * BENCHMARKS.md, run-34-serving). Undone by {@link #ANY_ORDER} once the claim is read.
      */
-    static final String IN_INDEX_ORDER = "SET LOCAL enable_bitmapscan = off";
+    private static final String IN_INDEX_ORDER = "SET LOCAL enable_bitmapscan = off";
+    /** Gives PostgreSQL its bitmap scans back for the rest of a transaction a claim joined. */
+    private static final String ANY_ORDER = "RESET enable_bitmapscan";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, String>> DATA = new TypeReference<>() {
     };
@@ -188,14 +189,9 @@ final class JdbiNotificationOutbox implements NotificationOutbox {
         Instant leaseEnd = now.plus(lease);
         String notBulk = scope == ClaimScope.NOT_BULK ? "AND bulk = FALSE" : "";
         if (db.dialect() == Dialect.POSTGRESQL) {
-            return db.inTransaction(h -> {
-                h.execute(IN_INDEX_ORDER);
-                return h.createQuery(CLAIM_ON_POSTGRESQL)
-                        .define("notBulk", notBulk)
-                        .bind("now", now).bind("max", max).bind("leaseEnd", leaseEnd)
-                        .map((rs, ctx) -> new Claimed(entry(rs, ctx), rs.getBoolean("bulk"), rs.getLong("seq")))
-                        .list().stream().sorted(Claimed.ORDER).map(Claimed::entry).toList();
-            });
+            return db.inTransaction(h -> claimOnPostgresql(h, "", notBulk, now, max, leaseEnd,
+                    (rs, ctx) -> new Claimed(entry(rs, ctx), rs.getBoolean("bulk"), rs.getLong("seq")))
+                    .stream().sorted(Claimed.ORDER).map(Claimed::entry).toList());
         }
         return db.inTransaction(h -> {
             List<OutboxEntry> due = new ArrayList<>(due(h, false, now, max));
@@ -220,6 +216,21 @@ final class JdbiNotificationOutbox implements NotificationOutbox {
                 .bind("bulk", bulk).bind("now", now).bind("max", max)
                 .map(JdbiNotificationOutbox::entry)
                 .list();
+    }
+
+    /**
+     * The rows of a claim on PostgreSQL of up to {@code max} rows due at {@code now} ({@code notBulk} the condition
+     * leaving bulk mail out, or nothing), leased until {@code leaseEnd}, read in the order of {@code outbox_pending}
+     * ({@link #IN_INDEX_ORDER}); {@code prefix} ("EXPLAIN …" or nothing) comes first.
+     */
+    static <T> List<T> claimOnPostgresql(Handle h, String prefix, String notBulk, Instant now, int max,
+            Instant leaseEnd, RowMapper<T> rows) {
+        h.execute(IN_INDEX_ORDER);
+        List<T> claimed = h.createQuery(prefix + CLAIM_ON_POSTGRESQL).define("notBulk", notBulk)
+                .bind("now", now).bind("max", max).bind("leaseEnd", leaseEnd)
+                .map(rows).list();
+        h.execute(ANY_ORDER);
+        return claimed;
     }
 
     /** A claimed entry with what orders a claim: its kind, then its next attempt, then its place in the queue. */

@@ -35,11 +35,11 @@ import org.jdbi.v3.core.statement.Query;
  * by number, its candidates exactly its matches, the other words compared in the rows read (a requester's own few
  * requests compare every word in their rows). A search's newest rows ({@link #newest})
  * are read in their order and their words compared in the rows.
- * A total reads its branches up to cap + 1 rows, the counts likewise per status ({@link fr.guichet.core.port.Count}),
- * so that they cost the same however many requests the years pile up: PostgreSQL as one UNION ALL under one LIMIT,
- * read lazily to the cap + 1st row across the branches; H2 and MariaDB each branch up to its own LIMIT, aggregated
- * apart and summed ({@link #aggregated}). The total of a queue in every status reads one branch per group and one for
- * the person, across statuses.
+ * A total reads each of its branches up to cap + 1 rows, the counts likewise per status
+ * ({@link fr.guichet.core.port.Count}), so that they cost the same however many requests the years pile up: PostgreSQL
+ * reads the branches' union lazily and stops at the cap + 1st row across them; H2 and MariaDB aggregate each branch
+ * apart and sum them, beyond the cap a lower bound ({@link #aggregated}). The total of a queue in every status reads
+ * one branch per group and one for the person, across statuses.
  */
 final class RequestListing {
 
@@ -79,22 +79,22 @@ final class RequestListing {
             RequestQuery.Only.REOPENED, " AND reopened = TRUE");
 
     /** The counts of an open status's rows read: all, unassigned, awaiting the staff, assigned to me, reopened. */
-    private static final Counted COUNT_OPEN = new Counted("""
+    private static final Counted COUNT_OPEN = Counted.of("""
             COUNT(*) AS total, SUM(CASE WHEN assignee IS NULL THEN 1 ELSE 0 END) AS unassigned,
                 SUM(CASE WHEN last_activity_staff = FALSE THEN 1 ELSE 0 END) AS awaiting_staff,
                 SUM(CASE WHEN assignee = :me THEN 1 ELSE 0 END) AS mine,
                 SUM(CASE WHEN reopened = TRUE THEN 1 ELSE 0 END) AS reopened""",
             "assignee, last_activity_staff, reopened");
     /** The counts of RESOLVED rows read: all, and awaiting the staff (a requester may still write on them). */
-    private static final Counted COUNT_RESOLVED = new Counted("""
+    private static final Counted COUNT_RESOLVED = Counted.of("""
             COUNT(*) AS total, 0 AS unassigned, SUM(CASE WHEN last_activity_staff = FALSE THEN 1 ELSE 0 END)
                 AS awaiting_staff, 0 AS mine, 0 AS reopened""", "last_activity_staff");
     /** The count of CLOSED rows read, which no flag counts among. */
-    private static final Counted COUNT_CLOSED = new Counted(
+    private static final Counted COUNT_CLOSED = Counted.of(
             "COUNT(*) AS total, 0 AS unassigned, 0 AS awaiting_staff, 0 AS mine, 0 AS reopened", "1 AS one");
 
     /** The count of the rows of a list's total. */
-    private static final Counted COUNT_ALL = new Counted("COUNT(*) AS total", "1 AS one");
+    private static final Counted COUNT_ALL = Counted.of("COUNT(*) AS total", "1 AS one");
 
     /** The condition of a list that keeps every row. */
     private static final String EVERY_ROW = " WHERE 1 = 1";
@@ -333,11 +333,7 @@ final class RequestListing {
         countedStatuses.addAll(statuses.isEmpty() ? List.of(Status.values()) : statuses.stream().sorted().toList());
     }
 
-    /**
-     * The query of how many requests match, its branches one UNION ALL under one LIMIT of {@code cap} + 1: PostgreSQL
-     * reads at most {@code cap} + 1 rows across them, H2 and MariaDB each branch up to its own LIMIT of
-     * {@code cap} + 1.
-     */
+    /** The query of how many requests match, exact up to {@code cap}, beyond it a lower bound ({@link #aggregated}). */
     Query count(Handle h, long cap) {
         return bind(h.createQuery(countSql(cap)));
     }
@@ -355,9 +351,9 @@ final class RequestListing {
 
     /**
      * The query of how many requests match in each status ({@code status}, {@code total}), and how many of those are
-     * unassigned, await the staff and are assigned to {@code me} (columns of those names), each status read apart up
-     * to {@code cap} + 1 rows, across the branches of a queue together. Unassigned, mine and reopened are counted
-     * among open statuses only, awaiting the staff among all but CLOSED.
+     * unassigned, await the staff and are assigned to {@code me} (columns of those names), each status read apart,
+     * exactly up to {@code cap} and beyond it a lower bound ({@link #aggregated}). Unassigned, mine and reopened are
+     * counted among open statuses only, awaiting the staff among all but CLOSED.
      */
     Query countByStatus(Handle h, PersonId me, long cap) {
         List<Branch> branches = !countBranches.isEmpty() ? countBranches : countedStatuses.stream()
@@ -378,27 +374,27 @@ final class RequestListing {
     }
 
     /**
-     * The aggregates of {@code counted} over at most {@code cap} + 1 rows of {@code table} that the branches match,
-     * then its FROM: the database stops at the {@code cap} + 1st row wherever it is. PostgreSQL reads its append lazily
-     * under the one LIMIT, which is all it is given: a limit per branch and a derived table around them made each row
-     * pass through twice as many steps (1.5 against 0.93 ms for a queue's 10,001 rows). H2 and MariaDB read each
-     * operand of a union whole, into a result of its own (H2 spills one of more than 10,000 rows to a file under a heap
-     * of 256 MB, a whole queue's total costing the server 15 ms, most of its time in the 80/20 mix): each branch is
-     * aggregated on its own, up to its own LIMIT, and the branches' aggregates summed, a lower bound beyond the cap as
-     * before.
+     * The aggregates of {@code counted} over the rows of {@code table} that the branches match, then its FROM, each
+     * branch read up to {@code cap} + 1 rows, so that the aggregates are exact when the branches hold {@code cap} rows
+     * in all and lower bounds beyond. PostgreSQL reads the branches' union under one more LIMIT, lazily, and stops at
+     * the cap + 1st row across them; no derived table is put around the union, which made each row pass through more
+     * plan nodes. H2 and MariaDB read each operand of a union whole into a result of its own, which H2 writes to a
+     * file beyond about 10,000 rows under a heap of 256 MB: each branch is aggregated on its own and the branches'
+     * aggregates summed (see BENCHMARKS.md, run-34-serving).
      */
     private String aggregated(Counted counted, List<Branch> branches, String table, long cap) {
         String limit = " LIMIT " + (cap + 1);
         List<String> each = branches.stream().map(b -> "SELECT " + counted.columns() + " FROM " + table + condition()
-                + b.condition()).toList();
-        if (dialect == Dialect.POSTGRESQL) {
-            return counted.aggregates() + " FROM (" + String.join(" UNION ALL ", each) + limit + ") counted";
-        }
+                + b.condition() + limit).toList();
         if (each.size() == 1) {
-            return counted.aggregates() + " FROM (" + each.get(0) + limit + ") counted";
+            return counted.aggregates() + " FROM (" + each.get(0) + ") counted";
+        }
+        if (dialect == Dialect.POSTGRESQL) {
+            return counted.aggregates() + " FROM (" + each.stream().map(b -> "(" + b + ")")
+                    .collect(Collectors.joining(" UNION ALL ")) + limit + ") counted";
         }
         return counted.sums() + " FROM (" + each.stream().map(b -> "SELECT " + counted.aggregates() + " FROM (" + b
-                + limit + ") counted").collect(Collectors.joining(" UNION ALL ")) + ") branches";
+                + ") counted").collect(Collectors.joining(" UNION ALL ")) + ") branches";
     }
 
     /** Whether a page and its total are first looked for among the scope's newest rows ({@link #newest}). */
@@ -492,13 +488,17 @@ final class RequestListing {
     private record Branch(String condition, Status status, String leading, String index) {
     }
 
-    /** The aggregates a count takes of its rows read, each named, and the columns they read. */
-    private record Counted(String aggregates, String columns) {
+    /**
+     * The aggregates a count takes of its rows read, each named, the columns they read, and the sums of several
+     * branches' aggregates under the same names.
+     */
+    private record Counted(String aggregates, String columns, String sums) {
 
-        /** The sums of the aggregates of several branches, under the aggregates' names. */
-        String sums() {
-            return Pattern.compile(" AS (\\w+)").matcher(aggregates).results()
-                    .map(m -> "SUM(" + m.group(1) + ") AS " + m.group(1)).collect(Collectors.joining(", "));
+        private static final Pattern NAME = Pattern.compile(" AS (\\w+)");
+
+        static Counted of(String aggregates, String columns) {
+            return new Counted(aggregates, columns, NAME.matcher(aggregates).results()
+                    .map(m -> "SUM(" + m.group(1) + ") AS " + m.group(1)).collect(Collectors.joining(", ")));
         }
     }
 

@@ -59,7 +59,7 @@ class IndexUseTest {
 
     /** A node of a PostgreSQL plan run: the rows it returned a loop, and its loops. */
     private static final Pattern ACTUAL_ROWS = Pattern.compile(
-            "actual time=[0-9.]+\\.\\.[0-9.]+ rows=(\\d+) loops=(\\d+)");
+            "actual time=[0-9.]+\\.\\.[0-9.]+ rows=([0-9.]+) loops=(\\d+)");
     /** The rows a filter of a PostgreSQL plan's node turned down. */
     private static final Pattern REMOVED_BY_FILTER = Pattern.compile("Rows Removed by Filter: (\\d+)");
     /** The line of a PostgreSQL plan that reads an index, naming it. */
@@ -273,15 +273,15 @@ class IndexUseTest {
                     || kind == TestDatabase.Kind.POSTGRESQL && query.sort() == RequestSort.DUE) {
                 List<RequestSummary> four = requests.listAfter(query, null, 4 * BATCH);
                 long read = indexEntriesRead(database, query, four.get(four.size() - 1));
-                assertTrue(read <= 2 * BATCH, read + " index entries read for the batch after " + four.size()
-                        + " rows, " + seen);
+                assertTrue(read > BATCH / 2 && read <= 2 * BATCH, read + " index entries read for the batch after "
+                        + four.size() + " rows, " + seen);
             }
         }));
     }
 
     /** How many index entries the database reads for the batch of {@code query} after {@code after}. */
     private long indexEntriesRead(TestDatabase database, RequestQuery query, RequestSummary after) {
-        return kind == TestDatabase.Kind.MARIADB ? indexEntriesRead(database, query, after, Dialect.MARIADB)
+        return kind == TestDatabase.Kind.MARIADB ? mariadbEntriesRead(database, query, after)
                 : Jdbi.create(database.node().dataSource()).withHandle(h -> indexRowsRead(
                         RequestListing.after(Dialect.POSTGRESQL, query, after).first(h, "EXPLAIN ANALYZE ", BATCH)
                                 .mapTo(String.class).list()));
@@ -299,7 +299,7 @@ class IndexUseTest {
             if (node.find()) {
                 inIndexScan = line.contains("Index Scan") || line.contains("Index Only Scan");
                 if (inIndexScan) {
-                    read += Long.parseLong(node.group(1)) * Long.parseLong(node.group(2));
+                    read += Math.round(Double.parseDouble(node.group(1))) * Long.parseLong(node.group(2));
                 }
             }
             Matcher removed = REMOVED_BY_FILTER.matcher(line);
@@ -311,11 +311,10 @@ class IndexUseTest {
     }
 
     /** How many index entries MariaDB reads for the batch of {@code query} after {@code after}. */
-    private static long indexEntriesRead(TestDatabase database, RequestQuery query, RequestSummary after,
-            Dialect mariadb) {
+    private static long mariadbEntriesRead(TestDatabase database, RequestQuery query, RequestSummary after) {
         return Jdbi.create(database.node().dataSource()).withHandle(h -> {
             long before = indexEntriesRead(h);
-            RequestListing.after(mariadb, query, after).first(h, "", BATCH).mapToMap().list();
+            RequestListing.after(Dialect.MARIADB, query, after).first(h, "", BATCH).mapToMap().list();
             return indexEntriesRead(h) - before;
         });
     }

@@ -21,9 +21,8 @@ public record RequestCounts(Map<Status, Count> byStatus, Count unassigned, Count
     }
 
     /**
-     * The counts from what was read, each status's requests counted up to {@code cap} + 1 in all, across the ranges
-     * it is read from: a status read beyond {@code cap} is a lower bound, and so is every flag counted among its
-     * requests.
+     * The counts from what was read: a status's requests counted exactly up to {@code cap} across the ranges it is read
+     * from, and beyond {@code cap} a lower bound, as is then every flag counted among its requests.
      */
     public static RequestCounts upTo(long cap, Map<Status, Long> read, long unassigned, long awaitingStaff,
             long mine, long reopened) {
