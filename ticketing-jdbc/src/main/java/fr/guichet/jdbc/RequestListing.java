@@ -375,8 +375,8 @@ final class RequestListing {
 
     /**
      * The aggregates of {@code counted} over the rows of {@code table} that the branches match, then its FROM, each
-     * branch read up to {@code cap} + 1 rows, so that the aggregates are exact when the branches hold {@code cap} rows
-     * in all and lower bounds beyond. PostgreSQL reads the branches' union under one more LIMIT, lazily, and stops at
+     * branch read up to {@code cap} + 1 rows, so that the aggregates are exact when the branches hold at most
+     * {@code cap} rows in all and lower bounds beyond. PostgreSQL reads the branches' union under one more LIMIT, lazily, and stops at
      * the cap + 1st row across them; no derived table is put around the union, which made each row pass through more
      * plan nodes. H2 and MariaDB read each operand of a union whole into a result of its own, which H2 writes to a
      * file beyond about 10,000 rows under a heap of 256 MB: each branch is aggregated on its own and the branches'
