@@ -252,8 +252,8 @@ final class BulkLoader {
      * The words of each name and text the load joins ({@code bench_name_words}, {@code bench_text_words}), and every
      * word the bulk rows hold in the vocabulary of the index of words, as ticketing-jdbc's {@code RequestWords}
      * indexes a search text: its words with a letter (none of these is long enough to be cut), each once; nothing on
-     * PostgreSQL, which Guichet does not index so (its trigram indexes). A request's
-     * words are "req" (its requester's identifier), its school's UAI, its name's and its text's, which share none.
+     * PostgreSQL, which Guichet does not index so (its trigram indexes). A request's words are "req" (its requester's
+     * identifier), its school's UAI, its name's and its text's, which share none.
      * Keyed by id, which the load joins on: H2 would otherwise read a whole table for each request.
      */
     private void writeWords(Connection c, Statement s) throws SQLException {
@@ -308,8 +308,7 @@ final class BulkLoader {
         if (postgres) {
             return;
         }
-        String series = postgres ? "generate_series(CAST(" + from + " AS BIGINT), " + to + ") AS t(g)"
-                : "SYSTEM_RANGE(" + from + ", " + to + ") AS t(g)";
+        String series = "SYSTEM_RANGE(" + from + ", " + to + ") AS t(g)";
         s.executeUpdate("INSERT INTO request_words (word, number) SELECT w.word, x.g FROM (SELECT g, " + requester
                 + " AS requester FROM " + series + ") AS x JOIN bench_name_words w ON w.id = MOD(x.requester, "
                 + NAMES + ")");

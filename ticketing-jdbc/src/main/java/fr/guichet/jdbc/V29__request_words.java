@@ -13,8 +13,8 @@ import org.flywaydb.core.api.migration.Context;
  * Migration 29 (issue 14): an index of words written by Guichet ({@link RequestWords}), the vocabulary
  * {@code search_words} and the postings {@code request_words}, filled here for the requests stored, a thousand at a
  * time in the order of their numbers, on the databases that {@linkplain Dialect#looksUpWords search through it} (on
- * PostgreSQL, which reads its trigram indexes, the tables are created and stay empty). Lengths are twice the code points Guichet keeps, H2 counting UTF-16 units.
- * Written in Java because only Guichet's rule of what a word is fills them the same way on every database.
+ * PostgreSQL, which reads its trigram indexes, the tables are created and stay empty). Lengths are twice the code
+ * points Guichet keeps, H2 counting UTF-16 units. Written in Java because only Guichet's rule of what a word is fills them the same way on every database.
  */
 final class V29__request_words extends BaseJavaMigration {
 
