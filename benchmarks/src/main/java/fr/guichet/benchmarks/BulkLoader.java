@@ -251,15 +251,12 @@ final class BulkLoader {
     /**
      * The words of each name and text the load joins ({@code bench_name_words}, {@code bench_text_words}), and every
      * word the bulk rows hold in the vocabulary of the index of words, as ticketing-jdbc's {@code RequestWords}
-     * indexes a search text: its words with a letter (none of these is long enough to be cut), each once; nothing on
-     * PostgreSQL, which Guichet does not index so (its trigram indexes). A request's words are "req" (its requester's
+     * indexes a search text: its words with a letter (none of these is long enough to be cut), each once. A request's
+     * words are "req" (its requester's
      * identifier), its school's UAI, its name's and its text's, which share none.
      * Keyed by id, which the load joins on: H2 would otherwise read a whole table for each request.
      */
     private void writeWords(Connection c, Statement s) throws SQLException {
-        if (postgres) {
-            return;
-        }
         s.execute("CREATE TABLE bench_name_words (id INTEGER NOT NULL, word VARCHAR(200) NOT NULL, "
                 + "PRIMARY KEY (id, word))");
         s.execute("CREATE TABLE bench_text_words (id INTEGER NOT NULL, word VARCHAR(200) NOT NULL, "
@@ -302,22 +299,20 @@ final class BulkLoader {
 
     /**
      * Writes the postings of the index of words for the rows {@code from} to {@code to} of requester
-     * {@code requester}, as {@link #insert} derives their name and text from their number; none on PostgreSQL.
+     * {@code requester} (an expression of the number {@code g}), as {@link #insert} derives their name and text from
+     * their number, each with its request's group, assignee and filing time.
      */
     private void indexWords(Statement s, long from, long to, String requester) throws SQLException {
-        if (postgres) {
-            return;
-        }
-        String series = "SYSTEM_RANGE(" + from + ", " + to + ") AS t(g)";
-        s.executeUpdate("INSERT INTO request_words (word, number) SELECT w.word, x.g FROM (SELECT g, " + requester
-                + " AS requester FROM " + series + ") AS x JOIN bench_name_words w ON w.id = MOD(x.requester, "
-                + NAMES + ")");
-        s.executeUpdate("INSERT INTO request_words (word, number) SELECT w.word, g FROM " + series
-                + " JOIN bench_text_words w ON w.id = MOD(g * 2029, " + TEXTS + ")");
-        s.executeUpdate("INSERT INTO request_words (word, number) SELECT 'req', number FROM requests "
-                + "WHERE number BETWEEN " + from + " AND " + to);
-        s.executeUpdate("INSERT INTO request_words (word, number) SELECT LOWER(establishment), number FROM requests "
-                + "WHERE number BETWEEN " + from + " AND " + to);
+        String insert = "INSERT INTO request_words (word, number, assigned_group, assignee, submitted_at) SELECT ";
+        String keys = ", r.number, r.assigned_group, r.assignee, r.submitted_at FROM requests r ";
+        String range = " WHERE r.number BETWEEN " + from + " AND " + to;
+        String g = requester.replace("g", "r.number");
+        s.executeUpdate(insert + "w.word" + keys + "JOIN bench_name_words w ON w.id = MOD(" + g + ", " + NAMES + ")"
+                + range);
+        s.executeUpdate(insert + "w.word" + keys + "JOIN bench_text_words w ON w.id = MOD(r.number * 2029, " + TEXTS
+                + ")" + range);
+        s.executeUpdate(insert + "'req'" + keys + range);
+        s.executeUpdate(insert + "LOWER(r.establishment)" + keys + range);
     }
 
     /** The schools the figures' load joins by number, when it has some. */

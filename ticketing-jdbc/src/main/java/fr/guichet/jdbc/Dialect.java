@@ -163,10 +163,15 @@ enum Dialect {
      * an index when they are a few percent of it; PostgreSQL chooses well.
      */
     String requestsInOrderOf(String index) {
+        return inOrderOf("requests", index);
+    }
+
+    /** {@code table} read in the order of its {@code index} as {@link #requestsInOrderOf} reads the requests. */
+    String inOrderOf(String table, String index) {
         return switch (this) {
-            case H2 -> "requests USE INDEX (" + index + ")";
-            case MARIADB -> "requests FORCE INDEX (" + index + ")";
-            case POSTGRESQL -> "requests";
+            case H2 -> table + " USE INDEX (" + index + ")";
+            case MARIADB -> table + " FORCE INDEX (" + index + ")";
+            case POSTGRESQL -> table;
         };
     }
 
@@ -228,6 +233,15 @@ enum Dialect {
             case POSTGRESQL -> "INSERT INTO " + table + " (" + key + ") VALUES (:" + key + ") ON CONFLICT DO NOTHING";
             case MARIADB -> "INSERT IGNORE INTO " + table + " (" + key + ") VALUES (:" + key + ")";
         };
+    }
+
+    /**
+     * Whether {@link #insertUnlessPresent} locks the row it finds until the transaction ends: H2's merge updates it,
+     * MariaDB's insert ignoring a duplicate takes a shared lock on it; PostgreSQL's {@code ON CONFLICT DO NOTHING}
+     * reads it without a lock.
+     */
+    boolean insertUnlessPresentLocks() {
+        return this != POSTGRESQL;
     }
 
     /**

@@ -91,7 +91,8 @@ public final class JdbcModule extends PrivateModule {
         HikariDataSource pool = new HikariDataSource(hikari);
         try {
             Flyway.configure().dataSource(pool).locations(dialect.migrations().toArray(String[]::new))
-                    .javaMigrations(new V13__people_search(), new V29__request_words())
+                    .javaMigrations(new V13__people_search(), new V29__request_words(),
+                            new V30__queue_postings())
                     .placeholders(dialect.schemaPlaceholders()).failOnMissingLocations(true).load().migrate();
         } catch (RuntimeException e) {
             pool.close();

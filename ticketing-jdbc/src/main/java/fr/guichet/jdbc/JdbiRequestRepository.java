@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
@@ -43,20 +44,23 @@ final class JdbiRequestRepository implements RequestRepository {
     private final OpenRequestCounts openCounts;
     private final long cap;
     private final int window;
+    private final int posted;
 
     JdbiRequestRepository(Database db) {
-        this(db, Count.CAP, RequestListing.WINDOW);
+        this(db, Count.CAP, RequestListing.WINDOW, RequestListing.POSTED);
     }
 
     /**
-     * Requests whose lists and counts count up to {@code cap} ({@link Count}), a search by words looking first among
-     * the {@code window} newest requests of its scope.
+     * Requests whose lists and counts count up to {@code cap} ({@link Count}), a search by words in a queue looking
+     * first among the queue's {@code posted} newest holders of a word, then, as any other, among the {@code window}
+     * newest requests of its scope.
      */
-    JdbiRequestRepository(Database db, long cap, int window) {
+    JdbiRequestRepository(Database db, long cap, int window, int posted) {
         this.db = db;
         this.openCounts = new OpenRequestCounts(db.dialect());
         this.cap = cap;
         this.window = window;
+        this.posted = posted;
     }
 
     @Override
@@ -110,8 +114,15 @@ final class JdbiRequestRepository implements RequestRepository {
             if (!RequestRows.update(h, change)) {
                 return false;
             }
-            RequestWords.change(h, db.dialect(), change.after().summaryLine().number().value(),
-                    change.before().searchText(), change.after().searchText());
+            RequestSummary before = change.before().summaryLine();
+            RequestSummary after = change.after().summaryLine();
+            RequestWords.change(h, db.dialect(), after.number().value(), change.before().searchText(),
+                    change.after().searchText());
+            if (!before.assignedGroup().equals(after.assignedGroup())
+                    || !Objects.equals(before.assignee(), after.assignee())) {
+                RequestWords.move(h, after.number().value(), after.assignedGroup().value(),
+                        after.assignee() == null ? null : after.assignee().value());
+            }
             openCounts.follow(h, Optional.of(change.before()), change.after());
             return true;
         });
@@ -132,13 +143,27 @@ final class JdbiRequestRepository implements RequestRepository {
     }
 
     /**
-     * A search by words, newest first: the first {@code bound} + 1 matches among the scope's newest rows give the total
-     * (more than {@code bound}) and the page when there are that many, as for common words; otherwise up to
-     * {@code bound} + 1 matches of the whole list are read in any order (on PostgreSQL through the words' indexes), and
-     * when they are all of them they give the total and, sorted, the page. Only a list of more than {@code bound}
-     * matches whose page the newest rows do not hold is paged by the database.
+     * A search by words, newest first. In a queue, the first {@code bound} + 1 matches among the queue's newest holders
+     * of a word give the total (more than {@code bound}) and the page when there are that many, and all of them when
+     * the queue holds fewer holders than were read. Otherwise, the first {@code bound} + 1 matches among the scope's
+     * newest rows do, as for common words; failing that, up to {@code bound} + 1 matches of the whole list are read
+     * in any order (on PostgreSQL through the words' indexes), and when they are all of them they give the total and,
+     * sorted, the page. Only a list of more than {@code bound} matches whose page the newest rows do not hold is paged
+     * by the database.
      */
     private Page<RequestSummary> searched(Handle h, RequestListing listing, long bound, PageRequest page) {
+        Optional<List<RequestSummary>> held = listing.readsPostedFirst() ? listing.holders(h).flatMap(holders -> {
+            if (holders.none()) {
+                return Optional.of(List.<RequestSummary>of());
+            }
+            List<RequestSummary> first = listing.postedNewest(h, "", holders, bound, posted)
+                    .map(RequestRows::summary).list();
+            return first.size() > bound || listing.postedCount(h, holders, posted).mapTo(Long.class).one() < posted
+                    ? Optional.of(first) : Optional.empty();
+        }) : Optional.empty();
+        if (held.isPresent()) {
+            return paged(h, listing, held.get(), held.get().size(), bound, page);
+        }
         List<RequestSummary> found = listing.newest(h, "", bound, window).map(RequestRows::summary).list();
         long total = found.size();
         if (found.size() <= bound) {
@@ -148,6 +173,15 @@ final class JdbiRequestRepository implements RequestRepository {
                 found = matches.stream().sorted(NEWEST_FIRST).toList();
             }
         }
+        return paged(h, listing, found, total, bound, page);
+    }
+
+    /**
+     * The page of a search of {@code total} matches, {@code found} its first ones in order: from them when they hold
+     * it, from the database otherwise.
+     */
+    private static Page<RequestSummary> paged(Handle h, RequestListing listing, List<RequestSummary> found, long total,
+            long bound, PageRequest page) {
         long reach = page.offset() + page.size();
         List<RequestSummary> items;
         if (found.size() >= reach || total <= bound && total == found.size()) {
@@ -202,6 +236,21 @@ final class JdbiRequestRepository implements RequestRepository {
     String explainNewest(RequestQuery query) {
         return db.inTransaction(h -> plan(RequestListing.of(db.dialect(), query).newest(h, "EXPLAIN ",
                 query.countedUpTo(cap), window)));
+    }
+
+    /**
+     * The database's plan for the first matches of a search by words in a queue among the queue's newest holders of
+     * its word ({@link RequestListing#postedNewest}), analysed (run) where the database can: PostgreSQL and MariaDB.
+     */
+    String explainPosted(RequestQuery query) {
+        RequestListing listing = RequestListing.of(db.dialect(), query);
+        String prefix = switch (db.dialect()) {
+            case POSTGRESQL -> "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ";
+            case MARIADB -> "ANALYZE ";
+            case H2 -> "EXPLAIN ANALYZE ";
+        };
+        return db.inTransaction(h -> plan(listing.postedNewest(h, prefix, listing.holders(h).orElseThrow(),
+                query.countedUpTo(cap), posted)));
     }
 
     /** The database's plan for the matches of a search by words read in any order, up to the bound it counts to. */

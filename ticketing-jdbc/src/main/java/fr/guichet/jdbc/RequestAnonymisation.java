@@ -148,6 +148,8 @@ final class RequestAnonymisation {
                 .execute();
         h.createUpdate("UPDATE requests SET assignee = :id WHERE assignee = :old").bind("id", id).bind("old", old)
                 .execute();
+        h.createUpdate("UPDATE request_words SET assignee = :id WHERE number IN "
+                + "(SELECT number FROM requests WHERE assignee = :id)").bind("id", id).execute();
         h.createUpdate("UPDATE requests SET last_activity_by = :id WHERE last_activity_by = :old").bind("id", id)
                 .bind("old", old).execute();
         h.createUpdate("UPDATE request_messages SET author_id = :id, author_given = :given, author_family = :family "

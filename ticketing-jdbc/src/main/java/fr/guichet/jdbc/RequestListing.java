@@ -10,10 +10,12 @@ import fr.guichet.core.port.RequestQuery;
 import fr.guichet.core.port.RequestSort;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -34,7 +36,9 @@ import org.jdbi.v3.core.statement.Query;
  * then their requests, and the requests of the directory's schools holding it), read first and joined to the requests
  * by number, its candidates exactly its matches, the other words compared in the rows read (a requester's own few
  * requests compare every word in their rows). A search's newest rows ({@link #newest})
- * are read in their order and their words compared in the rows.
+ * are read in their order and their words compared in the rows; a queue's, first, as its newest holders of its longest
+ * word from the index of words, each posting carrying its request's group, assignee and filing time
+ * ({@link #postedNewest}), on every database.
  * A total reads each of its branches up to cap + 1 rows, the counts likewise per status
  * ({@link fr.guichet.core.port.Count}), so that they cost the same however many requests the years pile up: PostgreSQL
  * reads the branches' union lazily and stops at the cap + 1st row across them; H2 and MariaDB aggregate each branch
@@ -49,6 +53,15 @@ final class RequestListing {
      * and a first page of words found in 0.4% of them.
      */
     static final int WINDOW = 6_000;
+
+    /**
+     * How many of a queue's newest holders of a searched word a search reads from the index of words first
+     * ({@link #postedNewest}): a page of a name found in the queue, and of a second word found in a tenth of them.
+     */
+    static final int POSTED = 1_000;
+
+    /** The most vocabulary words, and schools, holding a searched word that {@link #postedNewest} reads apart. */
+    static final int HOLDERS = 16;
 
     /** The only orders a list may take: the allow-list from {@link RequestSort} to SQL. */
     private static final Map<RequestSort, String> ORDER_BY = Map.of(
@@ -129,6 +142,15 @@ final class RequestListing {
     private String scope = "";
     /** Whether the list reads its scope's newest rows first ({@link #newest}): a staff search by words. */
     private boolean newestFirst;
+    /**
+     * The searched word a queue's newest holders are read of ({@link #postedNewest}): the longest one the index of
+     * words holds; null for none, or outside a staff queue searched newest first.
+     */
+    private String postedWord;
+    /** What keeps a queue's requests, as one condition. */
+    private String queueKeys = "";
+    /** The ranges of the index of words a queue's newest holders of a word are read from, one per key. */
+    private final List<Branch> postedBranches = new ArrayList<>();
     /** The ordered index ranges the scope of {@link #newest} is read from: none for every request. */
     private final List<Branch> scopeBranches = new ArrayList<>();
     /** The values only {@link #newest} binds. */
@@ -230,6 +252,10 @@ final class RequestListing {
             }
         }
         c.newestFirst = !search.words().isEmpty() && q.sort() == RequestSort.NEWEST && q.requester() == null;
+        if (c.newestFirst && q.queueOf() != null) {
+            c.postedWord = search.words().stream().filter(RequestWords::looksUp)
+                    .max(Comparator.comparingInt(String::length)).orElse(null);
+        }
         if (q.queueOf() != null && search.words().isEmpty()) {
             c.queue(q.queueOf(), q.statuses(), q.sort());
         } else {
@@ -313,7 +339,8 @@ final class RequestListing {
             lists.put("queueGroups", groups);
         }
         keys.add("assignee = :queuePerson");
-        scope = indexed ? keys.stream().collect(Collectors.joining(" OR ", " AND (", ")"))
+        queueKeys = keys.stream().collect(Collectors.joining(" OR ", " AND (", ")"));
+        scope = indexed ? queueKeys
                 : keys.stream().flatMap(key -> WORD_COLUMNS.stream().map(column -> key + " AND " + holds(column,
                         ":word0"))).collect(Collectors.joining(" OR ", " AND (", ")"));
         for (int i = 0; i < groups.size(); i++) {
@@ -323,6 +350,12 @@ final class RequestListing {
         }
         scopeBranches.add(new Branch(" AND assignee = :queuePerson" + (groups.isEmpty() ? "" : OUTSIDE_GROUPS), null,
                 "assignee", "requests_assignee_newest"));
+        for (int i = 0; i < groups.size(); i++) {
+            postedBranches.add(new Branch(" AND assigned_group = :scopeGroup" + i, null, "word, assigned_group",
+                    "request_words_group"));
+        }
+        postedBranches.add(new Branch(" AND assignee = :queuePerson" + (groups.isEmpty() ? "" : OUTSIDE_GROUPS), null,
+                "word, assignee", "request_words_assignee"));
     }
 
     private void statusIn(Set<Status> statuses) {
@@ -424,6 +457,96 @@ final class RequestListing {
                 + ") newest" + where + wordsInRows + order + " LIMIT " + (cap + 1)));
         scopeValues.forEach(query::bind);
         return query;
+    }
+
+    /**
+     * Whether a page and its total are first looked for among the queue's newest holders of a word
+     * ({@link #postedNewest}).
+     */
+    boolean readsPostedFirst() {
+        return postedWord != null;
+    }
+
+    /**
+     * The holders of the searched word {@link #postedNewest} reads, in order: the vocabulary's words holding it and the
+     * directory's schools whose words hold it; empty when either are more than {@link #HOLDERS}, each then one more
+     * range to read.
+     */
+    Optional<Holders> holders(Handle h) {
+        String word = "%" + likeEscaped(postedWord) + "%";
+        List<String> words = h.createQuery("SELECT word FROM search_words WHERE " + holds("word", ":word")
+                + " ORDER BY word LIMIT " + (HOLDERS + 1)).bind("word", word).mapTo(String.class).list();
+        List<String> schools = h.createQuery("SELECT uai FROM establishments WHERE " + holds("search_text", ":word")
+                + " ORDER BY uai LIMIT " + (HOLDERS + 1)).bind("word", word).mapTo(String.class).list();
+        return words.size() > HOLDERS || schools.size() > HOLDERS ? Optional.empty()
+                : Optional.of(new Holders(words, schools));
+    }
+
+    /**
+     * The query of the first {@code cap} + 1 matching requests, newest first, among the {@code window} newest requests
+     * of the queue holding the searched word of {@link #holders}, each row holding
+     * {@link RequestRows#SUMMARY_COLUMNS}: read from the index of words by word and key (V30), and from the requests of
+     * the schools holding it, each range newest first, every word then compared in the rows. Every match holds the word
+     * in its words or its school's, so that the matches found are the list's first ones; and all of them when the
+     * queue holds fewer than {@code window} ({@link #postedCount}).
+     */
+    Query postedNewest(Handle h, String prefix, Holders holders, long cap, int window) {
+        return bindPosted(h.createQuery(prefix + "SELECT " + RequestRows.SUMMARY_COLUMNS + " FROM ("
+                + posted(holders, window) + ") posted " + dialect.joinInOrder() + " requests ON requests.number = "
+                + "posted.matched" + where + wordsInRows + queueKeys + " ORDER BY matched_at DESC, matched DESC LIMIT "
+                + (cap + 1)), holders);
+    }
+
+    /**
+     * The query of how many of the queue's newest holders of the word {@link #postedNewest} reads: at most
+     * {@code window}.
+     */
+    Query postedCount(Handle h, Holders holders, int window) {
+        return bindPosted(h.createQuery("SELECT COUNT(*) FROM (" + posted(holders, window) + ") counted"), holders);
+    }
+
+    /**
+     * The {@code window} newest requests of the queue holding the word (numbers {@code matched}, filing times
+     * {@code matched_at}), from the ranges of each vocabulary word and key, and of each school, each read newest first.
+     */
+    private String posted(Holders holders, int window) {
+        String order = ORDER_BY.get(RequestSort.NEWEST);
+        String columns = "SELECT number AS matched, submitted_at AS matched_at FROM ";
+        List<String> ranges = new ArrayList<>();
+        for (int w = 0; w < holders.words().size(); w++) {
+            for (Branch b : postedBranches) {
+                ranges.add("(" + columns + dialect.inOrderOf("request_words", b.index()) + " WHERE word = :heldWord"
+                        + w + b.condition() + dialect.orderOfEqualRange(b.leading(), order) + " LIMIT " + window + ")");
+            }
+        }
+        for (int i = 0; i < holders.schools().size(); i++) {
+            ranges.add("(" + columns + dialect.requestsInOrderOf("requests_by_establishment")
+                    + " WHERE establishment = :heldSchool" + i + dialect.orderOfEqualRange("establishment", order)
+                    + " LIMIT " + window + ")");
+        }
+        return "SELECT DISTINCT matched, matched_at FROM (" + String.join(" UNION ALL ", ranges)
+                + ") ranges ORDER BY matched_at DESC, matched DESC LIMIT " + window;
+    }
+
+    private Query bindPosted(Query query, Holders holders) {
+        bind(query);
+        scopeValues.forEach(query::bind);
+        for (int w = 0; w < holders.words().size(); w++) {
+            query.bind("heldWord" + w, holders.words().get(w));
+        }
+        for (int i = 0; i < holders.schools().size(); i++) {
+            query.bind("heldSchool" + i, holders.schools().get(i));
+        }
+        return query;
+    }
+
+    /** The vocabulary's words and the directory's schools (UAI) holding a searched word, each in order. */
+    record Holders(List<String> words, List<String> schools) {
+
+        /** Whether nothing holds the word: no request does. */
+        boolean none() {
+            return words.isEmpty() && schools.isEmpty();
+        }
     }
 
     /** The query of one page of the matching requests, each row holding {@link RequestRows#SUMMARY_COLUMNS}. */

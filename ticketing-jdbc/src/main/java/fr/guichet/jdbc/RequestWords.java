@@ -18,8 +18,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * through their postings, exactly the requests holding it. Only words with a letter are indexed (a request's number,
  * a requester's numeric identifier are not: a search of digits alone keeps reading the search text), and a word longer
  * than {@link #LENGTH} as overlapping pieces, so that every query word of up to {@link #LONGEST_SEARCHED} characters
- * is in one piece. Only a database that {@linkplain Dialect#looksUpWords searches through the index} has it written:
- * on the others every method here writes nothing and the tables stay empty.
+ * is in one piece.
  */
 final class RequestWords {
 
@@ -28,7 +27,12 @@ final class RequestWords {
     /** The longest query word looked up in the index; a longer one reads the search text. */
     static final int LONGEST_SEARCHED = LENGTH / 2;
 
-    private static final String ADD_POSTING = "INSERT INTO request_words (word, number) VALUES (:word, :number)";
+    /** A posting, its keys copied from the request's row, written before it in the same transaction. */
+    private static final String ADD_POSTING = "INSERT INTO request_words (word, number, assigned_group, assignee, "
+            + "submitted_at) SELECT :word, number, assigned_group, assignee, submitted_at FROM requests "
+            + "WHERE number = :number";
+    private static final String MOVE_POSTINGS = "UPDATE request_words SET assigned_group = :group, "
+            + "assignee = :assignee WHERE number = :number";
     private static final String REMOVE_POSTING = "DELETE FROM request_words WHERE word = :word AND number = :number";
 
     private RequestWords() {
@@ -69,10 +73,15 @@ final class RequestWords {
 
     /** Indexes the words of {@code searchText} for the new request {@code number}. */
     static void add(Handle h, Dialect dialect, long number, String searchText) {
-        if (!dialect.looksUpWords()) {
-            return;
-        }
         write(h, dialect, Map.of(number, of(searchText)));
+    }
+
+    /**
+     * Gives the postings of the request {@code number} its group and assignee ({@code null} for none), when they
+     * changed.
+     */
+    static void move(Handle h, long number, String group, String assignee) {
+        h.createUpdate(MOVE_POSTINGS).bind("group", group).bind("assignee", assignee).bind("number", number).execute();
     }
 
     /**
@@ -80,7 +89,7 @@ final class RequestWords {
      * the postings of the new words only, deletes those of the words gone.
      */
     static void change(Handle h, Dialect dialect, long number, String before, String after) {
-        if (!dialect.looksUpWords() || before.equals(after)) {
+        if (before.equals(after)) {
             return;
         }
         Set<String> was = of(before);
@@ -106,7 +115,7 @@ final class RequestWords {
      * that transaction once it has the lock.
      */
     static void replace(Handle h, Dialect dialect, Map<Long, String> texts) {
-        if (!dialect.looksUpWords() || texts.isEmpty()) {
+        if (texts.isEmpty()) {
             return;
         }
         List<Long> numbers = List.copyOf(texts.keySet());
@@ -128,10 +137,11 @@ final class RequestWords {
     }
 
     /**
-     * Adds to the vocabulary the words of {@code words} (by request number) it lacks, in order, which locks each
-     * word's row until the transaction ends whether it adds it or finds it (H2's merge updates it, MariaDB's insert
-     * ignoring a duplicate takes a shared lock on it), then writes their postings: {@link #replace} cannot delete a
-     * word between the two.
+     * Adds to the vocabulary the words of {@code words} (by request number) it lacks, in order, and locks each word's
+     * row until the transaction ends whether it adds it or finds it (H2's merge updates it, MariaDB's insert ignoring a
+     * duplicate takes a shared lock on it; on PostgreSQL, whose insert does neither, a shared lock is taken after it,
+     * the words deleted meanwhile added again), then writes their postings: {@link #replace} cannot delete a word
+     * between the two.
      */
     private static void write(Handle h, Dialect dialect, Map<Long, ? extends Collection<String>> words) {
         Set<String> vocabulary = new TreeSet<>();
@@ -143,9 +153,15 @@ final class RequestWords {
         if (vocabulary.isEmpty()) {
             return;
         }
-        PreparedBatch known = h.prepareBatch(dialect.insertUnlessPresent("search_words", "word"));
-        vocabulary.forEach(word -> known.bind("word", word).add());
-        known.execute();
+        boolean locked;
+        do {
+            PreparedBatch known = h.prepareBatch(dialect.insertUnlessPresent("search_words", "word"));
+            vocabulary.forEach(word -> known.bind("word", word).add());
+            known.execute();
+            locked = dialect.insertUnlessPresentLocks() || h.createQuery("SELECT word FROM search_words WHERE word IN "
+                    + "(<words>) ORDER BY word FOR SHARE").bindList("words", List.copyOf(vocabulary))
+                    .mapTo(String.class).list().size() == vocabulary.size();
+        } while (!locked);
         postings.execute();
     }
 }

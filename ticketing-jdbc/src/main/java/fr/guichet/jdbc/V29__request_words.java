@@ -3,18 +3,21 @@ package fr.guichet.jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
 /**
  * Migration 29 (issue 14): an index of words written by Guichet ({@link RequestWords}), the vocabulary
- * {@code search_words} and the postings {@code request_words}, filled here for the requests stored, a thousand at a
- * time in the order of their numbers, on the databases that {@linkplain Dialect#looksUpWords search through it} (on
- * PostgreSQL, which reads its trigram indexes, the tables are created and stay empty). Lengths are twice the code
- * points Guichet keeps, H2 counting UTF-16 units. Written in Java because only Guichet's rule of what a word is fills them the same way on every database.
+ * {@code search_words} and the postings {@code request_words}, filled here for the requests stored ({@link #fill}) on
+ * the databases that {@linkplain Dialect#looksUpWords search through it}; PostgreSQL's are filled by V30. Lengths are
+ * twice the code points Guichet keeps, H2 counting UTF-16 units. Written in Java because only Guichet's rule of what a
+ * word is fills them the same way on every database.
  */
 final class V29__request_words extends BaseJavaMigration {
 
@@ -31,15 +34,23 @@ final class V29__request_words extends BaseJavaMigration {
                     + options);
             ddl.execute("CREATE INDEX request_words_by_number ON request_words (number)");
         }
-        if (!Dialect.of(connection.getMetaData().getURL()).looksUpWords()) {
-            return;
+        if (Dialect.of(connection.getMetaData().getURL()).looksUpWords()) {
+            fill(connection, List.of());
         }
+    }
+
+    /**
+     * Writes the postings of every request stored, a thousand at a time in the order of their numbers, each with the
+     * request's {@code keys} (columns of both tables), then the vocabulary of their words.
+     */
+    static void fill(Connection connection, List<String> keys) throws SQLException {
+        String columns = keys.stream().map(k -> ", " + k).collect(Collectors.joining());
         Set<String> vocabulary = new TreeSet<>();
         long after = 0;
-        try (PreparedStatement read = connection.prepareStatement("SELECT number, search_text FROM requests "
-                + "WHERE number > ? ORDER BY number LIMIT " + BATCH);
-                PreparedStatement write = connection.prepareStatement(
-                        "INSERT INTO request_words (word, number) VALUES (?, ?)")) {
+        try (PreparedStatement read = connection.prepareStatement("SELECT number, search_text" + columns
+                + " FROM requests WHERE number > ? ORDER BY number LIMIT " + BATCH);
+                PreparedStatement write = connection.prepareStatement("INSERT INTO request_words (word, number"
+                        + columns + ") VALUES (?, ?" + ", ?".repeat(keys.size()) + ")")) {
             boolean more = true;
             while (more) {
                 read.setLong(1, after);
@@ -51,6 +62,9 @@ final class V29__request_words extends BaseJavaMigration {
                         for (String each : RequestWords.of(requests.getString("search_text"))) {
                             write.setString(1, each);
                             write.setLong(2, after);
+                            for (int k = 0; k < keys.size(); k++) {
+                                write.setObject(3 + k, requests.getObject(keys.get(k)));
+                            }
                             write.addBatch();
                             vocabulary.add(each);
                         }

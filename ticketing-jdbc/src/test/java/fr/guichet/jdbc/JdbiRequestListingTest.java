@@ -32,13 +32,15 @@ class JdbiRequestListingTest extends RequestListingContract {
     }
 
     /**
-     * {@inheritDoc} Below {@link Count#CAP}, a search by words looks first among a window of newest requests smaller
-     * than most examples, so that its answers from the window and from the whole list are both checked.
+     * {@inheritDoc} Below {@link Count#CAP}, a search by words looks first among a window of newest requests, and a
+     * queue's among a window of its newest holders of a word, smaller than most examples, so that its answers from the
+     * windows and from the whole list are all checked.
      */
     @Override
     protected RequestRepository requestsCountingUpTo(long cap) {
         TestDatabase test = TestDatabase.of(kind);
         return new JdbiRequestRepository(new Database(Jdbi.create(test.node().dataSource()),
-                Dialect.of(test.config.url())), cap, cap == Count.CAP ? RequestListing.WINDOW : (int) (2 * cap + 1));
+                Dialect.of(test.config.url())), cap, cap == Count.CAP ? RequestListing.WINDOW : (int) (2 * cap + 1),
+                cap == Count.CAP ? RequestListing.POSTED : (int) (2 * cap + 1));
     }
 }

@@ -8,6 +8,7 @@ import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.request.Description;
 import fr.guichet.core.domain.request.MessageBody;
 import fr.guichet.core.domain.request.Request;
+import fr.guichet.core.domain.request.RequestChange;
 import fr.guichet.core.domain.request.RequestDraft;
 import fr.guichet.core.domain.request.Summary;
 import fr.guichet.core.domain.request.Visibility;
@@ -52,12 +53,11 @@ class JdbiRequestRepositoryTest extends RequestRepositoryContract {
     }
 
     /**
-     * A filing, an answer and an anonymisation write the postings and vocabulary of their words on the databases that
-     * search through the index of words (H2, MariaDB), and nothing on PostgreSQL, which reads its trigram indexes.
+     * A filing, an answer, a take and an anonymisation write the postings and vocabulary of their words on every
+     * database, each posting with its request's group, assignee and filing time (V30), which a queue's search reads.
      */
     @Test
-    void the_index_of_words_is_written_only_where_searches_read_it() throws SQLException {
-        boolean indexed = Dialect.of(TestDatabase.of(kind).config.url()).looksUpWords();
+    void the_index_of_words_follows_the_words_and_the_queue_of_each_request() throws SQLException {
         Person requester = Fixtures.newRequester();
         String filedWord = EstablishmentFixtures.newWord().toLowerCase(Locale.ROOT);
         String answerWord = EstablishmentFixtures.newWord().toLowerCase(Locale.ROOT);
@@ -69,14 +69,23 @@ class JdbiRequestRepositoryTest extends RequestRepositoryContract {
             return r;
         });
         long number = filed.summaryLine().number().value();
-        assertEquals(indexed, count("SELECT COUNT(*) FROM request_words WHERE number = ?", number) > 0, "filed");
-        assertEquals(indexed ? 1 : 0, count("SELECT COUNT(*) FROM search_words WHERE word = ?", filedWord));
-        assertTrue(tx(() -> requests().update(filed.staffMessage(Fixtures.agent(),
-                new MessageBody("Essayez " + answerWord), false, FILED.plusSeconds(60)))));
-        assertEquals(indexed ? 1 : 0, count("SELECT COUNT(*) FROM request_words WHERE word = ? AND number = "
+        String keyed = "SELECT COUNT(*) FROM request_words p JOIN requests r ON r.number = p.number WHERE p.number = "
+                + number + " AND p.assigned_group = r.assigned_group AND p.submitted_at = r.submitted_at AND ";
+        assertTrue(count("SELECT COUNT(*) FROM request_words WHERE number = ?", number) > 0, "filed");
+        assertEquals(count("SELECT COUNT(*) FROM request_words WHERE number = ?", number),
+                count(keyed + "p.assignee IS NULL AND p.assigned_group = ?", Fixtures.PLATEFORME.value()), "filed");
+        assertEquals(1, count("SELECT COUNT(*) FROM search_words WHERE word = ?", filedWord));
+        RequestChange answer = filed.staffMessage(Fixtures.agent(), new MessageBody("Essayez " + answerWord), false,
+                FILED.plusSeconds(60));
+        assertTrue(tx(() -> requests().update(answer)));
+        assertEquals(1, count("SELECT COUNT(*) FROM request_words WHERE word = ? AND number = "
                 + number, answerWord), "answered");
+        Person taker = Fixtures.specialist();
+        assertTrue(tx(() -> requests().update(answer.after().take(taker, FILED.plusSeconds(90)))));
+        assertEquals(count("SELECT COUNT(*) FROM request_words WHERE number = ?", number),
+                count(keyed + "p.assignee = ?", taker.id().value()), "taken");
         tx(() -> requests().anonymise(List.of(filed.summaryLine().number()), FILED.plusSeconds(120)));
-        assertEquals(indexed, count("SELECT COUNT(*) FROM request_words WHERE number = ?", number) > 0, "anonymised");
+        assertTrue(count("SELECT COUNT(*) FROM request_words WHERE number = ?", number) > 0, "anonymised");
         assertEquals(0, count("SELECT COUNT(*) FROM request_words WHERE word = ?", filedWord), "anonymised");
         assertEquals(0, count("SELECT COUNT(*) FROM search_words WHERE word = ?", filedWord), "anonymised");
     }
