@@ -51,9 +51,9 @@ final class JdbiRequestRepository implements RequestRepository {
     }
 
     /**
-     * Requests whose lists and counts count up to {@code cap} ({@link Count}), a search by words in a queue looking
-     * first among the queue's {@code posted} newest holders of a word, then, as any other, among the {@code window}
-     * newest requests of its scope.
+     * Requests whose lists and counts count up to {@code cap} ({@link Count}), a staff search by words looking first
+     * among its scope's {@code posted} newest holders of a word, then among the {@code window} newest requests of its
+     * scope.
      */
     JdbiRequestRepository(Database db, long cap, int window, int posted) {
         this.db = db;
@@ -143,9 +143,9 @@ final class JdbiRequestRepository implements RequestRepository {
     }
 
     /**
-     * A search by words, newest first. In a queue, the first {@code bound} + 1 matches among the queue's newest holders
-     * of a word give the total (more than {@code bound}) and the page when there are that many, and all of them when
-     * the queue holds fewer holders than were read. Otherwise, the first {@code bound} + 1 matches among the scope's
+     * A search by words, newest first. The first {@code bound} + 1 matches among the scope's newest holders of a word
+     * give the total (more than {@code bound}) and the page when there are that many, and all of them when the scope
+     * holds fewer holders than were read. Otherwise, the first {@code bound} + 1 matches among the scope's
      * newest rows do, as for common words; failing that, up to {@code bound} + 1 matches of the whole list are read
      * in any order (on PostgreSQL through the words' indexes), and when they are all of them they give the total and,
      * sorted, the page. Only a list of more than {@code bound} matches whose page the newest rows do not hold is paged
@@ -239,8 +239,8 @@ final class JdbiRequestRepository implements RequestRepository {
     }
 
     /**
-     * The database's plan for the first matches of a search by words in a queue among the queue's newest holders of
-     * its word ({@link RequestListing#postedNewest}), analysed (run) where the database can: PostgreSQL and MariaDB.
+     * The database's plan for the first matches of a search by words among its scope's newest holders of its word
+     * ({@link RequestListing#postedNewest}), with what each step read (the statement run).
      */
     String explainPosted(RequestQuery query) {
         RequestListing listing = RequestListing.of(db.dialect(), query);

@@ -36,8 +36,8 @@ import org.jdbi.v3.core.statement.Query;
  * then their requests, and the requests of the directory's schools holding it), read first and joined to the requests
  * by number, its candidates exactly its matches, the other words compared in the rows read (a requester's own few
  * requests compare every word in their rows). A search's newest rows ({@link #newest})
- * are read in their order and their words compared in the rows; a queue's, first, as its newest holders of its longest
- * word from the index of words, each posting carrying its request's group, assignee and filing time
+ * are read in their order and their words compared in the rows, after its newest holders of its longest word, read
+ * from the index of words, each posting carrying its request's group, assignee and filing time
  * ({@link #postedNewest}), on every database.
  * A total reads each of its branches up to cap + 1 rows, the counts likewise per status
  * ({@link fr.guichet.core.port.Count}), so that they cost the same however many requests the years pile up: PostgreSQL
@@ -55,8 +55,8 @@ final class RequestListing {
     static final int WINDOW = 6_000;
 
     /**
-     * How many of a queue's newest holders of a searched word a search reads from the index of words first
-     * ({@link #postedNewest}): a page of a name found in the queue, and of a second word found in a tenth of them.
+     * How many of its scope's newest holders of a searched word a search reads from the index of words first
+     * ({@link #postedNewest}): a page of a name, and of a second word found in a tenth of the first one's holders.
      */
     static final int POSTED = 1_000;
 
@@ -143,13 +143,16 @@ final class RequestListing {
     /** Whether the list reads its scope's newest rows first ({@link #newest}): a staff search by words. */
     private boolean newestFirst;
     /**
-     * The searched word a queue's newest holders are read of ({@link #postedNewest}): the longest one the index of
-     * words holds; null for none, or outside a staff queue searched newest first.
+     * The searched word whose newest holders are read first ({@link #postedNewest}): the longest one the index of
+     * words holds; null for none, or outside a staff search newest first.
      */
     private String postedWord;
-    /** What keeps a queue's requests, as one condition. */
+    /** What keeps a queue's requests, as one condition; nothing outside a queue. */
     private String queueKeys = "";
-    /** The ranges of the index of words a queue's newest holders of a word are read from, one per key. */
+    /**
+     * The ranges of the index of words the scope's newest holders of a word are read from: one per key of a queue, one
+     * of every request.
+     */
     private final List<Branch> postedBranches = new ArrayList<>();
     /** The ordered index ranges the scope of {@link #newest} is read from: none for every request. */
     private final List<Branch> scopeBranches = new ArrayList<>();
@@ -252,9 +255,12 @@ final class RequestListing {
             }
         }
         c.newestFirst = !search.words().isEmpty() && q.sort() == RequestSort.NEWEST && q.requester() == null;
-        if (c.newestFirst && q.queueOf() != null) {
+        if (c.newestFirst) {
             c.postedWord = search.words().stream().filter(RequestWords::looksUp)
                     .max(Comparator.comparingInt(String::length)).orElse(null);
+            if (q.queueOf() == null) {
+                c.postedBranches.add(new Branch("", null, "word", "request_words_newest"));
+            }
         }
         if (q.queueOf() != null && search.words().isEmpty()) {
             c.queue(q.queueOf(), q.statuses(), q.sort());
@@ -460,7 +466,7 @@ final class RequestListing {
     }
 
     /**
-     * Whether a page and its total are first looked for among the queue's newest holders of a word
+     * Whether a page and its total are first looked for among the scope's newest holders of a word
      * ({@link #postedNewest}).
      */
     boolean readsPostedFirst() {
@@ -484,11 +490,11 @@ final class RequestListing {
 
     /**
      * The query of the first {@code cap} + 1 matching requests, newest first, among the {@code window} newest requests
-     * of the queue holding the searched word of {@link #holders}, each row holding
-     * {@link RequestRows#SUMMARY_COLUMNS}: read from the index of words by word and key (V30), and from the requests of
-     * the schools holding it, each range newest first, every word then compared in the rows. Every match holds the word
-     * in its words or its school's, so that the matches found are the list's first ones; and all of them when the
-     * queue holds fewer than {@code window} ({@link #postedCount}).
+     * of the scope (a queue, or every request) holding the searched word of {@link #holders}, each row holding
+     * {@link RequestRows#SUMMARY_COLUMNS}: read from the index of words by word and by each key of a queue (V30), and
+     * from the requests of the schools holding it, each range newest first, every word then compared in the rows.
+     * Every match holds the word in its words or its school's, so that the matches found are the list's first ones;
+     * and all of them when the scope holds fewer than {@code window} ({@link #postedCount}).
      */
     Query postedNewest(Handle h, String prefix, Holders holders, long cap, int window) {
         return bindPosted(h.createQuery(prefix + "SELECT " + RequestRows.SUMMARY_COLUMNS + " FROM ("
@@ -498,7 +504,7 @@ final class RequestListing {
     }
 
     /**
-     * The query of how many of the queue's newest holders of the word {@link #postedNewest} reads: at most
+     * The query of how many of the scope's newest holders of the word {@link #postedNewest} reads: at most
      * {@code window}.
      */
     Query postedCount(Handle h, Holders holders, int window) {
@@ -506,7 +512,7 @@ final class RequestListing {
     }
 
     /**
-     * The {@code window} newest requests of the queue holding the word (numbers {@code matched}, filing times
+     * The {@code window} newest requests of the scope holding the word (numbers {@code matched}, filing times
      * {@code matched_at}), from the ranges of each vocabulary word and key, and of each school, each read newest first.
      */
     private String posted(Holders holders, int window) {

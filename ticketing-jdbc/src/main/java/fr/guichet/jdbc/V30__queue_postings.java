@@ -9,8 +9,9 @@ import org.flywaydb.core.api.migration.Context;
 
 /**
  * Migration 30 (issue 14): each posting of the index of words carries its request's group, assignee and filing time,
- * indexed by word and group and by word and assignee newest first, so that a staff queue searched by a word reads its
- * newest holders of the word without reading the queue's newest requests ({@link RequestListing#postedNewest}). On
+ * indexed newest first by word, by word and group and by word and assignee, so that a staff search by a word, in a
+ * queue or among every request, reads the newest holders of the word without reading the scope's newest requests
+ * ({@link RequestListing#postedNewest}). On
  * PostgreSQL, where V29 left the index empty, the postings are written here for the requests stored; on the others
  * the keys are copied from the requests.
  */
@@ -42,6 +43,7 @@ final class V30__queue_postings extends BaseJavaMigration {
                     + "(word, assigned_group, submitted_at DESC, number DESC)");
             ddl.execute("CREATE INDEX request_words_assignee ON request_words "
                     + "(word, assignee, submitted_at DESC, number DESC)");
+            ddl.execute("CREATE INDEX request_words_newest ON request_words (word, submitted_at DESC, number DESC)");
         }
     }
 }

@@ -81,9 +81,9 @@ class QueuePostingsMigrationTest {
 
     /** Brings the schema back to V29 as it was: V30's columns and indexes gone, PostgreSQL's index of words empty. */
     private void undoV30(Statement s) throws SQLException {
-        s.execute("DROP INDEX request_words_group" + (kind == TestDatabase.Kind.MARIADB ? " ON request_words" : ""));
-        s.execute("DROP INDEX request_words_assignee" + (kind == TestDatabase.Kind.MARIADB ? " ON request_words"
-                : ""));
+        for (String index : List.of("request_words_group", "request_words_assignee", "request_words_newest")) {
+            s.execute("DROP INDEX " + index + (kind == TestDatabase.Kind.MARIADB ? " ON request_words" : ""));
+        }
         for (String column : List.of("assigned_group", "assignee", "submitted_at")) {
             s.execute("ALTER TABLE request_words DROP COLUMN " + column);
         }
