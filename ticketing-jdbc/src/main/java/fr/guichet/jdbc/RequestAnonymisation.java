@@ -139,19 +139,24 @@ final class RequestAnonymisation {
                 .bind("id", person.value()).mapTo(Long.class).one() > 0;
     }
 
+    /**
+     * Puts {@code by} in place of {@code person} in every request, message and history line, the postings' assignee
+     * with the requests', each request's version raised so that a change read before fails instead of writing the
+     * person back.
+     */
     static void replacePerson(Handle h, PersonId person, PersonRef by) {
         String old = person.value();
         String id = by.id().value();
-        h.createUpdate("UPDATE requests SET requester_id = :id, requester_given = :given, requester_family = :family "
-                        + "WHERE requester_id = :old")
+        h.createUpdate("UPDATE requests SET requester_id = :id, requester_given = :given, requester_family = :family, "
+                        + "version = version + 1 WHERE requester_id = :old")
                 .bind("id", id).bind("given", by.name().given()).bind("family", by.name().family()).bind("old", old)
                 .execute();
-        h.createUpdate("UPDATE requests SET assignee = :id WHERE assignee = :old").bind("id", id).bind("old", old)
-                .execute();
-        h.createUpdate("UPDATE request_words SET assignee = :id WHERE number IN "
-                + "(SELECT number FROM requests WHERE assignee = :id)").bind("id", id).execute();
-        h.createUpdate("UPDATE requests SET last_activity_by = :id WHERE last_activity_by = :old").bind("id", id)
-                .bind("old", old).execute();
+        h.createUpdate("UPDATE requests SET assignee = :id, version = version + 1 WHERE assignee = :old")
+                .bind("id", id).bind("old", old).execute();
+        h.createUpdate("UPDATE request_words SET assignee = :id WHERE assignee = :old AND number IN "
+                + "(SELECT number FROM requests WHERE assignee = :id)").bind("id", id).bind("old", old).execute();
+        h.createUpdate("UPDATE requests SET last_activity_by = :id, version = version + 1 "
+                + "WHERE last_activity_by = :old").bind("id", id).bind("old", old).execute();
         h.createUpdate("UPDATE request_messages SET author_id = :id, author_given = :given, author_family = :family "
                         + "WHERE author_id = :old")
                 .bind("id", id).bind("given", by.name().given()).bind("family", by.name().family()).bind("old", old)

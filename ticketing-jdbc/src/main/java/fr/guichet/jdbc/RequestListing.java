@@ -55,8 +55,9 @@ final class RequestListing {
     static final int WINDOW = 6_000;
 
     /**
-     * How many of its scope's newest holders of a searched word a search reads from the index of words first
-     * ({@link #postedNewest}): a page of a name, and of a second word found in a tenth of the first one's holders.
+     * How many holders of a searched word, newest first, a search reads from the index of words before its window
+     * ({@link #postedNewest}): enough for the first page and the total of a name, each holder a match, and of two words
+     * when one in ten holders of the longer one holds the other.
      */
     static final int POSTED = 1_000;
 
@@ -147,6 +148,8 @@ final class RequestListing {
      * words holds; null for none, or outside a staff search newest first.
      */
     private String postedWord;
+    /** The other searched words the index of words holds, each kept among the holders read by its own postings. */
+    private final List<String> otherWords = new ArrayList<>();
     /** What keeps a queue's requests, as one condition; nothing outside a queue. */
     private String queueKeys = "";
     /**
@@ -156,7 +159,7 @@ final class RequestListing {
     private final List<Branch> postedBranches = new ArrayList<>();
     /** The ordered index ranges the scope of {@link #newest} is read from: none for every request. */
     private final List<Branch> scopeBranches = new ArrayList<>();
-    /** The values only {@link #newest} binds. */
+    /** The values only {@link #newest} and {@link #postedNewest} bind. */
     private final Map<String, Object> scopeValues = new HashMap<>();
     private final List<Branch> pageBranches = new ArrayList<>();
     /** The branches of a queue counted by status, each holding one status. */
@@ -258,6 +261,8 @@ final class RequestListing {
         if (c.newestFirst) {
             c.postedWord = search.words().stream().filter(RequestWords::looksUp)
                     .max(Comparator.comparingInt(String::length)).orElse(null);
+            search.words().stream().filter(RequestWords::looksUp).filter(w -> !w.equals(c.postedWord)).distinct()
+                    .forEach(c.otherWords::add);
             if (q.queueOf() == null) {
                 c.postedBranches.add(new Branch("", null, "word", "request_words_newest"));
             }
@@ -476,31 +481,66 @@ final class RequestListing {
     /**
      * The holders of the searched word {@link #postedNewest} reads, in order: the vocabulary's words holding it and the
      * directory's schools whose words hold it; empty when either are more than {@link #HOLDERS}, each then one more
-     * range to read.
+     * range to read. With them, the vocabulary's words holding each other searched word that no school holds, by whose
+     * postings the holders read are kept before their rows are (when at most {@link #HOLDERS}); none at all when such
+     * a word is in no request.
      */
     Optional<Holders> holders(Handle h) {
-        String word = "%" + likeEscaped(postedWord) + "%";
-        List<String> words = h.createQuery("SELECT word FROM search_words WHERE " + holds("word", ":word")
-                + " ORDER BY word LIMIT " + (HOLDERS + 1)).bind("word", word).mapTo(String.class).list();
-        List<String> schools = h.createQuery("SELECT uai FROM establishments WHERE " + holds("search_text", ":word")
-                + " ORDER BY uai LIMIT " + (HOLDERS + 1)).bind("word", word).mapTo(String.class).list();
-        return words.size() > HOLDERS || schools.size() > HOLDERS ? Optional.empty()
-                : Optional.of(new Holders(words, schools));
+        List<String> words = vocabulary(h, postedWord);
+        List<String> schools = schools(h, postedWord, HOLDERS + 1);
+        if (words.size() > HOLDERS || schools.size() > HOLDERS) {
+            return Optional.empty();
+        }
+        List<List<String>> others = new ArrayList<>();
+        for (String other : otherWords) {
+            List<String> holding = vocabulary(h, other);
+            if (schools(h, other, 1).isEmpty() && holding.size() <= HOLDERS) {
+                if (holding.isEmpty()) {
+                    return Optional.of(new Holders(List.of(), List.of(), List.of()));
+                }
+                others.add(holding);
+            }
+        }
+        return Optional.of(new Holders(words, schools, others));
+    }
+
+    /** The vocabulary's words holding {@code word}, in order, at most {@link #HOLDERS} + 1 of them. */
+    private static List<String> vocabulary(Handle h, String word) {
+        return h.createQuery("SELECT word FROM search_words WHERE " + holds("word", ":word") + " ORDER BY word LIMIT "
+                + (HOLDERS + 1)).bind("word", "%" + likeEscaped(word) + "%").mapTo(String.class).list();
+    }
+
+    /** The directory's schools (UAI) whose words hold {@code word}, in order, at most {@code limit} of them. */
+    private static List<String> schools(Handle h, String word, int limit) {
+        return h.createQuery("SELECT uai FROM establishments WHERE " + holds("search_text", ":word")
+                + " ORDER BY uai LIMIT " + limit).bind("word", "%" + likeEscaped(word) + "%").mapTo(String.class)
+                .list();
     }
 
     /**
      * The query of the first {@code cap} + 1 matching requests, newest first, among the {@code window} newest requests
      * of the scope (a queue, or every request) holding the searched word of {@link #holders}, each row holding
      * {@link RequestRows#SUMMARY_COLUMNS}: read from the index of words by word and by each key of a queue (V30), and
-     * from the requests of the schools holding it, each range newest first, every word then compared in the rows.
+     * from the requests of the schools holding it, each range newest first, kept by the postings of the other words
+     * ({@link Holders#others}) before their rows are read, every word then compared in the rows.
      * Every match holds the word in its words or its school's, so that the matches found are the list's first ones;
      * and all of them when the scope holds fewer than {@code window} ({@link #postedCount}).
      */
     Query postedNewest(Handle h, String prefix, Holders holders, long cap, int window) {
-        return bindPosted(h.createQuery(prefix + "SELECT " + RequestRows.SUMMARY_COLUMNS + " FROM ("
+        StringBuilder kept = new StringBuilder();
+        for (int j = 0; j < holders.others().size(); j++) {
+            kept.append(" AND EXISTS (SELECT 1 FROM request_words o").append(j).append(" WHERE o").append(j)
+                    .append(".number = posted.matched AND o").append(j).append(".word IN (<heldOther").append(j)
+                    .append(">))");
+        }
+        Query query = bindPosted(h.createQuery(prefix + "SELECT " + RequestRows.SUMMARY_COLUMNS + " FROM ("
                 + posted(holders, window) + ") posted " + dialect.joinInOrder() + " requests ON requests.number = "
-                + "posted.matched" + where + wordsInRows + queueKeys + " ORDER BY matched_at DESC, matched DESC LIMIT "
-                + (cap + 1)), holders);
+                + "posted.matched" + where + kept + wordsInRows + queueKeys
+                + " ORDER BY matched_at DESC, matched DESC LIMIT " + (cap + 1)), holders);
+        for (int j = 0; j < holders.others().size(); j++) {
+            query.bindList("heldOther" + j, holders.others().get(j));
+        }
+        return query;
     }
 
     /**
@@ -512,8 +552,10 @@ final class RequestListing {
     }
 
     /**
-     * The {@code window} newest requests of the scope holding the word (numbers {@code matched}, filing times
-     * {@code matched_at}), from the ranges of each vocabulary word and key, and of each school, each read newest first.
+     * The {@code window} newest requests holding the word (numbers {@code matched}, filing times {@code matched_at}),
+     * from the ranges of each vocabulary word and key of the scope, and of each school of the directory holding it (as
+     * {@code school_text} copies the directory), each read newest first; a school's range holds all its requests, the
+     * scope kept in the rows.
      */
     private String posted(Holders holders, int window) {
         String order = ORDER_BY.get(RequestSort.NEWEST);
@@ -546,8 +588,11 @@ final class RequestListing {
         return query;
     }
 
-    /** The vocabulary's words and the directory's schools (UAI) holding a searched word, each in order. */
-    record Holders(List<String> words, List<String> schools) {
+    /**
+     * The vocabulary's words and the directory's schools (UAI) holding a searched word, each in order, and the
+     * vocabulary's words holding each other word that the holders read must hold in their own words.
+     */
+    record Holders(List<String> words, List<String> schools, List<List<String>> others) {
 
         /** Whether nothing holds the word: no request does. */
         boolean none() {

@@ -9,11 +9,11 @@ import org.flywaydb.core.api.migration.Context;
 
 /**
  * Migration 30 (issue 14): each posting of the index of words carries its request's group, assignee and filing time,
- * indexed newest first by word, by word and group and by word and assignee, so that a staff search by a word, in a
- * queue or among every request, reads the newest holders of the word without reading the scope's newest requests
- * ({@link RequestListing#postedNewest}). On
- * PostgreSQL, where V29 left the index empty, the postings are written here for the requests stored; on the others
- * the keys are copied from the requests.
+ * indexed newest first by word, by word and group and by word and assignee (the group kept in the last, to keep a
+ * person's requests outside their groups without reading them), so that a staff search by a word, in a queue or among
+ * every request, reads the newest holders of the word without reading the scope's newest requests
+ * ({@link RequestListing#postedNewest}). On PostgreSQL, where V29 left the index empty, the postings are written here
+ * for the requests stored; on the others the keys are copied from the requests.
  */
 final class V30__queue_postings extends BaseJavaMigration {
 
@@ -34,15 +34,17 @@ final class V30__queue_postings extends BaseJavaMigration {
             } else {
                 V29__request_words.fill(connection, KEYS);
             }
-            String alter = "ALTER TABLE request_words " + placeholders.get("alter_column") + " ";
-            String notNull = dialect == Dialect.MARIADB ? " NOT NULL" : " SET NOT NULL";
-            ddl.execute(alter + "assigned_group" + (dialect == Dialect.MARIADB ? " VARCHAR(32)" : "") + notNull);
-            ddl.execute(alter + "submitted_at" + (dialect == Dialect.MARIADB ? " " + placeholders.get("timestamp") : "")
-                    + notNull);
+            if (dialect == Dialect.MARIADB) {
+                ddl.execute("ALTER TABLE request_words MODIFY COLUMN assigned_group VARCHAR(32) NOT NULL, "
+                        + "MODIFY COLUMN submitted_at " + placeholders.get("timestamp") + " NOT NULL");
+            } else {
+                ddl.execute("ALTER TABLE request_words ALTER COLUMN assigned_group SET NOT NULL");
+                ddl.execute("ALTER TABLE request_words ALTER COLUMN submitted_at SET NOT NULL");
+            }
             ddl.execute("CREATE INDEX request_words_group ON request_words "
                     + "(word, assigned_group, submitted_at DESC, number DESC)");
             ddl.execute("CREATE INDEX request_words_assignee ON request_words "
-                    + "(word, assignee, submitted_at DESC, number DESC)");
+                    + "(word, assignee, submitted_at DESC, number DESC, assigned_group)");
             ddl.execute("CREATE INDEX request_words_newest ON request_words (word, submitted_at DESC, number DESC)");
         }
     }
