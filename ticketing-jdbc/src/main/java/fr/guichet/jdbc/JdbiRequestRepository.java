@@ -17,13 +17,17 @@ import fr.guichet.core.port.RequestQuery;
 import fr.guichet.core.port.RequestRepository;
 import fr.guichet.core.port.StatusAge;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -152,15 +156,8 @@ final class JdbiRequestRepository implements RequestRepository {
      * by the database.
      */
     private Page<RequestSummary> searched(Handle h, RequestListing listing, long bound, PageRequest page) {
-        Optional<List<RequestSummary>> held = listing.readsPostedFirst() ? listing.holders(h).flatMap(holders -> {
-            if (holders.none()) {
-                return Optional.of(List.<RequestSummary>of());
-            }
-            List<RequestSummary> first = listing.postedNewest(h, "", holders, bound, posted)
-                    .map(RequestRows::summary).list();
-            return first.size() > bound || listing.postedCount(h, holders, posted).mapTo(Long.class).one() < posted
-                    ? Optional.of(first) : Optional.empty();
-        }) : Optional.empty();
+        Optional<List<RequestSummary>> held = listing.readsPostedFirst() ? listing.holders(h)
+                .flatMap(holders -> posted(h, listing, holders, bound)) : Optional.empty();
         if (held.isPresent()) {
             return paged(h, listing, held.get(), held.get().size(), bound, page);
         }
@@ -174,6 +171,38 @@ final class JdbiRequestRepository implements RequestRepository {
             }
         }
         return paged(h, listing, found, total, bound, page);
+    }
+
+    /**
+     * The first {@code bound} + 1 matches among the scope's {@link #posted} newest holders of the searched word, newest
+     * first: kept by the postings of the other words, then their rows read {@code bound} + 1 at a time in order until
+     * that many match; empty when they are fewer and the scope holds more holders than were read.
+     */
+    private Optional<List<RequestSummary>> posted(Handle h, RequestListing listing, RequestListing.Holders holders,
+            long bound) {
+        if (holders.none()) {
+            return Optional.of(List.of());
+        }
+        List<Long> read = listing.postedNumbers(h, "", holders, posted).mapTo(Long.class).list();
+        List<Long> kept = read;
+        for (List<String> other : holders.others()) {
+            if (!kept.isEmpty()) {
+                Set<Long> holding = new HashSet<>(RequestListing.holding(h, other, kept).mapTo(Long.class).list());
+                kept = kept.stream().filter(holding::contains).toList();
+            }
+        }
+        List<RequestSummary> first = new ArrayList<>();
+        int batch = (int) bound + 1;
+        for (int from = 0; from < kept.size() && first.size() <= bound; from += batch) {
+            List<Long> numbers = kept.subList(from, Math.min(kept.size(), from + batch));
+            Map<Long, RequestSummary> rows = listing.postedRows(h, numbers).map(RequestRows::summary).stream()
+                    .collect(Collectors.toMap(r -> r.number().value(), r -> r));
+            numbers.stream().map(rows::get).filter(Objects::nonNull).forEach(first::add);
+        }
+        if (first.size() <= bound && read.size() == posted) {
+            return Optional.empty();
+        }
+        return Optional.of(List.copyOf(first.subList(0, (int) Math.min(first.size(), bound + 1))));
     }
 
     /**
@@ -239,8 +268,8 @@ final class JdbiRequestRepository implements RequestRepository {
     }
 
     /**
-     * The database's plan for the first matches of a search by words among its scope's newest holders of its word
-     * ({@link RequestListing#postedNewest}), with what each step read (the statement run).
+     * The database's plan for the numbers of a search's newest holders of its word
+     * ({@link RequestListing#postedNumbers}), with what each step read (the statement run).
      */
     String explainPosted(RequestQuery query) {
         RequestListing listing = RequestListing.of(db.dialect(), query);
@@ -249,8 +278,7 @@ final class JdbiRequestRepository implements RequestRepository {
             case MARIADB -> "ANALYZE ";
             case H2 -> "EXPLAIN ANALYZE ";
         };
-        return db.inTransaction(h -> plan(listing.postedNewest(h, prefix, listing.holders(h).orElseThrow(),
-                query.countedUpTo(cap), posted)));
+        return db.inTransaction(h -> plan(listing.postedNumbers(h, prefix, listing.holders(h).orElseThrow(), posted)));
     }
 
     /** The database's plan for the matches of a search by words read in any order, up to the bound it counts to. */

@@ -38,7 +38,7 @@ import org.jdbi.v3.core.statement.Query;
  * requests compare every word in their rows). A search's newest rows ({@link #newest})
  * are read in their order and their words compared in the rows, after its newest holders of its longest word, read
  * from the index of words, each posting carrying its request's group, assignee and filing time
- * ({@link #postedNewest}), on every database.
+ * ({@link #postedNumbers}), on every database.
  * A total reads each of its branches up to cap + 1 rows, the counts likewise per status
  * ({@link fr.guichet.core.port.Count}), so that they cost the same however many requests the years pile up: PostgreSQL
  * reads the branches' union lazily and stops at the cap + 1st row across them; H2 and MariaDB aggregate each branch
@@ -56,12 +56,12 @@ final class RequestListing {
 
     /**
      * How many holders of a searched word, newest first, a search reads from the index of words before its window
-     * ({@link #postedNewest}): enough for the first page and the total of a name, each holder a match, and of two words
-     * when one in ten holders of the longer one holds the other.
+     * ({@link #postedNumbers}): enough for the first page and the total of a name, each holder a match, and of two
+     * words when one in ten holders of the longer one holds the other.
      */
     static final int POSTED = 1_000;
 
-    /** The most vocabulary words, and schools, holding a searched word that {@link #postedNewest} reads apart. */
+    /** The most vocabulary words, and schools, holding a searched word that {@link #postedNumbers} reads apart. */
     static final int HOLDERS = 16;
 
     /** The only orders a list may take: the allow-list from {@link RequestSort} to SQL. */
@@ -144,7 +144,7 @@ final class RequestListing {
     /** Whether the list reads its scope's newest rows first ({@link #newest}): a staff search by words. */
     private boolean newestFirst;
     /**
-     * The searched word whose newest holders are read first ({@link #postedNewest}): the longest one the index of
+     * The searched word whose newest holders are read first ({@link #postedNumbers}): the longest one the index of
      * words holds; null for none, or outside a staff search newest first.
      */
     private String postedWord;
@@ -159,7 +159,7 @@ final class RequestListing {
     private final List<Branch> postedBranches = new ArrayList<>();
     /** The ordered index ranges the scope of {@link #newest} is read from: none for every request. */
     private final List<Branch> scopeBranches = new ArrayList<>();
-    /** The values only {@link #newest} and {@link #postedNewest} bind. */
+    /** The values only {@link #newest} and {@link #postedNumbers} bind. */
     private final Map<String, Object> scopeValues = new HashMap<>();
     private final List<Branch> pageBranches = new ArrayList<>();
     /** The branches of a queue counted by status, each holding one status. */
@@ -472,18 +472,18 @@ final class RequestListing {
 
     /**
      * Whether a page and its total are first looked for among the scope's newest holders of a word
-     * ({@link #postedNewest}).
+     * ({@link #postedNumbers}).
      */
     boolean readsPostedFirst() {
         return postedWord != null;
     }
 
     /**
-     * The holders of the searched word {@link #postedNewest} reads, in order: the vocabulary's words holding it and the
-     * directory's schools whose words hold it; empty when either are more than {@link #HOLDERS}, each then one more
+     * The holders of the searched word {@link #postedNumbers} reads, in order: the vocabulary's words holding it and
+     * the directory's schools whose words hold it; empty when either are more than {@link #HOLDERS}, each then one more
      * range to read. With them, the vocabulary's words holding each other searched word that no school holds, by whose
-     * postings the holders read are kept before their rows are (when at most {@link #HOLDERS}); none at all when such
-     * a word is in no request.
+     * postings the holders read are kept before their rows are read ({@link #holding}; when at most
+     * {@link #HOLDERS}); none at all when such a word is in no request.
      */
     Optional<Holders> holders(Handle h) {
         List<String> words = vocabulary(h, postedWord);
@@ -518,37 +518,31 @@ final class RequestListing {
     }
 
     /**
-     * The query of the first {@code cap} + 1 matching requests, newest first, among the {@code window} newest requests
-     * of the scope (a queue, or every request) holding the searched word of {@link #holders}, each row holding
-     * {@link RequestRows#SUMMARY_COLUMNS}: read from the index of words by word and by each key of a queue (V30), and
-     * from the requests of the schools holding it, each range newest first, kept by the postings of the other words
-     * ({@link Holders#others}) before their rows are read, every word then compared in the rows.
-     * Every match holds the word in its words or its school's, so that the matches found are the list's first ones;
-     * and all of them when the scope holds fewer than {@code window} ({@link #postedCount}).
+     * The query of the numbers of the scope's {@code window} newest requests holding the searched word of
+     * {@link #holders} (a queue, or every request), newest first: read from the index of words by word and by each key
+     * of a queue (V30), and from the requests of the schools holding it, each range newest first. Every match holds
+     * the word in its words or its school's, so that the matches among them ({@link #postedRows}) are the list's first
+     * ones; and all of them when the scope holds fewer than {@code window}. {@code prefix} ("EXPLAIN " or nothing)
+     * comes first.
      */
-    Query postedNewest(Handle h, String prefix, Holders holders, long cap, int window) {
-        StringBuilder kept = new StringBuilder();
-        for (int j = 0; j < holders.others().size(); j++) {
-            kept.append(" AND EXISTS (SELECT 1 FROM request_words o").append(j).append(" WHERE o").append(j)
-                    .append(".number = posted.matched AND o").append(j).append(".word IN (<heldOther").append(j)
-                    .append(">))");
-        }
-        Query query = bindPosted(h.createQuery(prefix + "SELECT " + RequestRows.SUMMARY_COLUMNS + " FROM ("
-                + posted(holders, window) + ") posted " + dialect.joinInOrder() + " requests ON requests.number = "
-                + "posted.matched" + where + kept + wordsInRows + queueKeys
-                + " ORDER BY matched_at DESC, matched DESC LIMIT " + (cap + 1)), holders);
-        for (int j = 0; j < holders.others().size(); j++) {
-            query.bindList("heldOther" + j, holders.others().get(j));
-        }
-        return query;
+    Query postedNumbers(Handle h, String prefix, Holders holders, int window) {
+        return bindPosted(h.createQuery(prefix + "SELECT matched FROM (" + posted(holders, window) + ") posted"),
+                holders);
+    }
+
+    /** The query of those of {@code numbers} whose postings hold one of the vocabulary's {@code words}. */
+    static Query holding(Handle h, List<String> words, List<Long> numbers) {
+        return h.createQuery("SELECT number FROM request_words WHERE word IN (<words>) AND number IN (<numbers>)")
+                .bindList("words", words).bindList("numbers", numbers);
     }
 
     /**
-     * The query of how many of the scope's newest holders of the word {@link #postedNewest} reads: at most
-     * {@code window}.
+     * The query of those of {@code numbers} that the list matches, every word compared in their rows, each row holding
+     * {@link RequestRows#SUMMARY_COLUMNS}, in no order.
      */
-    Query postedCount(Handle h, Holders holders, int window) {
-        return bindPosted(h.createQuery("SELECT COUNT(*) FROM (" + posted(holders, window) + ") counted"), holders);
+    Query postedRows(Handle h, List<Long> numbers) {
+        return bind(h.createQuery("SELECT " + RequestRows.SUMMARY_COLUMNS + " FROM requests" + where
+                + " AND number IN (<postedNumbers>)" + wordsInRows + queueKeys)).bindList("postedNumbers", numbers);
     }
 
     /**

@@ -27,10 +27,13 @@ final class RequestWords {
     /** The longest query word looked up in the index; a longer one reads the search text. */
     static final int LONGEST_SEARCHED = LENGTH / 2;
 
-    /** A posting, its keys copied from the request's row, written before it in the same transaction. */
-    private static final String ADD_POSTING = "INSERT INTO request_words (word, number, assigned_group, assignee, "
-            + "submitted_at) SELECT :word, number, assigned_group, assignee, submitted_at FROM requests "
-            + "WHERE number = :number";
+    /**
+     * A request's postings, one statement for all its words, each in the vocabulary already, its keys copied from the
+     * request's row, written before them in the same transaction.
+     */
+    private static final String ADD_POSTINGS = "INSERT INTO request_words (word, number, assigned_group, assignee, "
+            + "submitted_at) SELECT v.word, r.number, r.assigned_group, r.assignee, r.submitted_at FROM search_words v "
+            + "JOIN requests r ON r.number = :number WHERE v.word IN (<words>)";
     private static final String MOVE_POSTINGS = "UPDATE request_words SET assigned_group = :group, "
             + "assignee = :assignee WHERE number = :number";
     private static final String REMOVE_POSTING = "DELETE FROM request_words WHERE word = :word AND number = :number";
@@ -145,11 +148,7 @@ final class RequestWords {
      */
     private static void write(Handle h, Dialect dialect, Map<Long, ? extends Collection<String>> words) {
         Set<String> vocabulary = new TreeSet<>();
-        PreparedBatch postings = h.prepareBatch(ADD_POSTING);
-        words.forEach((number, each) -> each.forEach(word -> {
-            postings.bind("word", word).bind("number", number).add();
-            vocabulary.add(word);
-        }));
+        words.values().forEach(vocabulary::addAll);
         if (vocabulary.isEmpty()) {
             return;
         }
@@ -162,6 +161,10 @@ final class RequestWords {
                     + "(<words>) ORDER BY word FOR SHARE").bindList("words", List.copyOf(vocabulary))
                     .mapTo(String.class).list().size() == vocabulary.size();
         } while (!locked);
-        postings.execute();
+        words.forEach((number, each) -> {
+            if (!each.isEmpty()) {
+                h.createUpdate(ADD_POSTINGS).bind("number", number).bindList("words", List.copyOf(each)).execute();
+            }
+        });
     }
 }

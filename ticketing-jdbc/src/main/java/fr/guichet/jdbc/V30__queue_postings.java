@@ -12,7 +12,7 @@ import org.flywaydb.core.api.migration.Context;
  * indexed newest first by word, by word and group and by word and assignee (the group kept in the last, to keep a
  * person's requests outside their groups without reading them), so that a staff search by a word, in a queue or among
  * every request, reads the newest holders of the word without reading the scope's newest requests
- * ({@link RequestListing#postedNewest}). On PostgreSQL, where V29 left the index empty, the postings are written here
+ * ({@link RequestListing#postedNumbers}). On PostgreSQL, where V29 left the index empty, the postings are written here
  * for the requests stored; on the others the keys are copied from the requests.
  */
 final class V30__queue_postings extends BaseJavaMigration {
