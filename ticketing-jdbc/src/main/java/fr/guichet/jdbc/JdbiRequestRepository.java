@@ -156,8 +156,8 @@ final class JdbiRequestRepository implements RequestRepository {
      * by the database.
      */
     private Page<RequestSummary> searched(Handle h, RequestListing listing, long bound, PageRequest page) {
-        Optional<List<RequestSummary>> held = listing.readsPostedFirst() ? listing.holders(h)
-                .flatMap(holders -> posted(h, listing, holders, bound)) : Optional.empty();
+        Optional<List<RequestSummary>> held = listing.readsPostedFirst() ? posted(h, listing, bound)
+                : Optional.empty();
         if (held.isPresent()) {
             return paged(h, listing, held.get(), held.get().size(), bound, page);
         }
@@ -174,20 +174,39 @@ final class JdbiRequestRepository implements RequestRepository {
     }
 
     /**
-     * The first {@code bound} + 1 matches among the scope's {@link #posted} newest holders of the searched word, newest
-     * first: kept by the postings of the other words, then their rows read {@code bound} + 1 at a time in order until
-     * that many match; empty when they are fewer and the scope holds more holders than were read.
+     * The first {@code bound} + 1 matches among the scope's {@link #posted} newest holders of a searched word, newest
+     * first: of each word the index holds (up to {@link RequestListing#POSTED_WORDS}), those reaching furthest back,
+     * all of them when a word has fewer; kept by the postings of the other words no school holds, then their rows read
+     * {@code bound} + 1 at a time in order until that many match. None when a word is in no request; empty when they
+     * are fewer and the scope holds more holders than were read, or no word's holders can be read apart.
      */
-    private Optional<List<RequestSummary>> posted(Handle h, RequestListing listing, RequestListing.Holders holders,
-            long bound) {
-        if (holders.none()) {
+    private Optional<List<RequestSummary>> posted(Handle h, RequestListing listing, long bound) {
+        List<RequestListing.Holders> words = listing.holders(h);
+        if (words.stream().anyMatch(RequestListing.Holders::none)) {
             return Optional.of(List.of());
         }
-        List<Long> read = listing.postedNumbers(h, "", holders, posted).mapTo(Long.class).list();
-        List<Long> kept = read;
-        for (List<String> other : holders.others()) {
-            if (!kept.isEmpty()) {
-                Set<Long> holding = new HashSet<>(RequestListing.holding(h, other, kept).mapTo(Long.class).list());
+        List<Holder> read = null;
+        RequestListing.Holders chosen = null;
+        for (RequestListing.Holders word : words) {
+            if (!word.many() && (read == null || read.size() == posted)) {
+                List<Holder> each = listing.postedNumbers(h, "", word, posted)
+                        .map((rs, ctx) -> new Holder(rs.getLong("matched"), Database.instant(rs, "matched_at")))
+                        .list();
+                if (read == null || each.size() < posted
+                        || each.get(each.size() - 1).isBefore(read.get(read.size() - 1))) {
+                    read = each;
+                    chosen = word;
+                }
+            }
+        }
+        if (read == null) {
+            return Optional.empty();
+        }
+        List<Long> kept = read.stream().map(Holder::number).toList();
+        for (RequestListing.Holders other : words) {
+            if (other != chosen && !other.many() && other.schools().isEmpty() && !kept.isEmpty()) {
+                Set<Long> holding = new HashSet<>(RequestListing.holding(h, other.words(), kept).mapTo(Long.class)
+                        .list());
                 kept = kept.stream().filter(holding::contains).toList();
             }
         }
@@ -203,6 +222,15 @@ final class JdbiRequestRepository implements RequestRepository {
             return Optional.empty();
         }
         return Optional.of(List.copyOf(first.subList(0, (int) Math.min(first.size(), bound + 1))));
+    }
+
+    /** A request holding a searched word, read from the index of words: its number and filing time. */
+    private record Holder(long number, Instant at) {
+
+        /** Whether this holder comes after {@code other} newest first: filed earlier, or with it and numbered lower. */
+        boolean isBefore(Holder other) {
+            return at.isBefore(other.at) || at.equals(other.at) && number < other.number;
+        }
     }
 
     /**
@@ -278,7 +306,7 @@ final class JdbiRequestRepository implements RequestRepository {
             case MARIADB -> "ANALYZE ";
             case H2 -> "EXPLAIN ANALYZE ";
         };
-        return db.inTransaction(h -> plan(listing.postedNumbers(h, prefix, listing.holders(h).orElseThrow(), posted)));
+        return db.inTransaction(h -> plan(listing.postedNumbers(h, prefix, listing.holders(h).get(0), posted)));
     }
 
     /** The database's plan for the matches of a search by words read in any order, up to the bound it counts to. */

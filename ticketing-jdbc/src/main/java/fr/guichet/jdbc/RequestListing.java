@@ -15,7 +15,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -36,7 +35,7 @@ import org.jdbi.v3.core.statement.Query;
  * then their requests, and the requests of the directory's schools holding it), read first and joined to the requests
  * by number, its candidates exactly its matches, the other words compared in the rows read (a requester's own few
  * requests compare every word in their rows). A search's newest rows ({@link #newest})
- * are read in their order and their words compared in the rows, after its newest holders of its longest word, read
+ * are read in their order and their words compared in the rows, after the newest holders of its rarest word, read
  * from the index of words, each posting carrying its request's group, assignee and filing time
  * ({@link #postedNumbers}), on every database.
  * A total reads each of its branches up to cap + 1 rows, the counts likewise per status
@@ -57,12 +56,15 @@ final class RequestListing {
     /**
      * How many holders of a searched word, newest first, a search reads from the index of words before its window
      * ({@link #postedNumbers}): enough for the first page and the total of a name, each holder a match, and of two
-     * words when one in ten holders of the longer one holds the other.
+     * words when one in ten holders of the rarer one holds the other.
      */
     static final int POSTED = 1_000;
 
     /** The most vocabulary words, and schools, holding a searched word that {@link #postedNumbers} reads apart. */
     static final int HOLDERS = 16;
+
+    /** The most searched words whose newest holders a search reads, to keep those of the rarest. */
+    static final int POSTED_WORDS = 3;
 
     /** The only orders a list may take: the allow-list from {@link RequestSort} to SQL. */
     private static final Map<RequestSort, String> ORDER_BY = Map.of(
@@ -144,12 +146,10 @@ final class RequestListing {
     /** Whether the list reads its scope's newest rows first ({@link #newest}): a staff search by words. */
     private boolean newestFirst;
     /**
-     * The searched word whose newest holders are read first ({@link #postedNumbers}): the longest one the index of
-     * words holds; null for none, or outside a staff search newest first.
+     * The searched words whose newest holders may be read first ({@link #postedNumbers}): those the index of words
+     * holds, longest first, at most {@link #POSTED_WORDS}; none outside a staff search newest first.
      */
-    private String postedWord;
-    /** The other searched words the index of words holds, each kept among the holders read by its own postings. */
-    private final List<String> otherWords = new ArrayList<>();
+    private final List<String> postedWords = new ArrayList<>();
     /** What keeps a queue's requests, as one condition; nothing outside a queue. */
     private String queueKeys = "";
     /**
@@ -259,10 +259,9 @@ final class RequestListing {
         }
         c.newestFirst = !search.words().isEmpty() && q.sort() == RequestSort.NEWEST && q.requester() == null;
         if (c.newestFirst) {
-            c.postedWord = search.words().stream().filter(RequestWords::looksUp)
-                    .max(Comparator.comparingInt(String::length)).orElse(null);
-            search.words().stream().filter(RequestWords::looksUp).filter(w -> !w.equals(c.postedWord)).distinct()
-                    .forEach(c.otherWords::add);
+            search.words().stream().filter(RequestWords::looksUp).distinct()
+                    .sorted(Comparator.comparingInt(String::length).reversed()).limit(POSTED_WORDS)
+                    .forEach(c.postedWords::add);
             if (q.queueOf() == null) {
                 c.postedBranches.add(new Branch("", null, "word", "request_words_newest"));
             }
@@ -475,33 +474,15 @@ final class RequestListing {
      * ({@link #postedNumbers}).
      */
     boolean readsPostedFirst() {
-        return postedWord != null;
+        return !postedWords.isEmpty();
     }
 
     /**
-     * The holders of the searched word {@link #postedNumbers} reads, in order: the vocabulary's words holding it and
-     * the directory's schools whose words hold it; empty when either are more than {@link #HOLDERS}, each then one more
-     * range to read. With them, the vocabulary's words holding each other searched word that no school holds, by whose
-     * postings the holders read are kept before their rows are read ({@link #holding}; when at most
-     * {@link #HOLDERS}); none at all when such a word is in no request.
+     * The holders of each searched word {@link #postedNumbers} may read, in the order of {@link #postedWords}: the
+     * vocabulary's words holding it and the directory's schools whose words hold it, each at most {@link #HOLDERS} + 1.
      */
-    Optional<Holders> holders(Handle h) {
-        List<String> words = vocabulary(h, postedWord);
-        List<String> schools = schools(h, postedWord, HOLDERS + 1);
-        if (words.size() > HOLDERS || schools.size() > HOLDERS) {
-            return Optional.empty();
-        }
-        List<List<String>> others = new ArrayList<>();
-        for (String other : otherWords) {
-            List<String> holding = vocabulary(h, other);
-            if (schools(h, other, 1).isEmpty() && holding.size() <= HOLDERS) {
-                if (holding.isEmpty()) {
-                    return Optional.of(new Holders(List.of(), List.of(), List.of()));
-                }
-                others.add(holding);
-            }
-        }
-        return Optional.of(new Holders(words, schools, others));
+    List<Holders> holders(Handle h) {
+        return postedWords.stream().map(word -> new Holders(vocabulary(h, word), schools(h, word))).toList();
     }
 
     /** The vocabulary's words holding {@code word}, in order, at most {@link #HOLDERS} + 1 of them. */
@@ -510,24 +491,23 @@ final class RequestListing {
                 + (HOLDERS + 1)).bind("word", "%" + likeEscaped(word) + "%").mapTo(String.class).list();
     }
 
-    /** The directory's schools (UAI) whose words hold {@code word}, in order, at most {@code limit} of them. */
-    private static List<String> schools(Handle h, String word, int limit) {
+    /** The directory's schools (UAI) whose words hold {@code word}, in order, at most {@link #HOLDERS} + 1. */
+    private static List<String> schools(Handle h, String word) {
         return h.createQuery("SELECT uai FROM establishments WHERE " + holds("search_text", ":word")
-                + " ORDER BY uai LIMIT " + limit).bind("word", "%" + likeEscaped(word) + "%").mapTo(String.class)
-                .list();
+                + " ORDER BY uai LIMIT " + (HOLDERS + 1)).bind("word", "%" + likeEscaped(word) + "%")
+                .mapTo(String.class).list();
     }
 
     /**
-     * The query of the numbers of the scope's {@code window} newest requests holding the searched word of
-     * {@link #holders} (a queue, or every request), newest first: read from the index of words by word and by each key
-     * of a queue (V30), and from the requests of the schools holding it, each range newest first. Every match holds
-     * the word in its words or its school's, so that the matches among them ({@link #postedRows}) are the list's first
-     * ones; and all of them when the scope holds fewer than {@code window}. {@code prefix} ("EXPLAIN " or nothing)
-     * comes first.
+     * The query of the scope's {@code window} newest requests holding a searched word ({@code holders}, a queue or
+     * every request), newest first, each row its number ({@code matched}) and filing time ({@code matched_at}): read
+     * from the index of words by word and by each key of a queue (V30), and from the requests of the schools holding
+     * it, each range newest first. Every match holds the word in its words or its school's, so that the matches among
+     * them ({@link #postedRows}) are the list's first ones; and all of them when the scope holds fewer than
+     * {@code window}. {@code prefix} ("EXPLAIN " or nothing) comes first.
      */
     Query postedNumbers(Handle h, String prefix, Holders holders, int window) {
-        return bindPosted(h.createQuery(prefix + "SELECT matched FROM (" + posted(holders, window) + ") posted"),
-                holders);
+        return bindPosted(h.createQuery(prefix + posted(holders, window)), holders);
     }
 
     /** The query of those of {@code numbers} whose postings hold one of the vocabulary's {@code words}. */
@@ -582,15 +562,17 @@ final class RequestListing {
         return query;
     }
 
-    /**
-     * The vocabulary's words and the directory's schools (UAI) holding a searched word, each in order, and the
-     * vocabulary's words holding each other word that the holders read must hold in their own words.
-     */
-    record Holders(List<String> words, List<String> schools, List<List<String>> others) {
+    /** The vocabulary's words and the directory's schools (UAI) holding a searched word, each in order. */
+    record Holders(List<String> words, List<String> schools) {
 
         /** Whether nothing holds the word: no request does. */
         boolean none() {
             return words.isEmpty() && schools.isEmpty();
+        }
+
+        /** Whether more vocabulary words or schools hold the word than {@link #postedNumbers} reads apart. */
+        boolean many() {
+            return words.size() > HOLDERS || schools.size() > HOLDERS;
         }
     }
 
