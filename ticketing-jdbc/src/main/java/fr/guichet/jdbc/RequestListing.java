@@ -326,8 +326,7 @@ final class RequestListing {
         for (int i = 0; i < groups.size(); i++) {
             totalBranches.add(new Branch(" AND assigned_group = :queueGroup" + i, null, null, null));
         }
-        totalBranches.add(new Branch(" AND assignee = :queuePerson" + (groups.isEmpty() ? "" : OUTSIDE_GROUPS), null,
-                null, null));
+        totalBranches.add(new Branch(mineOutside(groups), null, null, null));
     }
 
     /**
@@ -358,14 +357,12 @@ final class RequestListing {
             scopeBranches.add(new Branch(" AND assigned_group = :scopeGroup" + i, null, "assigned_group",
                     "requests_group_newest"));
         }
-        scopeBranches.add(new Branch(" AND assignee = :queuePerson" + (groups.isEmpty() ? "" : OUTSIDE_GROUPS), null,
-                "assignee", "requests_assignee_newest"));
+        scopeBranches.add(new Branch(mineOutside(groups), null, "assignee", "requests_assignee_newest"));
         for (int i = 0; i < groups.size(); i++) {
             postedBranches.add(new Branch(" AND assigned_group = :scopeGroup" + i, null, "word, assigned_group",
                     "request_words_group"));
         }
-        postedBranches.add(new Branch(" AND assignee = :queuePerson" + (groups.isEmpty() ? "" : OUTSIDE_GROUPS), null,
-                "word, assignee", "request_words_assignee"));
+        postedBranches.add(new Branch(mineOutside(groups), null, "word, assignee", "request_words_assignee"));
     }
 
     private void statusIn(Set<Status> statuses) {
@@ -670,6 +667,11 @@ final class RequestListing {
         values.forEach(query::bind);
         lists.forEach(query::bindList);
         return query;
+    }
+
+    /** The condition keeping the person's requests outside the queue's {@code groups}, all of them when it has none. */
+    private static String mineOutside(List<String> groups) {
+        return " AND assignee = :queuePerson" + (groups.isEmpty() ? "" : OUTSIDE_GROUPS);
     }
 
     /** The condition that a request holds word {@code i} of the search, in its own words or its school's. */
