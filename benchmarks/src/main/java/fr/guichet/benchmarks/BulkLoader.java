@@ -55,6 +55,11 @@ final class BulkLoader {
             "request_words_group", "word, assigned_group, submitted_at DESC, number DESC",
             "request_words_assignee", "word, assignee, submitted_at DESC, number DESC, assigned_group",
             "request_words_newest", "word, submitted_at DESC, number DESC"));
+    /** ticketing-jdbc's recount of the tallies of a queue's counts, as V31 fills them: {@link #finish} runs it. */
+    private static final String TALLIES = "INSERT INTO request_tallies (assigned_group, assignee, status, "
+            + "last_activity_staff, reopened, requests) SELECT assigned_group, COALESCE(assignee, ''), status, "
+            + "COALESCE(last_activity_staff, FALSE), reopened, COUNT(*) FROM requests GROUP BY assigned_group, "
+            + "COALESCE(assignee, ''), status, COALESCE(last_activity_staff, FALSE), reopened";
     private static final long RECENT_SECONDS = 60L * 86_400;
     private static final int CHUNK = 50_000;
     /** The largest number written zero-padded to 7 digits, as {@code RequestNumber.display()} does. */
@@ -205,11 +210,13 @@ final class BulkLoader {
     }
 
     /**
-     * Moves the request numbers past the rows written and has the database gather the statistics of every table: the
-     * requests' and their index of words (vacuumed too on PostgreSQL, for index-only reads) and those written before
-     * them (people, groups).
+     * Moves the request numbers past the rows written, counts them again in the tallies of the queues' counts, and has
+     * the database gather the statistics of every table: the requests' and their index of words (vacuumed too on
+     * PostgreSQL, for index-only reads) and those written before them (people, groups).
      */
     private void finish(Statement s) throws SQLException {
+        s.execute("DELETE FROM request_tallies");
+        s.execute(TALLIES);
         s.execute(postgres ? "SELECT setval('request_number', " + loaded + ")"
                 : "ALTER SEQUENCE request_number RESTART WITH " + (loaded + 1));
         if (postgres) {

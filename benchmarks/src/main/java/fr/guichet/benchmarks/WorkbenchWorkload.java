@@ -43,20 +43,11 @@ final class WorkbenchWorkload {
     private static final String RAW_COUNTS = "raw: counts, group and assignee ranges";
     private static final int STAFF = 40;
 
-    /** The branch (group, CLOSED) of {@code RequestListing.countByStatus} for a queue, as it writes it. */
-    private static final String LIBRARY_CLOSED_BRANCH = """
-            SELECT 'CLOSED' AS status, COUNT(*) AS total, 0 AS unassigned, 0 AS awaiting_staff, 0 AS mine,
-                0 AS reopened FROM (SELECT 1 AS one FROM requests WHERE 1 = 1 AND assigned_group = ?
-                AND status = ? LIMIT 10001) counted""";
-
-    /** The branch (group, NEW) of {@code RequestListing.countByStatus} for a queue, as it writes it. */
-    private static final String LIBRARY_OPEN_BRANCH = """
-            SELECT 'NEW' AS status, COUNT(*) AS total, SUM(CASE WHEN assignee IS NULL THEN 1 ELSE 0 END) AS unassigned,
-                SUM(CASE WHEN last_activity_staff = FALSE THEN 1 ELSE 0 END) AS awaiting_staff,
-                SUM(CASE WHEN assignee = ? THEN 1 ELSE 0 END) AS mine,
-                SUM(CASE WHEN reopened = TRUE THEN 1 ELSE 0 END) AS reopened FROM (SELECT assignee,
-                last_activity_staff, reopened FROM requests WHERE 1 = 1 AND assigned_group = ? AND status = ?
-                LIMIT 10001) counted""";
+    /** The tallies of a queue of one group, as {@code RequestTallies} reads its counts and total. */
+    private static final String LIBRARY_TALLIES = """
+            SELECT status, assignee, last_activity_staff, reopened, SUM(requests) AS requests FROM request_tallies
+                WHERE 1 = 1 AND (assigned_group IN (?) OR assignee = ?)
+                GROUP BY status, assignee, last_activity_staff, reopened""";
 
     /**
      * A queue of one group searched by words, as {@code RequestListing} writes it: its group and its person each paired
@@ -259,8 +250,8 @@ final class WorkbenchWorkload {
     }
 
     /**
-     * Writes the plans, with actual times, of the heaviest branch of the library's counts and word search (the
-     * measured group's CLOSED requests, as {@code RequestListing} writes them) and of the raw statements, at the
+     * Writes the plans, with actual times, of the library's counts (the tallies of the measured agent's queue) and word
+     * search, as {@code RequestTallies} and {@code RequestListing} write them, and of the raw statements, at the
      * largest size, to {@code explain-workbench-<database>.txt}.
      */
     private static void explain(Stack stack, Database db, Person agent, RunSettings settings)
@@ -273,8 +264,7 @@ final class WorkbenchWorkload {
         String wordsMatches = matches(db, WORDS_IN_QUEUE);
         String nameMatches = matches(db, NAME_IN_QUEUE);
         List<Plan> plans = List.of(
-                new Plan("library counts, branch (group, CLOSED)", LIBRARY_CLOSED_BRANCH, group, "CLOSED"),
-                new Plan("library counts, branch (group, NEW)", LIBRARY_OPEN_BRANCH, me, group, "NEW"),
+                new Plan("library counts and total of the queue, its tallies", LIBRARY_TALLIES, group, me),
                 new Plan("raw counts, group and assignee ranges", RawQueries.COUNTS,
                         RawQueries.countsValues(group, me)),
                 new Plan("raw counts of the group alone", RawQueries.GROUP_COUNTS, group),

@@ -308,6 +308,11 @@ class TwoNodesIT {
         if (!kept.equals(recount)) {
             violations.add("open_request_counts holds " + stored.openCounts + ", a recount gives " + recount);
         }
+        Map<String, Long> tallies = new HashMap<>(stored.tallies);
+        tallies.values().removeIf(count -> count == 0);
+        if (!tallies.equals(stored.talliesRecounted)) {
+            violations.add("request_tallies holds " + stored.tallies + ", a recount gives " + stored.talliesRecounted);
+        }
         return violations;
     }
 
@@ -353,6 +358,8 @@ class TwoNodesIT {
         final Map<Long, List<String>> history = new HashMap<>();
         final List<Outbox> outbox = new ArrayList<>();
         final Map<String, Long> openCounts = new HashMap<>();
+        final Map<String, Long> tallies = new HashMap<>();
+        final Map<String, Long> talliesRecounted = new HashMap<>();
         final Map<String, String> emails = new HashMap<>();
 
         static Stored read(ScratchDatabase db) throws SQLException {
@@ -380,6 +387,22 @@ class TwoNodesIT {
                 try (ResultSet rs = s.executeQuery("SELECT person_id, open_requests FROM open_request_counts")) {
                     while (rs.next()) {
                         stored.openCounts.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+                String tallied = "CONCAT(assigned_group, ' ', %s, ' ', status, ' ', "
+                        + "CASE WHEN last_activity_staff THEN 'staff' ELSE 'requester' END, ' ', "
+                        + "CASE WHEN reopened THEN 'reopened' ELSE '' END)";
+                try (ResultSet rs = s.executeQuery("SELECT " + String.format(tallied, "assignee")
+                        + ", requests FROM request_tallies")) {
+                    while (rs.next()) {
+                        stored.tallies.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+                try (ResultSet rs = s.executeQuery("SELECT " + String.format(tallied, "COALESCE(assignee, '')")
+                        + ", COUNT(*) FROM requests GROUP BY assigned_group, assignee, status, last_activity_staff, "
+                        + "reopened")) {
+                    while (rs.next()) {
+                        stored.talliesRecounted.put(rs.getString(1), rs.getLong(2));
                     }
                 }
                 try (ResultSet rs = s.executeQuery("SELECT id, email FROM people")) {

@@ -71,18 +71,27 @@ enum Dialect {
         return nextNumberSql;
     }
 
-    /** Adds {@code :delta} to the open-request count of {@code :person}, creating the row at {@code :delta}. */
-    String addToOpenCount() {
+    /**
+     * Adds {@code :delta} to the {@code counted} column of the row of {@code table} whose key columns (name and SQL
+     * type, in order) hold the values bound under their names, creating the row at {@code :delta}.
+     */
+    String addTo(String table, Map<String, String> keys, String counted) {
+        String names = String.join(", ", keys.keySet());
         return switch (this) {
-            case H2 -> "MERGE INTO open_request_counts c USING (VALUES (CAST(:person AS VARCHAR(64)), "
-                    + "CAST(:delta AS BIGINT))) d (person_id, delta) ON c.person_id = d.person_id "
-                    + "WHEN MATCHED THEN UPDATE SET open_requests = c.open_requests + d.delta "
-                    + "WHEN NOT MATCHED THEN INSERT (person_id, open_requests) VALUES (d.person_id, d.delta)";
-            case POSTGRESQL -> "INSERT INTO open_request_counts (person_id, open_requests) VALUES (:person, :delta) "
-                    + "ON CONFLICT (person_id) DO UPDATE SET open_requests = "
-                    + "open_request_counts.open_requests + EXCLUDED.open_requests";
-            case MARIADB -> "INSERT INTO open_request_counts (person_id, open_requests) VALUES (:person, :delta) "
-                    + "ON DUPLICATE KEY UPDATE open_requests = open_requests + VALUES(open_requests)";
+            case H2 -> "MERGE INTO " + table + " c USING (VALUES (" + keys.entrySet().stream()
+                    .map(k -> "CAST(:" + k.getKey() + " AS " + k.getValue() + "), ").collect(Collectors.joining())
+                    + "CAST(:delta AS BIGINT))) d (" + names + ", delta) ON " + keys.keySet().stream()
+                    .map(k -> "c." + k + " = d." + k).collect(Collectors.joining(" AND "))
+                    + " WHEN MATCHED THEN UPDATE SET " + counted + " = c." + counted + " + d.delta "
+                    + "WHEN NOT MATCHED THEN INSERT (" + names + ", " + counted + ") VALUES ("
+                    + keys.keySet().stream().map(k -> "d." + k + ", ").collect(Collectors.joining()) + "d.delta)";
+            case POSTGRESQL -> "INSERT INTO " + table + " (" + names + ", " + counted + ") VALUES ("
+                    + keys.keySet().stream().map(k -> ":" + k + ", ").collect(Collectors.joining()) + ":delta) "
+                    + "ON CONFLICT (" + names + ") DO UPDATE SET " + counted + " = " + table + "." + counted
+                    + " + EXCLUDED." + counted;
+            case MARIADB -> "INSERT INTO " + table + " (" + names + ", " + counted + ") VALUES ("
+                    + keys.keySet().stream().map(k -> ":" + k + ", ").collect(Collectors.joining()) + ":delta) "
+                    + "ON DUPLICATE KEY UPDATE " + counted + " = " + counted + " + VALUES(" + counted + ")";
         };
     }
 

@@ -35,8 +35,8 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 /**
  * Requests in the {@code requests} table, with their messages, history and attachment metadata appended to their own
  * tables ({@link RequestRows}) and the words of their search text to the index of words ({@link RequestWords}),
- * listed by {@link RequestListing} and counted by assignee in {@link OpenRequestCounts}; numbers come from the database
- * sequence {@code request_number}, shared by every node.
+ * listed by {@link RequestListing} and counted by assignee in {@link OpenRequestCounts} and by queue in
+ * {@link RequestTallies}; numbers come from the database sequence {@code request_number}, shared by every node.
  */
 final class JdbiRequestRepository implements RequestRepository {
 
@@ -46,6 +46,7 @@ final class JdbiRequestRepository implements RequestRepository {
 
     private final Database db;
     private final OpenRequestCounts openCounts;
+    private final RequestTallies tallies;
     private final long cap;
     private final int window;
     private final int posted;
@@ -62,6 +63,7 @@ final class JdbiRequestRepository implements RequestRepository {
     JdbiRequestRepository(Database db, long cap, int window, int posted) {
         this.db = db;
         this.openCounts = new OpenRequestCounts(db.dialect());
+        this.tallies = new RequestTallies(db.dialect());
         this.cap = cap;
         this.window = window;
         this.posted = posted;
@@ -98,6 +100,7 @@ final class JdbiRequestRepository implements RequestRepository {
             }
             RequestWords.add(h, db.dialect(), line.number().value(), request.searchText());
             openCounts.follow(h, Optional.empty(), request);
+            tallies.follow(h, Optional.empty(), request);
             return Addition.ADDED;
         });
     }
@@ -128,6 +131,7 @@ final class JdbiRequestRepository implements RequestRepository {
                         after.assignee() == null ? null : after.assignee().value());
             }
             openCounts.follow(h, Optional.of(change.before()), change.after());
+            tallies.follow(h, Optional.of(change.before()), change.after());
             return true;
         });
     }
@@ -140,7 +144,8 @@ final class JdbiRequestRepository implements RequestRepository {
             if (listing.readsNewestFirst()) {
                 return searched(h, listing, bound, page);
             }
-            long total = listing.count(h, bound).mapTo(Long.class).one();
+            long total = RequestTallies.count(query) ? RequestTallies.total(h, query)
+                    : listing.count(h, bound).mapTo(Long.class).one();
             List<RequestSummary> items = listing.page(h, page).map(RequestRows::summary).list();
             return new Page<>(items, page.page(), page.size(), Count.upTo(bound, total));
         });
@@ -156,6 +161,11 @@ final class JdbiRequestRepository implements RequestRepository {
      * by the database.
      */
     private Page<RequestSummary> searched(Handle h, RequestListing listing, long bound, PageRequest page) {
+        Optional<Page<RequestSummary>> holders = listing.holdersMatch() ? heldPage(h, listing, bound, page)
+                : Optional.empty();
+        if (holders.isPresent()) {
+            return holders.get();
+        }
         Optional<List<RequestSummary>> held = listing.readsPostedFirst() ? posted(h, listing, bound)
                 : Optional.empty();
         if (held.isPresent()) {
@@ -224,6 +234,28 @@ final class JdbiRequestRepository implements RequestRepository {
         return Optional.of(List.copyOf(first.subList(0, (int) Math.min(first.size(), bound + 1))));
     }
 
+    /**
+     * The page of a search of one word and nothing else ({@link RequestListing#holdersMatch}), from the scope's newest
+     * holders of the word in the index of words, each a match: as many as the page's end or {@code bound} + 1 give the
+     * total, and the page's rows alone are read. Empty when schools of the directory hold the word (their requests are
+     * read outside the scope) or too many words of the vocabulary do.
+     */
+    private Optional<Page<RequestSummary>> heldPage(Handle h, RequestListing listing, long bound, PageRequest page) {
+        RequestListing.Holders word = listing.holders(h).get(0);
+        if (word.many() || !word.schools().isEmpty()) {
+            return Optional.empty();
+        }
+        long reach = page.offset() + page.size();
+        List<Long> numbers = word.none() ? List.of() : listing.postedNumbers(h, "", word,
+                (int) Math.max(bound + 1, reach)).map((rs, ctx) -> rs.getLong("matched")).list();
+        List<Long> shown = numbers.subList((int) Math.min(page.offset(), numbers.size()),
+                (int) Math.min(reach, numbers.size()));
+        Map<Long, RequestSummary> rows = shown.isEmpty() ? Map.of() : listing.postedRows(h, shown)
+                .map(RequestRows::summary).stream().collect(Collectors.toMap(r -> r.number().value(), r -> r));
+        List<RequestSummary> items = shown.stream().map(rows::get).filter(Objects::nonNull).toList();
+        return Optional.of(new Page<>(items, page.page(), page.size(), Count.upTo(bound, numbers.size())));
+    }
+
     /** A request holding a searched word, read from the index of words: its number and filing time. */
     private record Holder(long number, Instant at) {
 
@@ -257,6 +289,9 @@ final class JdbiRequestRepository implements RequestRepository {
 
     @Override
     public RequestCounts count(RequestQuery query, PersonId me) {
+        if (RequestTallies.count(query)) {
+            return db.inTransaction(h -> RequestTallies.counts(h, query, me, cap));
+        }
         RequestListing listing = RequestListing.of(db.dialect(), query);
         List<StatusCount> rows = db.inTransaction(h -> listing.countByStatus(h, me, cap)
                 .map((rs, ctx) -> new StatusCount(Status.valueOf(rs.getString("status")), rs.getLong("total"),
@@ -410,7 +445,7 @@ final class JdbiRequestRepository implements RequestRepository {
     @Override
     public void replacePerson(PersonId person, PersonRef by) {
         db.inTransaction(h -> {
-            RequestAnonymisation.replacePerson(h, person, by);
+            RequestAnonymisation.replacePerson(h, person, by, tallies);
             return null;
         });
     }

@@ -20,10 +20,10 @@ final class OpenRequestCounts {
             SELECT person_id, CASE WHEN open_requests < 0 THEN 0 ELSE open_requests END AS open_requests
             FROM open_request_counts WHERE person_id IN (<people>)""";
 
-    private final Dialect dialect;
+    private final String addTo;
 
     OpenRequestCounts(Dialect dialect) {
-        this.dialect = dialect;
+        this.addTo = dialect.addTo("open_request_counts", Map.of("person_id", "VARCHAR(64)"), "open_requests");
     }
 
     /**
@@ -36,8 +36,8 @@ final class OpenRequestCounts {
         openFor(after).ifPresent(p -> deltas.merge(p, 1, Integer::sum));
         deltas.forEach((person, delta) -> {
             if (delta != 0) {
-                Database.upsertRacingFirstRow(() -> h.createUpdate(dialect.addToOpenCount())
-                        .bind("person", person).bind("delta", delta).execute());
+                Database.upsertRacingFirstRow(() -> h.createUpdate(addTo)
+                        .bind("person_id", person).bind("delta", delta).execute());
             }
         });
     }

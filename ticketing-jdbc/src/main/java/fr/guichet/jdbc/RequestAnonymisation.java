@@ -141,10 +141,10 @@ final class RequestAnonymisation {
 
     /**
      * Puts {@code by} in place of {@code person} in every request, message and history line, the postings' assignee
-     * with the requests', each request's version raised so that a change read before fails instead of writing the
-     * person back.
+     * and the {@code tallies} with the requests', each request's version raised so that a change read before fails
+     * instead of writing the person back.
      */
-    static void replacePerson(Handle h, PersonId person, PersonRef by) {
+    static void replacePerson(Handle h, PersonId person, PersonRef by, RequestTallies tallies) {
         String old = person.value();
         String id = by.id().value();
         h.createUpdate("UPDATE requests SET requester_id = :id, requester_given = :given, requester_family = :family, "
@@ -155,6 +155,7 @@ final class RequestAnonymisation {
                 .bind("id", id).bind("old", old).execute();
         h.createUpdate("UPDATE request_words SET assignee = :id WHERE assignee = :old AND number IN "
                 + "(SELECT number FROM requests WHERE assignee = :id)").bind("id", id).bind("old", old).execute();
+        tallies.replaceAssignee(h, old, id);
         h.createUpdate("UPDATE requests SET last_activity_by = :id, version = version + 1 "
                 + "WHERE last_activity_by = :old").bind("id", id).bind("old", old).execute();
         h.createUpdate("UPDATE request_messages SET author_id = :id, author_given = :given, author_family = :family "

@@ -42,7 +42,8 @@ import org.jdbi.v3.core.statement.Query;
  * ({@link fr.guichet.core.port.Count}), so that they cost the same however many requests the years pile up: PostgreSQL
  * reads the branches' union lazily and stops at the cap + 1st row across them; H2 and MariaDB aggregate each branch
  * apart and sum them, beyond the cap a lower bound ({@link #aggregated}). The total of a queue in every status reads
- * one branch per group and one for the person, across statuses.
+ * one branch per group and one for the person, across statuses. A list kept to a queue, statuses, a group, an assignee
+ * or the narrowings alone is counted from {@link RequestTallies} instead.
  */
 final class RequestListing {
 
@@ -145,6 +146,8 @@ final class RequestListing {
     private String scope = "";
     /** Whether the list reads its scope's newest rows first ({@link #newest}): a staff search by words. */
     private boolean newestFirst;
+    /** How many words the list searches. */
+    private int searched;
     /**
      * The searched words whose newest holders may be read first ({@link #postedNumbers}): those the index of words
      * holds, longest first, at most {@link #POSTED_WORDS}; none outside a staff search newest first.
@@ -258,6 +261,7 @@ final class RequestListing {
             }
         }
         c.newestFirst = !search.words().isEmpty() && q.sort() == RequestSort.NEWEST && q.requester() == null;
+        c.searched = search.words().size();
         if (c.newestFirst) {
             search.words().stream().filter(RequestWords::looksUp).distinct()
                     .sorted(Comparator.comparingInt(String::length).reversed()).limit(POSTED_WORDS)
@@ -472,6 +476,14 @@ final class RequestListing {
      */
     boolean readsPostedFirst() {
         return !postedWords.isEmpty();
+    }
+
+    /**
+     * Whether the list is a staff search of one word the index of words holds, and nothing else: each of the scope's
+     * holders of its word in the index's ranges is a match.
+     */
+    boolean holdersMatch() {
+        return postedWords.size() == 1 && searched == 1 && EVERY_ROW.contentEquals(where);
     }
 
     /**

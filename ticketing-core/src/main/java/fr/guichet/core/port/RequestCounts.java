@@ -1,6 +1,8 @@
 package fr.guichet.core.port;
 
+import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.request.Status;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -38,5 +40,39 @@ public record RequestCounts(Map<Status, Count> byStatus, Count unassigned, Count
         return new RequestCounts(byStatus, Count.upTo(cap, unassigned, openComplete),
                 Count.upTo(cap, awaitingStaff, notClosedComplete), Count.upTo(cap, mine, openComplete),
                 Count.upTo(cap, reopened, openComplete));
+    }
+
+    /**
+     * The counts, as {@code me} asks, of the requests {@code tallies} hold, a status's requests counted up to
+     * {@code cap} as {@link #upTo} does.
+     */
+    public static RequestCounts of(long cap, PersonId me, Collection<Tally> tallies) {
+        Map<Status, Long> byStatus = new EnumMap<>(Status.class);
+        long unassigned = 0;
+        long awaitingStaff = 0;
+        long mine = 0;
+        long reopened = 0;
+        for (Tally t : tallies) {
+            byStatus.merge(t.status(), t.requests(), Long::sum);
+            boolean open = t.status().isOpen();
+            unassigned += open && t.assignee() == null ? t.requests() : 0;
+            mine += open && me.equals(t.assignee()) ? t.requests() : 0;
+            reopened += open && t.reopened() ? t.requests() : 0;
+            awaitingStaff += t.status() != Status.CLOSED && t.awaitingStaff() ? t.requests() : 0;
+        }
+        return upTo(cap, byStatus, unassigned, awaitingStaff, mine, reopened);
+    }
+
+    /**
+     * How many requests are in one status with one assignee (null: none), alike in whether they await the staff and
+     * came back from RESOLVED.
+     */
+    public record Tally(Status status, PersonId assignee, boolean awaitingStaff, boolean reopened, long requests) {
+
+        public Tally {
+            if (requests < 0) {
+                throw new IllegalArgumentException("a tally is never negative: " + requests);
+            }
+        }
     }
 }

@@ -14,6 +14,7 @@ import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.Person;
 import fr.guichet.core.domain.person.PersonId;
 import fr.guichet.core.domain.request.Actor;
+import fr.guichet.core.domain.request.Anonymised;
 import fr.guichet.core.domain.request.Attachment;
 import fr.guichet.core.domain.request.Description;
 import fr.guichet.core.domain.request.Lifecycle;
@@ -29,6 +30,7 @@ import fr.guichet.core.domain.request.Status;
 import fr.guichet.core.domain.request.Summary;
 import fr.guichet.core.domain.request.Visibility;
 import fr.guichet.core.domain.subject.SubjectCode;
+import fr.guichet.core.port.Count;
 import fr.guichet.core.port.Page;
 import fr.guichet.core.port.PageRequest;
 import fr.guichet.core.port.RequestQuery;
@@ -39,6 +41,7 @@ import fr.guichet.core.port.StatusAge;
 import fr.guichet.core.port.UnitOfWork;
 import fr.guichet.core.testing.EstablishmentFixtures;
 import fr.guichet.core.testing.Fixtures;
+import fr.guichet.core.testing.InMemoryRequestRepository;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -597,6 +600,74 @@ public abstract class RequestRepositoryContract {
                                         (m, e) -> m.put(e.getKey(), e.getValue()), HashMap::putAll));
                     }
                 });
+    }
+
+    @Test
+    public void queue_counts_follow_every_redirection_take_status_change_reply_and_anonymised_assignee() {
+        qt().withExamples(8).forAll(lists().of(integers().between(0, Integer.MAX_VALUE)).ofSizeBetween(1, 25))
+                .checkAssert(steps -> {
+                    GroupCode group = Fixtures.newGroup().code();
+                    GroupCode other = Fixtures.newGroup().code();
+                    List<Person> staff = List.of(Fixtures.newStaff(group), Fixtures.newStaff(group),
+                            Fixtures.newStaff(other));
+                    Person requester = Fixtures.newRequester();
+                    List<Request> requests = new ArrayList<>();
+                    for (int i = 0; i < 5; i++) {
+                        requests.add(file(requester, Fixtures.seedDraft(), i == 4 ? other : group,
+                                i >= 3 ? null : staff.get(i).id(), t0, List.of(), null));
+                    }
+                    Instant now = t0;
+                    for (int step : steps) {
+                        now = now.plusSeconds(60);
+                        int i = step % requests.size();
+                        Request r = requests.get(i);
+                        int choice = step / requests.size();
+                        RequestChange change = choice % 5 == 4 && r.summaryLine().status().isOpen()
+                                ? r.followUp(requester, new MessageBody("Toujours en panne."), now)
+                                : someChange(r, staff, choice % 3 == 2 ? other : group, choice, now);
+                        if (change != null) {
+                            tx(() -> {
+                                requests().update(change);
+                                return null;
+                            });
+                            requests.set(i, change.after());
+                        }
+                        assertQueueCounts(requests, staff, group, other);
+                    }
+                    Person placeholder = Anonymised.person(null);
+                    unitOfWork().run(() -> requests().replacePerson(staff.get(0).id(), placeholder.ref()));
+                    requests.replaceAll(r -> r.naming(staff.get(0).id(), placeholder.ref()));
+                    assertQueueCounts(requests, staff, group, other);
+                    assertEquals(InMemoryRequestRepository.counts(requests.stream().map(Request::summaryLine)
+                                    .filter(r -> placeholder.id().equals(r.assignee())).toList(), placeholder.id(),
+                                    Count.CAP),
+                            tx(() -> requests().count(RequestQuery.all().withAssignee(placeholder.id()),
+                                    placeholder.id())), "the placeholder holds the anonymised member's requests");
+                });
+    }
+
+    /**
+     * The counts of each staff member's queue, over their group and the other or their own requests alone, and of a
+     * group's unassigned requests, are those of {@code requests} recounted.
+     */
+    private void assertQueueCounts(List<Request> requests, List<Person> staff, GroupCode group, GroupCode other) {
+        List<RequestSummary> lines = requests.stream().map(Request::summaryLine).toList();
+        for (Person p : staff) {
+            for (Set<GroupCode> groups : List.of(Set.of(group, other), Set.of(p.groups().iterator().next()),
+                    Set.<GroupCode>of())) {
+                RequestQuery queue = RequestQuery.all().withQueueOf(new RequestQuery.QueueOf(p.id(), groups));
+                List<RequestSummary> held = lines.stream().filter(r -> groups.contains(r.assignedGroup())
+                        || p.id().equals(r.assignee())).toList();
+                assertEquals(InMemoryRequestRepository.counts(held, p.id(), Count.CAP),
+                        tx(() -> requests().count(queue, p.id())), () -> "counts of " + queue);
+                assertEquals(held.size(), tx(() -> requests().list(queue, new PageRequest(1, 5))).total(),
+                        () -> "total of " + queue);
+            }
+        }
+        RequestQuery unassigned = RequestQuery.all().withGroup(group).withOnly(Set.of(RequestQuery.Only.UNASSIGNED));
+        assertEquals(InMemoryRequestRepository.counts(lines.stream().filter(r -> r.assignedGroup().equals(group)
+                        && r.assignee() == null).toList(), staff.get(0).id(), Count.CAP),
+                tx(() -> requests().count(unassigned, staff.get(0).id())), () -> "counts of " + unassigned);
     }
 
     /**

@@ -1,0 +1,159 @@
+package fr.guichet.jdbc;
+
+import fr.guichet.core.domain.person.GroupCode;
+import fr.guichet.core.domain.person.PersonId;
+import fr.guichet.core.domain.request.Request;
+import fr.guichet.core.domain.request.RequestSummary;
+import fr.guichet.core.domain.request.Status;
+import fr.guichet.core.port.RequestCounts;
+import fr.guichet.core.port.RequestQuery;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * How many requests hold each group, assignee, status and counted flags, in {@code request_tallies} (V31), kept by the
+ * transaction that files or changes a request: the counts and total of a queue, or of every request, filtered by
+ * status, group, assignee or the narrowings of {@link RequestQuery.Only} alone, read a few rows per group and person
+ * instead of counting requests.
+ */
+final class RequestTallies {
+
+    /** The key columns of a tally, in the primary key's order, with their SQL types. */
+    private static final Map<String, String> KEY = keyColumns();
+
+    private static final String COLUMNS = "status, assignee, last_activity_staff, reopened";
+
+    /** The order rows are touched in, the primary key's, so that two changes never wait on each other crosswise. */
+    private static final Comparator<Key> ORDER = Comparator.comparing(Key::group).thenComparing(Key::assignee)
+            .thenComparing(Key::status).thenComparing(Key::lastActivityStaff).thenComparing(Key::reopened);
+
+    private final String addTo;
+
+    RequestTallies(Dialect dialect) {
+        this.addTo = dialect.addTo("request_tallies", KEY, "requests");
+    }
+
+    /** Counts the move of a request that was {@code before} (empty when new) and is now {@code after}. */
+    void follow(Handle h, Optional<Request> before, Request after) {
+        Map<Key, Integer> deltas = new TreeMap<>(ORDER);
+        before.map(Key::of).ifPresent(k -> deltas.merge(k, -1, Integer::sum));
+        deltas.merge(Key.of(after), 1, Integer::sum);
+        deltas.forEach((key, delta) -> {
+            if (delta != 0) {
+                add(h, key, delta);
+            }
+        });
+    }
+
+    /** Moves the tallies of the requests assigned to {@code old} to {@code by}, who now holds them. */
+    void replaceAssignee(Handle h, String old, String by) {
+        List<Map.Entry<Key, Long>> held = h.createQuery("SELECT assigned_group, " + COLUMNS + ", requests "
+                        + "FROM request_tallies WHERE assignee = :old ORDER BY assigned_group, status, "
+                        + "last_activity_staff, reopened FOR UPDATE")
+                .bind("old", old)
+                .map((rs, ctx) -> Map.entry(new Key(rs.getString("assigned_group"), by, rs.getString("status"),
+                        rs.getBoolean("last_activity_staff"), rs.getBoolean("reopened")), rs.getLong("requests")))
+                .list();
+        h.createUpdate("DELETE FROM request_tallies WHERE assignee = :old").bind("old", old).execute();
+        held.stream().sorted(Map.Entry.comparingByKey(ORDER)).forEach(e -> add(h, e.getKey(), e.getValue()));
+    }
+
+    private void add(Handle h, Key key, long delta) {
+        Database.upsertRacingFirstRow(() -> h.createUpdate(addTo).bind("assigned_group", key.group())
+                .bind("assignee", key.assignee()).bind("status", key.status())
+                .bind("last_activity_staff", key.lastActivityStaff()).bind("reopened", key.reopened())
+                .bind("delta", delta).execute());
+    }
+
+    /**
+     * Whether the tallies count what {@code q} matches: a queue or every request, kept to statuses, a group, an
+     * assignee or {@link RequestQuery.Only} alone.
+     */
+    static boolean count(RequestQuery q) {
+        return q.requester() == null && q.submittedFrom() == null && q.submittedBefore() == null
+                && q.subject() == null && q.establishment() == null && q.department() == null && q.words() == null;
+    }
+
+    /** The counts of what {@code q} matches, as {@code me} asks, up to {@code cap}; {@code q} one {@link #count}s. */
+    static RequestCounts counts(Handle h, RequestQuery q, PersonId me, long cap) {
+        return RequestCounts.of(cap, me, tallies(h, q));
+    }
+
+    /** How many requests {@code q} matches, exactly; {@code q} one {@link #count}s. */
+    static long total(Handle h, RequestQuery q) {
+        return tallies(h, q).stream().mapToLong(RequestCounts.Tally::requests).sum();
+    }
+
+    private static List<RequestCounts.Tally> tallies(Handle h, RequestQuery q) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, List<String>> lists = new LinkedHashMap<>();
+        if (q.queueOf() != null) {
+            List<String> groups = q.queueOf().groups().stream().map(GroupCode::value).sorted().toList();
+            values.put("queuePerson", q.queueOf().person().value());
+            if (groups.isEmpty()) {
+                where.append(" AND assignee = :queuePerson");
+            } else {
+                where.append(" AND (assigned_group IN (<queueGroups>) OR assignee = :queuePerson)");
+                lists.put("queueGroups", groups);
+            }
+        }
+        if (!q.statuses().isEmpty()) {
+            where.append(" AND status IN (<statuses>)");
+            lists.put("statuses", q.statuses().stream().map(Status::name).sorted().toList());
+        }
+        if (q.group() != null) {
+            where.append(" AND assigned_group = :group");
+            values.put("group", q.group().value());
+        }
+        if (q.assignee() != null) {
+            where.append(" AND assignee = :assignee");
+            values.put("assignee", q.assignee().value());
+        }
+        for (RequestQuery.Only only : q.only()) {
+            where.append(switch (only) {
+                case UNASSIGNED -> " AND assignee = ''";
+                case AWAITING_STAFF -> " AND last_activity_staff = FALSE";
+                case REOPENED -> " AND reopened = TRUE";
+            });
+        }
+        Query query = h.createQuery("SELECT " + COLUMNS + ", SUM(requests) AS requests FROM request_tallies" + where
+                + " GROUP BY " + COLUMNS);
+        values.forEach(query::bind);
+        lists.forEach(query::bindList);
+        List<RequestCounts.Tally> tallies = new ArrayList<>();
+        query.map((rs, ctx) -> new RequestCounts.Tally(Status.valueOf(rs.getString("status")),
+                        rs.getString("assignee").isEmpty() ? null : PersonId.of(rs.getString("assignee")),
+                        !rs.getBoolean("last_activity_staff"), rs.getBoolean("reopened"),
+                        Math.max(0, rs.getLong("requests"))))
+                .forEach(tallies::add);
+        return tallies;
+    }
+
+    private static Map<String, String> keyColumns() {
+        Map<String, String> key = new LinkedHashMap<>();
+        key.put("assigned_group", "VARCHAR(32)");
+        key.put("assignee", "VARCHAR(64)");
+        key.put("status", "VARCHAR(32)");
+        key.put("last_activity_staff", "BOOLEAN");
+        key.put("reopened", "BOOLEAN");
+        return key;
+    }
+
+    /** What a request is tallied under: its group, assignee ('' when none), status and counted flags. */
+    private record Key(String group, String assignee, String status, boolean lastActivityStaff, boolean reopened) {
+
+        static Key of(Request r) {
+            RequestSummary line = r.summaryLine();
+            return new Key(line.assignedGroup().value(), line.assignee() == null ? "" : line.assignee().value(),
+                    line.status().name(), line.lastActivity().staff(), line.reopened());
+        }
+    }
+}
