@@ -144,7 +144,7 @@ final class JdbiRequestRepository implements RequestRepository {
             if (listing.readsNewestFirst()) {
                 return searched(h, listing, bound, page);
             }
-            long total = RequestTallies.count(query) ? RequestTallies.total(h, query)
+            long total = RequestTallies.hold(query) ? RequestTallies.total(h, query)
                     : listing.count(h, bound).mapTo(Long.class).one();
             List<RequestSummary> items = listing.page(h, page).map(RequestRows::summary).list();
             return new Page<>(items, page.page(), page.size(), Count.upTo(bound, total));
@@ -161,12 +161,13 @@ final class JdbiRequestRepository implements RequestRepository {
      * by the database.
      */
     private Page<RequestSummary> searched(Handle h, RequestListing listing, long bound, PageRequest page) {
-        Optional<Page<RequestSummary>> holders = listing.holdersMatch() ? heldPage(h, listing, bound, page)
-                : Optional.empty();
+        List<RequestListing.Holders> words = listing.readsPostedFirst() ? listing.holders(h) : List.of();
+        Optional<Page<RequestSummary>> holders = listing.holdersMatch() ? heldPage(h, listing, words.get(0), bound,
+                page) : Optional.empty();
         if (holders.isPresent()) {
             return holders.get();
         }
-        Optional<List<RequestSummary>> held = listing.readsPostedFirst() ? posted(h, listing, bound)
+        Optional<List<RequestSummary>> held = listing.readsPostedFirst() ? posted(h, listing, words, bound)
                 : Optional.empty();
         if (held.isPresent()) {
             return paged(h, listing, held.get(), held.get().size(), bound, page);
@@ -184,14 +185,15 @@ final class JdbiRequestRepository implements RequestRepository {
     }
 
     /**
-     * The first {@code bound} + 1 matches among the scope's {@link #posted} newest holders of a searched word, newest
-     * first: of each word the index holds (up to {@link RequestListing#POSTED_WORDS}), those reaching furthest back,
-     * all of them when a word has fewer; kept by the postings of the other words no school holds, then their rows read
-     * {@code bound} + 1 at a time in order until that many match. None when a word is in no request; empty when they
+     * The first {@code bound} + 1 matches among the scope's {@link #posted} newest holders of a searched word
+     * ({@code words}, each word's holders), newest first: of each word the index holds (up to
+     * {@link RequestListing#POSTED_WORDS}), those reaching furthest back, all of them when a word has fewer; kept by
+     * the postings of the other words no school holds, then their rows read {@code bound} + 1 at a time in order until
+     * that many match. None when a word is in no request; empty when they
      * are fewer and the scope holds more holders than were read, or no word's holders can be read apart.
      */
-    private Optional<List<RequestSummary>> posted(Handle h, RequestListing listing, long bound) {
-        List<RequestListing.Holders> words = listing.holders(h);
+    private Optional<List<RequestSummary>> posted(Handle h, RequestListing listing,
+            List<RequestListing.Holders> words, long bound) {
         if (words.stream().anyMatch(RequestListing.Holders::none)) {
             return Optional.of(List.of());
         }
@@ -236,16 +238,17 @@ final class JdbiRequestRepository implements RequestRepository {
 
     /**
      * The page of a search of one word and nothing else ({@link RequestListing#holdersMatch}), from the scope's newest
-     * holders of the word in the index of words, each a match: as many as the page's end or {@code bound} + 1 give the
-     * total, and the page's rows alone are read. Empty when schools of the directory hold the word (their requests are
-     * read outside the scope) or too many words of the vocabulary do.
+     * holders of the word ({@code word}) in the index of words, each a match: as many as the page's end or
+     * {@code bound} + 1 give the total, and the page's rows alone are read. Empty when schools of the directory hold
+     * the word (their requests are read outside the scope), too many words of the vocabulary do, or the page ends
+     * beyond the {@link #posted} newest holders.
      */
-    private Optional<Page<RequestSummary>> heldPage(Handle h, RequestListing listing, long bound, PageRequest page) {
-        RequestListing.Holders word = listing.holders(h).get(0);
-        if (word.many() || !word.schools().isEmpty()) {
+    private Optional<Page<RequestSummary>> heldPage(Handle h, RequestListing listing, RequestListing.Holders word,
+            long bound, PageRequest page) {
+        long reach = page.offset() + page.size();
+        if (word.many() || !word.schools().isEmpty() || reach > Math.max(posted, bound + 1)) {
             return Optional.empty();
         }
-        long reach = page.offset() + page.size();
         List<Long> numbers = word.none() ? List.of() : listing.postedNumbers(h, "", word,
                 (int) Math.max(bound + 1, reach)).map((rs, ctx) -> rs.getLong("matched")).list();
         List<Long> shown = numbers.subList((int) Math.min(page.offset(), numbers.size()),
@@ -289,7 +292,7 @@ final class JdbiRequestRepository implements RequestRepository {
 
     @Override
     public RequestCounts count(RequestQuery query, PersonId me) {
-        if (RequestTallies.count(query)) {
+        if (RequestTallies.hold(query)) {
             return db.inTransaction(h -> RequestTallies.counts(h, query, me, cap));
         }
         RequestListing listing = RequestListing.of(db.dialect(), query);

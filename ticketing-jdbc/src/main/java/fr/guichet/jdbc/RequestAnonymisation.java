@@ -151,11 +151,10 @@ final class RequestAnonymisation {
                         + "version = version + 1 WHERE requester_id = :old")
                 .bind("id", id).bind("given", by.name().given()).bind("family", by.name().family()).bind("old", old)
                 .execute();
-        h.createUpdate("UPDATE requests SET assignee = :id, version = version + 1 WHERE assignee = :old")
-                .bind("id", id).bind("old", old).execute();
+        tallies.replaceAssignee(h, old, id, () -> h.createUpdate("UPDATE requests SET assignee = :id, "
+                + "version = version + 1 WHERE assignee = :old").bind("id", id).bind("old", old).execute());
         h.createUpdate("UPDATE request_words SET assignee = :id WHERE assignee = :old AND number IN "
                 + "(SELECT number FROM requests WHERE assignee = :id)").bind("id", id).bind("old", old).execute();
-        tallies.replaceAssignee(h, old, id);
         h.createUpdate("UPDATE requests SET last_activity_by = :id, version = version + 1 "
                 + "WHERE last_activity_by = :old").bind("id", id).bind("old", old).execute();
         h.createUpdate("UPDATE request_messages SET author_id = :id, author_given = :given, author_family = :family "

@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.IntSupplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * How many requests hold each group, assignee, status and counted flags, in {@code request_tallies} (V31), kept by the
@@ -52,41 +54,60 @@ final class RequestTallies {
         });
     }
 
-    /** Moves the tallies of the requests assigned to {@code old} to {@code by}, who now holds them. */
-    void replaceAssignee(Handle h, String old, String by) {
-        List<Map.Entry<Key, Long>> held = h.createQuery("SELECT assigned_group, " + COLUMNS + ", requests "
-                        + "FROM request_tallies WHERE assignee = :old ORDER BY assigned_group, status, "
-                        + "last_activity_staff, reopened FOR UPDATE")
+    /**
+     * Moves the requests assigned to {@code old} to {@code by} with {@code reassign} (which answers how many it moved),
+     * their rows locked first, and their tallies with them; the tallies of {@code old} left empty are deleted. Fails
+     * when {@code reassign} moved other requests than those locked.
+     */
+    void replaceAssignee(Handle h, String old, String by, IntSupplier reassign) {
+        List<Key> held = h.createQuery("SELECT assigned_group, status, last_activity_staff, reopened FROM requests "
+                        + "WHERE assignee = :old ORDER BY number FOR UPDATE")
                 .bind("old", old)
-                .map((rs, ctx) -> Map.entry(new Key(rs.getString("assigned_group"), by, rs.getString("status"),
-                        rs.getBoolean("last_activity_staff"), rs.getBoolean("reopened")), rs.getLong("requests")))
+                .map((rs, ctx) -> new Key(rs.getString("assigned_group"), old, rs.getString("status"),
+                        rs.getBoolean("last_activity_staff"), rs.getBoolean("reopened")))
                 .list();
-        h.createUpdate("DELETE FROM request_tallies WHERE assignee = :old").bind("old", old).execute();
-        held.stream().sorted(Map.Entry.comparingByKey(ORDER)).forEach(e -> add(h, e.getKey(), e.getValue()));
+        int moved = reassign.getAsInt();
+        if (moved != held.size()) {
+            throw new IllegalStateException("requests were assigned to " + old + " while they were moved to " + by
+                    + ": " + moved + " moved, " + held.size() + " locked");
+        }
+        Map<Key, Long> deltas = new TreeMap<>(ORDER);
+        for (Key key : held) {
+            deltas.merge(key, -1L, Long::sum);
+            deltas.merge(new Key(key.group(), by, key.status(), key.lastActivityStaff(), key.reopened()), 1L,
+                    Long::sum);
+        }
+        deltas.forEach((key, delta) -> add(h, key, delta));
+        List<Key> empty = h.createQuery("SELECT assigned_group, status, last_activity_staff, reopened "
+                        + "FROM request_tallies WHERE assignee = :old AND requests = 0")
+                .bind("old", old)
+                .map((rs, ctx) -> new Key(rs.getString("assigned_group"), old, rs.getString("status"),
+                        rs.getBoolean("last_activity_staff"), rs.getBoolean("reopened")))
+                .list();
+        empty.stream().sorted(ORDER).forEach(key -> key.bind(h.createUpdate("DELETE FROM request_tallies WHERE "
+                + String.join(" AND ", KEY.keySet().stream().map(c -> c + " = :" + c).toList())
+                + " AND requests = 0")).execute());
     }
 
     private void add(Handle h, Key key, long delta) {
-        Database.upsertRacingFirstRow(() -> h.createUpdate(addTo).bind("assigned_group", key.group())
-                .bind("assignee", key.assignee()).bind("status", key.status())
-                .bind("last_activity_staff", key.lastActivityStaff()).bind("reopened", key.reopened())
-                .bind("delta", delta).execute());
+        Database.upsertRacingFirstRow(() -> key.bind(h.createUpdate(addTo)).bind("delta", delta).execute());
     }
 
     /**
-     * Whether the tallies count what {@code q} matches: a queue or every request, kept to statuses, a group, an
-     * assignee or {@link RequestQuery.Only} alone.
+     * Whether the tallies hold the counts of what {@code q} matches: a queue or every request, kept to statuses, a
+     * group, an assignee or {@link RequestQuery.Only} alone.
      */
-    static boolean count(RequestQuery q) {
+    static boolean hold(RequestQuery q) {
         return q.requester() == null && q.submittedFrom() == null && q.submittedBefore() == null
                 && q.subject() == null && q.establishment() == null && q.department() == null && q.words() == null;
     }
 
-    /** The counts of what {@code q} matches, as {@code me} asks, up to {@code cap}; {@code q} one {@link #count}s. */
+    /** The counts of what {@code q} matches, as {@code me} asks, up to {@code cap}; {@code q} as they {@link #hold}. */
     static RequestCounts counts(Handle h, RequestQuery q, PersonId me, long cap) {
         return RequestCounts.of(cap, me, tallies(h, q));
     }
 
-    /** How many requests {@code q} matches, exactly; {@code q} one {@link #count}s. */
+    /** How many requests {@code q} matches, exactly; {@code q} as they {@link #hold}. */
     static long total(Handle h, RequestQuery q) {
         return tallies(h, q).stream().mapToLong(RequestCounts.Tally::requests).sum();
     }
@@ -154,6 +175,12 @@ final class RequestTallies {
             RequestSummary line = r.summaryLine();
             return new Key(line.assignedGroup().value(), line.assignee() == null ? "" : line.assignee().value(),
                     line.status().name(), line.lastActivity().staff(), line.reopened());
+        }
+
+        /** {@code statement} with this key bound under the names of its columns. */
+        Update bind(Update statement) {
+            return statement.bind("assigned_group", group).bind("assignee", assignee).bind("status", status)
+                    .bind("last_activity_staff", lastActivityStaff).bind("reopened", reopened);
         }
     }
 }
