@@ -40,6 +40,12 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  */
 final class JdbiRequestRepository implements RequestRepository {
 
+    /**
+     * How many times {@link #posted} a search reads of the holders of another searched word, to keep those of its
+     * rarest word that hold it too: for a word ten times commoner.
+     */
+    private static final int INTERSECTED = 10;
+
     /** The order of a list newest first, as {@code RequestListing} sorts it: filing time, then number. */
     private static final Comparator<RequestSummary> NEWEST_FIRST = Comparator
             .comparing(RequestSummary::submittedAt).thenComparing(s -> s.number().value()).reversed();
@@ -188,8 +194,9 @@ final class JdbiRequestRepository implements RequestRepository {
      * The first {@code bound} + 1 matches among the scope's {@link #posted} newest holders of a searched word
      * ({@code words}, each word's holders), newest first: of each word the index holds (up to
      * {@link RequestListing#POSTED_WORDS}), those reaching furthest back, all of them when a word has fewer; kept by
-     * the postings of the other words no school holds, then their rows read {@code bound} + 1 at a time in order until
-     * that many match. None when a word is in no request; empty when they
+     * the other words no school holds, their holders filed since the oldest one kept read from the same ranges (fewer
+     * than {@link #INTERSECTED} times as many; probed by number otherwise), then their rows read {@code bound} + 1 at a time in order
+     * until that many match. None when a word is in no request; empty when they
      * are fewer and the scope holds more holders than were read, or no word's holders can be read apart.
      */
     private Optional<List<RequestSummary>> posted(Handle h, RequestListing listing,
@@ -215,10 +222,13 @@ final class JdbiRequestRepository implements RequestRepository {
             return Optional.empty();
         }
         List<Long> kept = read.stream().map(Holder::number).toList();
+        Instant oldest = read.isEmpty() ? null : read.get(read.size() - 1).at();
         for (RequestListing.Holders other : words) {
             if (other != chosen && !other.many() && other.schools().isEmpty() && !kept.isEmpty()) {
-                Set<Long> holding = new HashSet<>(RequestListing.holding(h, other.words(), kept).mapTo(Long.class)
-                        .list());
+                List<Long> since = listing.postedSince(h, other, oldest, INTERSECTED * posted)
+                        .map((rs, ctx) -> rs.getLong("matched")).list();
+                Set<Long> holding = new HashSet<>(since.size() < INTERSECTED * posted ? since
+                        : RequestListing.holding(h, other.words(), kept).mapTo(Long.class).list());
                 kept = kept.stream().filter(holding::contains).toList();
             }
         }

@@ -516,7 +516,18 @@ final class RequestListing {
      * {@code window}. {@code prefix} ("EXPLAIN " or nothing) comes first.
      */
     Query postedNumbers(Handle h, String prefix, Holders holders, int window) {
-        return bindPosted(h.createQuery(prefix + posted(holders, window)), holders);
+        return bindPosted(h.createQuery(prefix + posted(holders, window, "")), holders);
+    }
+
+    /**
+     * The query of the scope's requests holding a searched word ({@code holders}) filed at or after {@code since},
+     * newest first, at most {@code limit}, as {@link #postedNumbers} reads them, each range read down to
+     * {@code since}: each range's entries are next to each other, where probing the same requests by number reads
+     * the index of words at as many places (see BENCHMARKS.md, run-36-tallies).
+     */
+    Query postedSince(Handle h, Holders holders, Instant since, int limit) {
+        return bindPosted(h.createQuery(posted(holders, limit, " AND submitted_at >= :postedSince")), holders)
+                .bind("postedSince", since);
     }
 
     /** The query of those of {@code numbers} whose postings hold one of the vocabulary's {@code words}. */
@@ -540,19 +551,21 @@ final class RequestListing {
      * {@code school_text} copies the directory), each read newest first; a school's range holds all its requests, the
      * scope kept in the rows.
      */
-    private String posted(Holders holders, int window) {
+    private String posted(Holders holders, int window, String since) {
         String order = ORDER_BY.get(RequestSort.NEWEST);
         String columns = "SELECT number AS matched, submitted_at AS matched_at FROM ";
         List<String> ranges = new ArrayList<>();
         for (int w = 0; w < holders.words().size(); w++) {
             for (Branch b : postedBranches) {
                 ranges.add("(" + columns + dialect.inOrderOf("request_words", b.index()) + " WHERE word = :heldWord"
-                        + w + b.condition() + dialect.orderOfEqualRange(b.leading(), order) + " LIMIT " + window + ")");
+                        + w + b.condition() + since + dialect.orderOfEqualRange(b.leading(), order) + " LIMIT "
+                        + window + ")");
             }
         }
         for (int i = 0; i < holders.schools().size(); i++) {
             ranges.add("(" + columns + dialect.requestsInOrderOf("requests_by_establishment")
-                    + " WHERE establishment = :heldSchool" + i + dialect.orderOfEqualRange("establishment", order)
+                    + " WHERE establishment = :heldSchool" + i + since
+                    + dialect.orderOfEqualRange("establishment", order)
                     + " LIMIT " + window + ")");
         }
         return "SELECT DISTINCT matched, matched_at FROM (" + String.join(" UNION ALL ", ranges)

@@ -60,12 +60,7 @@ final class RequestTallies {
      * when {@code reassign} moved other requests than those locked.
      */
     void replaceAssignee(Handle h, String old, String by, IntSupplier reassign) {
-        List<Key> held = h.createQuery("SELECT assigned_group, status, last_activity_staff, reopened FROM requests "
-                        + "WHERE assignee = :old ORDER BY number FOR UPDATE")
-                .bind("old", old)
-                .map((rs, ctx) -> new Key(rs.getString("assigned_group"), old, rs.getString("status"),
-                        rs.getBoolean("last_activity_staff"), rs.getBoolean("reopened")))
-                .list();
+        List<Key> held = keysOf(h, old, "FROM requests WHERE assignee = :old ORDER BY number FOR UPDATE");
         int moved = reassign.getAsInt();
         if (moved != held.size()) {
             throw new IllegalStateException("requests were assigned to " + old + " while they were moved to " + by
@@ -78,15 +73,18 @@ final class RequestTallies {
                     Long::sum);
         }
         deltas.forEach((key, delta) -> add(h, key, delta));
-        List<Key> empty = h.createQuery("SELECT assigned_group, status, last_activity_staff, reopened "
-                        + "FROM request_tallies WHERE assignee = :old AND requests = 0")
-                .bind("old", old)
-                .map((rs, ctx) -> new Key(rs.getString("assigned_group"), old, rs.getString("status"),
-                        rs.getBoolean("last_activity_staff"), rs.getBoolean("reopened")))
-                .list();
+        List<Key> empty = keysOf(h, old, "FROM request_tallies WHERE assignee = :old AND requests = 0");
         empty.stream().sorted(ORDER).forEach(key -> key.bind(h.createUpdate("DELETE FROM request_tallies WHERE "
                 + String.join(" AND ", KEY.keySet().stream().map(c -> c + " = :" + c).toList())
                 + " AND requests = 0")).execute());
+    }
+
+    /** The keys of the rows {@code from} reads (a FROM clause and what follows) with {@code old} bound, as theirs. */
+    private static List<Key> keysOf(Handle h, String old, String from) {
+        return h.createQuery("SELECT assigned_group, status, last_activity_staff, reopened " + from).bind("old", old)
+                .map((rs, ctx) -> new Key(rs.getString("assigned_group"), old, rs.getString("status"),
+                        rs.getBoolean("last_activity_staff"), rs.getBoolean("reopened")))
+                .list();
     }
 
     private void add(Handle h, Key key, long delta) {

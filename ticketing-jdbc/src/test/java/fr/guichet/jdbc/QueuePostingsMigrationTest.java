@@ -79,8 +79,12 @@ class QueuePostingsMigrationTest {
         }
     }
 
-    /** Brings the schema back to V29 as it was: V30's columns and indexes gone, PostgreSQL's index of words empty. */
+    /**
+     * Brings the schema back to V29 as it was: V31's tallies and V30's columns and indexes gone, PostgreSQL's index of
+     * words empty.
+     */
     private void undoV30(Statement s) throws SQLException {
+        s.execute("DROP TABLE request_tallies");
         for (String index : List.of("request_words_group", "request_words_assignee", "request_words_newest")) {
             s.execute("DROP INDEX " + index + (kind == TestDatabase.Kind.MARIADB ? " ON request_words" : ""));
         }
@@ -94,6 +98,6 @@ class QueuePostingsMigrationTest {
         }
         String history = kind == TestDatabase.Kind.H2 ? "\"flyway_schema_history\" WHERE \"version\""
                 : "flyway_schema_history WHERE version";
-        s.execute("DELETE FROM " + history + " IN ('30', '30.1')");
+        s.execute("DELETE FROM " + history + " IN ('30', '30.1', '31')");
     }
 }
