@@ -105,8 +105,8 @@ final class JdbiRequestRepository implements RequestRepository {
                 return Addition.ALREADY_FILED;
             }
             RequestWords.add(h, db.dialect(), line.number().value(), request.searchText());
-            openCounts.follow(h, Optional.empty(), request);
             tallies.follow(h, Optional.empty(), request);
+            openCounts.follow(h, Optional.empty(), request);
             return Addition.ADDED;
         });
     }
@@ -136,8 +136,8 @@ final class JdbiRequestRepository implements RequestRepository {
                 RequestWords.move(h, after.number().value(), after.assignedGroup().value(),
                         after.assignee() == null ? null : after.assignee().value());
             }
-            openCounts.follow(h, Optional.of(change.before()), change.after());
             tallies.follow(h, Optional.of(change.before()), change.after());
+            openCounts.follow(h, Optional.of(change.before()), change.after());
             return true;
         });
     }

@@ -42,7 +42,11 @@ final class RequestTallies {
         this.addTo = dialect.addTo("request_tallies", KEY, "requests");
     }
 
-    /** Counts the move of a request that was {@code before} (empty when new) and is now {@code after}. */
+    /**
+     * Counts the move of a request that was {@code before} (empty when new) and is now {@code after}; called before
+     * {@link OpenRequestCounts#follow}, so that a transaction moving a request twice and one filing for the same
+     * person take the tallies' rows first and never wait on each other crosswise.
+     */
     void follow(Handle h, Optional<Request> before, Request after) {
         Map<Key, Integer> deltas = new TreeMap<>(ORDER);
         before.map(Key::of).ifPresent(k -> deltas.merge(k, -1, Integer::sum));
