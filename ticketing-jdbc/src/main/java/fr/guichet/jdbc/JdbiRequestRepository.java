@@ -160,23 +160,17 @@ final class JdbiRequestRepository implements RequestRepository {
     /**
      * A search by words, newest first. The first {@code bound} + 1 matches among the scope's newest holders of a word
      * give the total (more than {@code bound}) and the page when there are that many, and all of them when the scope
-     * holds fewer holders than were read. Otherwise, the first {@code bound} + 1 matches among the scope's
-     * newest rows do, as for common words; failing that, up to {@code bound} + 1 matches of the whole list are read
-     * in any order (on PostgreSQL through the words' indexes), and when they are all of them they give the total and,
-     * sorted, the page. Only a list of more than {@code bound} matches whose page the newest rows do not hold is paged
-     * by the database.
+     * holds fewer holders than were read ({@link #posted}). Otherwise, the first {@code bound} + 1 matches among the
+     * scope's newest rows do, as for common words; failing that, up to {@code bound} + 1 matches of the whole list are
+     * read in any order (on PostgreSQL through the words' indexes), and when they are all of them they give the total
+     * and, sorted, the page. Only a list of more than {@code bound} matches whose page the newest rows do not hold is
+     * paged by the database.
      */
     private Page<RequestSummary> searched(Handle h, RequestListing listing, long bound, PageRequest page) {
-        List<RequestListing.Holders> words = listing.readsPostedFirst() ? listing.holders(h) : List.of();
-        Optional<Page<RequestSummary>> holders = listing.holdersMatch() ? heldPage(h, listing, words.get(0), bound,
-                page) : Optional.empty();
-        if (holders.isPresent()) {
-            return holders.get();
-        }
-        Optional<List<RequestSummary>> held = listing.readsPostedFirst() ? posted(h, listing, words, bound)
-                : Optional.empty();
+        Optional<Page<RequestSummary>> held = listing.readsPostedFirst() ? posted(h, listing, listing.holders(h),
+                bound, page) : Optional.empty();
         if (held.isPresent()) {
-            return paged(h, listing, held.get(), held.get().size(), bound, page);
+            return held.get();
         }
         List<RequestSummary> found = listing.newest(h, "", bound, window).map(RequestRows::summary).list();
         long total = found.size();
@@ -191,27 +185,65 @@ final class JdbiRequestRepository implements RequestRepository {
     }
 
     /**
-     * The first {@code bound} + 1 matches among the scope's {@link #posted} newest holders of a searched word
-     * ({@code words}, each word's holders), newest first: of each word the index holds (up to
-     * {@link RequestListing#POSTED_WORDS}), those reaching furthest back, all of them when a word has fewer; kept by
-     * the other words no school holds, their holders filed since the oldest one kept read from the same ranges (fewer
-     * than {@link #INTERSECTED} times as many; probed by number otherwise), then their rows read {@code bound} + 1 at a time in order
-     * until that many match. None when a word is in no request; empty when they
-     * are fewer and the scope holds more holders than were read, or no word's holders can be read apart.
+     * The page of a search from the scope's newest holders of its words ({@code words}, each word's holders in the
+     * index of words), read {@link #kept} a chunk at a time: first as many as the page's end or {@code bound} + 1,
+     * then as many as the share of them kept promises to hold {@code bound} + 1 matches, at least twice as many, at
+     * most {@link #posted}. When every word is read apart and the list has no other condition
+     * ({@link RequestListing#holdersMatch}), each holder kept is a match: their number gives the total and the page's
+     * rows alone are read. Otherwise the rows of the holders kept are read {@code bound} + 1 at a time in order until
+     * that many match. Empty when fewer match and the scope holds more holders than were read, or no word's holders can
+     * be read apart.
      */
-    private Optional<List<RequestSummary>> posted(Handle h, RequestListing listing,
-            List<RequestListing.Holders> words, long bound) {
+    private Optional<Page<RequestSummary>> posted(Handle h, RequestListing listing, List<RequestListing.Holders> words,
+            long bound, PageRequest page) {
         if (words.stream().anyMatch(RequestListing.Holders::none)) {
-            return Optional.of(List.of());
+            return Optional.of(paged(h, listing, List.of(), 0, bound, page));
         }
+        boolean exact = listing.holdersMatch() && words.stream().allMatch(w -> !w.many() && w.schools().isEmpty());
+        long reach = page.offset() + page.size();
+        int chunk = (int) Math.min(posted, Math.max(bound + 1, exact ? reach : 0));
+        while (true) {
+            Optional<Kept> read = kept(h, listing, words, chunk);
+            if (read.isEmpty()) {
+                return Optional.empty();
+            }
+            List<Long> kept = read.get().numbers();
+            boolean whole = read.get().holders() < chunk;
+            if (exact && (whole || kept.size() > bound)) {
+                return Optional.of(kept.size() >= reach || whole ? shown(h, listing, kept, bound, page)
+                        : paged(h, listing, List.of(), kept.size(), bound, page));
+            }
+            if (!exact && (whole || kept.size() > bound || chunk == posted)) {
+                List<RequestSummary> first = firstMatches(h, listing, kept, bound);
+                if (whole || first.size() > bound) {
+                    return Optional.of(paged(h, listing, first, first.size(), bound, page));
+                }
+            }
+            if (chunk == posted) {
+                return Optional.empty();
+            }
+            chunk = (int) Math.min(posted, Math.max(2L * chunk,
+                    (bound + 1) * chunk * 5 / (4L * Math.max(1, kept.size()))));
+        }
+    }
+
+    /**
+     * The scope's {@code chunk} newest holders of a searched word ({@code words}, each word's holders), newest first,
+     * kept by the others: of each word the index holds (up to {@link RequestListing#POSTED_WORDS}), those reaching
+     * furthest back, all of them when a word has fewer; kept by the other words no school holds, their holders filed
+     * since the oldest one kept read from the same ranges (fewer than {@link #INTERSECTED} times as many; probed by
+     * number otherwise). Empty when no word's holders can be read apart.
+     */
+    private static Optional<Kept> kept(Handle h, RequestListing listing, List<RequestListing.Holders> words,
+            int chunk) {
         List<Holder> read = null;
         RequestListing.Holders chosen = null;
         for (RequestListing.Holders word : words) {
-            if (!word.many() && (read == null || read.size() == posted)) {
-                List<Holder> each = listing.postedNumbers(h, "", word, posted)
+            if (!word.many() && (read == null || read.size() == chunk)) {
+                List<Holder> each = listing.postedNumbers(h, "", word, chunk)
                         .map((rs, ctx) -> new Holder(rs.getLong("matched"), Database.instant(rs, "matched_at")))
                         .list();
-                if (read == null || each.size() < posted
+                if (read == null || each.size() < chunk
                         || each.get(each.size() - 1).isBefore(read.get(read.size() - 1))) {
                     read = each;
                     chosen = word;
@@ -225,13 +257,21 @@ final class JdbiRequestRepository implements RequestRepository {
         Instant oldest = read.isEmpty() ? null : read.get(read.size() - 1).at();
         for (RequestListing.Holders other : words) {
             if (other != chosen && !other.many() && other.schools().isEmpty() && !kept.isEmpty()) {
-                List<Long> since = listing.postedSince(h, other, oldest, INTERSECTED * posted)
+                List<Long> since = listing.postedSince(h, other, oldest, INTERSECTED * chunk)
                         .map((rs, ctx) -> rs.getLong("matched")).list();
-                Set<Long> holding = new HashSet<>(since.size() < INTERSECTED * posted ? since
+                Set<Long> holding = new HashSet<>(since.size() < INTERSECTED * chunk ? since
                         : RequestListing.holding(h, other.words(), kept).mapTo(Long.class).list());
                 kept = kept.stream().filter(holding::contains).toList();
             }
         }
+        return Optional.of(new Kept(kept, read.size()));
+    }
+
+    /**
+     * The first {@code bound} + 1 of the requests numbered {@code kept} (newest first) that the list matches, their
+     * rows read {@code bound} + 1 at a time in order.
+     */
+    private static List<RequestSummary> firstMatches(Handle h, RequestListing listing, List<Long> kept, long bound) {
         List<RequestSummary> first = new ArrayList<>();
         int batch = (int) bound + 1;
         for (int from = 0; from < kept.size() && first.size() <= bound; from += batch) {
@@ -240,33 +280,25 @@ final class JdbiRequestRepository implements RequestRepository {
                     .collect(Collectors.toMap(r -> r.number().value(), r -> r));
             numbers.stream().map(rows::get).filter(Objects::nonNull).forEach(first::add);
         }
-        if (first.size() <= bound && read.size() == posted) {
-            return Optional.empty();
-        }
-        return Optional.of(List.copyOf(first.subList(0, (int) Math.min(first.size(), bound + 1))));
+        return List.copyOf(first.subList(0, (int) Math.min(first.size(), bound + 1)));
     }
 
     /**
-     * The page of a search of one word and nothing else ({@link RequestListing#holdersMatch}), from the scope's newest
-     * holders of the word ({@code word}) in the index of words, each a match: as many as the page's end or
-     * {@code bound} + 1 give the total, and the page's rows alone are read. Empty when schools of the directory hold
-     * the word (their requests are read outside the scope), too many words of the vocabulary do, or the page ends
-     * beyond the {@link #posted} newest holders.
+     * The page of a search whose matches, newest first, are the requests numbered {@code matches}: every one of them,
+     * or more than {@code bound}. Only the page's rows are read.
      */
-    private Optional<Page<RequestSummary>> heldPage(Handle h, RequestListing listing, RequestListing.Holders word,
-            long bound, PageRequest page) {
-        long reach = page.offset() + page.size();
-        if (word.many() || !word.schools().isEmpty() || reach > Math.max(posted, bound + 1)) {
-            return Optional.empty();
-        }
-        List<Long> numbers = word.none() ? List.of() : listing.postedNumbers(h, "", word,
-                (int) Math.max(bound + 1, reach)).map((rs, ctx) -> rs.getLong("matched")).list();
-        List<Long> shown = numbers.subList((int) Math.min(page.offset(), numbers.size()),
-                (int) Math.min(reach, numbers.size()));
+    private static Page<RequestSummary> shown(Handle h, RequestListing listing, List<Long> matches, long bound,
+            PageRequest page) {
+        List<Long> shown = matches.subList((int) Math.min(page.offset(), matches.size()),
+                (int) Math.min(page.offset() + page.size(), matches.size()));
         Map<Long, RequestSummary> rows = shown.isEmpty() ? Map.of() : listing.postedRows(h, shown)
                 .map(RequestRows::summary).stream().collect(Collectors.toMap(r -> r.number().value(), r -> r));
         List<RequestSummary> items = shown.stream().map(rows::get).filter(Objects::nonNull).toList();
-        return Optional.of(new Page<>(items, page.page(), page.size(), Count.upTo(bound, numbers.size())));
+        return new Page<>(items, page.page(), page.size(), Count.upTo(bound, matches.size()));
+    }
+
+    /** The holders of a search's chosen word kept by its other words, newest first, and how many holders were read. */
+    private record Kept(List<Long> numbers, int holders) {
     }
 
     /** A request holding a searched word, read from the index of words: its number and filing time. */

@@ -479,11 +479,11 @@ final class RequestListing {
     }
 
     /**
-     * Whether the list is a staff search of one word the index of words holds, and nothing else: each of the scope's
-     * holders of its word in the index's ranges is a match.
+     * Whether the list is a staff search of words the index of words holds, each once, and nothing else: each of the
+     * scope's holders of every word in the index's ranges is a match.
      */
     boolean holdersMatch() {
-        return postedWords.size() == 1 && searched == 1 && EVERY_ROW.contentEquals(where);
+        return postedWords.size() == searched && EVERY_ROW.contentEquals(where);
     }
 
     /**
