@@ -202,8 +202,9 @@ final class JdbiRequestRepository implements RequestRepository {
         boolean exact = listing.holdersMatch() && words.stream().allMatch(w -> !w.many() && w.schools().isEmpty());
         long reach = page.offset() + page.size();
         int chunk = (int) Math.min(posted, Math.max(bound + 1, exact ? reach : 0));
+        List<RequestListing.Holders> rarest = words;
         while (true) {
-            Optional<Kept> read = kept(h, listing, words, chunk);
+            Optional<Kept> read = kept(h, listing, words, rarest, chunk);
             if (read.isEmpty()) {
                 return Optional.empty();
             }
@@ -222,6 +223,7 @@ final class JdbiRequestRepository implements RequestRepository {
             if (chunk == posted) {
                 return Optional.empty();
             }
+            rarest = List.of(read.get().chosen());
             chunk = (int) Math.min(posted, Math.max(2L * chunk,
                     (bound + 1) * chunk * 5 / (4L * Math.max(1, kept.size()))));
         }
@@ -229,22 +231,22 @@ final class JdbiRequestRepository implements RequestRepository {
 
     /**
      * The scope's {@code chunk} newest holders of a searched word ({@code words}, each word's holders), newest first,
-     * kept by the others: of each word the index holds (up to {@link RequestListing#POSTED_WORDS}), those reaching
-     * furthest back, all of them when a word has fewer; kept by the other words no school holds, their holders filed
-     * since the oldest one kept read from the same ranges (fewer than {@link #INTERSECTED} times as many; probed by
-     * number otherwise). Empty when no word's holders can be read apart.
+     * kept by the others: of each word of {@code rarest} the index holds (up to {@link RequestListing#POSTED_WORDS}),
+     * those reaching furthest back, all of them when a word has fewer; kept by the other words no school holds, their
+     * holders filed since the oldest one kept read from the same ranges (fewer than {@link #INTERSECTED} times as many;
+     * probed by number otherwise). Empty when no word's holders can be read apart.
      */
     private static Optional<Kept> kept(Handle h, RequestListing listing, List<RequestListing.Holders> words,
-            int chunk) {
+            List<RequestListing.Holders> rarest, int chunk) {
         List<Holder> read = null;
         RequestListing.Holders chosen = null;
-        for (RequestListing.Holders word : words) {
+        for (RequestListing.Holders word : rarest) {
             if (!word.many() && (read == null || read.size() == chunk)) {
                 List<Holder> each = listing.postedNumbers(h, "", word, chunk)
                         .map((rs, ctx) -> new Holder(rs.getLong("matched"), Database.instant(rs, "matched_at")))
-                        .list();
+                        .stream().distinct().sorted().limit(chunk).toList();
                 if (read == null || each.size() < chunk
-                        || each.get(each.size() - 1).isBefore(read.get(read.size() - 1))) {
+                        || each.get(each.size() - 1).compareTo(read.get(read.size() - 1)) > 0) {
                     read = each;
                     chosen = word;
                 }
@@ -264,7 +266,7 @@ final class JdbiRequestRepository implements RequestRepository {
                 kept = kept.stream().filter(holding::contains).toList();
             }
         }
-        return Optional.of(new Kept(kept, read.size()));
+        return Optional.of(new Kept(kept, read.size(), chosen));
     }
 
     /**
@@ -297,16 +299,23 @@ final class JdbiRequestRepository implements RequestRepository {
         return new Page<>(items, page.page(), page.size(), Count.upTo(bound, matches.size()));
     }
 
-    /** The holders of a search's chosen word kept by its other words, newest first, and how many holders were read. */
-    private record Kept(List<Long> numbers, int holders) {
+    /**
+     * The holders of a search's chosen word kept by its other words, newest first, how many holders were read, and the
+     * word's holders in the index.
+     */
+    private record Kept(List<Long> numbers, int holders, RequestListing.Holders chosen) {
     }
 
-    /** A request holding a searched word, read from the index of words: its number and filing time. */
-    private record Holder(long number, Instant at) {
+    /**
+     * A request holding a searched word, read from the index of words: its number and filing time, ordered newest
+     * first.
+     */
+    private record Holder(long number, Instant at) implements Comparable<Holder> {
 
-        /** Whether this holder comes after {@code other} newest first: filed earlier, or with it and numbered lower. */
-        boolean isBefore(Holder other) {
-            return at.isBefore(other.at) || at.equals(other.at) && number < other.number;
+        @Override
+        public int compareTo(Holder other) {
+            int byTime = other.at.compareTo(at);
+            return byTime != 0 ? byTime : Long.compare(other.number, number);
         }
     }
 

@@ -508,12 +508,14 @@ final class RequestListing {
     }
 
     /**
-     * The query of the scope's {@code window} newest requests holding a searched word ({@code holders}, a queue or
-     * every request), newest first, each row its number ({@code matched}) and filing time ({@code matched_at}): read
+     * The query of the scope's requests holding a searched word ({@code holders}, a queue or every request), each row
+     * its number ({@code matched}) and filing time ({@code matched_at}), the {@code window} newest of each range: read
      * from the index of words by word and by each key of a queue (V30), and from the requests of the schools holding
-     * it, each range newest first. Every match holds the word in its words or its school's, so that the matches among
-     * them ({@link #postedRows}) are the list's first ones; and all of them when the scope holds fewer than
-     * {@code window}. {@code prefix} ("EXPLAIN " or nothing) comes first.
+     * it, each range newest first, in no order across ranges. Their {@code window} newest, a request once, hold every
+     * match among the scope's newest holders of the word, so that the matches among them ({@link #postedRows}) are the
+     * list's first ones; and all of them when the scope holds fewer than {@code window}. The caller merges the ranges:
+     * H2 would sort and deduplicate them three times slower than it reads them (see BENCHMARKS.md, run-37-chunks).
+     * {@code prefix} ("EXPLAIN " or nothing) comes first.
      */
     Query postedNumbers(Handle h, String prefix, Holders holders, int window) {
         return bindPosted(h.createQuery(prefix + posted(holders, window, "")), holders);
@@ -521,8 +523,9 @@ final class RequestListing {
 
     /**
      * The query of the scope's requests holding a searched word ({@code holders}) filed at or after {@code since},
-     * newest first, at most {@code limit}, as {@link #postedNumbers} reads them, each range read down to
-     * {@code since}: each range's entries are next to each other, where probing the same requests by number reads
+     * each row its number ({@code matched}), at most {@code limit} of each range, as {@link #postedNumbers} reads
+     * them, each range read down to {@code since}, a request once per range holding it: fewer than {@code limit} rows
+     * are all of them. Each range's entries are next to each other, where probing the same requests by number reads
      * the index of words at as many places (see BENCHMARKS.md, run-36-tallies).
      */
     Query postedSince(Handle h, Holders holders, Instant since, int limit) {
@@ -546,10 +549,10 @@ final class RequestListing {
     }
 
     /**
-     * The {@code window} newest requests holding the word (numbers {@code matched}, filing times {@code matched_at}),
-     * from the ranges of each vocabulary word and key of the scope, and of each school of the directory holding it (as
-     * {@code school_text} copies the directory), each read newest first; a school's range holds all its requests, the
-     * scope kept in the rows.
+     * The {@code window} newest requests holding the word in each range (numbers {@code matched}, filing times
+     * {@code matched_at}): those of each vocabulary word and key of the scope, and of each school of the directory
+     * holding it (as {@code school_text} copies the directory), each read newest first; a school's range holds all its
+     * requests, the scope kept in the rows.
      */
     private String posted(Holders holders, int window, String since) {
         String order = ORDER_BY.get(RequestSort.NEWEST);
@@ -568,8 +571,7 @@ final class RequestListing {
                     + dialect.orderOfEqualRange("establishment", order)
                     + " LIMIT " + window + ")");
         }
-        return "SELECT DISTINCT matched, matched_at FROM (" + String.join(" UNION ALL ", ranges)
-                + ") ranges ORDER BY matched_at DESC, matched DESC LIMIT " + window;
+        return "SELECT matched, matched_at FROM (" + String.join(" UNION ALL ", ranges) + ") ranges";
     }
 
     private Query bindPosted(Query query, Holders holders) {
