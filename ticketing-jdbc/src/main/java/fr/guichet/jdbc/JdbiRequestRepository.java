@@ -187,12 +187,12 @@ final class JdbiRequestRepository implements RequestRepository {
     /**
      * The page of a search from the scope's newest holders of its words ({@code words}, each word's holders in the
      * index of words), read {@link #kept} a chunk at a time: first as many as the page's end or {@code bound} + 1,
-     * then as many as the share of them kept promises to hold {@code bound} + 1 matches, at least twice as many, at
-     * most {@link #posted}. When every word is read apart and the list has no other condition
-     * ({@link RequestListing#holdersMatch}), each holder kept is a match: their number gives the total and the page's
-     * rows alone are read. Otherwise the rows of the holders kept are read {@code bound} + 1 at a time in order until
-     * that many match. Empty when fewer match and the scope holds more holders than were read, or no word's holders can
-     * be read apart.
+     * then as many as the share of them kept, or matching when their rows were read, promises to hold {@code bound} + 1
+     * matches, at least twice as many, at most {@link #posted}. When every word is read apart and the list has no
+     * other condition ({@link RequestListing#holdersMatch}), each holder kept is a match: their number gives the total
+     * and the page's rows alone are read. Otherwise the rows of the holders kept are read {@code bound} + 1 at a time
+     * in order until that many match. Empty when fewer match and the scope holds more holders than were read, or no
+     * word's holders can be read apart.
      */
     private Optional<Page<RequestSummary>> posted(Handle h, RequestListing listing, List<RequestListing.Holders> words,
             long bound, PageRequest page) {
@@ -214,18 +214,19 @@ final class JdbiRequestRepository implements RequestRepository {
                 return Optional.of(kept.size() >= reach || whole ? shown(h, listing, kept, bound, page)
                         : paged(h, listing, List.of(), kept.size(), bound, page));
             }
+            int matched = kept.size();
             if (!exact && (whole || kept.size() > bound || chunk == posted)) {
                 List<RequestSummary> first = firstMatches(h, listing, kept, bound);
                 if (whole || first.size() > bound) {
                     return Optional.of(paged(h, listing, first, first.size(), bound, page));
                 }
+                matched = first.size();
             }
             if (chunk == posted) {
                 return Optional.empty();
             }
             rarest = List.of(read.get().chosen());
-            chunk = (int) Math.min(posted, Math.max(2L * chunk,
-                    (bound + 1) * chunk * 5 / (4L * Math.max(1, kept.size()))));
+            chunk = (int) Math.min(posted, Math.max(2L * chunk, (bound + 1) * chunk * 5 / (4L * Math.max(1, matched))));
         }
     }
 
@@ -262,7 +263,7 @@ final class JdbiRequestRepository implements RequestRepository {
                 List<Long> since = listing.postedSince(h, other, oldest, INTERSECTED * chunk)
                         .map((rs, ctx) -> rs.getLong("matched")).list();
                 Set<Long> holding = new HashSet<>(since.size() < INTERSECTED * chunk ? since
-                        : RequestListing.holding(h, other.words(), kept).mapTo(Long.class).list());
+                        : listing.holding(h, "", other.words(), kept).mapTo(Long.class).list());
                 kept = kept.stream().filter(holding::contains).toList();
             }
         }
@@ -396,6 +397,15 @@ final class JdbiRequestRepository implements RequestRepository {
             case H2 -> "EXPLAIN ANALYZE ";
         };
         return db.inTransaction(h -> plan(listing.postedNumbers(h, prefix, listing.holders(h).get(0), posted)));
+    }
+
+    /**
+     * The database's plan for the probe of the postings of {@code numbers} for the vocabulary's {@code words}
+     * ({@link RequestListing#holding}).
+     */
+    String explainHolding(List<String> words, List<Long> numbers) {
+        return db.inTransaction(h -> plan(RequestListing.of(db.dialect(), RequestQuery.all()).holding(h, "EXPLAIN ",
+                words, numbers)));
     }
 
     /** The database's plan for the matches of a search by words read in any order, up to the bound it counts to. */

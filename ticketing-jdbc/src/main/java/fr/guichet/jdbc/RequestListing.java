@@ -420,11 +420,11 @@ final class RequestListing {
     /**
      * The aggregates of {@code counted} over the rows of {@code table} that the branches match, then its FROM, each
      * branch read up to {@code cap} + 1 rows, so that the aggregates are exact when the branches hold at most
-     * {@code cap} rows in all and lower bounds beyond. PostgreSQL reads the branches' union under one more LIMIT, lazily, and stops at
-     * the cap + 1st row across them; no derived table is put around the union, which made each row pass through more
-     * plan nodes. H2 and MariaDB read each operand of a union whole into a result of its own, which H2 writes to a
-     * file beyond about 10,000 rows under a heap of 256 MB: each branch is aggregated on its own and the branches'
-     * aggregates summed (see BENCHMARKS.md, run-34-serving).
+     * {@code cap} rows in all and lower bounds beyond. PostgreSQL reads the branches' union under one more LIMIT,
+     * lazily, and stops at the cap + 1st row across them; no derived table is put around the union, which made each
+     * row pass through more plan nodes. H2 and MariaDB read each operand of a union whole into a result of its own,
+     * which H2 writes to a file beyond about 10,000 rows under a heap of 256 MB: each branch is aggregated on its own
+     * and the branches' aggregates summed (see BENCHMARKS.md, run-34-serving).
      */
     private String aggregated(Counted counted, List<Branch> branches, String table, long cap) {
         String limit = " LIMIT " + (cap + 1);
@@ -533,10 +533,16 @@ final class RequestListing {
                 .bind("postedSince", since);
     }
 
-    /** The query of those of {@code numbers} whose postings hold one of the vocabulary's {@code words}. */
-    static Query holding(Handle h, List<String> words, List<Long> numbers) {
-        return h.createQuery("SELECT number FROM request_words WHERE word IN (<words>) AND number IN (<numbers>)")
-                .bindList("words", words).bindList("numbers", numbers);
+    /**
+     * The query of those of {@code numbers} whose postings hold one of the vocabulary's {@code words}, read by number:
+     * H2 reads the postings' key by word alone, every posting of a common word (see BENCHMARKS.md, run-37-chunks).
+     * {@code prefix} ("EXPLAIN " or nothing) comes first.
+     */
+    Query holding(Handle h, String prefix, List<String> words, List<Long> numbers) {
+        return h.createQuery(prefix + "SELECT number FROM "
+                + dialect.inOrderOf("request_words", "request_words_by_number")
+                + " WHERE word IN (<words>) AND number IN (<numbers>)").bindList("words", words)
+                .bindList("numbers", numbers);
     }
 
     /**

@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.LongStream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -209,6 +210,22 @@ class IndexUseTest {
                         .anyMatch(l -> l.contains("filesort")), plan);
             }
         });
+    }
+
+    /**
+     * The postings of the holders kept of a searched word are probed by number for another word, not read by that word
+     * alone: H2 read every posting of a common word to keep a hundred numbers.
+     */
+    @Test
+    void the_postings_of_the_holders_kept_are_probed_by_number_not_read_by_the_other_word() throws Exception {
+        JdbiRequestRepository requests = searching(loaded());
+        String plan = requests.explainHolding(List.of("imprimante", "imprimantes"),
+                LongStream.rangeClosed(1, 120).boxed().toList()).toLowerCase(Locale.ROOT);
+        if (kind == TestDatabase.Kind.POSTGRESQL) {
+            assertFalse(plan.contains("seq scan"), plan);
+        } else {
+            assertTrue(names(plan, "request_words_by_number"), plan);
+        }
     }
 
     /**
