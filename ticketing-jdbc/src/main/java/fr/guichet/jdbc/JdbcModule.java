@@ -22,7 +22,9 @@ import fr.guichet.core.port.SessionStore;
 import fr.guichet.core.port.SettingsStore;
 import fr.guichet.core.port.SignInFailures;
 import fr.guichet.core.port.UnitOfWork;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Objects;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -39,6 +41,8 @@ import org.jdbi.v3.core.Jdbi;
  * ({@link AutoCloseable}) at shutdown.
  */
 public final class JdbcModule extends PrivateModule {
+
+    private static final System.Logger LOG = System.getLogger(JdbcModule.class.getName());
 
     private final JdbcConfig config;
     private final int passwordIterations;
@@ -98,7 +102,20 @@ public final class JdbcModule extends PrivateModule {
             pool.close();
             throw e;
         }
+        dialect.pageCacheSql(config.url(), Runtime.getRuntime().maxMemory()).ifPresent(sql -> sizeCache(pool, sql));
         return pool;
+    }
+
+    /**
+     * Runs {@code sql}, which sizes the database's page cache; a user without the rights to do so keeps the database's
+     * own.
+     */
+    private static void sizeCache(DataSource pool, String sql) {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            LOG.log(System.Logger.Level.INFO, "the database keeps its page cache ({0}): {1}", sql, e.getMessage());
+        }
     }
 
     /** H2 reports a lost server or a closed database with its own codes, not the 08 class HikariCP watches for. */

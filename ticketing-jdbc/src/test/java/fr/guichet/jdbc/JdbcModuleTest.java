@@ -22,6 +22,7 @@ import java.io.Closeable;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,27 @@ class JdbcModuleTest {
             assertTrue(rs.next());
             assertEquals("256", rs.getString(1));
         }
+        assertEquals(Dialect.h2PageCacheKb(Runtime.getRuntime().maxMemory()) / 1024, pageCacheMb(dataSource));
         ((Closeable) dataSource).close();
+    }
+
+    @Test
+    void h2_keeps_an_eighth_of_the_heap_for_its_pages_unless_the_url_sizes_the_cache() throws Exception {
+        assertEquals(262_144, Dialect.h2PageCacheKb(2L << 30));
+        assertEquals(16_384, Dialect.h2PageCacheKb(64L << 20));
+        DataSource dataSource = injector(new JdbcConfig("jdbc:h2:file:" + directory.resolve("sized").toAbsolutePath()
+                + ";CACHE_SIZE=8192", "sa", "")).getInstance(DataSource.class);
+        assertEquals(8, pageCacheMb(dataSource));
+        ((Closeable) dataSource).close();
+    }
+
+    /** The size of H2's page cache, in MB. */
+    private static long pageCacheMb(DataSource dataSource) throws SQLException {
+        try (Connection c = dataSource.getConnection(); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'info.CACHE_MAX_SIZE'")) {
+            assertTrue(rs.next());
+            return Long.parseLong(rs.getString(1));
+        }
     }
 
     @Test
