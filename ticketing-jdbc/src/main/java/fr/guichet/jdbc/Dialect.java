@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** What differs between the supported databases: schema types, sequence syntax, upserts and index hints. */
@@ -43,6 +44,9 @@ enum Dialect {
                 ? Map.of("QUERY_CACHE_SIZE", "256") : Map.of();
     }
 
+    /** An H2 URL's own setting of the page cache, not QUERY_CACHE_SIZE's. */
+    private static final Pattern PAGE_CACHE_SET = Pattern.compile("(?i);\\s*CACHE_SIZE\\s*=");
+
     /**
      * The statement that sizes H2's page cache to an eighth of {@code maxMemory}, H2's 16 MB at least, unless
      * {@code url} sets it: H2 keeps 16 MB whatever the heap, and a search by number at a million requests waits for
@@ -50,7 +54,7 @@ enum Dialect {
      * other databases, whose caches their servers size.
      */
     Optional<String> pageCacheSql(String url, long maxMemory) {
-        return this == H2 && !url.toUpperCase(Locale.ROOT).contains("CACHE_SIZE")
+        return this == H2 && !PAGE_CACHE_SET.matcher(url).find()
                 ? Optional.of("SET CACHE_SIZE " + h2PageCacheKb(maxMemory)) : Optional.empty();
     }
 

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -72,6 +73,8 @@ class JdbcModuleTest {
     void h2_keeps_an_eighth_of_the_heap_for_its_pages_unless_the_url_sizes_the_cache() throws Exception {
         assertEquals(262_144, Dialect.h2PageCacheKb(2L << 30));
         assertEquals(16_384, Dialect.h2PageCacheKb(64L << 20));
+        assertEquals(Optional.of("SET CACHE_SIZE 262144"), Dialect.H2.pageCacheSql("jdbc:h2:mem:q;QUERY_CACHE_SIZE=8",
+                2L << 30));
         DataSource dataSource = injector(new JdbcConfig("jdbc:h2:file:" + directory.resolve("sized").toAbsolutePath()
                 + ";CACHE_SIZE=8192", "sa", "")).getInstance(DataSource.class);
         assertEquals(8, pageCacheMb(dataSource));
