@@ -2,6 +2,7 @@ package fr.guichet.benchmarks;
 
 import java.time.Duration;
 import java.util.function.IntConsumer;
+import java.util.function.LongSupplier;
 
 /**
  * How one call is sampled: a warm-up bounded in calls and time, then up to {@code maxCalls} calls or {@code limit},
@@ -27,17 +28,27 @@ record Sampling(int warmupCalls, Duration warmupLimit, int maxCalls, int minCall
 
     /** The latencies of {@code call}, after its warm-up. */
     Latencies measure(IntConsumer call) {
+        return measure(call, () -> 0).latencies();
+    }
+
+    /** The latencies of {@code call} after its warm-up, and by how much {@code counter} grew per measured call. */
+    Counted measure(IntConsumer call, LongSupplier counter) {
         long warmupEnd = System.nanoTime() + warmupLimit.toNanos();
         for (int i = 0; i < warmupCalls && System.nanoTime() < warmupEnd; i++) {
             call.accept(i);
         }
         Latencies latencies = new Latencies();
+        long counted = counter.getAsLong();
         long end = System.nanoTime() + limit.toNanos();
         for (int i = 0; i < maxCalls && (i < minCalls || System.nanoTime() < end); i++) {
             long start = System.nanoTime();
             call.accept(i);
             latencies.recordNanos(System.nanoTime() - start);
         }
-        return latencies;
+        return new Counted(latencies, (double) (counter.getAsLong() - counted) / latencies.count());
+    }
+
+    /** The latencies of a call, and by how much a counter grew per measured call. */
+    record Counted(Latencies latencies, double perCall) {
     }
 }

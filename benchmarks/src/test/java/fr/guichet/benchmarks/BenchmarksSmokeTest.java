@@ -59,6 +59,9 @@ class BenchmarksSmokeTest {
                 .allMatch(m -> m.value() > 0));
         assertTrue(results.measurements().stream().filter(m -> m.metric().equals("share of requests matched"))
                 .allMatch(m -> m.value() > 0), "a searched name or pair of words matches nothing");
+        assertTrue(results.measurements().stream().filter(m -> m.metric().equals("H2 file reads per call"))
+                .count() >= 15, "each call's reads of H2's file");
+        assertTrue(results.measurements().stream().anyMatch(m -> m.metric().equals("H2 compaction")));
         assertTrue(Files.exists(output.resolve("explain-workbench-h2.txt")));
     }
 
