@@ -1,5 +1,6 @@
 package fr.guichet.benchmarks;
 
+import com.zaxxer.hikari.HikariDataSource;
 import fr.guichet.core.domain.establishment.Establishment;
 import fr.guichet.core.domain.person.GroupCode;
 import fr.guichet.core.domain.person.SupportGroup;
@@ -9,7 +10,6 @@ import fr.guichet.core.domain.subject.Subject;
 import fr.guichet.core.domain.subject.SubjectCatalog;
 import fr.guichet.core.domain.subject.SubjectCode;
 import fr.guichet.examples.DemoData;
-import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

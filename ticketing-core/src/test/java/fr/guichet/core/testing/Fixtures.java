@@ -100,16 +100,26 @@ public final class Fixtures {
 
     /** A fresh requester no other test uses. */
     public static Person newRequester() {
-        String id = "req-" + UUID.randomUUID().toString().substring(0, 13);
+        String id = unique("req-");
         return new Person(PersonId.of(id), EmailAddress.of(id + "@ac-creteil.fr"), new PersonName("Élise", "Ñúñez"),
                 Uai.parse("0941295X"), Set.of(Role.REQUESTER), Set.of(), true);
     }
 
     /** A fresh staff member of {@code group} no other test uses. */
     public static Person newStaff(GroupCode group) {
-        String id = "staff-" + UUID.randomUUID().toString().substring(0, 13);
+        String id = unique("staff-");
         return new Person(PersonId.of(id), EmailAddress.of(id + "@ac-creteil.fr"), new PersonName("Paul", "Agent"),
                 null, Set.of(Role.AGENT), Set.of(group), true);
+    }
+
+    /**
+     * {@code prefix} and 13 random letters from a to p: no digit, so that a search by a number or by digits ("100%")
+     * never finds a request by its people's identifiers by chance.
+     */
+    private static String unique(String prefix) {
+        String random = UUID.randomUUID().toString().replace("-", "").substring(0, 13);
+        return prefix + random.chars().map(c -> Character.isDigit(c) ? 'g' + c - '0' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
     }
 
     /** A fresh group no other test uses. */
