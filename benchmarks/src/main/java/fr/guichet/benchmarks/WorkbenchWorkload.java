@@ -97,8 +97,9 @@ final class WorkbenchWorkload {
                 + "and of the person's. Up to 2,000 calls or 4 s per call after 1 s of warm-up, at least 5: the p99 of a call "
                 + "measured fewer than 100 times is its maximum. On H2 the file is compacted after each load "
                 + "(SHUTDOWN COMPACT, as after a bulk import: the load leaves the file about three times its "
-                + "compacted size, and H2 rewrites it in the background while the calls run), and \"H2 file reads per call\" is how many pages "
-                + "of its file its store read per measured call, those its cache did not hold: each one a read of "
+                + "compacted size, and H2 rewrites it in the background while the calls run), and \"H2 file reads "
+                + "per call\" is how many pages of its file its store read per measured call, those its cache did "
+                + "not hold: each one a read of "
                 + "the system's file cache, or of the disk when that cache no longer holds the page.");
         int smallest = settings.sizes().get(0);
         int largest = settings.sizes().get(settings.sizes().size() - 1);
