@@ -1,6 +1,9 @@
 package fr.guichet.benchmarks;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.IntConsumer;
 import java.util.function.LongSupplier;
 
@@ -10,6 +13,9 @@ import java.util.function.LongSupplier;
  * parameters and no database answers from a cached result.
  */
 record Sampling(int warmupCalls, Duration warmupLimit, int maxCalls, int minCalls, Duration limit) {
+
+    /** The JVM's collectors, whose counts tell a measured call that saw a collection. */
+    private static final List<GarbageCollectorMXBean> COLLECTORS = ManagementFactory.getGarbageCollectorMXBeans();
 
     /** Workload 2's budget: 300 calls or 5 s of warm-up, then up to 3,000 calls or 20 s. */
     static Sampling lists(boolean smoke) {
@@ -31,7 +37,10 @@ record Sampling(int warmupCalls, Duration warmupLimit, int maxCalls, int minCall
         return measure(call, () -> 0).latencies();
     }
 
-    /** The latencies of {@code call} after its warm-up, and by how much {@code counter} grew per measured call. */
+    /**
+     * The latencies of {@code call} after its warm-up, by how much {@code counter} grew per measured call, and how many
+     * measured calls saw the collector run (a pause of the JVM's threads, or a full collection).
+     */
     Counted measure(IntConsumer call, LongSupplier counter) {
         long warmupEnd = System.nanoTime() + warmupLimit.toNanos();
         for (int i = 0; i < warmupCalls && System.nanoTime() < warmupEnd; i++) {
@@ -40,15 +49,38 @@ record Sampling(int warmupCalls, Duration warmupLimit, int maxCalls, int minCall
         Latencies latencies = new Latencies();
         long counted = counter.getAsLong();
         long end = System.nanoTime() + limit.toNanos();
+        Latencies uncollected = new Latencies();
         for (int i = 0; i < maxCalls && (i < minCalls || System.nanoTime() < end); i++) {
+            long collections = collections();
             long start = System.nanoTime();
             call.accept(i);
-            latencies.recordNanos(System.nanoTime() - start);
+            long nanos = System.nanoTime() - start;
+            latencies.recordNanos(nanos);
+            if (collections() == collections) {
+                uncollected.recordNanos(nanos);
+            }
         }
-        return new Counted(latencies, (double) (counter.getAsLong() - counted) / latencies.count());
+        return new Counted(latencies, (double) (counter.getAsLong() - counted) / latencies.count(), uncollected);
     }
 
-    /** The latencies of a call, and by how much a counter grew per measured call. */
-    record Counted(Latencies latencies, double perCall) {
+    /** The collections the JVM's collectors have run since it started. */
+    private static long collections() {
+        long sum = 0;
+        for (GarbageCollectorMXBean collector : COLLECTORS) {
+            sum += collector.getCollectionCount();
+        }
+        return sum;
+    }
+
+    /**
+     * The latencies of a call, by how much a counter grew per measured call, and the latencies of the measured calls
+     * that saw no collection.
+     */
+    record Counted(Latencies latencies, double perCall, Latencies uncollected) {
+
+        /** How many measured calls saw a collection. */
+        long collected() {
+            return latencies.count() - uncollected.count();
+        }
     }
 }

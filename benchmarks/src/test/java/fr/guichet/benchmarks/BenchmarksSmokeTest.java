@@ -62,6 +62,9 @@ class BenchmarksSmokeTest {
         assertTrue(results.measurements().stream().filter(m -> m.metric().equals("H2 file reads per call"))
                 .count() >= 15, "each call's reads of H2's file");
         assertTrue(results.measurements().stream().anyMatch(m -> m.metric().equals("H2 compaction")));
+        assertTrue(results.measurements().stream().anyMatch(m -> m.metric().equals("p99 of calls that saw none")));
+        assertTrue(results.checks().stream().anyMatch(c -> c.target().startsWith("h2, round 2, ")),
+                results.checks().toString());
         assertTrue(Files.exists(output.resolve("explain-workbench-h2.txt")));
     }
 
