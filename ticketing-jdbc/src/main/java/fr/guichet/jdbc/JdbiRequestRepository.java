@@ -150,7 +150,7 @@ final class JdbiRequestRepository implements RequestRepository {
             if (listing.readsNewestFirst()) {
                 return searched(h, listing, bound, page);
             }
-            long total = RequestTallies.hold(query) ? RequestTallies.total(h, query)
+            long total = RequestTallies.hold(query) ? tallies.total(h, query)
                     : listing.count(h, bound).mapTo(Long.class).one();
             List<RequestSummary> items = listing.page(h, page).map(RequestRows::summary).list();
             return new Page<>(items, page.page(), page.size(), Count.upTo(bound, total));
@@ -345,7 +345,7 @@ final class JdbiRequestRepository implements RequestRepository {
     @Override
     public RequestCounts count(RequestQuery query, PersonId me) {
         if (RequestTallies.hold(query)) {
-            return db.inTransaction(h -> RequestTallies.counts(h, query, me, cap));
+            return db.inTransaction(h -> tallies.counts(h, query, me, cap));
         }
         RequestListing listing = RequestListing.of(db.dialect(), query);
         List<StatusCount> rows = db.inTransaction(h -> listing.countByStatus(h, me, cap)
@@ -371,6 +371,11 @@ final class JdbiRequestRepository implements RequestRepository {
     /** The database's plan for a page of {@code query}, one line per row of its EXPLAIN; for tests of the indexes. */
     String explain(RequestQuery query, PageRequest page) {
         return db.inTransaction(h -> plan(RequestListing.of(db.dialect(), query).explain(h, page)));
+    }
+
+    /** The database's plan for the tallies a list's counts and total are read from ({@link RequestTallies#hold}). */
+    String explainTallies(RequestQuery query) {
+        return db.inTransaction(h -> plan(tallies.query(h, "EXPLAIN ", query)));
     }
 
     /** The database's plan for the statement {@link #listAfter} runs for its arguments. */

@@ -32,14 +32,20 @@ final class RequestTallies {
 
     private static final String COLUMNS = "status, assignee, last_activity_staff, reopened";
 
+    /** The columns a list's counts read of a tally: its key and its count. */
+    private static final String TALLIED = "assigned_group, " + COLUMNS + ", requests";
+
     /** The order rows are touched in, the primary key's, so that two changes never wait on each other crosswise. */
     private static final Comparator<Key> ORDER = Comparator.comparing(Key::group).thenComparing(Key::assignee)
             .thenComparing(Key::status).thenComparing(Key::lastActivityStaff).thenComparing(Key::reopened);
 
     private final String addTo;
+    /** The tallies read through their index by assignee, which MariaDB would pass over for the primary key. */
+    private final String byAssignee;
 
     RequestTallies(Dialect dialect) {
         this.addTo = dialect.addTo("request_tallies", KEY, "requests");
+        this.byAssignee = dialect.inOrderOf("request_tallies", "request_tallies_by_assignee");
     }
 
     /**
@@ -105,26 +111,46 @@ final class RequestTallies {
     }
 
     /** The counts of what {@code q} matches, as {@code me} asks, up to {@code cap}; {@code q} as they {@link #hold}. */
-    static RequestCounts counts(Handle h, RequestQuery q, PersonId me, long cap) {
+    RequestCounts counts(Handle h, RequestQuery q, PersonId me, long cap) {
         return RequestCounts.of(cap, me, tallies(h, q));
     }
 
     /** How many requests {@code q} matches, exactly; {@code q} as they {@link #hold}. */
-    static long total(Handle h, RequestQuery q) {
+    long total(Handle h, RequestQuery q) {
         return tallies(h, q).stream().mapToLong(RequestCounts.Tally::requests).sum();
     }
 
-    private static List<RequestCounts.Tally> tallies(Handle h, RequestQuery q) {
+    /** The tallies of what {@code q} matches, summed by status, assignee and counted flags. */
+    private List<RequestCounts.Tally> tallies(Handle h, RequestQuery q) {
+        List<RequestCounts.Tally> tallies = new ArrayList<>();
+        query(h, "", q).map((rs, ctx) -> new RequestCounts.Tally(Status.valueOf(rs.getString("status")),
+                        rs.getString("assignee").isEmpty() ? null : PersonId.of(rs.getString("assignee")),
+                        !rs.getBoolean("last_activity_staff"), rs.getBoolean("reopened"),
+                        Math.max(0, rs.getLong("requests"))))
+                .forEach(tallies::add);
+        return tallies;
+    }
+
+    /**
+     * The query of the tallies of what {@code q} matches, {@code prefix} ("EXPLAIN " or nothing) first. A queue's rows
+     * are read as two ranges of the tallies' keys, its groups' and the person's outside them, rather than every row
+     * compared to either (as H2 reads an OR of two columns), so that the rows read are the queue's, however many groups
+     * and people the other rows tally.
+     */
+    Query query(Handle h, String prefix, RequestQuery q) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         Map<String, Object> values = new LinkedHashMap<>();
         Map<String, List<String>> lists = new LinkedHashMap<>();
+        String from = "request_tallies";
         if (q.queueOf() != null) {
             List<String> groups = q.queueOf().groups().stream().map(GroupCode::value).sorted().toList();
             values.put("queuePerson", q.queueOf().person().value());
             if (groups.isEmpty()) {
                 where.append(" AND assignee = :queuePerson");
             } else {
-                where.append(" AND (assigned_group IN (<queueGroups>) OR assignee = :queuePerson)");
+                from = "(SELECT " + TALLIED + " FROM request_tallies WHERE assigned_group IN (<queueGroups>) UNION ALL "
+                        + "SELECT " + TALLIED + " FROM " + byAssignee + " WHERE assignee = :queuePerson AND "
+                        + "assigned_group NOT IN (<queueGroups>)) queue";
                 lists.put("queueGroups", groups);
             }
         }
@@ -147,17 +173,11 @@ final class RequestTallies {
                 case REOPENED -> " AND reopened = TRUE";
             });
         }
-        Query query = h.createQuery("SELECT " + COLUMNS + ", SUM(requests) AS requests FROM request_tallies" + where
+        Query query = h.createQuery(prefix + "SELECT " + COLUMNS + ", SUM(requests) AS requests FROM " + from + where
                 + " GROUP BY " + COLUMNS);
         values.forEach(query::bind);
         lists.forEach(query::bindList);
-        List<RequestCounts.Tally> tallies = new ArrayList<>();
-        query.map((rs, ctx) -> new RequestCounts.Tally(Status.valueOf(rs.getString("status")),
-                        rs.getString("assignee").isEmpty() ? null : PersonId.of(rs.getString("assignee")),
-                        !rs.getBoolean("last_activity_staff"), rs.getBoolean("reopened"),
-                        Math.max(0, rs.getLong("requests"))))
-                .forEach(tallies::add);
-        return tallies;
+        return query;
     }
 
     private static Map<String, String> keyColumns() {
