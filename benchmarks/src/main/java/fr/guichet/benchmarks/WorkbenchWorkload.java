@@ -54,8 +54,8 @@ final class WorkbenchWorkload {
     private static final int ROUNDS = 2;
 
     /**
-     * The tallies of a queue of one group, as {@code RequestTallies} reads its counts and total (less the index it names
-     * for the person's tallies, which H2 picks alone).
+     * The tallies of a queue of one group, as {@code RequestTallies} reads its counts and total (less the index it
+     * names for the person's tallies, which H2 picks alone).
      */
     private static final String LIBRARY_TALLIES = """
             SELECT status, assignee, last_activity_staff, reopened, SUM(requests) AS requests FROM (SELECT
