@@ -286,7 +286,11 @@ function fillForm() {
   form.sort.value = state.sort;
 }
 
+/** How many lists were asked for: a list's answer is shown only if no list was asked for after it. */
+let asked = 0;
+
 async function show(moved) {
+  const mine = ++asked;
   clearErrors(form, summary);
   announce("");
   fillForm();
@@ -304,6 +308,7 @@ async function show(moved) {
   document.getElementById("exporter").href = `/api/v1/requests.csv?${exported}`;
   try {
     const [{ data }] = await Promise.all([api.list(params), showViews()]);
+    if (mine !== asked) return;
     list.replaceChildren(...data.items.map(queueLine));
     countChecked();
     if (data.items.length === 0) {
@@ -313,7 +318,7 @@ async function show(moved) {
     title.textContent = `${heading} ${pagination(nav, data, (page) => go({ ...state, page }))}`;
     if (moved) title.focus();
   } catch (error) {
-    showErrors(form, summary, error);
+    if (mine === asked) showErrors(form, summary, error);
   }
 }
 

@@ -444,8 +444,10 @@ class WebFrontBrowserTest {
         browser.waitFor(d -> d.getCurrentUrl().contains("q=jeanne+dupont"));
         String line = browser.waitFor(d -> queueLineText(number));
         assertTrue(line.contains("Dupont Jeanne"), line);
-        browser.driver.findElements(By.cssSelector("#liste li")).forEach(li -> assertTrue(
-                li.getText().contains("Dupont Jeanne"), "only Jeanne Dupont's requests: " + li.getText()));
+        @SuppressWarnings("unchecked")
+        List<String> lines = (List<String>) browser.driver.executeScript(
+                "return Array.from(document.querySelectorAll('#liste li'), li => li.innerText);");
+        lines.forEach(text -> assertTrue(text.contains("Dupont Jeanne"), "only Jeanne Dupont's requests: " + text));
 
         queueLine(number).findElement(By.linkText(number)).click();
         browser.waitForPath("/suivi.html");
